@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseJson } from '../canonical/index.js';
+import { validate } from '../contracts/index.js';
+import type { Fixture } from '../../generated/ts/types.js';
+import { fixtureId } from './fixture-id.js';
+
+/** A fixture and the file it came from. */
+export interface LoadedFixture {
+  readonly file: string;
+  readonly fixture: Fixture;
+}
+
+/** Why a fixture file was refused: the file, the JSON pointer in it, and the reason. */
+export interface FixtureFileProblem {
+  readonly file: string;
+  readonly pointer: string;
+  readonly reason: string;
+}
+
+export type FixtureLoad =
+  | { readonly ok: true; readonly fixtures: readonly LoadedFixture[] }
+  | { readonly ok: false; readonly problems: readonly FixtureFileProblem[] };
+
+/** Fixture folders under the fixture root, in run order: regressions first. */
+export const FIXTURE_FOLDERS = ['regressions', 'corpus'] as const;
+
+function jsonFilesUnder(folder: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    const path = join(folder, entry);
+    if (statSync(path).isDirectory()) files.push(...jsonFilesUnder(path));
+    else if (entry.endsWith('.json')) files.push(path);
+  }
+  return files;
+}
+
+/** Every fixture file under `root`, regressions first, each folder in path order. */
+export function fixtureFiles(root: string): string[] {
+  return FIXTURE_FOLDERS.flatMap((folder) => jsonFilesUnder(join(root, folder)));
+}
+
+function checkOne(file: string, text: string): FixtureFileProblem | Fixture {
+  let value: unknown;
+  try {
+    value = parseJson(text);
+  } catch (error) {
+    return { file, pointer: '', reason: `not strict JSON: ${(error as Error).message}` };
+  }
+  const checked = validate('Fixture', value);
+  if (!checked.ok) {
+    const first = checked.errors[0]!;
+    return { file, pointer: first.path, reason: `${first.keyword}: ${first.message}` };
+  }
+  const fixture = value as Fixture;
+  const id = fixtureId(fixture);
+  if (fixture.id !== id) {
+    return { file, pointer: '/id', reason: `id ${fixture.id} is not the sha256 of canonical {config, steps}: ${id}` };
+  }
+  for (let index = 0; index < fixture.steps.length; index += 1) {
+    const step = fixture.steps[index]!;
+    if (step.kind === 'raw' && Buffer.from(step.base64, 'base64').includes(0x0a)) {
+      return { file, pointer: `/steps/${index}/base64`, reason: 'a raw line holds a newline byte; one step is one line' };
+    }
+  }
+  return fixture;
+}
+
+/**
+ * Loads and checks every fixture file under `root` (strict JSON, schema, id,
+ * one line per raw step, unique names and ids). All problems are collected so
+ * that one run names every bad file; nothing is returned when any file is bad.
+ */
+export function loadFixtures(root: string): FixtureLoad {
+  const problems: FixtureFileProblem[] = [];
+  const fixtures: LoadedFixture[] = [];
+  const byName = new Map<string, string>();
+  const byId = new Map<string, string>();
+  for (const path of fixtureFiles(root)) {
+    const file = relative(process.cwd(), path) || path;
+    const checked = checkOne(file, readFileSync(path, 'utf8'));
+    if ('pointer' in checked) {
+      problems.push(checked);
+      continue;
+    }
+    const sameName = byName.get(checked.name);
+    if (sameName !== undefined) {
+      problems.push({ file, pointer: '/name', reason: `name ${checked.name} is already used by ${sameName}` });
+      continue;
+    }
+    const sameId = byId.get(checked.id);
+    if (sameId !== undefined) {
+      problems.push({ file, pointer: '/id', reason: `same config and steps as ${sameId}` });
+      continue;
+    }
+    byName.set(checked.name, file);
+    byId.set(checked.id, file);
+    fixtures.push({ file, fixture: checked });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, fixtures };
+}
+
+/** Keeps the fixtures named (by name or id); every selector must match one. */
+export function selectFixtures(
+  fixtures: readonly LoadedFixture[],
+  selectors: readonly string[],
+): { selected: LoadedFixture[]; unknown: string[] } {
+  if (selectors.length === 0) return { selected: [...fixtures], unknown: [] };
+  const wanted = new Set(selectors);
+  const selected = fixtures.filter(({ fixture }) => wanted.has(fixture.name) || wanted.has(fixture.id));
+  const unknown = selectors.filter((s) => !fixtures.some(({ fixture }) => fixture.name === s || fixture.id === s));
+  return { selected, unknown };
+}

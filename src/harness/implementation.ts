@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LineSessionFactory } from './line-session.js';
+
+/** An implementation the harness can run: in process, or any command speaking the protocol. */
+export type Implementation =
+  | { readonly name: string; readonly kind: 'in-process'; readonly createSession: LineSessionFactory }
+  | {
+      readonly name: string;
+      readonly kind: 'process';
+      readonly command: string;
+      /** Makes the implementation available (builds it); returns a problem sentence when it cannot. */
+      readonly prepare?: (repoRoot: string) => string | undefined;
+    };
+
+export const REFERENCE_NAME = 'ts-in-process';
+export const TS_SERVER_NAME = 'ts-server';
+export const RUST_NAME = 'rust';
+export const BUILTIN_NAMES = [REFERENCE_NAME, TS_SERVER_NAME, RUST_NAME] as const;
+
+export const RUST_BINARY = 'rust-kernel/target/release/lockstep-kernel';
+export const TS_SERVER_COMMAND = 'node --import tsx src/cli/main.ts kernel';
+
+/**
+ * Builds the Rust kernel when its binary is missing, through the project's own
+ * build script; a kernel that cannot be built is a failed run, never a skip.
+ */
+export function ensureRustKernel(repoRoot: string): string | undefined {
+  const binary = join(repoRoot, RUST_BINARY);
+  if (existsSync(binary)) return undefined;
+  const script = join(repoRoot, 'scripts/ensure-rust-kernel.ts');
+  try {
+    if (existsSync(script)) {
+      execFileSync(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    } else {
+      execFileSync('cargo', ['build', '--release', '--manifest-path', 'rust-kernel/Cargo.toml'], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+    }
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().slice(-800);
+    return `the Rust kernel could not be built (${RUST_BINARY}): ${(error as Error).message.split('\n')[0]}${stderr ? `\n${stderr}` : ''}`;
+  }
+  return existsSync(binary) ? undefined : `the Rust kernel build finished but ${RUST_BINARY} does not exist`;
+}
+
+/** A command given with `--impl`: builtin names select a builtin, anything else runs as a shell command. */
+export function processImplementation(command: string): Implementation {
+  return { name: command, kind: 'process', command };
+}

@@ -1,0 +1,61 @@
+/** Options of `pnpm parity` (docs/parity.md). */
+export interface ParityArguments {
+  readonly impls: readonly string[];
+  readonly fixtures: readonly string[];
+  readonly timeoutMs: number;
+  readonly reportPath: string;
+  readonly fixturesRoot: string;
+  readonly knownPath: string | undefined;
+  readonly quiet: boolean;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_REPORT_PATH = 'reports/parity.jsonl';
+export const DEFAULT_FIXTURES_ROOT = 'fixtures';
+
+export const PARITY_USAGE = `usage: pnpm parity [--impl <name|command>]... [--fixture <name|id>]... [--timeout-ms <n>]
+                   [--report <path>] [--fixtures <dir>] [--known <path>] [--quiet]
+  --impl      run only these implementations against the golden answers; builtin names:
+              ts-in-process (the reference), ts-server, rust; anything else is a shell command
+  --fixture   run only these fixtures (repeatable)
+  --timeout-ms per-fixture answer timeout (default ${DEFAULT_TIMEOUT_MS})
+  --report    JSON-lines report path (default ${DEFAULT_REPORT_PATH})
+  --fixtures  fixture root holding regressions/ and corpus/ (default ${DEFAULT_FIXTURES_ROOT})
+  --known     known-divergences file (default <fixtures>/known-divergences.json)
+  --quiet     print the table and failures only`;
+
+export type ParsedArguments = { readonly ok: true; readonly value: ParityArguments } | { readonly ok: false; readonly message: string };
+
+export function parseParityArguments(argv: readonly string[]): ParsedArguments {
+  const impls: string[] = [];
+  const fixtures: string[] = [];
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  let reportPath = DEFAULT_REPORT_PATH;
+  let fixturesRoot = DEFAULT_FIXTURES_ROOT;
+  let knownPath: string | undefined;
+  let quiet = false;
+  for (let index = 0; index < argv.length; index += 1) {
+    const flag = argv[index]!;
+    if (flag === '--') continue;
+    if (flag === '--quiet') {
+      quiet = true;
+      continue;
+    }
+    const value = argv[index + 1];
+    if (!['--impl', '--fixture', '--timeout-ms', '--report', '--fixtures', '--known'].includes(flag)) {
+      return { ok: false, message: `unknown option ${flag}` };
+    }
+    if (value === undefined) return { ok: false, message: `${flag} needs a value` };
+    index += 1;
+    if (flag === '--impl') impls.push(value);
+    else if (flag === '--fixture') fixtures.push(value);
+    else if (flag === '--report') reportPath = value;
+    else if (flag === '--fixtures') fixturesRoot = value;
+    else if (flag === '--known') knownPath = value;
+    else {
+      timeoutMs = Number(value);
+      if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) return { ok: false, message: `--timeout-ms must be a positive integer, got ${value}` };
+    }
+  }
+  return { ok: true, value: { impls, fixtures, timeoutMs, reportPath, fixturesRoot, knownPath, quiet } };
+}

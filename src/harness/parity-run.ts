@@ -1,0 +1,146 @@
+import { baselineFromLine } from './baseline-response.js';
+import { loadFixtures, selectFixtures, type FixtureFileProblem } from './fixture-file.js';
+import type { ImplementationRun, PlannedFixture } from './fixture-run.js';
+import { goldenBaseline, judgeFixture, referenceBaseline, type FixtureVerdict } from './fixture-verdict.js';
+import { runInProcessImplementation } from './in-process-driver.js';
+import { REFERENCE_NAME, type Implementation } from './implementation.js';
+import type { KnownDivergence } from './known-divergences.js';
+import { runProcessImplementation } from './process-driver.js';
+import { compareResponse, type ResponseDifference } from './response-compare.js';
+import { FRESH_FRAME, placeFixture } from './session-frame.js';
+import { createReferenceSession } from './reference-session.js';
+import { helloLine } from './session-frame.js';
+
+export interface ParityOptions {
+  readonly fixturesRoot: string;
+  readonly repoRoot: string;
+  readonly implementations: readonly Implementation[];
+  readonly selectors: readonly string[];
+  readonly timeoutMs: number;
+  readonly knownDivergences: readonly KnownDivergence[];
+}
+
+/**
+ * The verdict on one fixture for one implementation. `golden-stale` is the
+ * reference engine disagreeing with the fixture's golden answers (refill with
+ * `pnpm fixtures:fill`); `known` is a divergence listed as accepted; `ratchet`
+ * is a listed divergence that no longer diverges.
+ */
+export type CaseStatus = 'passed' | 'diverged' | 'errored' | 'golden-stale' | 'known' | 'ratchet';
+
+export interface CaseResult {
+  readonly implementation: string;
+  readonly fixture: PlannedFixture;
+  readonly status: CaseStatus;
+  readonly verdict: FixtureVerdict;
+  /** Step responses received (configure not counted). */
+  readonly steps: number;
+  readonly reason?: string;
+}
+
+export interface ImplementationSummary {
+  readonly implementation: string;
+  readonly fixtures: number;
+  readonly steps: number;
+  readonly counts: Readonly<Record<CaseStatus, number>>;
+  readonly wallMs: number;
+  readonly sessions: number;
+  readonly problems: readonly string[];
+  /** How its hello differs from the reference's (protocol_version and capabilities), if it does. */
+  readonly hello: ResponseDifference | undefined;
+}
+
+export type ParityResult =
+  | { readonly kind: 'refused'; readonly problems: readonly FixtureFileProblem[] }
+  | {
+      readonly kind: 'ran';
+      readonly cases: readonly CaseResult[];
+      readonly summaries: readonly ImplementationSummary[];
+      /** Known-divergence entries naming a fixture that is not in the corpus (stale entries fail the run). */
+      readonly unusedKnown: readonly KnownDivergence[];
+      readonly failed: boolean;
+    };
+
+async function runOne(implementation: Implementation, planned: readonly PlannedFixture[], options: ParityOptions): Promise<ImplementationRun> {
+  if (implementation.kind === 'in-process') {
+    return runInProcessImplementation(implementation.name, implementation.createSession, planned);
+  }
+  const problem = implementation.prepare?.(options.repoRoot);
+  if (problem !== undefined) {
+    return { name: implementation.name, hello: undefined, fixtures: [], wallMs: 0, problems: [problem], sessions: 0 };
+  }
+  return runProcessImplementation(implementation.name, implementation.command, planned, {
+    timeoutMs: options.timeoutMs,
+    cwd: options.repoRoot,
+  });
+}
+
+function emptyCounts(): Record<CaseStatus, number> {
+  return { passed: 0, diverged: 0, errored: 0, 'golden-stale': 0, known: 0, ratchet: 0 };
+}
+
+/** Settles a verdict against the golden/reference roles and the known-divergence list. */
+function caseStatus(verdict: FixtureVerdict, isReference: boolean, listed: KnownDivergence | undefined): CaseStatus {
+  if (verdict.status === 'errored') return 'errored';
+  if (listed) return verdict.status === 'diverged' ? 'known' : 'ratchet';
+  if (verdict.status === 'passed') return 'passed';
+  return isReference ? 'golden-stale' : 'diverged';
+}
+
+function countSteps(run: ImplementationRun, index: number): number {
+  const fixtureRun = run.fixtures[index];
+  return fixtureRun ? Math.max(0, fixtureRun.responses.length - 1) : 0;
+}
+
+/**
+ * Loads and checks every fixture (refusing the run before any implementation
+ * starts when a file is bad), runs each implementation over them in turn, and
+ * judges: the reference against the golden answers, every other implementation
+ * against the reference's answers (or the golden ones where the reference did
+ * not run or did not answer).
+ */
+export async function runParity(options: ParityOptions): Promise<ParityResult> {
+  const loaded = loadFixtures(options.fixturesRoot);
+  if (!loaded.ok) return { kind: 'refused', problems: loaded.problems };
+  const { selected, unknown } = selectFixtures(loaded.fixtures, options.selectors);
+  if (unknown.length > 0) {
+    return { kind: 'refused', problems: unknown.map((s) => ({ file: options.fixturesRoot, pointer: '', reason: `no fixture named ${s}` })) };
+  }
+  const planned: PlannedFixture[] = selected.map((entry) => ({ loaded: entry, placement: placeFixture(entry.fixture) }));
+  const referenceHello = createReferenceSession().answer(Buffer.from(helloLine(), 'utf8'))[0];
+  const runs: ImplementationRun[] = [];
+  for (const implementation of options.implementations) runs.push(await runOne(implementation, planned, options));
+  const referenceRun = runs.find((run) => run.name === REFERENCE_NAME);
+  const cases: CaseResult[] = [];
+  const summaries: ImplementationSummary[] = [];
+  const usedKnown = new Set<KnownDivergence>();
+  for (const run of runs) {
+    const counts = emptyCounts();
+    let steps = 0;
+    const isReference = run.name === REFERENCE_NAME;
+    run.fixtures.forEach((fixtureRun, index) => {
+      const fixture = fixtureRun.planned.loaded.fixture;
+      const reference = !isReference && referenceRun?.fixtures[index] ? referenceBaseline(referenceRun.fixtures[index]!) : undefined;
+      const verdict = judgeFixture(fixtureRun, reference ?? goldenBaseline(fixture));
+      const listed = options.knownDivergences.find((k) => k.implementation === run.name && k.fixture === fixture.name);
+      if (listed) usedKnown.add(listed);
+      const status = caseStatus(verdict, isReference, listed);
+      counts[status] += 1;
+      const stepCount = countSteps(run, index);
+      steps += stepCount;
+      cases.push({ implementation: run.name, fixture: fixtureRun.planned, status, verdict, steps: stepCount, ...(listed ? { reason: listed.reason } : {}) });
+    });
+    const hello =
+      referenceHello === undefined || run.hello === undefined
+        ? undefined
+        : compareResponse(baselineFromLine(referenceHello), run.hello, FRESH_FRAME, true);
+    summaries.push({ implementation: run.name, fixtures: run.fixtures.filter(Boolean).length, steps, counts, wallMs: run.wallMs, sessions: run.sessions, problems: run.problems, hello });
+  }
+  const corpusNames = new Set(loaded.fixtures.map((entry) => entry.fixture.name));
+  const unusedKnown = options.knownDivergences.filter((k) => !usedKnown.has(k) && !corpusNames.has(k.fixture));
+  const failed =
+    summaries.some((s) => s.problems.length > 0 || s.hello !== undefined || s.fixtures < planned.length) ||
+    unusedKnown.length > 0 ||
+    cases.some((c) => c.status !== 'passed' && c.status !== 'known');
+  return { kind: 'ran', cases, summaries, unusedKnown, failed };
+}

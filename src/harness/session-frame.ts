@@ -1,0 +1,116 @@
+import { canonicalize } from '../canonical/index.js';
+import { validate } from '../contracts/index.js';
+import type { Fixture, FixtureStep, KernelConfig } from '../../generated/ts/types.js';
+
+/**
+ * How a fixture is framed on the wire (docs/parity.md, "Sessions").
+ *
+ * A fixture's golden responses are those of a fresh session: line 1 is
+ * `hello` (seq 0), line 2 is `configure` with the fixture's config (seq 1), and
+ * the fixture's steps follow from line 3 with their own seqs. To keep one
+ * process alive across fixtures, the harness relocates a fixture into a running
+ * session: every request seq (configure included) is shifted by `seqOffset` and
+ * every `error.line` is read relative to `lineBase`. A fixture whose meaning
+ * could change under relocation starts (and ends) its own session instead.
+ */
+export const PROTOCOL_VERSION = '1.0';
+export const HELLO_SEQ = 0;
+export const CONFIGURE_SEQ = 1;
+/** Line of the first step in a fresh session (after hello and configure). */
+export const FIRST_STEP_LINE = 3;
+export const SEQ_MAX = Number.MAX_SAFE_INTEGER;
+
+export function helloLine(seq: number = HELLO_SEQ): string {
+  return canonicalize({ op: 'hello', seq, protocol_version: PROTOCOL_VERSION, client: 'lockstep-parity' });
+}
+
+export function configureLine(config: KernelConfig, seq: number): string {
+  return canonicalize({ op: 'configure', seq, config });
+}
+
+/** What relocation is allowed for one fixture. */
+export interface FixturePlacement {
+  /** It must be the first fixture of a fresh session (seq offset 0, line base 0). */
+  readonly startsSession: boolean;
+  /** Nothing may follow it in the same session (bye, hello, or raw requests that may be accepted). */
+  readonly endsSession: boolean;
+  /** Steps actually written: those up to and including a `bye` request. */
+  readonly sentStepCount: number;
+  /** Largest request seq among the sent steps (configure's included). */
+  readonly maxSeq: number;
+}
+
+/**
+ * A raw line is relocatable when it cannot reach the seq checks of the protocol:
+ * it is not JSON, or it is JSON that is not a valid request. A raw line that is a
+ * valid request (duplicate keys, `1.0` seqs, CRLF endings) keeps its own seq, so
+ * its fixture needs a fresh session of its own.
+ */
+function rawLineMayBeAccepted(bytes: Uint8Array): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return false;
+  }
+  return validate('ProtocolRequest', value).ok;
+}
+
+export function rawStepBytes(step: FixtureStep & { kind: 'raw' }): Buffer {
+  return Buffer.from(step.base64, 'base64');
+}
+
+export function placeFixture(fixture: Fixture): FixturePlacement {
+  let startsSession = false;
+  let endsSession = false;
+  let sentStepCount = fixture.steps.length;
+  let maxSeq = CONFIGURE_SEQ;
+  for (let index = 0; index < fixture.steps.length; index += 1) {
+    const step = fixture.steps[index]!;
+    if (step.kind === 'raw') {
+      if (rawLineMayBeAccepted(rawStepBytes(step))) {
+        startsSession = true;
+        endsSession = true;
+      }
+      continue;
+    }
+    const request = step.request;
+    maxSeq = Math.max(maxSeq, request.seq);
+    if (request.op === 'hello') endsSession = true;
+    if (request.op === 'bye') {
+      endsSession = true;
+      sentStepCount = index + 1;
+      break;
+    }
+  }
+  return { startsSession, endsSession, sentStepCount, maxSeq };
+}
+
+/** Where a fixture sits in a running session. */
+export interface FixtureFrame {
+  readonly seqOffset: number;
+  /** Process line number of the fixture's configure line, minus 2. */
+  readonly lineBase: number;
+}
+
+export const FRESH_FRAME: FixtureFrame = { seqOffset: 0, lineBase: 0 };
+
+/** Whether the fixture's seqs still fit below 2^53 - 1 when shifted. */
+export function fitsOffset(placement: FixturePlacement, seqOffset: number): boolean {
+  return placement.maxSeq + seqOffset <= SEQ_MAX;
+}
+
+/** The lines written for one fixture in a frame: configure, then the sent steps. */
+export function fixtureLines(fixture: Fixture, placement: FixturePlacement, frame: FixtureFrame): Buffer[] {
+  const lines: Buffer[] = [Buffer.from(configureLine(fixture.config, CONFIGURE_SEQ + frame.seqOffset), 'utf8')];
+  for (let index = 0; index < placement.sentStepCount; index += 1) {
+    const step = fixture.steps[index]!;
+    if (step.kind === 'raw') {
+      lines.push(rawStepBytes(step));
+    } else {
+      const request = frame.seqOffset === 0 ? step.request : { ...step.request, seq: step.request.seq + frame.seqOffset };
+      lines.push(Buffer.from(canonicalize(request), 'utf8'));
+    }
+  }
+  return lines;
+}
