@@ -1,0 +1,10 @@
+//! The code `pnpm codegen` writes to `generated/rust/`, included from there (never copied).
+
+#[path = "../../generated/rust/types.rs"]
+pub mod types;
+
+#[path = "../../generated/rust/tables.rs"]
+pub mod tables;
+
+#[path = "../../generated/rust/validate.rs"]
+pub mod validate;
