@@ -1,0 +1,32 @@
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { SchemaSet } from '../schema-set.js';
+import { compiledSchemas } from '../model/compiled-schemas.js';
+
+// ajv and ajv-formats are CommonJS with a `default` export; under NodeNext the default
+// import is the module object.
+const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
+export type Ajv = InstanceType<typeof Ajv2020>;
+
+/** The options every lockstep validator is compiled with (docs/protocol.md relies on them). */
+export const AJV_OPTIONS = {
+  strict: true,
+  // strictRequired rejects the documented discriminator shape (required tag in each branch).
+  strictRequired: false,
+  discriminator: true,
+  allErrors: false,
+  // Errors carry the failing schema object, used to report the sorted-first unknown key.
+  verbose: true,
+} as const;
+
+/** An Ajv2020 instance holding every schema of the set, by `$id`, ready for standalone code. */
+export function createAjv(set: SchemaSet, options: { standalone: boolean } = { standalone: false }): Ajv {
+  const ajv = new Ajv2020({
+    ...AJV_OPTIONS,
+    ...(options.standalone ? { code: { source: true, esm: true, lines: true } } : {}),
+  });
+  addFormats(ajv);
+  for (const schema of compiledSchemas(set)) ajv.addSchema(schema);
+  return ajv;
+}

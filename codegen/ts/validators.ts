@@ -1,0 +1,89 @@
+import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import { FilePrinter, type GeneratedFile } from '../emit/generated-file.js';
+import { preamble } from '../emit/preamble.js';
+import { contractsOf } from '../model/contracts.js';
+import { schemaSourcePath, type SchemaSet } from '../schema-set.js';
+import { createAjv } from './ajv-instance.js';
+
+const standaloneCode = standaloneCodeModule.default;
+
+export const VALIDATORS_JS = 'generated/ts/validators.js';
+export const VALIDATORS_DTS = 'generated/ts/validators.d.ts';
+
+/**
+ * ajv runtime helpers the standalone code may `require`, each a CommonJS module whose
+ * `default` export is a function. Anything else fails codegen loudly rather than shipping
+ * a `require` that breaks real ESM consumers.
+ */
+const RUNTIME_HELPERS: Record<string, string> = {
+  'ajv/dist/runtime/ucs2length': 'ucs2length',
+  'ajv/dist/runtime/equal': 'deepEqual',
+};
+
+/** Rewrites `require("ajv/dist/runtime/x").default` into ESM imports with CommonJS interop. */
+export function rewriteRequires(code: string): { imports: string[]; body: string } {
+  const used = new Set<string>();
+  const body = code.replace(/require\("([^"]+)"\)(\.default)?/g, (match, module: string, dotDefault?: string) => {
+    const name = RUNTIME_HELPERS[module];
+    if (name === undefined || dotDefault === undefined) {
+      throw new Error(`${VALIDATORS_JS}: ajv standalone code needs an unsupported module: ${match}`);
+    }
+    used.add(module);
+    return name;
+  });
+  const imports: string[] = [];
+  for (const module of [...used].sort()) {
+    const name = RUNTIME_HELPERS[module] as string;
+    const imported = `${name}Module`;
+    imports.push(`import ${imported} from "${module}.js";`);
+    // Node hands over module.exports (whose .default is the helper); bundlers in
+    // non-Node interop mode hand over the default export itself.
+    imports.push(`const ${name} = typeof ${imported} === "function" ? ${imported} : ${imported}.default;`);
+  }
+  return { imports, body };
+}
+
+/** The standalone validator module (ESM JavaScript) and its declarations. */
+export function generateValidators(set: SchemaSet): GeneratedFile[] {
+  const contracts = contractsOf(set);
+  const ajv = createAjv(set, { standalone: true });
+  const exportsById: Record<string, string> = {};
+  for (const contract of contracts) exportsById[contract.name] = String(contract.file.schema.$id);
+  const code = standaloneCode(ajv, exportsById);
+  const { imports, body } = rewriteRequires(code.replace(/^"use strict";\n?/, ''));
+  const sources = set.files.map(schemaSourcePath);
+
+  const js = new FilePrinter();
+  js.print('// Ahead-of-time ajv validators (Ajv2020, strict, discriminator): one export per contract.');
+  js.print('/* eslint-disable */');
+  for (const line of imports) js.print(line);
+  js.blank();
+  js.printBlock(body);
+
+  const dts = new FilePrinter();
+  dts.print("import type * as Types from './types.js';");
+  dts.blank();
+  dts.print('/** An ajv error as the standalone validators report it (verbose: schema and data included). */');
+  dts.print('export interface CompiledValidatorError {');
+  dts.print('  instancePath: string;');
+  dts.print('  schemaPath: string;');
+  dts.print('  keyword: string;');
+  dts.print('  params: Record<string, unknown>;');
+  dts.print('  message?: string;');
+  dts.print('  schema?: unknown;');
+  dts.print('  parentSchema?: Record<string, unknown>;');
+  dts.print('  data?: unknown;');
+  dts.print('}');
+  dts.blank();
+  dts.print('/** A compiled validator: a type guard that leaves the first error in `errors`. */');
+  dts.print('export interface CompiledValidator<T> {');
+  dts.print('  (data: unknown): data is T;');
+  dts.print('  errors?: CompiledValidatorError[] | null;');
+  dts.print('}');
+  for (const contract of contracts) {
+    dts.blank();
+    dts.print(`/** Validates a ${contract.name} (${schemaSourcePath(contract.file)}). */`);
+    dts.print(`export declare const ${contract.name}: CompiledValidator<Types.${contract.name}>;`);
+  }
+  return [js.toFile(VALIDATORS_JS, preamble('ts', sources)), dts.toFile(VALIDATORS_DTS, preamble('ts', sources))];
+}
