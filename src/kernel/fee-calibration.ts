@@ -1,0 +1,52 @@
+// R15 fee calibration: compare the fee model with what the exchange charged for a known fill.
+// The fee model itself is never changed; the EMA is reported for a person to act on.
+import type { AccountState, CalibrateFeeInput, ExchangeConfigView, FeeCalibration } from './types.js';
+import { isPositiveFinite, numberText } from './numbers.js';
+import { refusal, type Refusal } from './outcome.js';
+
+/** Deviation classes in percent: OK below the first bound, WARN below the second, else ERROR. */
+export const FEE_DEVIATION_OK_PCT = 1;
+export const FEE_DEVIATION_WARN_PCT = 5;
+
+export function expectedFee(c: CalibrateFeeInput, exchange: ExchangeConfigView): number {
+  const rate = c.order_type === 'MARKET' ? exchange.taker_rate : exchange.maker_rate;
+  return c.fill_price * c.fill_size * rate;
+}
+
+export function checkCalibration(c: CalibrateFeeInput, exchange: ExchangeConfigView): Refusal | undefined {
+  if (!isPositiveFinite(c.fill_price)) return refusal('INVALID_REQUEST', { field: 'fill_price', value: numberText(c.fill_price) });
+  if (!isPositiveFinite(c.fill_size)) return refusal('INVALID_REQUEST', { field: 'fill_size', value: numberText(c.fill_size) });
+  if (!Number.isFinite(c.actual_fee)) return refusal('INVALID_REQUEST', { field: 'actual_fee', value: numberText(c.actual_fee) });
+  const expected = expectedFee(c, exchange);
+  if (expected === 0) return refusal('INVALID_REQUEST', { field: 'expected_fee', value: numberText(expected) });
+  return undefined;
+}
+
+/** A checked calibration: the result and the account with the EMA and sample count moved. */
+export function calibrate(
+  c: CalibrateFeeInput,
+  exchange: ExchangeConfigView,
+  account: AccountState,
+): { readonly result: FeeCalibration; readonly account: AccountState } {
+  const expected = expectedFee(c, exchange);
+  const ratio = c.actual_fee / expected;
+  const deviation = Math.abs(ratio - 1) * 100;
+  const status = deviation < FEE_DEVIATION_OK_PCT ? 'OK' : deviation < FEE_DEVIATION_WARN_PCT ? 'WARN' : 'ERROR';
+  const ema =
+    account.fee_samples === 0
+      ? ratio
+      : account.fee_ratio_ema + exchange.fee_calibration_alpha * (ratio - account.fee_ratio_ema);
+  const samples = account.fee_samples + 1;
+  return {
+    result: {
+      expected_fee: expected,
+      actual_fee: c.actual_fee,
+      ratio,
+      deviation_pct: deviation,
+      status,
+      ratio_ema: ema,
+      samples,
+    },
+    account: { ...account, fee_samples: samples, fee_ratio_ema: ema },
+  };
+}
