@@ -1,4 +1,4 @@
-import { baselineFromLine } from './baseline-response.js';
+import { baselineFromLine, baselineFromValue } from './baseline-response.js';
 import { loadFixtures, selectFixtures, type FixtureFileProblem } from './fixture-file.js';
 import type { ImplementationRun, PlannedFixture } from './fixture-run.js';
 import { goldenBaseline, judgeFixture, referenceBaseline, type FixtureVerdict } from './fixture-verdict.js';
@@ -8,8 +8,6 @@ import type { KnownDivergence } from './known-divergences.js';
 import { runProcessImplementation } from './process-driver.js';
 import { compareResponse, type ResponseDifference } from './response-compare.js';
 import { FRESH_FRAME, placeFixture } from './session-frame.js';
-import { createReferenceSession } from './reference-session.js';
-import { helloLine } from './session-frame.js';
 
 export interface ParityOptions {
   readonly fixturesRoot: string;
@@ -75,6 +73,24 @@ async function runOne(implementation: Implementation, planned: readonly PlannedF
   });
 }
 
+/** Without a reference run, a hello must at least speak protocol major 1 (the harness's hello has seq 0). */
+const HELLO_SHAPE = baselineFromValue({ op: 'hello', seq: 0, protocol_version: '1.0' });
+
+function judgeHello(hello: string | undefined, referenceHello: string | undefined): ResponseDifference | undefined {
+  if (hello === undefined) return undefined;
+  if (referenceHello !== undefined) return compareResponse(baselineFromLine(referenceHello), hello, FRESH_FRAME, true);
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(hello) as Record<string, unknown>;
+  } catch {
+    return { pointer: '', expected: HELLO_SHAPE.value, actual: hello, note: 'not JSON' };
+  }
+  if (parsed.op !== 'hello') return { pointer: '/op', expected: 'hello', actual: parsed.op };
+  const version = parsed.protocol_version;
+  if (typeof version !== 'string' || !version.startsWith('1.')) return { pointer: '/protocol_version', expected: '1.x', actual: version };
+  return undefined;
+}
+
 function emptyCounts(): Record<CaseStatus, number> {
   return { passed: 0, diverged: 0, errored: 0, 'golden-stale': 0, known: 0, ratchet: 0 };
 }
@@ -107,7 +123,6 @@ export async function runParity(options: ParityOptions): Promise<ParityResult> {
     return { kind: 'refused', problems: unknown.map((s) => ({ file: options.fixturesRoot, pointer: '', reason: `no fixture named ${s}` })) };
   }
   const planned: PlannedFixture[] = selected.map((entry) => ({ loaded: entry, placement: placeFixture(entry.fixture) }));
-  const referenceHello = createReferenceSession().answer(Buffer.from(helloLine(), 'utf8'))[0];
   const runs: ImplementationRun[] = [];
   for (const implementation of options.implementations) runs.push(await runOne(implementation, planned, options));
   const referenceRun = runs.find((run) => run.name === REFERENCE_NAME);
@@ -130,10 +145,7 @@ export async function runParity(options: ParityOptions): Promise<ParityResult> {
       steps += stepCount;
       cases.push({ implementation: run.name, fixture: fixtureRun.planned, status, verdict, steps: stepCount, ...(listed ? { reason: listed.reason } : {}) });
     });
-    const hello =
-      referenceHello === undefined || run.hello === undefined
-        ? undefined
-        : compareResponse(baselineFromLine(referenceHello), run.hello, FRESH_FRAME, true);
+    const hello = judgeHello(run.hello, referenceRun?.hello);
     summaries.push({ implementation: run.name, fixtures: run.fixtures.filter(Boolean).length, steps, counts, wallMs: run.wallMs, sessions: run.sessions, problems: run.problems, hello });
   }
   const corpusNames = new Set(loaded.fixtures.map((entry) => entry.fixture.name));
