@@ -1,0 +1,142 @@
+/**
+ * Runs a batch of scenarios through the reference engine (in process) and every target
+ * implementation (a protocol-speaking command), using the parity harness's drivers and
+ * comparator, and returns the first failure of each scenario:
+ *
+ * 1. the reference engine throws (`crash` of ts-in-process);
+ * 2. a state invariant breaks on the in-process engine (`kernel-invariants.ts`);
+ * 3. a response-level invariant breaks in the reference's responses;
+ * 4. a target crashes, hangs, or its canonical responses differ from the reference's
+ *    (error responses compared on code/path per docs/protocol.md: the harness comparator);
+ * 5. a response-level invariant breaks in a target's responses.
+ *
+ * One process per target serves the whole batch (the harness relocates each scenario into
+ * the running session), so a batch costs one spawn, not one per scenario.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Fixture } from '../../generated/ts/types.js';
+import type { PlannedFixture } from '../harness/fixture-run.js';
+import { judgeFixture, referenceBaseline } from '../harness/fixture-verdict.js';
+import { REFERENCE_NAME } from '../harness/implementation.js';
+import { runInProcessImplementation } from '../harness/in-process-driver.js';
+import { runProcessImplementation } from '../harness/process-driver.js';
+import { createReferenceSession } from '../harness/reference-session.js';
+import { placeFixture } from '../harness/session-frame.js';
+import { kernelInvariantViolations } from './kernel-invariants.js';
+import { MatrixCoverage } from './matrix-coverage.js';
+import { ResponseInvariantChecker } from './response-invariants.js';
+import type { Scenario } from './scenario.js';
+import { scenarioFixture } from './scenario-fixture.js';
+
+export interface FuzzTarget {
+  readonly name: string;
+  readonly command: string;
+}
+
+export type FailureKind = 'divergence' | 'invariant' | 'crash' | 'hang';
+
+export interface ScenarioFailure {
+  readonly kind: FailureKind;
+  readonly implementation: string;
+  /** Scenario step index (-1: the configure line). */
+  readonly step: number;
+  /** One line: what broke, where, both values. */
+  readonly summary: string;
+}
+
+export interface BatchTimings {
+  reference: number;
+  invariants: number;
+  targets: Record<string, number>;
+}
+
+export interface BatchResult {
+  readonly failures: readonly (ScenarioFailure | undefined)[];
+  readonly steps: number;
+  readonly timings: BatchTimings;
+}
+
+export interface BatchOptions {
+  readonly timeoutMs: number;
+  readonly cwd: string;
+  /** Collects matrix cells from the reference's responses. */
+  readonly coverage?: MatrixCoverage;
+  /** Skip the in-process state invariants (the response-level ones still run). */
+  readonly skipKernelInvariants?: boolean;
+}
+
+const short = (v: unknown): string => {
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
+  return text === undefined ? 'absent' : text.length > 160 ? `${text.slice(0, 157)}...` : text;
+};
+
+function planned(fixtures: readonly Fixture[]): PlannedFixture[] {
+  return fixtures.map((fixture) => ({ loaded: { file: `<generated ${fixture.name}>`, fixture }, placement: placeFixture(fixture) }));
+}
+
+function responseInvariant(lines: readonly string[], implementation: string): ScenarioFailure | undefined {
+  const checker = new ResponseInvariantChecker();
+  // lines[0] answers configure; lines[i + 1] answers step i.
+  for (let i = 1; i < lines.length; i++) checker.check(i - 1, JSON.parse(lines[i]!));
+  const v = checker.violations[0];
+  return v === undefined ? undefined : { kind: 'invariant', implementation, step: v.step, summary: `${v.invariant}: ${v.detail}` };
+}
+
+export async function checkScenarioBatch(scenarios: readonly Scenario[], targets: readonly FuzzTarget[], options: BatchOptions): Promise<BatchResult> {
+  const fixtures = scenarios.map((s, i) => scenarioFixture(s, { name: `fuzz-${i}` }));
+  const plan = planned(fixtures);
+  const failures: (ScenarioFailure | undefined)[] = scenarios.map(() => undefined);
+  const timings: BatchTimings = { reference: 0, invariants: 0, targets: {} };
+  let t = performance.now();
+  const reference = runInProcessImplementation(REFERENCE_NAME, createReferenceSession, plan);
+  timings.reference = performance.now() - t;
+  t = performance.now();
+  let steps = 0;
+  reference.fixtures.forEach((run, i) => {
+    steps += scenarios[i]!.steps.length;
+    if (run.status === 'errored') {
+      failures[i] = { kind: 'crash', implementation: REFERENCE_NAME, step: run.responses.length - 1, summary: run.message.split('\n')[0]! };
+      return;
+    }
+    if (options.coverage) for (const line of run.responses) options.coverage.addResult((JSON.parse(line) as { result?: unknown }).result);
+    if (!options.skipKernelInvariants) {
+      const v = kernelInvariantViolations(scenarios[i]!)[0];
+      if (v !== undefined) {
+        failures[i] = { kind: 'invariant', implementation: REFERENCE_NAME, step: v.step, summary: `${v.invariant}: ${v.detail}` };
+        return;
+      }
+    }
+    failures[i] = responseInvariant(run.responses, REFERENCE_NAME);
+  });
+  timings.invariants = performance.now() - t;
+  for (const target of targets) {
+    t = performance.now();
+    const run = await runProcessImplementation(target.name, target.command, plan, { timeoutMs: options.timeoutMs, cwd: options.cwd });
+    run.fixtures.forEach((fixtureRun, i) => {
+      if (failures[i] !== undefined) return;
+      const ref = reference.fixtures[i];
+      const baseline = ref ? referenceBaseline(ref) : undefined;
+      if (baseline === undefined || fixtureRun === undefined) return;
+      const verdict = judgeFixture(fixtureRun, baseline);
+      if (verdict.status === 'errored') {
+        failures[i] = { kind: verdict.kind === 'hang' ? 'hang' : 'crash', implementation: target.name, step: verdict.step, summary: verdict.message.split('\n')[0]! };
+      } else if (verdict.status === 'diverged') {
+        const d = verdict.difference;
+        failures[i] = {
+          kind: 'divergence',
+          implementation: target.name,
+          step: verdict.step,
+          summary: `step ${verdict.step} (seq ${String(verdict.seq)}) at ${d.pointer || '/'}: expected ${short(d.expected)}, got ${short(d.actual)}${d.note ? ` (${d.note})` : ''}`,
+        };
+      } else {
+        failures[i] = responseInvariant(fixtureRun.responses, target.name);
+      }
+    });
+    if (run.problems.length > 0) {
+      const first = failures.findIndex((f) => f === undefined);
+      if (first >= 0 && run.fixtures.length === 0) failures[first] = { kind: 'crash', implementation: target.name, step: -1, summary: run.problems[0]! };
+    }
+    timings.targets[target.name] = performance.now() - t;
+  }
+  return { failures, steps, timings };
+}

@@ -1,0 +1,142 @@
+/**
+ * A fuzz run: regression fixtures first, then generated scenarios in batches until the run
+ * count or the time budget is reached; the first failing scenario is shrunk, written as a
+ * regression fixture, and ends the run. Seeds: scenario k of shard i/n has seed
+ * `seed + k*n + i` (mod 2^31), so shards of one run never share a scenario and together
+ * cover the same seeds as one unsharded run. Each scenario is reproducible from its own
+ * seed alone: `pnpm fuzz --seed <s> --runs 1 --level <level>`.
+ */
+import fc from 'fast-check';
+import { performance } from 'node:perf_hooks';
+import { goldenBaseline, judgeFixture } from '../harness/fixture-verdict.js';
+import { REFERENCE_NAME } from '../harness/implementation.js';
+import { runInProcessImplementation } from '../harness/in-process-driver.js';
+import { createReferenceSession } from '../harness/reference-session.js';
+import { placeFixture } from '../harness/session-frame.js';
+import { checkScenarioBatch, type FuzzTarget, type ScenarioFailure } from './fuzz-engine.js';
+import type { FuzzFailureRecord, FuzzReport } from './fuzz-report.js';
+import { MatrixCoverage } from './matrix-coverage.js';
+import { loadRegressions, writeRegression } from './regression-fixtures.js';
+import type { Scenario } from './scenario.js';
+import { scenarioArbitrary, type LevelChoice, type ScenarioArbitraryConstraints } from './scenario-arbitrary.js';
+import { shrinkScenario } from './shrink-scenario.js';
+
+export interface FuzzOptions {
+  readonly seed: number;
+  readonly runs: number;
+  readonly timeBudgetMs?: number;
+  readonly shard: { readonly index: number; readonly count: number };
+  readonly level: LevelChoice;
+  readonly targets: readonly FuzzTarget[];
+  readonly cwd: string;
+  readonly timeoutMs: number;
+  /** Where regression fixtures are read from (first) and written to. */
+  readonly regressionsDir: string;
+  readonly batchSize?: number;
+  readonly generator?: ScenarioArbitraryConstraints;
+  /** Renders the command that replays one seed (for the repro line). */
+  readonly reproCommand: (seed: number, level: LevelChoice) => string;
+  readonly onProgress?: (p: { scenarios: number; runs: number; elapsedMs: number; failures: number }) => void;
+  readonly onLine?: (line: string) => void;
+}
+
+const SEED_SPACE = 2 ** 31;
+
+export function scenarioSeed(base: number, k: number, shard: { index: number; count: number }): number {
+  return (((base + k * shard.count + shard.index) % SEED_SPACE) + SEED_SPACE) % SEED_SPACE;
+}
+
+export function generateScenario(level: LevelChoice, seed: number, generator?: ScenarioArbitraryConstraints): Scenario {
+  return fc.sample(scenarioArbitrary(level, generator), { seed, numRuns: 1 })[0]!;
+}
+
+function countFailure(f: ScenarioFailure, tally: { divergences: number; invariants: number; crashes: number }): void {
+  if (f.kind === 'divergence') tally.divergences += 1;
+  else if (f.kind === 'invariant') tally.invariants += 1;
+  else tally.crashes += 1;
+}
+
+export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
+  const started = performance.now();
+  const coverage = new MatrixCoverage();
+  const tally = { divergences: 0, invariants: 0, crashes: 0 };
+  const failures: FuzzFailureRecord[] = [];
+  const timings: Record<string, number> = { generation: 0, reference: 0, invariants: 0, shrink: 0 };
+  const addTimings = (t: { reference: number; invariants: number; targets: Record<string, number> }) => {
+    timings.reference! += t.reference;
+    timings.invariants! += t.invariants;
+    for (const [k, v] of Object.entries(t.targets)) timings[k] = (timings[k] ?? 0) + v;
+  };
+  const batchOptions = { timeoutMs: o.timeoutMs, cwd: o.cwd, coverage };
+
+  // 1. Regression fixtures, every one, before anything new.
+  const regressions = loadRegressions(o.regressionsDir);
+  if (regressions.length > 0) {
+    const asScenarios: Scenario[] = regressions.map(({ fixture }) => ({ level: 'adversarial', config: fixture.config, steps: fixture.steps }));
+    const result = await checkScenarioBatch(asScenarios, o.targets, batchOptions);
+    addTimings(result.timings);
+    const golden = runInProcessImplementation(REFERENCE_NAME, createReferenceSession, regressions.map(({ file, fixture }) => ({ loaded: { file, fixture }, placement: placeFixture(fixture) })));
+    regressions.forEach(({ file, fixture }, i) => {
+      const verdict = judgeFixture(golden.fixtures[i]!, goldenBaseline(fixture));
+      const failure: ScenarioFailure | undefined =
+        result.failures[i] ??
+        (verdict.status === 'passed'
+          ? undefined
+          : { kind: 'divergence', implementation: `${REFERENCE_NAME} vs golden`, step: verdict.step, summary: verdict.status === 'diverged' ? `golden answer differs at step ${verdict.step} ${verdict.difference.pointer}` : verdict.message });
+      if (failure === undefined) return;
+      countFailure(failure, tally);
+      failures.push({ seed: fixture.origin?.seed ?? 0, level: 'regression', kind: failure.kind, implementation: failure.implementation, summary: `${fixture.name}: ${failure.summary}`, regression: file, repro: `pnpm parity ${fixture.name}` });
+    });
+  }
+
+  // 2. Generated scenarios.
+  const batchSize = o.batchSize ?? 64;
+  let k = 0;
+  let steps = 0;
+  const deadline = o.timeBudgetMs === undefined ? Infinity : started + o.timeBudgetMs;
+  while (k < o.runs && performance.now() < deadline && failures.length === 0) {
+    const n = Math.min(batchSize, o.runs - k);
+    let t = performance.now();
+    const seeds = Array.from({ length: n }, (_, j) => scenarioSeed(o.seed, k + j, o.shard));
+    const scenarios = seeds.map((s) => generateScenario(o.level, s, o.generator));
+    timings.generation! += performance.now() - t;
+    const result = await checkScenarioBatch(scenarios, o.targets, batchOptions);
+    addTimings(result.timings);
+    steps += result.steps;
+    k += n;
+    result.failures.forEach((f) => f && countFailure(f, tally));
+    const at = result.failures.findIndex((f) => f !== undefined);
+    if (at >= 0) {
+      const seed = seeds[at]!;
+      const first = result.failures[at]!;
+      o.onLine?.(`seed ${seed}: ${first.kind} on ${first.implementation}: ${first.summary}; shrinking...`);
+      t = performance.now();
+      const shrunk = await shrinkScenario(o.targets, { level: o.level, seed, timeoutMs: o.timeoutMs, cwd: o.cwd, ...(o.generator ? { generator: o.generator } : {}) });
+      timings.shrink! += performance.now() - t;
+      const minimal = shrunk?.minimal ?? scenarios[at]!;
+      const failure = shrunk?.failure ?? first;
+      const found = `${failure.kind} on ${failure.implementation}: ${failure.summary}`;
+      const { path } = writeRegression(o.regressionsDir, { scenario: minimal, seed, found });
+      failures.push({ seed, level: minimal.level, kind: failure.kind, implementation: failure.implementation, summary: failure.summary, regression: path, steps: minimal.steps.length, repro: o.reproCommand(seed, o.level) });
+    }
+    o.onProgress?.({ scenarios: k, runs: o.runs, elapsedMs: performance.now() - started, failures: failures.length });
+  }
+
+  return {
+    report_version: 1,
+    shard: o.shard,
+    seed: o.seed,
+    level: o.level,
+    implementations: o.targets.map((t) => t.name),
+    scenarios: k,
+    steps,
+    regressions_run: regressions.length,
+    elapsed_ms: performance.now() - started,
+    divergences: tally.divergences,
+    invariant_violations: tally.invariants,
+    crashes: tally.crashes,
+    failures,
+    coverage: coverage.toJSON(),
+    timings_ms: timings,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The state invariants of kernel.md on the in-process engine, after every step: the scenario's
+ * requests are replayed straight into `createKernel`, with a snapshot before and after each
+ * step handed to the kernel's own `checkInvariants` (one definition of the invariants, used by
+ * the property tests and here). Raw lines are skipped: they are not valid requests and must
+ * not reach the kernel.
+ */
+import type { CoreSnapshot, ExecutionStepResult, ProtocolRequest } from '../../generated/ts/types.js';
+import { createKernel } from '../kernel/index.js';
+import { checkInvariants } from '../kernel/invariants.js';
+import type { InvariantViolation } from './response-invariants.js';
+import type { Scenario } from './scenario.js';
+
+type Kernel = ReturnType<typeof createKernel>;
+
+/** Applies one request to an in-process kernel; undefined for requests that are not steps. */
+export function applyRequest(kernel: Kernel, r: ProtocolRequest): ExecutionStepResult | undefined {
+  switch (r.op) {
+    case 'intent':
+      return kernel.intent(r.intent);
+    case 'venue_event':
+      return kernel.venueEvent(r.event);
+    case 'account_event':
+      return kernel.accountEvent(r.event);
+    case 'mark_price':
+      return kernel.markPrice({ asset: r.asset, price: r.price, ts: r.ts });
+    case 'reconcile':
+      return kernel.reconcile({ reconcile_id: r.reconcile_id, ts: r.ts, slots: r.slots });
+    case 'calibrate_fee':
+      return kernel.calibrateFee({ fill_price: r.fill_price, fill_size: r.fill_size, order_type: r.order_type, actual_fee: r.actual_fee });
+    case 'restore':
+      kernel.restore(r.snapshot);
+      return undefined;
+    case 'reset':
+      kernel.reset();
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return v;
+  const o = v as { invariant?: string; rule?: string; name?: string; message?: string; detail?: string };
+  return [o.invariant ?? o.rule ?? o.name, o.message ?? o.detail].filter(Boolean).join(': ') || JSON.stringify(v);
+}
+
+/** Replays the scenario in process and returns every broken invariant, with its step. */
+export function kernelInvariantViolations(s: Scenario): InvariantViolation[] {
+  let kernel = createKernel(s.config);
+  const out: InvariantViolation[] = [];
+  s.steps.forEach((st, step) => {
+    if (st.kind !== 'request') return;
+    const r = st.request;
+    if (r.op === 'configure') {
+      kernel = createKernel(r.config);
+      return;
+    }
+    const before: CoreSnapshot = kernel.snapshot();
+    let result: ExecutionStepResult | undefined;
+    try {
+      result = applyRequest(kernel, r);
+    } catch (error) {
+      out.push({ step, invariant: 'no-throw', detail: `kernel threw on ${r.op}: ${(error as Error).message}` });
+      return;
+    }
+    if (result === undefined) return;
+    const after: CoreSnapshot = kernel.snapshot();
+    for (const v of checkInvariants(before, after, result) as unknown[]) out.push({ step, invariant: 'kernel', detail: describe(v) });
+  });
+  return out;
+}

@@ -1,0 +1,31 @@
+/**
+ * A scenario as a fixture (`schemas/fixture.schema.json`): what the fuzz runner hands to the
+ * harness drivers, and what it writes to `fixtures/regressions/` when a scenario fails.
+ */
+import type { Fixture, FixtureOrigin, ProtocolResponse } from '../../generated/ts/types.js';
+import { fixtureId } from '../harness/fixture-id.js';
+import type { Scenario } from './scenario.js';
+
+export interface ScenarioFixtureOptions {
+  readonly name: string;
+  readonly description?: string;
+  readonly origin?: FixtureOrigin;
+  readonly expected?: readonly ProtocolResponse[];
+  readonly tags?: readonly string[];
+}
+
+export function scenarioFixture(s: Scenario, o: ScenarioFixtureOptions): Fixture {
+  const base = { config: s.config, steps: [...s.steps] } as Pick<Fixture, 'config' | 'steps'>;
+  return {
+    fixture_version: 'lockstep.fixture.v1',
+    id: fixtureId(base),
+    name: o.name,
+    description: o.description ?? `Generated ${s.level} scenario.`,
+    tags: [...(o.tags ?? ['fuzz', s.level])],
+    rules: [],
+    ...(o.origin ? { origin: o.origin } : {}),
+    config: base.config,
+    steps: base.steps,
+    expected: [...(o.expected ?? [])],
+  } as Fixture;
+}

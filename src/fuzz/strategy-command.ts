@@ -1,0 +1,121 @@
+/**
+ * The realistic level's commands: what a strategy, the venue and the exchange's account feed
+ * do next. Commands are abstract choices; `applyStrategyCommand` turns one into zero or more
+ * protocol steps against the builder's current view (an ENTER only on a free slot, an EXIT
+ * only on an open position, a CANCEL only on a working order). Shrinking removes commands.
+ */
+import fc from 'fast-check';
+import type { ScenarioBuilder } from './scenario-builder.js';
+import { ASSETS } from './scenario-builder.js';
+
+export type StrategyCommand =
+  | { readonly c: 'act'; readonly slot: number; readonly size: number; readonly long: boolean; readonly limit: boolean; readonly offset: number; readonly legs: readonly number[]; readonly cancel: boolean; readonly asset: number }
+  | { readonly c: 'deliver' }
+  | { readonly c: 'mark'; readonly asset: number; readonly move: number }
+  | { readonly c: 'account'; readonly drift: number }
+  | { readonly c: 'funding'; readonly amount: number; readonly asset: number }
+  | { readonly c: 'settle'; readonly fee: number; readonly pnl: number };
+
+export const legChoices: readonly (readonly number[])[] = [[1], [0.5, 0.5], [0.25, 0.25, 0.5], [0.3, 0.3, 0.4], [0.1, 0.2, 0.3, 0.4], [0.5], [0.6, 0.6]];
+
+export function strategyCommandArbitrary(): fc.Arbitrary<StrategyCommand> {
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.constant({ c: 'deliver' as const }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        c: fc.constant('act' as const),
+        slot: fc.nat({ max: 7 }),
+        size: fc.constantFrom(1, 0.5, 2.5, 0.001, 10, 0.1, 3),
+        long: fc.boolean(),
+        limit: fc.boolean(),
+        offset: fc.constantFrom(0, -0.01, 0.01, 0.0013),
+        legs: fc.constantFrom(...legChoices),
+        cancel: fc.boolean(),
+        asset: fc.nat({ max: ASSETS.length - 1 }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('mark' as const), asset: fc.nat({ max: ASSETS.length - 1 }), move: fc.constantFrom(0.01, -0.01, 0.05, -0.2, 0.003) }) },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('account' as const), drift: fc.constantFrom(0, 0, 0, 0.005, 5, -3) }) },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('funding' as const), amount: fc.constantFrom(0.5, -0.25, 0, 1.125), asset: fc.nat({ max: ASSETS.length - 1 }) }) },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('settle' as const), fee: fc.constantFrom(0.04, 0, 0.1), pnl: fc.constantFrom(0, 1.5, -2) }) },
+  );
+}
+
+function roundTo(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+}
+
+/** Applies one command; returns the number of steps it recorded. */
+export function applyStrategyCommand(b: ScenarioBuilder, cmd: StrategyCommand): number {
+  const before = b.steps.length;
+  const ts = b.ts;
+  switch (cmd.c) {
+    case 'deliver':
+      b.deliver();
+      break;
+    case 'mark': {
+      const asset = ASSETS[cmd.asset]!;
+      b.markPrice(asset, roundTo(b.prices.get(asset)! * (1 + cmd.move), 4));
+      break;
+    }
+    case 'account': {
+      const snap = b.peek();
+      const wallet = roundTo((snap?.account.k_capital ?? b.config.seed_capital) + cmd.drift, 8);
+      b.accountSeq += 1;
+      b.accountEvent({ kind: 'ACCOUNT_UPDATE', seq: b.accountSeq, ts, wallet_balance: wallet, available_margin: wallet, used_margin: 0, maint_margin: 0 });
+      break;
+    }
+    case 'funding':
+      b.accountSeq += 1;
+      b.accountEvent({ kind: 'FUNDING_FEE', seq: b.accountSeq, ts, asset: ASSETS[cmd.asset]!, amount: cmd.amount });
+      break;
+    case 'settle': {
+      const last = b.delivered.at(-1);
+      b.accountSeq += 1;
+      b.accountEvent({ kind: 'FILL_SETTLED', seq: b.accountSeq, ts, order_id: last?.order_id ?? 'none#1', fee: cmd.fee, realized_pnl: cmd.pnl });
+      break;
+    }
+    case 'act':
+      act(b, cmd, ts);
+      break;
+  }
+  return b.steps.length - before;
+}
+
+function act(b: ScenarioBuilder, cmd: Extract<StrategyCommand, { c: 'act' }>, ts: number): void {
+  const slotId = cmd.slot % b.config.slot_count;
+  const slot = b.slot(slotId);
+  const intentId = `i${b.seq}`;
+  switch (slot.stage) {
+    case 'IDLE':
+    case 'CLOSED': {
+      const asset = ASSETS[cmd.asset]!;
+      const mid = b.prices.get(asset)!;
+      const base = { action: 'ENTER' as const, intent_id: intentId, ts, slot_id: slotId, trade_id: b.newTradeId(slotId), asset, side: cmd.long ? ('LONG' as const) : ('SHORT' as const), target_size: cmd.size, leverage: 3, exit_leg_ratios: [...cmd.legs] };
+      b.intent(cmd.limit ? { ...base, order_type: 'LIMIT', limit_price: roundTo(mid * (1 + cmd.offset), 2) } : { ...base, order_type: 'MARKET' });
+      break;
+    }
+    case 'POSITION_OPEN': {
+      const trade_id = slot.trade_id!;
+      const mid = b.prices.get(slot.asset ?? ASSETS[0]) ?? 100;
+      const base = { action: 'EXIT' as const, intent_id: intentId, ts, slot_id: slotId, trade_id };
+      b.intent(cmd.limit ? { ...base, order_type: 'LIMIT', limit_price: roundTo(mid * (1 - cmd.offset), 2) } : { ...base, order_type: 'MARKET' });
+      break;
+    }
+    case 'ORDER_REQUESTED':
+    case 'ENTRY_WORKING':
+    case 'EXIT_REQUESTED':
+    case 'EXIT_WORKING':
+      if (cmd.cancel) b.intent({ action: 'CANCEL', intent_id: intentId, ts, slot_id: slotId, trade_id: slot.trade_id! });
+      else b.deliver();
+      break;
+    case 'STALE_STATE_RECONCILING': {
+      // The venue's truth: flat, or the position the kernel last knew.
+      const position = slot.size > 0 && cmd.long ? { side: slot.side ?? 'LONG', size: slot.size, entry_price: slot.entry_price > 0 ? slot.entry_price : 100 } : undefined;
+      b.reconcile(`r${b.seq}`, [{ slot_id: slotId, trade_id: slot.trade_id ?? b.newTradeId(slotId), asset: slot.asset ?? ASSETS[0], ...(position ? { position } : {}) }]);
+      break;
+    }
+  }
+}
