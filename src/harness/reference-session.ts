@@ -1,9 +1,31 @@
+import { answerLine, LineReader, Session, type Line } from '../protocol/index.js';
 import type { LineSession } from './line-session.js';
 
+const IMPLEMENTATION = { name: 'lockstep-ts-in-process', version: '0.1.0', language: 'typescript' } as const;
+
 /**
- * The reference engine's protocol session, in process. Adapter over the
- * protocol module's session handler; the one place the harness touches it.
+ * The reference engine's protocol session, in process: each line goes through
+ * the protocol's own line reader (strict UTF-8, `\r` trimming, length bound) and
+ * `answerLine`, exactly as the server does, minus the streams. The one place the
+ * harness touches the protocol module.
  */
 export function createReferenceSession(): LineSession {
-  throw new Error('the in-process protocol session (src/protocol/) is not available yet');
+  const session = new Session(IMPLEMENTATION);
+  const reader = new LineReader();
+  const newline = Buffer.from('\n');
+  let lineNo = 0;
+  return {
+    answer(bytes: Uint8Array): readonly string[] {
+      if (session.ended) return [];
+      const lines: Line[] = [];
+      reader.push(Buffer.concat([bytes, newline]), (line) => lines.push(line));
+      const answers: string[] = [];
+      for (const line of lines) {
+        if (session.ended) break;
+        lineNo += 1;
+        answers.push(answerLine(session, line, lineNo).slice(0, -1));
+      }
+      return answers;
+    },
+  };
 }
