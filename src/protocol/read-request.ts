@@ -1,0 +1,64 @@
+// Checks 3 to 8 of docs/protocol.md on one decoded line: empty, JSON, lone surrogates, depth,
+// numbers, forbidden keys, then the schema (the generated validator via src/contracts).
+import type { ProtocolRequest } from '../../generated/ts/types.js';
+import { validate } from '../contracts/index.js';
+import { fault, type LineFault } from './protocol-error.js';
+import { firstForbiddenKey, hasLoneSurrogate, walkLine, WalkFinding } from './json-walk.js';
+import { JSON_DEPTH_MAX } from './limits.js';
+
+export type ReadResult =
+  | { readonly ok: true; readonly request: ProtocolRequest }
+  | { readonly ok: false; readonly fault: LineFault; readonly seq: number | undefined };
+
+const BLANK = /^[ \t\r]*$/;
+
+/** The seq to echo on an error: an integer in [0, 2^53 - 1] on an object, else none. */
+export function echoSeq(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const seq = (value as { seq?: unknown }).seq;
+  return typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 && seq <= Number.MAX_SAFE_INTEGER ? seq : undefined;
+}
+
+function refuse(f: LineFault, value?: unknown): ReadResult {
+  return { ok: false, fault: f, seq: value === undefined ? undefined : echoSeq(value) };
+}
+
+function syntaxMessage(e: unknown): string {
+  return e instanceof Error ? `not one JSON value: ${e.message}` : 'not one JSON value';
+}
+
+export function readRequest(text: string): ReadResult {
+  if (BLANK.test(text)) return refuse(fault('EMPTY_LINE', '', 'empty line'));
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return refuse(fault('INVALID_JSON', '', syntaxMessage(e)));
+  }
+  // A lone surrogate can only come from a \u escape (the bytes are valid UTF-8).
+  if (text.includes('\\u') && hasLoneSurrogate(value)) {
+    return refuse(fault('INVALID_JSON', '', 'a string holds a lone UTF-16 surrogate escape'));
+  }
+  const finding = walkLine(value);
+  if (finding === WalkFinding.DepthExceeded) {
+    return refuse(fault('DEPTH_LIMIT_EXCEEDED', '', `nesting is deeper than json_depth_max = ${JSON_DEPTH_MAX}`), value);
+  }
+  if (finding === WalkFinding.NumberOutOfRange) {
+    return refuse(fault('NUMBER_OUT_OF_RANGE', '', 'a number is outside the binary64 range'), value);
+  }
+  if (finding === WalkFinding.ForbiddenKey) {
+    const path = firstForbiddenKey(value) ?? '';
+    return refuse(fault('FORBIDDEN_KEY', path, 'object key is forbidden (__proto__, constructor, prototype)'), value);
+  }
+  const checked = validate('ProtocolRequest', value);
+  if (!checked.ok) {
+    const first = checked.errors[0];
+    return refuse(
+      first === undefined
+        ? fault('SCHEMA_VIOLATION', '', 'not a valid request')
+        : fault('SCHEMA_VIOLATION', first.path, first.message, first.keyword),
+      value,
+    );
+  }
+  return { ok: true, request: checked.value as ProtocolRequest };
+}

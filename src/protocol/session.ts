@@ -1,0 +1,149 @@
+// One protocol session: checks 9 to 12 of docs/protocol.md (seq, handshake, configured) and
+// the dispatch of each op to the kernel. Pure apart from the kernel it owns.
+import type { ProtocolRequest, ProtocolResponse } from '../../generated/ts/types.js';
+import { createKernel, SnapshotShapeError, type Kernel, type KernelOptions } from '../kernel/index.js';
+import { errorResponse, fault, type LineFault } from './protocol-error.js';
+import { PROTOCOL_MAJOR, PROTOCOL_VERSION } from './limits.js';
+
+/** Who answers the hello. */
+export interface Implementation {
+  readonly name: string;
+  readonly version: string;
+  readonly language: string;
+}
+
+/** Every op served, sorted: the hello's capabilities. */
+export const CAPABILITIES: readonly string[] = [
+  'account_event',
+  'bye',
+  'calibrate_fee',
+  'configure',
+  'hello',
+  'intent',
+  'mark_price',
+  'reconcile',
+  'reset',
+  'restore',
+  'snapshot',
+  'venue_event',
+];
+
+const NEEDS_CONFIGURE: ReadonlySet<ProtocolRequest['op']> = new Set([
+  'intent',
+  'venue_event',
+  'account_event',
+  'mark_price',
+  'reconcile',
+  'calibrate_fee',
+  'snapshot',
+  'reset',
+]);
+
+export class Session {
+  private lastSeq: number | undefined;
+  private handshaken = false;
+  private kernel: Kernel | undefined;
+  /** Set once a bye was answered: the server reads no further. */
+  ended = false;
+
+  constructor(
+    private readonly implementation: Implementation,
+    private readonly kernelOptions: KernelOptions = {},
+  ) {}
+
+  /** Answer a schema-valid request read from line `line`. */
+  handle(r: ProtocolRequest, line: number): ProtocolResponse {
+    const refused = this.admit(r);
+    if (refused !== undefined) return errorResponse(refused, line, r.seq);
+    try {
+      return this.dispatch(r);
+    } catch (e) {
+      if (e instanceof SnapshotShapeError) {
+        return errorResponse(fault('SCHEMA_VIOLATION', `/snapshot${e.path}`, e.message, 'consistency'), line, r.seq);
+      }
+      const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      return errorResponse(fault('INTERNAL_ERROR', '', `internal error: ${message}`), line, r.seq);
+    }
+  }
+
+  /** Checks 9 to 12; a request passing check 10 becomes the last accepted seq. */
+  private admit(r: ProtocolRequest): LineFault | undefined {
+    if (this.lastSeq !== undefined && r.seq === this.lastSeq) {
+      return fault('DUPLICATE_SEQ', '/seq', `seq ${r.seq} was already used by the previous request`);
+    }
+    if (this.lastSeq !== undefined && r.seq < this.lastSeq) {
+      return fault('SEQ_OUT_OF_ORDER', '/seq', `seq ${r.seq} is below the last accepted seq ${this.lastSeq}`);
+    }
+    this.lastSeq = r.seq;
+    if (r.op === 'hello') {
+      const major = Number(r.protocol_version.split('.')[0]);
+      if (major !== PROTOCOL_MAJOR) {
+        return fault('UNSUPPORTED_PROTOCOL_VERSION', '/protocol_version', `protocol ${r.protocol_version} is not supported; this kernel speaks ${PROTOCOL_VERSION}`);
+      }
+      return undefined;
+    }
+    if (!this.handshaken) return fault('HANDSHAKE_REQUIRED', '', `${r.op} before a successful hello`);
+    if (this.kernel === undefined && NEEDS_CONFIGURE.has(r.op)) {
+      return fault('NOT_CONFIGURED', '', `${r.op} before configure or restore`);
+    }
+    return undefined;
+  }
+
+  private dispatch(r: ProtocolRequest): ProtocolResponse {
+    switch (r.op) {
+      case 'hello':
+        this.handshaken = true;
+        return {
+          op: 'hello',
+          seq: r.seq,
+          protocol_version: PROTOCOL_VERSION,
+          implementation: { ...this.implementation },
+          capabilities: [...CAPABILITIES],
+        };
+      case 'configure':
+        this.kernel = createKernel(r.config, this.kernelOptions);
+        return this.state('configure', r.seq, this.kernel);
+      case 'restore': {
+        const k = this.kernel ?? createKernel(r.snapshot.config, this.kernelOptions);
+        k.restore(r.snapshot);
+        this.kernel = k;
+        return this.state('restore', r.seq, k);
+      }
+      case 'bye':
+        this.ended = true;
+        return { op: 'bye', seq: r.seq, step: this.kernel?.step ?? 0 };
+      default:
+        return this.step(r, this.kernel as Kernel);
+    }
+  }
+
+  private step(r: Exclude<ProtocolRequest, { op: 'hello' | 'configure' | 'restore' | 'bye' }>, k: Kernel): ProtocolResponse {
+    switch (r.op) {
+      case 'intent':
+        return { op: 'intent', seq: r.seq, result: k.intent(r.intent) };
+      case 'venue_event':
+        return { op: 'venue_event', seq: r.seq, result: k.venueEvent(r.event) };
+      case 'account_event':
+        return { op: 'account_event', seq: r.seq, result: k.accountEvent(r.event) };
+      case 'mark_price':
+        return { op: 'mark_price', seq: r.seq, result: k.markPrice({ asset: r.asset, price: r.price, ts: r.ts }) };
+      case 'reconcile':
+        return { op: 'reconcile', seq: r.seq, result: k.reconcile({ reconcile_id: r.reconcile_id, ts: r.ts, slots: r.slots }) };
+      case 'calibrate_fee':
+        return {
+          op: 'calibrate_fee',
+          seq: r.seq,
+          result: k.calibrateFee({ fill_price: r.fill_price, fill_size: r.fill_size, order_type: r.order_type, actual_fee: r.actual_fee }),
+        };
+      case 'snapshot':
+        return { op: 'snapshot', seq: r.seq, snapshot: k.snapshot() };
+      case 'reset':
+        k.reset();
+        return this.state('reset', r.seq, k);
+    }
+  }
+
+  private state(op: 'configure' | 'restore' | 'reset', seq: number, k: Kernel): ProtocolResponse {
+    return { op, seq, slot_count: k.config.slot_count, step: k.step, control: { ...k.config.control } };
+  }
+}
