@@ -17,6 +17,7 @@ import type { BenchContext, BenchSection, BenchSectionModule } from './bench/kit
 const sections: Array<[string, () => Promise<BenchSectionModule>]> = [
   ['canonical', () => import('./bench/canonical.js')],
   ['parity', () => import('./bench/parity.js')],
+  ['fuzz', () => import('./bench/fuzz.js')],
 ];
 
 type SectionOutcome =

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { failed, formatReport, mergeReports, type FuzzReport } from '../../src/fuzz/fuzz-report.js';
+import { scenarioSeed } from '../../src/fuzz/fuzz-run.js';
+
+const report = (index: number, over: Partial<FuzzReport> = {}): FuzzReport => ({
+  report_version: 1, shard: { index, count: 2 }, seed: 5, level: 'all', implementations: ['rust'], scenarios: 10, steps: 400,
+  regressions_run: 1, elapsed_ms: 1000 + index, divergences: 0, invariant_violations: 0, crashes: 0, failures: [],
+  coverage: { slot: { 'IDLE -ENTER-> ORDER_REQUESTED': 3 }, order: index === 1 ? { 'NEW -ORDER_ACK-> ACKED': 2 } : {} }, timings_ms: { generation: 10 },
+  ...over,
+});
+
+describe('fuzz shards and reports', () => {
+  it('shards take disjoint seeds whose union is the unsharded run', () => {
+    const one = Array.from({ length: 12 }, (_, k) => scenarioSeed(100, k, { index: 0, count: 1 }));
+    const three = [0, 1, 2].flatMap((i) => Array.from({ length: 4 }, (_, k) => scenarioSeed(100, k, { index: i, count: 3 })));
+    expect(new Set(three).size).toBe(12);
+    expect([...three].sort((a, b) => a - b)).toEqual(one);
+    expect(scenarioSeed(2 ** 31 - 1, 1, { index: 0, count: 1 })).toBe(0);
+  });
+
+  it('merges shard reports: sums, slowest wall time, union of coverage', () => {
+    const merged = mergeReports([report(0), report(1, { divergences: 1, failures: [{ seed: 9, level: 'all', kind: 'divergence', implementation: 'rust', summary: 'x', repro: 'pnpm fuzz --seed 9 --runs 1' }] })]);
+    expect(merged).toMatchObject({ scenarios: 20, steps: 800, elapsed_ms: 1001, divergences: 1 });
+    expect(merged.coverage.slot['IDLE -ENTER-> ORDER_REQUESTED']).toBe(6);
+    expect(merged.coverage.order['NEW -ORDER_ACK-> ACKED']).toBe(2);
+    expect(failed(merged)).toBe(true);
+    const text = formatReport(merged);
+    expect(text).toMatch(/slot matrix cells: 1\/\d+ legal cells hit/);
+    expect(text).toContain('missed: CLOSED -ENTER-> ORDER_REQUESTED');
+    expect(text).toContain('repro: pnpm fuzz --seed 9 --runs 1');
+    expect(() => mergeReports([])).toThrow(/no shard reports/);
+  });
+});
