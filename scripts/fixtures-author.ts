@@ -23,7 +23,7 @@ function main(argv: readonly string[]): number {
   const stale: string[] = [];
   for (const spec of catalogue) {
     const authored = author(spec);
-    const path = fixturePath(authored.topic, authored.name);
+    const path = fixturePath(authored.topic, authored.name, authored.session === 'standard');
     const clash = names.get(authored.name);
     if (clash !== undefined) throw new Error(`fixture name ${authored.name} is used twice (${clash} and ${path})`);
     names.set(authored.name, path);
