@@ -8,7 +8,6 @@ export interface SchemaFile {
   /** File name inside `schemas/`, e.g. `engine_intent.schema.json`. */
   readonly fileName: string;
   /** The parsed schema, exactly as written. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly schema: any;
 }
 

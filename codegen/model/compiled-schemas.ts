@@ -9,7 +9,6 @@ import { taggedUnionsOfSet } from './tagged-unions.js';
  * the first error the one docs/protocol.md names (`type`, then `discriminator`, then the
  * selected branch only) instead of the errors of every branch.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function compiledSchemas(set: SchemaSet): any[] {
   const copies = new Map(set.files.map((file) => [file.fileName, structuredClone(file.schema)]));
   for (const union of taggedUnionsOfSet(set)) {

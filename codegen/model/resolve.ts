@@ -5,7 +5,6 @@ import { atPointer } from './walk.js';
 export interface ResolvedRef {
   readonly file: SchemaFile;
   readonly pointer: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly schema: any;
 }
 
@@ -14,7 +13,7 @@ export interface ResolvedRef {
  * `other.schema.json#/$defs/X`). Only refs between files of the set are supported: that is
  * all the house rules allow. Returns `undefined` when the target does not exist.
  */
-export function resolveRef(set: SchemaSet, from: SchemaFile, ref: string): ResolvedRef | undefined {
+export function resolveRef(set: Pick<SchemaSet, 'files'>, from: SchemaFile, ref: string): ResolvedRef | undefined {
   const hash = ref.indexOf('#');
   const target = hash === -1 ? ref : ref.slice(0, hash);
   const pointer = hash === -1 ? '' : decodeURIComponent(ref.slice(hash + 1));

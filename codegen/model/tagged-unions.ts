@@ -20,7 +20,6 @@ export interface TaggedUnion {
   readonly branches: readonly UnionBranch[];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function constTags(branch: any): Map<string, string> {
   const tags = new Map<string, string>();
   const required: unknown[] = Array.isArray(branch?.required) ? branch.required : [];
@@ -42,7 +41,7 @@ function findTag(branchTags: Map<string, string>[]): string | undefined {
 }
 
 /** Every `oneOf` of the file, read as a tagged union (lint decides whether it is a good one). */
-export function taggedUnionsOf(set: SchemaSet, file: SchemaFile): TaggedUnion[] {
+export function taggedUnionsOf(set: Pick<SchemaSet, 'files'>, file: SchemaFile): TaggedUnion[] {
   const unions: TaggedUnion[] = [];
   for (const node of walkSchema(file.schema)) {
     if (!Array.isArray(node.schema.oneOf)) continue;
@@ -67,6 +66,6 @@ export function taggedUnionsOf(set: SchemaSet, file: SchemaFile): TaggedUnion[] 
 }
 
 /** Tagged unions of every file of the set. */
-export function taggedUnionsOfSet(set: SchemaSet): TaggedUnion[] {
+export function taggedUnionsOfSet(set: Pick<SchemaSet, 'files'>): TaggedUnion[] {
   return set.files.flatMap((file) => taggedUnionsOf(set, file));
 }

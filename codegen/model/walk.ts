@@ -4,7 +4,6 @@
  * so a property named like a keyword is never mistaken for one.
  */
 export interface SchemaNode {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly schema: any;
   /** JSON pointer of this subschema inside its file, `""` for the root. */
   readonly pointer: string;
