@@ -58,7 +58,9 @@ function emitStruct(out: FilePrinter, type: Extract<NamedType, { kind: 'struct' 
   const fields = type.properties.filter((p) => p.name !== tag?.property).sort((a, b) => utf16Compare(a.name, b.name));
   out.printBlock(docLines('', type.description, `The ${type.name} object.`).join('\n'));
   if (tag !== undefined) out.print(`///\n/// Tagged \`${tag.property}\` = \`${tag.value}\`: the tag is written by the \`Serialize\` impl below and consumed by the enclosing union.`);
-  out.print(tag === undefined ? '#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]' : '#[derive(Debug, Clone, PartialEq, Deserialize)]');
+  // A struct of optional fields only has an empty value: `Default` builds it.
+  const derives = fields.every((f) => !f.required) ? 'Debug, Clone, Default, PartialEq' : 'Debug, Clone, PartialEq';
+  out.print(tag === undefined ? `#[derive(${derives}, Serialize, Deserialize)]` : `#[derive(${derives}, Deserialize)]`);
   out.print('#[serde(deny_unknown_fields)]');
   out.print(`pub struct ${type.name} {`);
   for (const field of fields) {

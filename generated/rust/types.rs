@@ -1920,7 +1920,7 @@ impl OrderType {
 }
 
 /// Details of an outcome.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeDetails {
     /// Size applied after clamping.

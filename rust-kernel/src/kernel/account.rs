@@ -1,0 +1,214 @@
+//! R14 the K/E account, R13 mark price and R15 fee calibration.
+
+use crate::canonical::number_text;
+use crate::generated::types::{
+    AccountEvent, AccountState, CalibrateFeeRequest, CalibrationStatus, DiagnosticCode as C, ExchangeConfig,
+    FeeCalibration, KernelConfig, OrderType, OutcomeDetails, ReconcileStatus, TradeSlot,
+};
+
+use super::intents::is_positive_finite;
+use super::outcome::{field_value, refusal, Refusal};
+use super::slot::side_sign;
+
+/// Deviation classes in percent: OK below the first bound, WARN below the second, else ERROR.
+pub const FEE_DEVIATION_OK_PCT: f64 = 1.0;
+/// See [`FEE_DEVIATION_OK_PCT`].
+pub const FEE_DEVIATION_WARN_PCT: f64 = 5.0;
+
+/// The account of a fresh kernel.
+pub fn initial_account(config: &KernelConfig) -> AccountState {
+    let mut account = AccountState {
+        e_available_margin: 0.0,
+        e_fees_paid: 0.0,
+        e_funding_paid: 0.0,
+        e_maint_margin: 0.0,
+        e_realized_pnl: 0.0,
+        e_used_margin: 0.0,
+        e_wallet_balance: 0.0,
+        event_seq: 0,
+        fee_ratio_ema: 0.0,
+        fee_samples: 0,
+        k_capital: 0.0,
+        k_fees_paid: 0.0,
+        k_funding_paid: 0.0,
+        k_realized_pnl: 0.0,
+        reconcile_delta: 0.0,
+        reconcile_explanation: String::new(),
+        reconcile_status: ReconcileStatus::Unknown,
+        seed_capital: config.seed_capital,
+    };
+    with_ledger(&mut account, config.reconcile_tolerance, false);
+    account
+}
+
+/// Recomputes k_capital (left to right) and the reconcile status. `known`: an ACCOUNT_UPDATE
+/// has been applied at some point.
+pub fn with_ledger(a: &mut AccountState, tolerance: f64, known: bool) {
+    a.k_capital = a.seed_capital + a.k_realized_pnl - a.k_fees_paid - a.k_funding_paid;
+    if !known {
+        a.reconcile_status = ReconcileStatus::Unknown;
+        a.reconcile_delta = 0.0;
+        a.reconcile_explanation = "no exchange account update yet".to_owned();
+        return;
+    }
+    let delta = a.k_capital - a.e_wallet_balance;
+    let size = delta.abs();
+    a.reconcile_delta = delta;
+    if size <= tolerance {
+        a.reconcile_status = ReconcileStatus::Ok;
+        a.reconcile_explanation = format!("K and E agree within {}", number_text(tolerance));
+    } else {
+        a.reconcile_status = ReconcileStatus::Mismatch;
+        a.reconcile_explanation = if delta > 0.0 {
+            format!("K exceeds E by {}", number_text(size))
+        } else {
+            format!("E exceeds K by {}", number_text(size))
+        };
+    }
+}
+
+fn is_known(a: &AccountState) -> bool {
+    a.reconcile_status != ReconcileStatus::Unknown
+}
+
+/// K moved by a fill: the fee (and for exit fills the realised PnL), ledger recomputed.
+pub fn book_fill(a: &AccountState, pnl: f64, fee: f64, tolerance: f64, book_pnl: bool) -> AccountState {
+    let mut next = a.clone();
+    if book_pnl {
+        next.k_realized_pnl = a.k_realized_pnl + pnl;
+    }
+    next.k_fees_paid = a.k_fees_paid + fee;
+    with_ledger(&mut next, tolerance, is_known(a));
+    next
+}
+
+fn numbers(e: &AccountEvent) -> Vec<(&'static str, f64)> {
+    match e {
+        AccountEvent::FillSettled(x) => vec![("fee", x.fee), ("realized_pnl", x.realized_pnl)],
+        AccountEvent::AccountUpdate(x) => vec![
+            ("wallet_balance", x.wallet_balance),
+            ("available_margin", x.available_margin),
+            ("used_margin", x.used_margin),
+            ("maint_margin", x.maint_margin),
+        ],
+        AccountEvent::FundingFee(x) => vec![("amount", x.amount)],
+    }
+}
+
+fn event_seq_of(e: &AccountEvent) -> u64 {
+    match e {
+        AccountEvent::FillSettled(x) => x.seq,
+        AccountEvent::AccountUpdate(x) => x.seq,
+        AccountEvent::FundingFee(x) => x.seq,
+    }
+}
+
+/// R1 numbers, then idempotency by seq.
+pub fn check_account_event(a: &AccountState, e: &AccountEvent) -> Option<Refusal> {
+    if let Some((field, value)) = numbers(e).into_iter().find(|(_, v)| !v.is_finite()) {
+        return Some(refusal(C::InvalidEvent, field_value(field, value)));
+    }
+    let seq = event_seq_of(e);
+    if seq <= a.event_seq {
+        let details = OutcomeDetails {
+            value: Some(number_text(seq as f64)),
+            expected: Some(number_text(a.event_seq as f64 + 1.0)),
+            ..OutcomeDetails::default()
+        };
+        return Some(refusal(C::DuplicateEvent, details));
+    }
+    None
+}
+
+/// Applies a checked account event; returns the new account.
+pub fn apply_account_event(a: &AccountState, e: &AccountEvent, tolerance: f64) -> AccountState {
+    let mut next = a.clone();
+    next.event_seq = event_seq_of(e);
+    let mut known = is_known(a);
+    match e {
+        AccountEvent::FillSettled(x) => {
+            next.e_fees_paid = a.e_fees_paid + x.fee;
+            next.e_realized_pnl = a.e_realized_pnl + x.realized_pnl;
+        }
+        AccountEvent::AccountUpdate(x) => {
+            next.e_wallet_balance = x.wallet_balance;
+            next.e_available_margin = x.available_margin;
+            next.e_used_margin = x.used_margin;
+            next.e_maint_margin = x.maint_margin;
+            known = true;
+        }
+        AccountEvent::FundingFee(x) => {
+            next.e_funding_paid = a.e_funding_paid + x.amount;
+            next.k_funding_paid = a.k_funding_paid + x.amount;
+        }
+    }
+    with_ledger(&mut next, tolerance, known);
+    next
+}
+
+/// R13: a mark price must be positive and finite.
+pub fn check_mark_price(price: f64) -> Option<Refusal> {
+    (!is_positive_finite(price)).then(|| refusal(C::InvalidRequest, field_value("price", price)))
+}
+
+/// The slots a mark revalues (asset equal, size > 0), as new slots in slot_id order.
+pub fn mark_slots(slots: &[TradeSlot], asset: &str, price: f64) -> Vec<TradeSlot> {
+    slots
+        .iter()
+        .filter(|s| s.asset.as_deref() == Some(asset) && s.size > 0.0)
+        .map(|s| {
+            let mut next = s.clone();
+            next.mark_price = Some(price);
+            next.unrealized_pnl = side_sign(s.side) * (price - s.entry_price) * s.size;
+            next
+        })
+        .collect()
+}
+
+fn expected_fee(c: &CalibrateFeeRequest, exchange: &ExchangeConfig) -> f64 {
+    let rate = if c.order_type == OrderType::Market { exchange.taker_rate } else { exchange.maker_rate };
+    c.fill_price * c.fill_size * rate
+}
+
+/// R15 checks.
+pub fn check_calibration(c: &CalibrateFeeRequest, exchange: &ExchangeConfig) -> Option<Refusal> {
+    if !is_positive_finite(c.fill_price) {
+        return Some(refusal(C::InvalidRequest, field_value("fill_price", c.fill_price)));
+    }
+    if !is_positive_finite(c.fill_size) {
+        return Some(refusal(C::InvalidRequest, field_value("fill_size", c.fill_size)));
+    }
+    if !c.actual_fee.is_finite() {
+        return Some(refusal(C::InvalidRequest, field_value("actual_fee", c.actual_fee)));
+    }
+    let expected = expected_fee(c, exchange);
+    if expected == 0.0 {
+        return Some(refusal(C::InvalidRequest, field_value("expected_fee", expected)));
+    }
+    None
+}
+
+/// R15: the result, and the account with the EMA and sample count moved.
+pub fn calibrate(c: &CalibrateFeeRequest, exchange: &ExchangeConfig, account: &AccountState) -> (FeeCalibration, AccountState) {
+    let expected = expected_fee(c, exchange);
+    let ratio = c.actual_fee / expected;
+    let deviation = (ratio - 1.0).abs() * 100.0;
+    let status = if deviation < FEE_DEVIATION_OK_PCT {
+        CalibrationStatus::Ok
+    } else if deviation < FEE_DEVIATION_WARN_PCT {
+        CalibrationStatus::Warn
+    } else {
+        CalibrationStatus::Error
+    };
+    let ema = if account.fee_samples == 0 {
+        ratio
+    } else {
+        account.fee_ratio_ema + exchange.fee_calibration_alpha * (ratio - account.fee_ratio_ema)
+    };
+    let samples = account.fee_samples + 1;
+    let mut next = account.clone();
+    next.fee_samples = samples;
+    next.fee_ratio_ema = ema;
+    let result = FeeCalibration { actual_fee: c.actual_fee, deviation_pct: deviation, expected_fee: expected, ratio, ratio_ema: ema, samples, status };
+    (result, next)
+}

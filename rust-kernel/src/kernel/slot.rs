@@ -1,0 +1,100 @@
+//! The empty slot and small queries over a slot.
+
+use crate::generated::types::{OrderRole, Side, TradeSlot, TradeStage, VenueOrder};
+
+/// A slot with no trade: IDLE, zero sizes, no orders.
+pub fn empty_slot(slot_id: u64) -> TradeSlot {
+    TradeSlot {
+        active_leg_index: 0,
+        asset: None,
+        entry_order: None,
+        entry_price: 0.0,
+        exit_leg_ratios: None,
+        exit_order: None,
+        fees_paid: 0.0,
+        initial_size: 0.0,
+        last_event_ts: None,
+        leverage: None,
+        mark_price: None,
+        orders_placed: 0,
+        realized_pnl: 0.0,
+        seen_event_ids: Vec::new(),
+        side: None,
+        size: 0.0,
+        slot_id,
+        stage: TradeStage::Idle,
+        trade_id: None,
+        unrealized_pnl: 0.0,
+    }
+}
+
+/// Which slot field holds an order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderField {
+    /// `entry_order`.
+    Entry,
+    /// `exit_order`.
+    Exit,
+}
+
+/// The slot's order with this id (entry first).
+pub fn find_order(slot: &TradeSlot, order_id: &str) -> Option<OrderField> {
+    if slot.entry_order.as_ref().is_some_and(|o| o.order_id == order_id) {
+        return Some(OrderField::Entry);
+    }
+    if slot.exit_order.as_ref().is_some_and(|o| o.order_id == order_id) {
+        return Some(OrderField::Exit);
+    }
+    None
+}
+
+/// The order in a field (the caller found it there).
+pub fn order_in(slot: &TradeSlot, field: OrderField) -> Option<&VenueOrder> {
+    match field {
+        OrderField::Entry => slot.entry_order.as_ref(),
+        OrderField::Exit => slot.exit_order.as_ref(),
+    }
+}
+
+/// Replaces the order in a field.
+pub fn set_order(slot: &mut TradeSlot, field: OrderField, order: VenueOrder) {
+    match field {
+        OrderField::Entry => slot.entry_order = Some(order),
+        OrderField::Exit => slot.exit_order = Some(order),
+    }
+}
+
+/// seen_event_ids with one more id, the oldest evicted first once `max` ids are held.
+pub fn remember_event(seen: &mut Vec<String>, event_id: &str, max: u64) {
+    let max = usize::try_from(max).unwrap_or(usize::MAX).max(1);
+    if seen.len() >= max {
+        let drop = seen.len() - max + 1;
+        seen.drain(..drop);
+    }
+    seen.push(event_id.to_owned());
+}
+
+/// +1 for LONG, -1 for SHORT (a slot without a side counts as LONG, as the reference does).
+pub fn side_sign(side: Option<Side>) -> f64 {
+    match side {
+        Some(Side::Short) => -1.0,
+        _ => 1.0,
+    }
+}
+
+/// The working stage of an order's role.
+pub fn working_stage(role: OrderRole) -> TradeStage {
+    match role {
+        OrderRole::Entry => TradeStage::EntryWorking,
+        OrderRole::Exit => TradeStage::ExitWorking,
+    }
+}
+
+/// `side_sign * (mark - entry_price) * size` after a fill: 0 when flat, unchanged without a mark.
+pub fn revalue(slot: &mut TradeSlot) {
+    if slot.size == 0.0 {
+        slot.unrealized_pnl = 0.0;
+    } else if let Some(mark) = slot.mark_price {
+        slot.unrealized_pnl = side_sign(slot.side) * (mark - slot.entry_price) * slot.size;
+    }
+}
