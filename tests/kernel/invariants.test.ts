@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { CoreSnapshot, ExecutionStepResult } from '../../generated/ts/types.js';
+import { checkInvariants, createKernel, InvariantViolationError } from '../../src/kernel/index.js';
+import { config, enterIntent, ev, openPosition, kernel } from './helpers.js';
+
+function stepWith(mutate: (after: CoreSnapshot, r: ExecutionStepResult) => void) {
+  const k = createKernel(config());
+  k.intent(enterIntent());
+  const before = k.snapshot();
+  const r = k.venueEvent(ev('PARTIAL_FILL', 'T1#1', { size: 1 }));
+  const after = k.snapshot();
+  mutate(after, r);
+  return checkInvariants(before, after, r).map((v) => v.name);
+}
+
+describe('the invariant checker', () => {
+  it('finds nothing wrong with an honest step', () => {
+    expect(stepWith(() => {})).toEqual([]);
+  });
+
+  it('names every planted violation', () => {
+    expect(stepWith((_a, r) => r.outcome.transitions.push({ ...r.outcome.transitions[0]!, machine: 'SLOT', from: 'IDLE', to: 'CLOSED', trigger: 'FILL' } as never))).toContain('transition-is-matrix-cell');
+    expect(stepWith((a) => { a.slots[0]!.entry_order!.filled_size = 5; })).toContain('filled-within-intended');
+    expect(stepWith((a) => { a.slots[0]!.entry_order!.filled_size = -1; })).toContain('filled-never-decreases');
+    expect(stepWith((a) => { a.slots[0]!.size = -1; })).toContain('open-size-non-negative');
+    expect(stepWith((a) => { a.slots[1]!.size = 1; })).toContain('idle-and-closed-hold-nothing');
+    expect(stepWith((a) => { a.slots[0]!.stage = 'POSITION_OPEN'; })).toContain('stage-matches-orders');
+    expect(stepWith((a) => { a.slots[0]!.stage = 'POSITION_OPEN'; })).toContain('slot-transitions-chain');
+    expect(stepWith((a) => { a.account.k_capital += 1; })).toContain('capital-identity');
+    expect(stepWith((a) => { a.account.k_fees_paid += 1; })).toContain('capital-moves-by-fills');
+    expect(stepWith((a) => { a.step += 1; })).toContain('step-counts-every-step');
+    expect(stepWith((a) => { a.slots[0]!.seen_event_ids = Array.from({ length: 40 }, (_, i) => `x${i}`); })).toContain('seen-event-ids-bounded');
+    expect(stepWith((_a, r) => { r.slots[0]!.size = 42; })).toContain('result-slots-are-state');
+  });
+
+  it('catches a refused step that changed something, and a terminal order that left terminal', () => {
+    const k = createKernel(config());
+    const before = k.snapshot();
+    const r = k.intent(enterIntent({ target_size: 0 }));
+    const after = k.snapshot();
+    after.slots[0]!.fees_paid = 1;
+    expect(checkInvariants(before, after, r).map((v) => v.name)).toContain('refused-step-changes-nothing');
+
+    const t = kernel();
+    openPosition(t);
+    const b2 = t.k.snapshot();
+    const r2 = t.k.markPrice({ asset: 'BTC-USDT', price: 1, ts: 1 });
+    const a2 = t.k.snapshot();
+    a2.slots[0]!.entry_order!.status = 'ACKED';
+    expect(checkInvariants(b2, a2, r2).map((v) => v.name)).toContain('terminal-order-stays-terminal');
+  });
+
+  it('the debug switch makes a kernel throw on a violation (here: a corrupted restore)', () => {
+    const k = createKernel(config(), { debugInvariants: true });
+    const s = k.snapshot();
+    s.slots[0]!.size = 3; // an IDLE slot holding size
+    k.restore(s);
+    expect(() => k.intent(enterIntent({ slot_id: 1 }))).toThrow(InvariantViolationError);
+  });
+});
