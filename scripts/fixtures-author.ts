@@ -10,9 +10,31 @@ import { dirname } from 'node:path';
 import type { Fixture } from '../generated/ts/types.js';
 import { catalogue } from './fixtures/catalogue.js';
 import { fixtureId, fixturePath, formatFixture, listFixtureFiles } from './fixtures/fixture-file.js';
-import { author } from './fixtures/spec.js';
+import { invalidNotePrefix } from './fixtures/script.js';
+import { author, type AuthoredFixture } from './fixtures/spec.js';
+import { ProtocolRequest } from '../generated/ts/validators.js';
 
 const fixtureVersion = 'lockstep.fixture.v1';
+
+/**
+ * Request steps must be valid requests (the fixture format says so), and a step the story
+ * marked invalid must really be invalid, or it would test nothing.
+ */
+function checkSteps(fixture: AuthoredFixture): string[] {
+  const problems: string[] = [];
+  fixture.steps.forEach((step, index) => {
+    if (step.kind === 'request') {
+      if (!ProtocolRequest(step.request)) {
+        const first = ProtocolRequest.errors?.[0];
+        problems.push(`${fixture.name} step ${index}: not a valid request (${first?.instancePath} ${first?.keyword}); mark it with .invalid(note)`);
+      }
+    } else if (step.note?.startsWith(invalidNotePrefix) === true) {
+      const text = Buffer.from(step.base64, 'base64').toString('utf8');
+      if (ProtocolRequest(JSON.parse(text))) problems.push(`${fixture.name} step ${index}: marked invalid but is a valid request`);
+    }
+  });
+  return problems;
+}
 
 function main(argv: readonly string[]): number {
   const check = argv.includes('--check');
@@ -27,6 +49,8 @@ function main(argv: readonly string[]): number {
     const clash = names.get(authored.name);
     if (clash !== undefined) throw new Error(`fixture name ${authored.name} is used twice (${clash} and ${path})`);
     names.set(authored.name, path);
+    const stepProblems = checkSteps(authored);
+    if (stepProblems.length > 0) throw new Error(stepProblems.join('\n'));
 
     const id = fixtureId({ config: authored.config, steps: authored.steps });
     const previous = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Partial<Fixture>) : undefined;
