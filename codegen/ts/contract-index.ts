@@ -19,12 +19,18 @@ export function generateContractIndex(set: SchemaSet): GeneratedFile[] {
   }
   const p = new FilePrinter();
   p.print('// The contracts: one per schema file that describes a value, named by its title.');
+  p.print("import type * as Types from './types.js';");
   p.blank();
   p.print('/** Every contract name, in schema file order. */');
   p.print(`export const contractNames = ${JSON.stringify(contracts.map((contract) => contract.name), null, 2)} as const;`);
   p.blank();
   p.print('/** The name of a contract: the `title` of its schema. */');
   p.print('export type ContractName = (typeof contractNames)[number];');
+  p.blank();
+  p.print('/** The TypeScript type of each contract. */');
+  p.print('export interface ContractTypes {');
+  for (const contract of contracts) p.print(`  ${contract.name}: Types.${contract.name};`);
+  p.print('}');
   p.blank();
   p.print('/** The `$id` of each contract schema. */');
   p.print('export const contractSchemaIds: { readonly [N in ContractName]: string } = {');

@@ -3,7 +3,7 @@ import { FilePrinter, type GeneratedFile } from '../emit/generated-file.js';
 import { preamble } from '../emit/preamble.js';
 import { contractsOf } from '../model/contracts.js';
 import { schemaSourcePath, type SchemaSet } from '../schema-set.js';
-import { createAjv } from './ajv-instance.js';
+import { createAjv, type Ajv } from './ajv-instance.js';
 
 const standaloneCode = standaloneCodeModule.default;
 
@@ -44,9 +44,8 @@ export function rewriteRequires(code: string): { imports: string[]; body: string
 }
 
 /** The standalone validator module (ESM JavaScript) and its declarations. */
-export function generateValidators(set: SchemaSet): GeneratedFile[] {
+export function generateValidators(set: SchemaSet, ajv: Ajv = createAjv(set, { standalone: true })): GeneratedFile[] {
   const contracts = contractsOf(set);
-  const ajv = createAjv(set, { standalone: true });
   const exportsById: Record<string, string> = {};
   for (const contract of contracts) exportsById[contract.name] = String(contract.file.schema.$id);
   const code = standaloneCode(ajv, exportsById);

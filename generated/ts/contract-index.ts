@@ -3,6 +3,7 @@
 // Regenerate with `pnpm codegen`; `pnpm codegen --check` fails when this file is stale.
 
 // The contracts: one per schema file that describes a value, named by its title.
+import type * as Types from './types.js';
 
 /** Every contract name, in schema file order. */
 export const contractNames = [
@@ -34,6 +35,34 @@ export const contractNames = [
 
 /** The name of a contract: the `title` of its schema. */
 export type ContractName = (typeof contractNames)[number];
+
+/** The TypeScript type of each contract. */
+export interface ContractTypes {
+  AccountState: Types.AccountState;
+  ControlState: Types.ControlState;
+  CoreSnapshot: Types.CoreSnapshot;
+  EngineEvent: Types.EngineEvent;
+  EngineIntent: Types.EngineIntent;
+  ExchangeConfig: Types.ExchangeConfig;
+  ExecutionStepResult: Types.ExecutionStepResult;
+  FeeCalibration: Types.FeeCalibration;
+  Fixture: Types.Fixture;
+  JournalRecord: Types.JournalRecord;
+  KernelConfig: Types.KernelConfig;
+  ModeLedger: Types.ModeLedger;
+  ModePolicy: Types.ModePolicy;
+  OrderAction: Types.OrderAction;
+  OrderTransition: Types.OrderTransition;
+  OutcomeDetails: Types.OutcomeDetails;
+  ProtocolError: Types.ProtocolError;
+  ProtocolRequest: Types.ProtocolRequest;
+  ProtocolResponse: Types.ProtocolResponse;
+  ReconcileSlot: Types.ReconcileSlot;
+  TradeSlot: Types.TradeSlot;
+  TransitionMatrix: Types.TransitionMatrix;
+  TransitionResult: Types.TransitionResult;
+  VenueOrder: Types.VenueOrder;
+}
 
 /** The `$id` of each contract schema. */
 export const contractSchemaIds: { readonly [N in ContractName]: string } = {
