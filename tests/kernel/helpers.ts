@@ -68,7 +68,7 @@ export function ev<K extends Kind>(kind: K, orderId: string, over: Record<string
   };
   if (kind === 'PARTIAL_FILL' || kind === 'FILL') Object.assign(base, { price: 100, size: 1 });
   if (kind === 'RATE_LIMITED') base['retry_after_ms'] = 500;
-  return { ...base, ...over } as Extract<VenueEvent, { kind: K }>;
+  return { ...base, ...over } as unknown as Extract<VenueEvent, { kind: K }>;
 }
 
 export function accountUpdate(seq: number, wallet: number): AccountEvent {
