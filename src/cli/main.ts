@@ -8,12 +8,15 @@ const USAGE = `usage: lockstep <command>
 commands:
   kernel    serve the wire protocol (docs/protocol.md) on stdin/stdout
             (LOCKSTEP_DEBUG_INVARIANTS=1 checks every kernel invariant after every step)
+  show      print a fixture as a timeline: lockstep show <fixture-id|name> [--impl "<cmd>" | --rust]
 `;
 
 type Command = (args: readonly string[], env: NodeJS.ProcessEnv) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   kernel: (_args, env) => kernelCommand(env),
+  // Loaded on demand so that the kernel server starts without the harness.
+  show: async (args) => (await import('../harness/show.js')).showSubcommand(args),
 };
 
 async function main(argv: readonly string[]): Promise<number> {
