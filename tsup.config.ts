@@ -1,0 +1,43 @@
+import { rmSync } from 'node:fs';
+import { defineConfig, type Options } from 'tsup';
+
+/**
+ * ajv's standalone validators (generated/ts/validators.js) import ajv's runtime helpers
+ * (`ajv/dist/runtime/ucs2length`, ...), which are CommonJS. Left external, an ESM consumer
+ * loading them from a real `.mjs` file fails with `Dynamic require of "ajv/dist/runtime/..."
+ * is not supported`; bundled, both the ESM and the CJS build work, and the package needs no
+ * runtime dependency at all. `canonicalize` is ESM-only, so the CJS build must carry it too.
+ */
+const bundledRuntime = [/^ajv(\/|$)/, /^ajv-formats(\/|$)/];
+
+const shared = {
+  outDir: 'dist',
+  target: 'node20',
+  platform: 'node',
+  sourcemap: false,
+  splitting: false,
+  treeshake: true,
+  noExternal: bundledRuntime,
+} satisfies Options;
+
+export default defineConfig(() => {
+  // Both builds write into dist/ concurrently, so neither may `clean` (one would delete what
+  // the other wrote): dist/ is emptied once here, before either starts.
+  rmSync('dist', { recursive: true, force: true });
+  return [
+    {
+      ...shared,
+      // The contracts entry: types, validators, canonical JSON. ESM + CJS + declarations.
+      entry: { index: 'src/index.ts' },
+      format: ['esm', 'cjs'],
+      dts: true,
+    },
+    {
+      ...shared,
+      // The `lockstep` command (bin). ESM only; it keeps its shebang and becomes executable.
+      entry: { 'cli/main': 'src/cli/main.ts' },
+      format: ['esm'],
+      dts: false,
+    },
+  ];
+});
