@@ -56,9 +56,10 @@ export function fakeExpected(steps: FixtureStep[]): unknown[] {
   });
 }
 
-/** A fixture the fake kernel answers correctly: `count` snapshot steps from seq 2. */
+/** A fixture the fake kernel answers correctly: `count` snapshot steps, seqs from 2 + a number taken from the name (ids differ). */
 export function fakeFixture(name: string, count = 2): Fixture {
-  const steps = Array.from({ length: count }, (_, index) => request({ op: 'snapshot', seq: 2 + index }));
+  const first = 2 + [...name].reduce((sum, c) => sum + c.charCodeAt(0), 0);
+  const steps = Array.from({ length: count }, (_, index) => request({ op: 'snapshot', seq: first + index }));
   return makeFixture(name, steps, fakeExpected(steps));
 }
 
