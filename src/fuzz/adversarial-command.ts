@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import type { OrderType, ReconcileSlot, Side, TradeSlot, VenueEvent, VenueEventKind } from '../../generated/ts/types.js';
 import type { ScenarioBuilder } from './scenario-builder.js';
 import { ASSETS } from './scenario-builder.js';
-import { legChoices } from './strategy-command.js';
+import { legChoices, validAmount } from './strategy-command.js';
 
 const venueKinds: readonly VenueEventKind[] = ['ORDER_ACK', 'PARTIAL_FILL', 'FILL', 'CANCEL_ACK', 'ORDER_REJECTED', 'CANCEL_REJECTED', 'ORDER_EXPIRED', 'RATE_LIMITED'];
 
@@ -164,7 +164,7 @@ export function applyAdversarialCommand(b: ScenarioBuilder, cmd: AdversarialComm
       if (seq > b.accountSeq) b.accountSeq = seq;
       if (cmd.kind === 'ACCOUNT_UPDATE') {
         const snap = b.peek();
-        const wallet = cmd.amount === 10_000 && snap !== undefined ? snap.account.k_capital : cmd.amount;
+        const wallet = validAmount(cmd.amount === 10_000 && snap !== undefined ? snap.account.k_capital : cmd.amount);
         b.accountEvent({ kind: 'ACCOUNT_UPDATE', seq, ts, wallet_balance: wallet, available_margin: wallet, used_margin: 0, maint_margin: 0 });
       } else if (cmd.kind === 'FUNDING_FEE') {
         b.accountEvent({ kind: 'FUNDING_FEE', seq, ts, asset: ASSETS[0], amount: cmd.amount });
@@ -196,7 +196,11 @@ export function applyAdversarialCommand(b: ScenarioBuilder, cmd: AdversarialComm
       b.snapshot();
       break;
     case 'restore': {
-      const s = b.snapshots[cmd.pick % Math.max(1, b.snapshots.length)] ?? b.peek();
+      if (b.snapshots.length === 0) {
+        const now = b.peek();
+        if (now !== undefined) b.keepSnapshot(now);
+      }
+      const s = b.snapshots[cmd.pick % Math.max(1, b.snapshots.length)];
       if (s !== undefined) b.restore(s);
       break;
     }

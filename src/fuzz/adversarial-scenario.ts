@@ -34,7 +34,7 @@ export function adversarialScenarioArbitrary(constraints: AdversarialScenarioCon
       seed: fc.integer({ min: 0, max: 0x7fffffff }),
       config: kernelConfigArbitrary(constraints.config),
       venue,
-      commands: fc.array(command, { minLength: constraints.minCommands ?? 10, maxLength: constraints.maxCommands ?? 60 }),
+      commands: fc.array(command, { minLength: constraints.minCommands ?? 0, maxLength: constraints.maxCommands ?? 60, size: 'max' }),
     })
     .map(({ seed, config, venue: v, commands }) => {
       const b = new ScenarioBuilder(config, seed, kernel, v);

@@ -77,7 +77,15 @@ function planned(fixtures: readonly Fixture[]): PlannedFixture[] {
 function responseInvariant(lines: readonly string[], implementation: string): ScenarioFailure | undefined {
   const checker = new ResponseInvariantChecker();
   // lines[0] answers configure; lines[i + 1] answers step i.
-  for (let i = 1; i < lines.length; i++) checker.check(i - 1, JSON.parse(lines[i]!));
+  for (let i = 1; i < lines.length; i++) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(lines[i]!);
+    } catch {
+      return { kind: 'invariant', implementation, step: i - 1, summary: `response is not JSON: ${lines[i]!.slice(0, 120)}` };
+    }
+    checker.check(i - 1, parsed);
+  }
   const v = checker.violations[0];
   return v === undefined ? undefined : { kind: 'invariant', implementation, step: v.step, summary: `${v.invariant}: ${v.detail}` };
 }
@@ -100,7 +108,12 @@ export async function checkScenarioBatch(scenarios: readonly Scenario[], targets
     }
     if (options.coverage) for (const line of run.responses) options.coverage.addResult((JSON.parse(line) as { result?: unknown }).result);
     if (!options.skipKernelInvariants) {
-      const v = kernelInvariantViolations(scenarios[i]!)[0];
+      let v: ReturnType<typeof kernelInvariantViolations>[number] | undefined;
+      try {
+        v = kernelInvariantViolations(scenarios[i]!)[0];
+      } catch (error) {
+        v = { step: -1, invariant: 'no-throw', detail: `in-process replay threw: ${(error as Error).message.split('\n')[0]}` };
+      }
       if (v !== undefined) {
         failures[i] = { kind: 'invariant', implementation: REFERENCE_NAME, step: v.step, summary: `${v.invariant}: ${v.detail}` };
         return;
@@ -117,7 +130,13 @@ export async function checkScenarioBatch(scenarios: readonly Scenario[], targets
       const ref = reference.fixtures[i];
       const baseline = ref ? referenceBaseline(ref) : undefined;
       if (baseline === undefined || fixtureRun === undefined) return;
-      const verdict = judgeFixture(fixtureRun, baseline);
+      let verdict: ReturnType<typeof judgeFixture>;
+      try {
+        verdict = judgeFixture(fixtureRun, baseline);
+      } catch (error) {
+        failures[i] = { kind: 'crash', implementation: `harness comparator (${target.name})`, step: -1, summary: `comparison threw: ${(error as Error).message.split('\n')[0]}` };
+        return;
+      }
       if (verdict.status === 'errored') {
         failures[i] = { kind: verdict.kind === 'hang' ? 'hang' : 'crash', implementation: target.name, step: verdict.step, summary: verdict.message.split('\n')[0]! };
       } else if (verdict.status === 'diverged') {

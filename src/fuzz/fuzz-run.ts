@@ -116,8 +116,14 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
       const minimal = shrunk?.minimal ?? scenarios[at]!;
       const failure = shrunk?.failure ?? first;
       const found = `${failure.kind} on ${failure.implementation}: ${failure.summary}`;
-      const { path } = writeRegression(o.regressionsDir, { scenario: minimal, seed, found });
-      failures.push({ seed, level: minimal.level, kind: failure.kind, implementation: failure.implementation, summary: failure.summary, regression: path, steps: minimal.steps.length, repro: o.reproCommand(seed, o.level) });
+      let regression: string;
+      try {
+        regression = writeRegression(o.regressionsDir, { scenario: minimal, seed, found }).path;
+      } catch (error) {
+        // The reference engine itself cannot answer it (it crashed): the seed still reproduces it.
+        regression = `(not written: ${(error as Error).message.split('\n')[0]})`;
+      }
+      failures.push({ seed, level: minimal.level, kind: failure.kind, implementation: failure.implementation, summary: failure.summary, regression, steps: minimal.steps.length, repro: o.reproCommand(seed, o.level) });
     }
     o.onProgress?.({ scenarios: k, runs: o.runs, elapsedMs: performance.now() - started, failures: failures.length });
   }

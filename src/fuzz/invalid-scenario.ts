@@ -47,7 +47,7 @@ export function invalidScenarioArbitrary(constraints: InvalidScenarioConstraints
     .record({
       seed: fc.integer({ min: 0, max: 0x7fffffff }),
       config: kernelConfigArbitrary(constraints.config),
-      commands: fc.array(strategyCommandArbitrary(), { minLength: constraints.minCommands ?? 3, maxLength: constraints.maxCommands ?? 30 }),
+      commands: fc.array(strategyCommandArbitrary(), { minLength: constraints.minCommands ?? 0, maxLength: constraints.maxCommands ?? 30, size: 'max' }),
       broken: fc.array(breakage, { minLength: 1, maxLength: constraints.maxBroken ?? 6 }),
     })
     .map(({ seed, config, commands, broken }) => {

@@ -49,24 +49,37 @@ function describe(v: unknown): string {
 export function kernelInvariantViolations(s: Scenario): InvariantViolation[] {
   let kernel = createKernel(s.config);
   const out: InvariantViolation[] = [];
+  // The state after one step is the state before the next: one snapshot per step.
+  let before: CoreSnapshot | undefined;
   s.steps.forEach((st, step) => {
     if (st.kind !== 'request') return;
     const r = st.request;
     if (r.op === 'configure') {
       kernel = createKernel(r.config);
+      before = undefined;
       return;
     }
-    const before: CoreSnapshot = kernel.snapshot();
+    before ??= kernel.snapshot();
     let result: ExecutionStepResult | undefined;
     try {
       result = applyRequest(kernel, r);
     } catch (error) {
       out.push({ step, invariant: 'no-throw', detail: `kernel threw on ${r.op}: ${(error as Error).message}` });
+      before = undefined;
       return;
     }
-    if (result === undefined) return;
+    if (result === undefined) {
+      if (r.op === 'restore' || r.op === 'reset') before = undefined;
+      return;
+    }
     const after: CoreSnapshot = kernel.snapshot();
-    for (const v of checkInvariants(before, after, result) as unknown[]) out.push({ step, invariant: 'kernel', detail: describe(v) });
+    try {
+      for (const v of checkInvariants(before, after, result) as unknown[]) out.push({ step, invariant: 'kernel', detail: describe(v) });
+    } catch (error) {
+      // The checker canonicalises states: a state it cannot serialise (NaN, Infinity) is broken.
+      out.push({ step, invariant: 'state-serialisable', detail: `after ${r.op}: ${(error as Error).message.split('\n')[0]}` });
+    }
+    before = after;
   });
   return out;
 }

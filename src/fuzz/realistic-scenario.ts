@@ -13,7 +13,8 @@ import { ScenarioBuilder } from './scenario-builder.js';
 import { applyStrategyCommand, strategyCommandArbitrary } from './strategy-command.js';
 
 export interface RealisticScenarioConstraints {
-  /** Commands per scenario (each becomes at most one step; default 10..60). */
+  /** Commands per scenario (each becomes at most one step; default 0..60, uniform length). A
+   * minimum above 0 also bounds shrinking: fast-check cannot shrink an array below its minLength. */
   minCommands?: number;
   maxCommands?: number;
   config?: KernelConfigConstraints;
@@ -38,7 +39,7 @@ export function realisticScenarioArbitrary(constraints: RealisticScenarioConstra
       seed: fc.integer({ min: 0, max: 0x7fffffff }),
       config: kernelConfigArbitrary(constraints.config),
       venue,
-      commands: fc.array(strategyCommandArbitrary(), { minLength: constraints.minCommands ?? 10, maxLength: constraints.maxCommands ?? 60 }),
+      commands: fc.array(strategyCommandArbitrary(), { minLength: constraints.minCommands ?? 0, maxLength: constraints.maxCommands ?? 60, size: 'max' }),
     })
     .map(({ seed, config, venue: v, commands }) => {
       const b = new ScenarioBuilder(config, seed, kernel, v);

@@ -9,7 +9,7 @@ import type { Scenario, ScenarioLevel } from './scenario.js';
 export type LevelChoice = ScenarioLevel | 'all';
 
 export interface ScenarioArbitraryConstraints {
-  /** Commands per scenario (default 10..60; each command is at most one step). */
+  /** Commands per scenario (default 0..60; each command is at most one step). A minimum bounds shrinking too. */
   minCommands?: number;
   maxCommands?: number;
   kernel?: ReferenceKernelFactory;
@@ -17,14 +17,14 @@ export interface ScenarioArbitraryConstraints {
 
 export function scenarioArbitrary(level: LevelChoice, c: ScenarioArbitraryConstraints = {}): fc.Arbitrary<Scenario> {
   const common = { ...(c.maxCommands !== undefined ? { maxCommands: c.maxCommands } : {}), ...(c.kernel ? { kernel: c.kernel } : {}) };
-  const small = c.minCommands !== undefined ? { minCommands: c.minCommands } : c.maxCommands !== undefined ? { minCommands: Math.min(10, c.maxCommands) } : {};
+  const small = c.minCommands !== undefined ? { minCommands: c.minCommands } : {};
   switch (level) {
     case 'realistic':
       return realisticScenarioArbitrary({ ...common, ...small });
     case 'adversarial':
       return adversarialScenarioArbitrary({ ...common, ...small });
     case 'invalid':
-      return invalidScenarioArbitrary({ ...common, minCommands: c.minCommands ?? Math.min(3, c.maxCommands ?? 3) });
+      return invalidScenarioArbitrary({ ...common, ...small });
     case 'all':
       return fc.oneof(
         { weight: 2, arbitrary: scenarioArbitrary('realistic', c) },

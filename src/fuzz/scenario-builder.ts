@@ -19,6 +19,7 @@ import type {
   TradeSlot,
   VenueEvent,
 } from '../../generated/ts/types.js';
+import { validate } from '../contracts/index.js';
 import { SimulatedVenue, type SimulatedVenueConstraints, type VenueAdapter } from '../venue/index.js';
 import type { ReferenceKernel, ReferenceKernelFactory } from './reference-kernel.js';
 import { FIRST_STEP_SEQ, SCENARIO_TS_START, SCENARIO_TS_STEP_MS, type Scenario, type ScenarioLevel } from './scenario.js';
@@ -149,7 +150,13 @@ export class ScenarioBuilder {
     }
   }
 
+  /**
+   * Keeps a snapshot for later restore steps, unless it is not a valid CoreSnapshot (a
+   * reference kernel that let NaN or Infinity into its state): a restore step must stay a
+   * valid request; the broken state itself is reported by the runner's invariant checks.
+   */
   keepSnapshot(s: CoreSnapshot): void {
+    if (!validate('CoreSnapshot', s).ok) return;
     this.snapshots.push(s);
     if (this.snapshots.length > kept_snapshots_max) this.snapshots.shift();
   }

@@ -2,11 +2,13 @@
  * Shrinks a failing scenario with fast-check: the property "this scenario runs clean" is
  * checked from the same seed that generated it (run 1 of seed S is the scenario of seed S),
  * and fast-check's shrinker then removes commands and simplifies values while the same kind
- * of failure on the same implementation persists. Same seed, same generator: same minimal
- * scenario (the shrink path is deterministic).
+ * of failure on the same implementation persists. A step-level pass (`minimise-steps.ts`)
+ * then removes the concrete steps the failure does not need. Same seed, same generator: same
+ * minimal scenario (both passes are deterministic).
  */
 import fc from 'fast-check';
 import { checkScenarioBatch, type BatchOptions, type FuzzTarget, type ScenarioFailure } from './fuzz-engine.js';
+import { minimiseSteps } from './minimise-steps.js';
 import type { Scenario } from './scenario.js';
 import { scenarioArbitrary, type LevelChoice, type ScenarioArbitraryConstraints } from './scenario-arbitrary.js';
 
@@ -51,5 +53,16 @@ export async function shrinkScenario(targets: readonly FuzzTarget[], o: ShrinkOp
   });
   await fc.check(property, { seed: o.seed, numRuns: 1 });
   if (original === undefined || best === undefined) return undefined;
-  return { original: original.scenario, minimal: best.scenario, failure: best.failure, evaluations };
+  const target = original.failure;
+  let last = best;
+  const stillFails = async (scenario: Scenario): Promise<boolean> => {
+    const failure = (await checkScenarioBatch([scenario], targets, o)).failures[0];
+    if (failure === undefined || !same(failure, target)) return false;
+    last = { scenario, failure };
+    return true;
+  };
+  const minimised = await minimiseSteps(best.scenario, stillFails, Math.max(50, evaluationsMax - evaluations));
+  // The failure as seen on the final scenario (its step index is the one in the minimal scenario).
+  const final = minimised.scenario === best.scenario ? best : last;
+  return { original: original.scenario, minimal: minimised.scenario, failure: final.failure, evaluations: evaluations + minimised.evaluations };
 }

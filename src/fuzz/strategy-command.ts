@@ -47,6 +47,20 @@ function roundTo(x: number, decimals: number): number {
   return Math.round(x * f) / f;
 }
 
+/** Schema bounds of Price and Amount (vocabulary.schema.json): generated requests stay valid. */
+const price_max = 1e12;
+const amount_max = 1e15;
+
+/** `x` rounded to `decimals`, kept in (0, 1e12]; `fallback` when rounding would reach 0. */
+export function validPrice(x: number, decimals: number, fallback: number): number {
+  const p = Math.min(roundTo(x, decimals), price_max);
+  return p > 0 ? p : Math.min(Math.max(fallback, Number.MIN_VALUE), price_max);
+}
+
+export function validAmount(x: number): number {
+  return Math.max(-amount_max, Math.min(amount_max, x));
+}
+
 /** Applies one command; returns the number of steps it recorded. */
 export function applyStrategyCommand(b: ScenarioBuilder, cmd: StrategyCommand): number {
   const before = b.steps.length;
@@ -57,12 +71,12 @@ export function applyStrategyCommand(b: ScenarioBuilder, cmd: StrategyCommand): 
       break;
     case 'mark': {
       const asset = ASSETS[cmd.asset]!;
-      b.markPrice(asset, roundTo(b.prices.get(asset)! * (1 + cmd.move), 4));
+      b.markPrice(asset, validPrice(b.prices.get(asset)! * (1 + cmd.move), 4, b.prices.get(asset)!));
       break;
     }
     case 'account': {
       const snap = b.peek();
-      const wallet = roundTo((snap?.account.k_capital ?? b.config.seed_capital) + cmd.drift, 8);
+      const wallet = validAmount(roundTo((snap?.account.k_capital ?? b.config.seed_capital) + cmd.drift, 8));
       b.accountSeq += 1;
       b.accountEvent({ kind: 'ACCOUNT_UPDATE', seq: b.accountSeq, ts, wallet_balance: wallet, available_margin: wallet, used_margin: 0, maint_margin: 0 });
       break;
@@ -94,14 +108,14 @@ function act(b: ScenarioBuilder, cmd: Extract<StrategyCommand, { c: 'act' }>, ts
       const asset = ASSETS[cmd.asset]!;
       const mid = b.prices.get(asset)!;
       const base = { action: 'ENTER' as const, intent_id: intentId, ts, slot_id: slotId, trade_id: b.newTradeId(slotId), asset, side: cmd.long ? ('LONG' as const) : ('SHORT' as const), target_size: cmd.size, leverage: 3, exit_leg_ratios: [...cmd.legs] };
-      b.intent(cmd.limit ? { ...base, order_type: 'LIMIT', limit_price: roundTo(mid * (1 + cmd.offset), 2) } : { ...base, order_type: 'MARKET' });
+      b.intent(cmd.limit ? { ...base, order_type: 'LIMIT', limit_price: validPrice(mid * (1 + cmd.offset), 2, mid) } : { ...base, order_type: 'MARKET' });
       break;
     }
     case 'POSITION_OPEN': {
       const trade_id = slot.trade_id!;
       const mid = b.prices.get(slot.asset ?? ASSETS[0]) ?? 100;
       const base = { action: 'EXIT' as const, intent_id: intentId, ts, slot_id: slotId, trade_id };
-      b.intent(cmd.limit ? { ...base, order_type: 'LIMIT', limit_price: roundTo(mid * (1 - cmd.offset), 2) } : { ...base, order_type: 'MARKET' });
+      b.intent(cmd.limit ? { ...base, order_type: 'LIMIT', limit_price: validPrice(mid * (1 - cmd.offset), 2, mid) } : { ...base, order_type: 'MARKET' });
       break;
     }
     case 'ORDER_REQUESTED':

@@ -48,6 +48,9 @@ export interface VenueStats {
 /** Pending-queue bound: a venue that schedules more than this is a generator bug. */
 const pending_events_max = 100_000;
 
+/** Schema bound of Size and Price: what the venue reports stays a valid event. */
+const quantity_max = 1e12;
+
 /** Fill sizes and prices are rounded to this many decimals before the kernel sees them. */
 const size_decimals = 6;
 const price_decimals = 4;
@@ -172,7 +175,7 @@ export class SimulatedVenue implements VenueAdapter {
       let size = last ? p.size - filled : round((p.size / parts) * (0.5 + r.next()), size_decimals);
       if (!last && (size <= 0 || filled + size >= p.size)) continue;
       if (last && r.chance(c.overfillRate)) {
-        size = size * 1.5;
+        size = Math.min(size * 1.5, quantity_max);
         this.stats.overfills += 1;
       }
       if (!(size > 0)) return;
@@ -187,7 +190,7 @@ export class SimulatedVenue implements VenueAdapter {
     if (p.order_type === 'LIMIT' && p.limit_price !== undefined) return p.limit_price;
     const mid = this.prices.get(p.asset) ?? 100;
     const slip = (r.next() * 2 - 1) * this.constraints.slippageMax;
-    const price = round(mid * (1 + slip), price_decimals);
+    const price = Math.min(round(mid * (1 + slip), price_decimals), quantity_max);
     return price > 0 ? price : mid;
   }
 
