@@ -224,6 +224,34 @@ const BAD_LINES: Array<string | Buffer> = [
   Buffer.from('{"op":"snapshot","seq":3}\r'),
 ];
 
+/** A whole trade on slot 2 that passes through every accepted outcome code. */
+function scriptedTrade(s: Script): void {
+  let n = 0;
+  const intent = (body: Record<string, unknown>): void => s.req({ op: 'intent', intent: { intent_id: `HI${++n}`, ts: 1000 + n, slot_id: 2, trade_id: 'H', ...body } });
+  const event = (kind: string, order: string, extra: Record<string, unknown> = {}): void =>
+    s.req({ op: 'venue_event', event: { kind, event_id: `HE${++n}`, ts: 1000 + n, slot_id: 2, trade_id: 'H', order_id: order, ...extra } });
+  intent({ action: 'ENTER', asset: 'BTC-USDT', side: 'SHORT', order_type: 'MARKET', target_size: 2, leverage: 5, exit_leg_ratios: [0.9, 0.1] });
+  event('ORDER_ACK', 'H#1', { venue_order_id: 'V1' });
+  event('PARTIAL_FILL', 'H#1', { price: 100, size: 0.5 });
+  event('FILL', 'H#1', { price: 100.25, size: 5 }); // OVERFILL_CLAMPED
+  intent({ action: 'EXIT', order_type: 'MARKET' });
+  event('ORDER_REJECTED', 'H#2', { reason: 'no liquidity' }); // EXIT_ORDER_REJECTED
+  intent({ action: 'EXIT', order_type: 'MARKET' });
+  event('ORDER_ACK', 'H#3');
+  event('PARTIAL_FILL', 'H#3', { price: 99, size: 1 });
+  intent({ action: 'CANCEL' });
+  event('CANCEL_REJECTED', 'H#3'); // CANCEL_REJECTED
+  intent({ action: 'CANCEL' });
+  event('CANCEL_ACK', 'H#3');
+  s.req({ op: 'mark_price', asset: 'BTC-USDT', price: 98.5, ts: 1100 });
+  intent({ action: 'EXIT', order_type: 'LIMIT', limit_price: 98 }); // EXIT_SIZE_CLAMPED
+  event('FILL', 'H#4', { price: 98, size: 1 }); // CLOSED
+  event('FILL', 'H#4', { price: 98, size: 1 }); // a fill on a closed trade: STALE_STATE_RECONCILING
+  s.req({ op: 'reconcile', reconcile_id: 'HR', ts: 1200, slots: [{ slot_id: 2, trade_id: 'H', asset: 'BTC-USDT' }] });
+  s.req({ op: 'intent', intent: { action: 'ENTER', intent_id: 'HI-new', ts: 1300, slot_id: 2, trade_id: 'H2', asset: 'BTC-USDT', side: 'LONG', order_type: 'LIMIT', limit_price: 99, target_size: 1, leverage: 1, exit_leg_ratios: [1] } });
+  s.req({ op: 'venue_event', event: { kind: 'ORDER_REJECTED', event_id: 'HE-new', ts: 1301, slot_id: 2, trade_id: 'H2', order_id: 'H2#1' } }); // ORDER_REJECTED
+}
+
 function buildSessionA(s: Script): void {
   s.raw('{"op":"snapshot","seq":0}');
   s.req({ op: 'hello', protocol_version: '2.0' });
@@ -233,6 +261,7 @@ function buildSessionA(s: Script): void {
   s.raw(JSON.stringify({ op: 'snapshot', seq: s.seq }));
   s.raw(JSON.stringify({ op: 'snapshot', seq: s.seq - 1 }));
   s.req({ op: 'configure', config: CONFIG });
+  scriptedTrade(s);
   const trades = [1, 1, 1];
   for (let i = 0; i < 260; i++) {
     const step = randomStep(s, trades);
@@ -261,6 +290,22 @@ function buildSessionB(s: Script, snapshot: unknown): void {
   s.req({ op: 'intent', intent: enter });
   s.req({ op: 'bye' });
   s.req({ op: 'snapshot' });
+}
+
+/** Which outcome and error codes a run exercised, so the script cannot silently go trivial. */
+function codesOf(run: Run): { outcomes: Set<string>; errors: Set<string>; accepted: number } {
+  const outcomes = new Set<string>();
+  const errors = new Set<string>();
+  let accepted = 0;
+  for (const line of run.lines) {
+    const r = JSON.parse(line) as { op: string; error?: { code: string }; result?: { outcome: { code: string; accepted: boolean } } };
+    if (r.error !== undefined) errors.add(r.error.code);
+    if (r.result !== undefined) {
+      outcomes.add(r.result.outcome.code);
+      if (r.result.outcome.accepted) accepted += 1;
+    }
+  }
+  return { outcomes, errors, accepted };
 }
 
 function expectParity(label: string, ts: Run, rust: Run, lines: number): void {
@@ -293,6 +338,11 @@ describe('parity smoke: TypeScript server vs Rust binary', () => {
     buildSessionB(b, last.snapshot);
     const [tsB, rustB] = await Promise.all([runTs(b.bytes()), runRust(b.bytes())]);
     expectParity('session B', tsB, rustB, b.count);
+    const codes = codesOf({ ...tsA, lines: [...tsA.lines, ...tsB.lines] });
+    expect(codes.accepted, 'accepted steps').toBeGreaterThan(40);
+    expect([...codes.outcomes].sort(), 'outcome codes exercised').toEqual(expect.arrayContaining(['OK', 'RECONCILED', 'SLOT_BUSY', 'TRADE_ID_MISMATCH', 'DUPLICATE_EVENT', 'UNKNOWN_ORDER', 'INVALID_SLOT_ID', 'STALE_STATE_RECONCILING', 'MODE_FORBIDDEN', 'OVERFILL_CLAMPED', 'EXIT_SIZE_CLAMPED', 'ORDER_REJECTED', 'EXIT_ORDER_REJECTED', 'CANCEL_REJECTED', 'RATE_LIMITED', 'NO_ACTIVE_ORDER', 'ILLEGAL_TRANSITION', 'INVALID_INTENT', 'INVALID_REQUEST']));
+    expect([...codes.errors].sort(), 'error codes exercised').toEqual(expect.arrayContaining(['SCHEMA_VIOLATION', 'INVALID_JSON', 'EMPTY_LINE', 'INVALID_UTF8', 'DEPTH_LIMIT_EXCEEDED', 'NUMBER_OUT_OF_RANGE', 'FORBIDDEN_KEY', 'HANDSHAKE_REQUIRED', 'UNSUPPORTED_PROTOCOL_VERSION', 'DUPLICATE_SEQ', 'SEQ_OUT_OF_ORDER', 'NOT_CONFIGURED']));
+    console.log(`parity smoke: ${tsA.lines.length + tsB.lines.length} responses, ${codes.accepted} accepted steps; outcomes ${[...codes.outcomes].sort().join(' ')}; errors ${[...codes.errors].sort().join(' ')}`);
     // Nothing after bye is answered.
     expect(rustB.lines.length).toBe(b.count - 1);
   });
