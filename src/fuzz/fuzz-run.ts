@@ -111,7 +111,9 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
       const first = result.failures[at]!;
       o.onLine?.(`seed ${seed}: ${first.kind} on ${first.implementation}: ${first.summary}; shrinking...`);
       t = performance.now();
-      const shrunk = await shrinkScenario(o.targets, { level: o.level, seed, timeoutMs: o.timeoutMs, cwd: o.cwd, ...(o.generator ? { generator: o.generator } : {}) });
+      // Only the implementation that failed takes part in the shrink (none when the reference did).
+      const shrinkTargets = o.targets.filter((x) => x.name === first.implementation || first.implementation.includes(`(${x.name})`));
+      const shrunk = await shrinkScenario(shrinkTargets, { level: o.level, seed, timeoutMs: o.timeoutMs, cwd: o.cwd, ...(o.generator ? { generator: o.generator } : {}) });
       timings.shrink! += performance.now() - t;
       const minimal = shrunk?.minimal ?? scenarios[at]!;
       const failure = shrunk?.failure ?? first;
