@@ -33,6 +33,8 @@ export interface FuzzOptions {
   /** Where regression fixtures are read from (first) and written to. */
   readonly regressionsDir: string;
   readonly batchSize?: number;
+  /** Leave out the in-process state invariants (parity and response invariants only). */
+  readonly skipKernelInvariants?: boolean;
   readonly generator?: ScenarioArbitraryConstraints;
   /** Renders the command that replays one seed (for the repro line). */
   readonly reproCommand: (seed: number, level: LevelChoice) => string;
@@ -67,7 +69,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     timings.invariants! += t.invariants;
     for (const [k, v] of Object.entries(t.targets)) timings[k] = (timings[k] ?? 0) + v;
   };
-  const batchOptions = { timeoutMs: o.timeoutMs, cwd: o.cwd, coverage };
+  const batchOptions = { timeoutMs: o.timeoutMs, cwd: o.cwd, coverage, skipKernelInvariants: o.skipKernelInvariants ?? false };
 
   // 1. Regression fixtures, every one, before anything new.
   const regressions = loadRegressions(o.regressionsDir);
@@ -113,7 +115,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
       t = performance.now();
       // Only the implementation that failed takes part in the shrink (none when the reference did).
       const shrinkTargets = o.targets.filter((x) => x.name === first.implementation || first.implementation.includes(`(${x.name})`));
-      const shrunk = await shrinkScenario(shrinkTargets, { level: o.level, seed, timeoutMs: o.timeoutMs, cwd: o.cwd, ...(o.generator ? { generator: o.generator } : {}) });
+      const shrunk = await shrinkScenario(shrinkTargets, { level: o.level, seed, timeoutMs: o.timeoutMs, cwd: o.cwd, skipKernelInvariants: o.skipKernelInvariants ?? false, ...(o.generator ? { generator: o.generator } : {}) });
       timings.shrink! += performance.now() - t;
       const minimal = shrunk?.minimal ?? scenarios[at]!;
       const failure = shrunk?.failure ?? first;
