@@ -18,6 +18,7 @@ const sections: Array<[string, () => Promise<BenchSectionModule>]> = [
   ['canonical', () => import('./bench/canonical.js')],
   ['parity', () => import('./bench/parity.js')],
   ['fuzz', () => import('./bench/fuzz.js')],
+  ['rust', () => import('./bench/rust.js')],
 ];
 
 type SectionOutcome =
