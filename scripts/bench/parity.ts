@@ -17,18 +17,20 @@ import { loadFixtures } from '../../src/harness/fixture-file.js';
 import type { PlannedFixture } from '../../src/harness/fixture-run.js';
 import type { Implementation } from '../../src/harness/implementation.js';
 import { runParity } from '../../src/harness/parity-run.js';
-import { planSegment } from '../../src/harness/process-driver.js';
+import { planSegment, processRunOrder } from '../../src/harness/process-driver.js';
 import { FRESH_FRAME, fixtureLines, helloLine, placeFixture } from '../../src/harness/session-frame.js';
 import type { BenchContext, BenchRatio, BenchRow, BenchSection } from './kit/types.js';
 
 const NEWLINE = Buffer.from('\n');
 
 /** The sessions the harness would write, as whole input texts. */
-function sessionInputs(planned: readonly PlannedFixture[]): Buffer[] {
+function sessionInputs(inFileOrder: readonly PlannedFixture[]): Buffer[] {
+  const planned = processRunOrder(inFileOrder).map((index) => inFileOrder[index]!);
   const inputs: Buffer[] = [];
   for (let next = 0; next < planned.length; ) {
     const segment = planSegment(planned, next);
-    const lines = [Buffer.from(helloLine(), 'utf8'), ...segment.flatMap((entry) => entry.lines)];
+    const hello = planned[next]!.placement.opening === 'bare' ? [] : [Buffer.from(helloLine(), 'utf8')];
+    const lines = [...hello, ...segment.flatMap((entry) => entry.lines)];
     inputs.push(Buffer.concat(lines.flatMap((line) => [line, NEWLINE])));
     next = segment.at(-1)!.index + 1;
   }
@@ -42,7 +44,7 @@ function standaloneMs(implementation: Implementation, planned: readonly PlannedF
     const started = performance.now();
     for (const entry of planned) {
       const session = implementation.createSession();
-      session.answer(hello);
+      if (entry.placement.opening !== 'bare') session.answer(hello);
       for (const line of fixtureLines(entry.loaded.fixture, entry.placement, FRESH_FRAME)) session.answer(line);
     }
     return performance.now() - started;

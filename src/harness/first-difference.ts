@@ -31,6 +31,7 @@ function sortedKeys(a: object, b: object): string[] {
  * compare by their canonical text, so `-0` and `0` are the same number.
  */
 export function firstDifference(expected: unknown, actual: unknown, pointer = ''): Difference | undefined {
+  if (expected === undefined && actual === undefined) return undefined;
   const kind = kindOf(expected);
   if (kind !== kindOf(actual)) return { pointer, expected, actual };
   if (kind === 'array') {

@@ -22,8 +22,11 @@ export type FixtureLoad =
   | { readonly ok: true; readonly fixtures: readonly LoadedFixture[] }
   | { readonly ok: false; readonly problems: readonly FixtureFileProblem[] };
 
-/** Fixture folders under the fixture root, in run order: regressions first. */
-export const FIXTURE_FOLDERS = ['regressions', 'corpus'] as const;
+/**
+ * Fixture folders under the fixture root, in run order: regressions first;
+ * `sessions/` holds fixtures with another session opening (session-frame.ts).
+ */
+export const FIXTURE_FOLDERS = ['regressions', 'corpus', 'sessions'] as const;
 
 function jsonFilesUnder(folder: string): string[] {
   let entries: string[];

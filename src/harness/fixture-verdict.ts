@@ -1,6 +1,7 @@
 import { baselineFromLine, baselineFromValue, type BaselineResponse } from './baseline-response.js';
 import type { FixtureErrorKind, FixtureRun } from './fixture-run.js';
 import { compareResponse, type ResponseDifference } from './response-compare.js';
+import { openingAnswerCount } from './session-frame.js';
 import type { Fixture } from '../../generated/ts/types.js';
 
 /** What a run's responses are compared with, in the fixture's fresh-session frame. */
@@ -18,8 +19,9 @@ export function goldenBaseline(fixture: Fixture): Baseline {
 /** The reference run as a baseline; undefined when it did not answer in full. */
 export function referenceBaseline(run: FixtureRun): Baseline | undefined {
   if (run.status !== 'answered') return undefined;
-  const [configure, ...steps] = run.responses.map(baselineFromLine);
-  return { source: 'reference', configure, steps };
+  const answers = run.responses.map(baselineFromLine);
+  const opening = openingAnswerCount(run.planned.placement);
+  return { source: 'reference', configure: opening > 0 ? answers[0] : undefined, steps: answers.slice(opening) };
 }
 
 /** Step index -1 is the configure line the harness sends before the fixture's steps. */
@@ -69,16 +71,17 @@ export function judgeFixture(run: FixtureRun, baseline: Baseline): FixtureVerdic
   const answered = run.responses;
   // A crash or a hang outranks whatever the partial answers showed.
   if (run.status === 'errored') {
-    return { status: 'errored', step: answered.length - 1, kind: run.kind, message: run.message, stderrTail: run.stderrTail };
+    return { status: 'errored', step: answered.length - openingAnswerCount(run.planned.placement), kind: run.kind, message: run.message, stderrTail: run.stderrTail };
   }
-  if (answered.length > 0) {
+  const opening = openingAnswerCount(run.planned.placement);
+  if (opening > 0 && answered.length > 0) {
     const difference = configureDifference(answered[0]!, run, baseline);
     if (difference) return { status: 'diverged', step: -1, seq: 1, difference, baseline: baseline.source };
   }
-  const stepCount = Math.max(answered.length - 1, baseline.steps.length);
+  const stepCount = Math.max(answered.length - opening, baseline.steps.length);
   for (let step = 0; step < stepCount; step += 1) {
     const expected = baseline.steps[step];
-    const actual = answered[step + 1];
+    const actual = answered[step + opening];
     const seq = stepSeq(fixture, step, expected);
     if (expected === undefined || actual === undefined) {
       const difference = {

@@ -22,8 +22,10 @@ export function runInProcessImplementation(
     const responses: string[] = [];
     try {
       const session = createSession();
-      const answeredHello = session.answer(hello);
-      greeting ??= answeredHello[0];
+      if (entry.placement.opening !== 'bare') {
+        const answeredHello = session.answer(hello);
+        greeting ??= answeredHello[0];
+      }
       for (const line of fixtureLines(entry.loaded.fixture, entry.placement, FRESH_FRAME)) {
         responses.push(...session.answer(line));
       }

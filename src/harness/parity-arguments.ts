@@ -7,6 +7,7 @@ export interface ParityArguments {
   readonly fixturesRoot: string;
   readonly knownPath: string | undefined;
   readonly quiet: boolean;
+  readonly jobs: number | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -14,7 +15,7 @@ export const DEFAULT_REPORT_PATH = 'reports/parity.jsonl';
 export const DEFAULT_FIXTURES_ROOT = 'fixtures';
 
 export const PARITY_USAGE = `usage: pnpm parity [--impl <name|command>]... [--fixture <name|id>]... [--timeout-ms <n>]
-                   [--report <path>] [--fixtures <dir>] [--known <path>] [--quiet]
+                   [--report <path>] [--fixtures <dir>] [--known <path>] [--jobs <n>] [--quiet]
   --impl      run only these implementations against the golden answers; builtin names:
               ts-in-process (the reference), ts-server, rust; anything else is a shell command
   --fixture   run only these fixtures (repeatable)
@@ -22,6 +23,7 @@ export const PARITY_USAGE = `usage: pnpm parity [--impl <name|command>]... [--fi
   --report    JSON-lines report path (default ${DEFAULT_REPORT_PATH})
   --fixtures  fixture root holding regressions/ and corpus/ (default ${DEFAULT_FIXTURES_ROOT})
   --known     known-divergences file (default <fixtures>/known-divergences.json)
+  --jobs      sessions of one implementation run at the same time (default 3)
   --quiet     print the table and failures only`;
 
 export type ParsedArguments = { readonly ok: true; readonly value: ParityArguments } | { readonly ok: false; readonly message: string };
@@ -34,6 +36,7 @@ export function parseParityArguments(argv: readonly string[]): ParsedArguments {
   let fixturesRoot = DEFAULT_FIXTURES_ROOT;
   let knownPath: string | undefined;
   let quiet = false;
+  let jobs: number | undefined;
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index]!;
     if (flag === '--') continue;
@@ -42,7 +45,7 @@ export function parseParityArguments(argv: readonly string[]): ParsedArguments {
       continue;
     }
     const value = argv[index + 1];
-    if (!['--impl', '--fixture', '--timeout-ms', '--report', '--fixtures', '--known'].includes(flag)) {
+    if (!['--impl', '--fixture', '--timeout-ms', '--report', '--fixtures', '--known', '--jobs'].includes(flag)) {
       return { ok: false, message: `unknown option ${flag}` };
     }
     if (value === undefined) return { ok: false, message: `${flag} needs a value` };
@@ -52,10 +55,14 @@ export function parseParityArguments(argv: readonly string[]): ParsedArguments {
     else if (flag === '--report') reportPath = value;
     else if (flag === '--fixtures') fixturesRoot = value;
     else if (flag === '--known') knownPath = value;
+    else if (flag === '--jobs') {
+      jobs = Number(value);
+      if (!Number.isInteger(jobs) || jobs <= 0) return { ok: false, message: `--jobs must be a positive integer, got ${value}` };
+    }
     else {
       timeoutMs = Number(value);
       if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) return { ok: false, message: `--timeout-ms must be a positive integer, got ${value}` };
     }
   }
-  return { ok: true, value: { impls, fixtures, timeoutMs, reportPath, fixturesRoot, knownPath, quiet } };
+  return { ok: true, value: { impls, fixtures, timeoutMs, reportPath, fixturesRoot, knownPath, quiet, jobs } };
 }

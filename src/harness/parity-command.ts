@@ -31,6 +31,7 @@ export async function parityCommand(argv: readonly string[], repoRoot: string): 
     selectors: args.fixtures,
     timeoutMs: args.timeoutMs,
     knownDivergences: known.entries,
+    ...(args.jobs !== undefined ? { lanes: args.jobs } : {}),
   });
   if (result.kind === 'refused') return { exitCode: 1, text: formatRefusal(result.problems), result };
   const reportPath = resolve(repoRoot, args.reportPath);

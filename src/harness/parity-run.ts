@@ -7,7 +7,7 @@ import { REFERENCE_NAME, type Implementation } from './implementation.js';
 import type { KnownDivergence } from './known-divergences.js';
 import { runProcessImplementation } from './process-driver.js';
 import { compareResponse, type ResponseDifference } from './response-compare.js';
-import { FRESH_FRAME, placeFixture } from './session-frame.js';
+import { FRESH_FRAME, openingAnswerCount, placeFixture } from './session-frame.js';
 
 export interface ParityOptions {
   readonly fixturesRoot: string;
@@ -16,6 +16,8 @@ export interface ParityOptions {
   readonly selectors: readonly string[];
   readonly timeoutMs: number;
   readonly knownDivergences: readonly KnownDivergence[];
+  /** Sessions of one process implementation run at the same time. */
+  readonly lanes?: number;
 }
 
 /**
@@ -70,6 +72,7 @@ async function runOne(implementation: Implementation, planned: readonly PlannedF
   return runProcessImplementation(implementation.name, implementation.command, planned, {
     timeoutMs: options.timeoutMs,
     cwd: options.repoRoot,
+    ...(options.lanes !== undefined ? { lanes: options.lanes } : {}),
   });
 }
 
@@ -105,7 +108,7 @@ function caseStatus(verdict: FixtureVerdict, isReference: boolean, listed: Known
 
 function countSteps(run: ImplementationRun, index: number): number {
   const fixtureRun = run.fixtures[index];
-  return fixtureRun ? Math.max(0, fixtureRun.responses.length - 1) : 0;
+  return fixtureRun ? Math.max(0, fixtureRun.responses.length - openingAnswerCount(fixtureRun.planned.placement)) : 0;
 }
 
 /**

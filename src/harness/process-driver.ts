@@ -1,11 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { ProcessSession, type Received } from './process-session.js';
 import type { FixtureRun, ImplementationRun, PlannedFixture } from './fixture-run.js';
-import { fitsOffset, fixtureLines, helloLine, type FixtureFrame } from './session-frame.js';
+import { fitsOffset, fixtureLines, helloLine, openingAnswerCount, type FixtureFrame } from './session-frame.js';
 
 export interface ProcessDriverOptions {
   readonly timeoutMs: number;
   readonly cwd: string;
+  /** Sessions run at the same time (default DEFAULT_SESSION_LANES). */
+  readonly lanes?: number;
 }
 
 interface SegmentEntry {
@@ -19,11 +21,11 @@ interface SegmentEntry {
  * previous one (seqs shifted past the largest seq sent, lines counted), until
  * one must start a fresh session or ends its own.
  */
-export function planSegment(planned: readonly PlannedFixture[], start: number): SegmentEntry[] {
+export function planSegment(planned: readonly PlannedFixture[], start: number, end: number = planned.length): SegmentEntry[] {
   const segment: SegmentEntry[] = [];
-  let linesSent = 1; // hello
+  let linesSent = planned[start]?.placement.opening === 'bare' ? 0 : 1; // hello
   let seqMax = 0; // hello's seq
-  for (let index = start; index < planned.length; index += 1) {
+  for (let index = start; index < end; index += 1) {
     const { loaded, placement } = planned[index]!;
     const first = segment.length === 0;
     const frame: FixtureFrame = first ? { seqOffset: 0, lineBase: 0 } : { seqOffset: seqMax, lineBase: linesSent - 1 };
@@ -45,10 +47,51 @@ function describeEnd(received: Received): string {
   return 'no answer';
 }
 
+/** Sessions of one implementation run at the same time (process start-up dominates small sessions). */
+export const DEFAULT_SESSION_LANES = 3;
+
+/**
+ * Run order for a process: fixtures that share a session first (in file
+ * order), then those that end a session, then those that need a fresh one;
+ * so the shared session is as long as it can be. Results keep file order.
+ */
+export function processRunOrder(planned: readonly PlannedFixture[]): number[] {
+  const rank = ({ placement }: PlannedFixture): number => (placement.startsSession ? 2 : placement.endsSession ? 1 : 0);
+  return planned.map((_, index) => index).sort((a, b) => rank(planned[a]!) - rank(planned[b]!) || a - b);
+}
+
+/** Consecutive ranges [start, end) of `ordered` that the session planner packs into one session each. */
+function sessionRanges(ordered: readonly PlannedFixture[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (let next = 0; next < ordered.length; ) {
+    const end = planSegment(ordered, next).at(-1)!.index + 1;
+    ranges.push([next, end]);
+    next = end;
+  }
+  return ranges;
+}
+
+interface RangeState {
+  readonly runs: FixtureRun[];
+  readonly problems: Set<string>;
+  hello: string | undefined;
+  sessions: number;
+  /** Set once a process could not be started or greeted: nothing more is started. */
+  unavailable: { message: string; stderrTail: string } | undefined;
+}
+
+function markUnavailable(state: RangeState, ordered: readonly PlannedFixture[], from: number, end: number): void {
+  const { message, stderrTail } = state.unavailable!;
+  for (let index = from; index < end; index += 1) {
+    state.runs[index] = { status: 'errored', planned: ordered[index]!, frame: { seqOffset: 0, lineBase: 0 }, responses: [], kind: 'unavailable', message, stderrTail };
+  }
+}
+
 /**
  * Runs fixtures through a protocol-speaking command: one long-lived process
  * for as many fixtures as can share a session, a fresh one where needed, and a
  * fresh one after a crash or a hang, which fail only the fixture at hand.
+ * Independent sessions run `lanes` at a time.
  */
 export async function runProcessImplementation(
   name: string,
@@ -57,34 +100,60 @@ export async function runProcessImplementation(
   options: ProcessDriverOptions,
 ): Promise<ImplementationRun> {
   const started = performance.now();
+  const order = processRunOrder(planned);
+  const ordered = order.map((index) => planned[index]!);
+  const state: RangeState = { runs: new Array(ordered.length), problems: new Set(), hello: undefined, sessions: 0, unavailable: undefined };
+  const ranges = sessionRanges(ordered);
+  let taken = 0;
+  const lane = async (): Promise<void> => {
+    while (taken < ranges.length) {
+      const [start, end] = ranges[taken]!;
+      taken += 1;
+      await runRange(name, command, ordered, start, end, options, state);
+    }
+  };
+  const lanes = Math.max(1, options.lanes ?? DEFAULT_SESSION_LANES);
+  await Promise.all(Array.from({ length: Math.min(lanes, ranges.length) }, lane));
   const runs: FixtureRun[] = new Array(planned.length);
-  const problems: string[] = [];
-  let hello: string | undefined;
-  let sessions = 0;
-  let next = 0;
-  while (next < planned.length) {
+  order.forEach((original, position) => {
+    runs[original] = state.runs[position]!;
+  });
+  return { name, hello: state.hello, fixtures: runs, wallMs: performance.now() - started, problems: [...state.problems], sessions: state.sessions };
+}
+
+async function runRange(
+  name: string,
+  command: string,
+  ordered: readonly PlannedFixture[],
+  start: number,
+  end: number,
+  options: ProcessDriverOptions,
+  state: RangeState,
+): Promise<void> {
+  let next = start;
+  while (next < end) {
+    if (state.unavailable) return markUnavailable(state, ordered, next, end);
     const session = new ProcessSession(command, options.cwd);
-    sessions += 1;
-    void session.write([Buffer.from(helloLine(), 'utf8')]);
-    const greeting = await session.next(Date.now() + options.timeoutMs);
+    state.sessions += 1;
+    const bare = ordered[next]!.placement.opening === 'bare';
+    if (!bare) void session.write([Buffer.from(helloLine(), 'utf8')]);
+    const greeting: Received = bare ? { kind: 'line', line: '' } : await session.next(Date.now() + options.timeoutMs);
     if (greeting.kind !== 'line') {
       session.kill();
       const why = greeting.kind === 'timeout' ? `no answer to hello within ${options.timeoutMs} ms` : describeEnd(greeting);
       const tail = session.stderr();
-      problems.push(`${name} (${command}): handshake failed: ${why}${tail ? `; stderr: ${tail.trim().slice(-400)}` : ''}`);
-      for (let index = next; index < planned.length; index += 1) {
-        runs[index] = { status: 'errored', planned: planned[index]!, frame: { seqOffset: 0, lineBase: 0 }, responses: [], kind: 'unavailable', message: `handshake failed: ${why}`, stderrTail: tail };
-      }
-      break;
+      state.problems.add(`${name} (${command}): handshake failed: ${why}${tail ? `; stderr: ${tail.trim().slice(-400)}` : ''}`);
+      state.unavailable ??= { message: `handshake failed: ${why}`, stderrTail: tail };
+      return markUnavailable(state, ordered, next, end);
     }
-    hello ??= greeting.line;
-    const segment = planSegment(planned, next);
+    if (!bare) state.hello ??= greeting.line;
+    const segment = planSegment(ordered, next, end);
     void session.write(segment.flatMap((entry) => entry.lines));
     session.endInput();
     let failedAt: number | undefined;
     for (const entry of segment) {
-      const run = await readFixture(session, planned[entry.index]!, entry, options.timeoutMs);
-      runs[entry.index] = run;
+      const run = await readFixture(session, ordered[entry.index]!, entry, options.timeoutMs);
+      state.runs[entry.index] = run;
       if (run.status === 'errored') {
         failedAt = entry.index;
         break;
@@ -96,10 +165,9 @@ export async function runProcessImplementation(
       continue;
     }
     const closing = await drain(session, Date.now() + options.timeoutMs);
-    if (closing) problems.push(`${name}: after fixture ${planned[segment.at(-1)!.index]!.loaded.fixture.name}: ${closing}`);
+    if (closing) state.problems.add(`${name}: after fixture ${ordered[segment.at(-1)!.index]!.loaded.fixture.name}: ${closing}`);
     next = segment.at(-1)!.index + 1;
   }
-  return { name, hello, fixtures: runs, wallMs: performance.now() - started, problems, sessions };
 }
 
 async function readFixture(
@@ -116,7 +184,8 @@ async function readFixture(
       responses.push(received.line);
       continue;
     }
-    const step = index === 0 ? 'configure' : `step ${index - 1}`;
+    const opening = openingAnswerCount(planned.placement);
+    const step = index < opening ? 'configure' : `step ${index - opening}`;
     const kind = received.kind === 'timeout' ? 'hang' : 'crash';
     const message =
       received.kind === 'timeout'

@@ -28,8 +28,25 @@ export function configureLine(config: KernelConfig, seq: number): string {
   return canonicalize({ op: 'configure', seq, config });
 }
 
+/**
+ * How a fixture's session opens before its steps, from its tags: `standard`
+ * (hello, then configure), `hello-only` (tag `session-hello-only`: hello, no
+ * configure; steps from line 2) or `bare` (tag `session-bare`: nothing; the
+ * steps are the whole session). The last two always run in a fresh session.
+ */
+export type SessionOpening = 'standard' | 'hello-only' | 'bare';
+
+export const OPENING_TAGS = { bare: 'session-bare', 'hello-only': 'session-hello-only' } as const;
+
+export function openingOf(fixture: Pick<Fixture, 'tags'>): SessionOpening {
+  if (fixture.tags.includes(OPENING_TAGS.bare)) return 'bare';
+  if (fixture.tags.includes(OPENING_TAGS['hello-only'])) return 'hello-only';
+  return 'standard';
+}
+
 /** What relocation is allowed for one fixture. */
 export interface FixturePlacement {
+  readonly opening: SessionOpening;
   /** It must be the first fixture of a fresh session (seq offset 0, line base 0). */
   readonly startsSession: boolean;
   /** Nothing may follow it in the same session (bye, hello, or raw requests that may be accepted). */
@@ -38,6 +55,11 @@ export interface FixturePlacement {
   readonly sentStepCount: number;
   /** Largest request seq among the sent steps (configure's included). */
   readonly maxSeq: number;
+}
+
+/** Answers before the step answers in a fixture run: configure's, in a standard opening. */
+export function openingAnswerCount(placement: FixturePlacement): number {
+  return placement.opening === 'standard' ? 1 : 0;
 }
 
 /**
@@ -61,10 +83,11 @@ export function rawStepBytes(step: FixtureStep & { kind: 'raw' }): Buffer {
 }
 
 export function placeFixture(fixture: Fixture): FixturePlacement {
-  let startsSession = false;
-  let endsSession = false;
+  const opening = openingOf(fixture);
+  let startsSession = opening !== 'standard';
+  let endsSession = opening !== 'standard';
   let sentStepCount = fixture.steps.length;
-  let maxSeq = CONFIGURE_SEQ;
+  let maxSeq = opening === 'standard' ? CONFIGURE_SEQ : HELLO_SEQ;
   for (let index = 0; index < fixture.steps.length; index += 1) {
     const step = fixture.steps[index]!;
     if (step.kind === 'raw') {
@@ -83,7 +106,7 @@ export function placeFixture(fixture: Fixture): FixturePlacement {
       break;
     }
   }
-  return { startsSession, endsSession, sentStepCount, maxSeq };
+  return { opening, startsSession, endsSession, sentStepCount, maxSeq };
 }
 
 /** Where a fixture sits in a running session. */
@@ -100,9 +123,13 @@ export function fitsOffset(placement: FixturePlacement, seqOffset: number): bool
   return placement.maxSeq + seqOffset <= SEQ_MAX;
 }
 
-/** The lines written for one fixture in a frame: configure, then the sent steps. */
+/**
+ * The lines written for one fixture in a frame: configure (standard opening
+ * only), then the sent steps. The session's hello is not among them.
+ */
 export function fixtureLines(fixture: Fixture, placement: FixturePlacement, frame: FixtureFrame): Buffer[] {
-  const lines: Buffer[] = [Buffer.from(configureLine(fixture.config, CONFIGURE_SEQ + frame.seqOffset), 'utf8')];
+  const lines: Buffer[] =
+    placement.opening === 'standard' ? [Buffer.from(configureLine(fixture.config, CONFIGURE_SEQ + frame.seqOffset), 'utf8')] : [];
   for (let index = 0; index < placement.sentStepCount; index += 1) {
     const step = fixture.steps[index]!;
     if (step.kind === 'raw') {

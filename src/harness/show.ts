@@ -8,7 +8,7 @@ import { runInProcessImplementation } from './in-process-driver.js';
 import { RUST_BINARY, ensureRustKernel } from './implementation.js';
 import { runProcessImplementation } from './process-driver.js';
 import { compareResponse, type ResponseDifference } from './response-compare.js';
-import { placeFixture, rawStepBytes } from './session-frame.js';
+import { openingAnswerCount, placeFixture, rawStepBytes } from './session-frame.js';
 import { describeRaw, describeRequest, describeResponse } from './timeline-format.js';
 import { createReferenceSession } from './reference-session.js';
 import { canonicalize } from '../canonical/index.js';
@@ -20,7 +20,7 @@ const COLUMN_WIDTH = 72;
 
 interface Column {
   readonly name: string;
-  /** Answers: configure's first, then one per step. */
+  /** Answers: configure's first (standard opening), then one per step. */
   readonly responses: readonly (string | undefined)[];
   readonly note: string | undefined;
 }
@@ -49,7 +49,8 @@ function referenceColumn(planned: PlannedFixture): Column {
     createReferenceSession();
   } catch (error) {
     const golden = planned.loaded.fixture.expected.map((value) => canonicalize(value));
-    return { name: 'golden', responses: [undefined, ...golden], note: `reference engine unavailable (${(error as Error).message}); showing golden answers` };
+    const openingAnswers = Array.from({ length: openingAnswerCount(planned.placement) }, () => undefined);
+    return { name: 'golden', responses: [...openingAnswers, ...golden], note: `reference engine unavailable (${(error as Error).message}); showing golden answers` };
   }
   const run = runInProcessImplementation(referenceImplementation.name, createReferenceSession, [planned]);
   return columnFromRun(referenceImplementation.name, run.fixtures[0]);
@@ -73,11 +74,12 @@ export function renderTimeline(planned: PlannedFixture, left: Column, right: Col
   ];
   for (const column of [left, right]) if (column?.note) out.push(`  ${column.name}: ${column.note}`);
   let differing = 0;
+  const opening = openingAnswerCount(planned.placement);
   for (let step = 0; step < planned.placement.sentStepCount; step += 1) {
     const written = fixture.steps[step]!;
     const request = written.kind === 'raw' ? describeRaw(rawStepBytes(written), written.note) : describeRequest(written.request as Record<string, any>);
-    const mine = left.responses[step + 1];
-    const theirs = right?.responses[step + 1];
+    const mine = left.responses[step + opening];
+    const theirs = right?.responses[step + opening];
     const difference = right ? differenceAt(planned, step, mine, theirs) : undefined;
     out.push('', `${difference ? '!!' : '  '}#${step} ${request}`);
     if (!difference) {

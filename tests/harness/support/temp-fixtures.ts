@@ -15,7 +15,7 @@ export const testConfig: KernelConfig = {
 };
 
 export function request(value: Record<string, unknown>): FixtureStep {
-  return { kind: 'request', request: value } as FixtureStep;
+  return { kind: 'request', request: value } as unknown as FixtureStep;
 }
 
 export function raw(text: string): FixtureStep {
