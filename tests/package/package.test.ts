@@ -70,6 +70,15 @@ describe('the tarball', () => {
   it('declares no runtime dependency (the ajv runtime helpers and canonical JSON are bundled)', () => {
     expect(manifest.dependencies ?? {}).toEqual({});
   });
+
+  it('passes publint --strict and attw (types resolve in node10, node16 CJS and ESM, bundler)', () => {
+    const unpacked = join(work, 'unpacked');
+    execFileSync('mkdir', ['-p', unpacked]);
+    run('tar', ['-xzf', tarball, '-C', unpacked], work);
+    // Both exit non-zero on any problem; execFileSync then throws with their report.
+    expect(run(join(root, 'node_modules/.bin/publint'), ['--strict', '--pack', 'false', join(unpacked, 'package')], work)).toContain('All good');
+    expect(run(join(root, 'node_modules/.bin/attw'), [tarball, '--format', 'ascii'], work)).toContain('No problems found');
+  });
 });
 
 describe('the contracts entry', () => {
