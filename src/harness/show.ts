@@ -31,10 +31,15 @@ function wrap(line: string, width: number): string[] {
   return out;
 }
 
+/** Pairs the i-th line of each side, each wrapped inside its column, so that rows stay aligned. */
 function sideBySide(left: string[], right: string[]): string[] {
-  const l = left.flatMap((line) => wrap(line, COLUMN_WIDTH));
-  const r = right.flatMap((line) => wrap(line, COLUMN_WIDTH));
-  return Array.from({ length: Math.max(l.length, r.length) }, (_, i) => `    ${(l[i] ?? '').padEnd(COLUMN_WIDTH)} | ${r[i] ?? ''}`);
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(left.length, right.length); i += 1) {
+    const l = wrap(left[i] ?? '', COLUMN_WIDTH);
+    const r = wrap(right[i] ?? '', COLUMN_WIDTH);
+    for (let row = 0; row < Math.max(l.length, r.length); row += 1) out.push(`    ${(l[row] ?? '').padEnd(COLUMN_WIDTH)} | ${r[row] ?? ''}`);
+  }
+  return out;
 }
 
 function columnFromRun(name: string, run: FixtureRun | undefined): Column {
@@ -88,7 +93,8 @@ export function renderTimeline(planned: PlannedFixture, left: Column, right: Col
     }
     differing += 1;
     out.push(`    differs at ${difference.pointer || '(whole response)'}: ${renderValue(difference.expected)} vs ${renderValue(difference.actual)}`);
-    out.push(...sideBySide([left.name, ...describeResponse(mine)], [right!.name, ...describeResponse(theirs)]));
+    const title = (name: string): string => (name.length > COLUMN_WIDTH ? `...${name.slice(-(COLUMN_WIDTH - 3))}` : name);
+    out.push(...sideBySide([title(left.name), ...describeResponse(mine)], [title(right!.name), ...describeResponse(theirs)]));
   }
   if (right) out.push('', differing === 0 ? `${left.name} and ${right.name} agree on every step` : `${differing} step(s) differ`);
   return { text: out.join('\n'), differing };
