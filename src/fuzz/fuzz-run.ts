@@ -33,6 +33,11 @@ export interface FuzzOptions {
   /** Where regression fixtures are read from (first) and written to. */
   readonly regressionsDir: string;
   readonly batchSize?: number;
+  /**
+   * false: count failures and go on, without shrinking or writing fixtures (the bench);
+   * default true: the first failure is shrunk, written, and ends the run.
+   */
+  readonly stopOnFailure?: boolean;
   /** Leave out the in-process state invariants (parity and response invariants only). */
   readonly skipKernelInvariants?: boolean;
   readonly generator?: ScenarioArbitraryConstraints;
@@ -87,7 +92,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
           : { kind: 'divergence', implementation: `${REFERENCE_NAME} vs golden`, step: verdict.step, summary: verdict.status === 'diverged' ? `golden answer differs at step ${verdict.step} ${verdict.difference.pointer}` : verdict.message });
       if (failure === undefined) return;
       countFailure(failure, tally);
-      failures.push({ seed: fixture.origin?.seed ?? 0, level: 'regression', kind: failure.kind, implementation: failure.implementation, summary: `${fixture.name}: ${failure.summary}`, regression: file, repro: `pnpm parity ${fixture.name}` });
+      failures.push({ seed: fixture.origin?.seed ?? 0, level: 'regression', kind: failure.kind, implementation: failure.implementation, summary: `${fixture.name}: ${failure.summary}`, regression: file, repro: `pnpm parity --fixture ${fixture.name}` });
     });
   }
 
@@ -96,7 +101,10 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   let k = 0;
   let steps = 0;
   const deadline = o.timeBudgetMs === undefined ? Infinity : started + o.timeBudgetMs;
-  while (k < o.runs && performance.now() < deadline && failures.length === 0) {
+  const stop = o.stopOnFailure ?? true;
+  // A failing regression fixture is known ground: it fails the run, but exploring goes on.
+  const known = failures.length;
+  while (k < o.runs && performance.now() < deadline && (failures.length === known || !stop)) {
     const n = Math.min(batchSize, o.runs - k);
     let t = performance.now();
     const seeds = Array.from({ length: n }, (_, j) => scenarioSeed(o.seed, k + j, o.shard));
@@ -108,7 +116,11 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     k += n;
     result.failures.forEach((f) => f && countFailure(f, tally));
     const at = result.failures.findIndex((f) => f !== undefined);
-    if (at >= 0) {
+    if (at >= 0 && !stop) {
+      result.failures.forEach((f, j) => {
+        if (f) failures.push({ seed: seeds[j]!, level: scenarios[j]!.level, kind: f.kind, implementation: f.implementation, summary: f.summary, repro: o.reproCommand(seeds[j]!, o.level) });
+      });
+    } else if (at >= 0) {
       const seed = seeds[at]!;
       const first = result.failures[at]!;
       o.onLine?.(`seed ${seed}: ${first.kind} on ${first.implementation}: ${first.summary}; shrinking...`);
