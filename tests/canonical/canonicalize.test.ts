@@ -1,7 +1,7 @@
 /** canonicalize: refusals of values that JSON text cannot even express, and properties over generated values. */
 import canonicalizePackage from 'canonicalize';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CanonicalJsonError, JSON_DEPTH_MAX, canonicalize, type CanonicalJsonErrorCode } from '../../src/canonical/index.js';
 
 function refusal(value: unknown): CanonicalJsonError {
@@ -66,6 +66,16 @@ describe('canonicalize refuses what has no canonical form, naming the path', () 
     expect(refusal({ n: 2 ** 53 }).message).toContain('9007199254740992');
     expect(refusal({ at: new Date(0) }).message).toContain('Date');
     expect(refusal({ s: 'a\ud800' }).message).toContain('"a\\ud800"');
+  });
+
+  it('never invokes toJSON, own or inherited', () => {
+    const own = vi.fn(() => 'own');
+    const date = new Date(0);
+    const inherited = vi.spyOn(date, 'toJSON');
+    expect(refusal({ a: { toJSON: own } }).code).toBe('FUNCTION');
+    expect(refusal({ a: date }).code).toBe('NOT_PLAIN_OBJECT');
+    expect(own).not.toHaveBeenCalled();
+    expect(inherited).not.toHaveBeenCalled();
   });
 
   it('escapes "~" and "/" in the pointer (RFC 6901)', () => {
