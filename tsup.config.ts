@@ -6,7 +6,7 @@ import { defineConfig, type Options } from 'tsup';
  * (`ajv/dist/runtime/ucs2length`, ...), which are CommonJS. Left external, an ESM consumer
  * loading them from a real `.mjs` file fails with `Dynamic require of "ajv/dist/runtime/..."
  * is not supported`; bundled, both the ESM and the CJS build work, and the package needs no
- * runtime dependency at all. `canonicalize` is ESM-only, so the CJS build must carry it too.
+ * runtime dependency at all (canonical JSON is the project's own code).
  */
 const bundledRuntime = [/^ajv(\/|$)/, /^ajv-formats(\/|$)/];
 
