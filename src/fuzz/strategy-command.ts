@@ -14,7 +14,8 @@ export type StrategyCommand =
   | { readonly c: 'mark'; readonly asset: number; readonly move: number }
   | { readonly c: 'account'; readonly drift: number }
   | { readonly c: 'funding'; readonly amount: number; readonly asset: number }
-  | { readonly c: 'settle'; readonly fee: number; readonly pnl: number };
+  | { readonly c: 'settle'; readonly fee: number; readonly pnl: number }
+  | { readonly c: 'reconcile'; readonly slot: number; readonly flat: boolean };
 
 export const legChoices: readonly (readonly number[])[] = [[1], [0.5, 0.5], [0.25, 0.25, 0.5], [0.3, 0.3, 0.4], [0.1, 0.2, 0.3, 0.4], [0.5], [0.6, 0.6]];
 
@@ -39,6 +40,7 @@ export function strategyCommandArbitrary(): fc.Arbitrary<StrategyCommand> {
     { weight: 1, arbitrary: fc.record({ c: fc.constant('account' as const), drift: fc.constantFrom(0, 0, 0, 0.005, 5, -3) }) },
     { weight: 1, arbitrary: fc.record({ c: fc.constant('funding' as const), amount: fc.constantFrom(0.5, -0.25, 0, 1.125), asset: fc.nat({ max: ASSETS.length - 1 }) }) },
     { weight: 1, arbitrary: fc.record({ c: fc.constant('settle' as const), fee: fc.constantFrom(0.04, 0, 0.1), pnl: fc.constantFrom(0, 1.5, -2) }) },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('reconcile' as const), slot: fc.nat({ max: 7 }), flat: fc.boolean() }) },
   );
 }
 
@@ -94,8 +96,29 @@ export function applyStrategyCommand(b: ScenarioBuilder, cmd: StrategyCommand): 
     case 'act':
       act(b, cmd, ts);
       break;
+    case 'reconcile':
+      periodicReconcile(b, cmd.slot % b.config.slot_count, cmd.flat);
+      break;
   }
   return b.steps.length - before;
+}
+
+/**
+ * A periodic reconciliation, as a live system runs one: the venue's truth for one slot is flat
+ * (`flat`), or the position the kernel holds (size and entry price), or, when the kernel
+ * holds none, a position it never heard of. Working orders are cancelled by the reconcile.
+ */
+function periodicReconcile(b: ScenarioBuilder, slotId: number, flat: boolean): void {
+  const slot = b.slot(slotId);
+  const asset = slot.asset ?? ASSETS[0];
+  // Not flat and the kernel holds nothing: the venue has a position the kernel never heard of
+  // (a lost fill report; missing reports do not mean flat).
+  const position = flat
+    ? {}
+    : slot.size > 0 && slot.entry_price > 0
+      ? { position: { side: slot.side ?? ('LONG' as const), size: slot.size, entry_price: slot.entry_price } }
+      : { position: { side: 'LONG' as const, size: 1, entry_price: b.prices.get(asset) ?? 100 } };
+  b.reconcile(`r${b.seq}`, [{ slot_id: slotId, trade_id: slot.trade_id ?? b.newTradeId(slotId), asset, ...position }]);
 }
 
 function act(b: ScenarioBuilder, cmd: Extract<StrategyCommand, { c: 'act' }>, ts: number): void {
