@@ -151,9 +151,11 @@ export async function checkScenarioBatch(scenarios: readonly Scenario[], targets
         failures[i] = responseInvariant(fixtureRun.responses, target.name);
       }
     });
-    if (run.problems.length > 0) {
-      const first = failures.findIndex((f) => f === undefined);
-      if (first >= 0 && run.fixtures.length === 0) failures[first] = { kind: 'crash', implementation: target.name, step: -1, summary: run.problems[0]! };
+    // A target that never answered (cannot start) fails every scenario it did not run.
+    if (run.fixtures.length === 0 && run.problems.length > 0) {
+      failures.forEach((f, i) => {
+        failures[i] = f ?? { kind: 'crash', implementation: target.name, step: -1, summary: run.problems[0]! };
+      });
     }
     timings.targets[target.name] = performance.now() - t;
   }

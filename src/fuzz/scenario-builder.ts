@@ -161,11 +161,6 @@ export class ScenarioBuilder {
     if (this.snapshots.length > kept_snapshots_max) this.snapshots.shift();
   }
 
-  /** A raw line, for the invalid level: recorded, never applied (it must not be a valid request). */
-  raw(bytes: Uint8Array, note: string): void {
-    this.steps.push({ kind: 'raw', base64: Buffer.from(bytes).toString('base64'), note });
-  }
-
   /** Delivers the next due venue report, if any; true when a step was recorded. */
   deliver(): boolean {
     const e = this.venue.deliver(this.ts);

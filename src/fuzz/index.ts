@@ -1,0 +1,20 @@
+/** Fuzz parity: scenario generators, the batch engine over the harness, shrinking, regressions, reports. */
+export { type Scenario, type ScenarioLevel, scenarioLevels, describeScenario, FIRST_STEP_SEQ } from './scenario.js';
+export { scenarioArbitrary, type LevelChoice, type ScenarioArbitraryConstraints } from './scenario-arbitrary.js';
+export { realisticScenarioArbitrary, venueProfiles, type RealisticScenarioConstraints } from './realistic-scenario.js';
+export { adversarialScenarioArbitrary, type AdversarialScenarioConstraints } from './adversarial-scenario.js';
+export { invalidScenarioArbitrary, isValidRequestLine, type InvalidScenarioConstraints } from './invalid-scenario.js';
+export { kernelConfigArbitrary, type KernelConfigConstraints } from './kernel-config-arbitrary.js';
+export { lineMutations, mutateLine, type LineMutation, type BrokenLine } from './line-mutation.js';
+export { ScenarioBuilder } from './scenario-builder.js';
+export { tsReferenceKernel, type ReferenceKernel, type ReferenceKernelFactory } from './reference-kernel.js';
+export { checkScenarioBatch, type FuzzTarget, type ScenarioFailure, type BatchResult, type BatchOptions } from './fuzz-engine.js';
+export { kernelInvariantViolations, applyRequest } from './kernel-invariants.js';
+export { ResponseInvariantChecker, type InvariantViolation } from './response-invariants.js';
+export { MatrixCoverage, cellKey, type CellCoverage, type MatrixName } from './matrix-coverage.js';
+export { shrinkScenario, type ShrinkOptions, type ShrinkResult } from './shrink-scenario.js';
+export { minimiseSteps } from './minimise-steps.js';
+export { writeRegression, loadRegressions, referenceAnswers, regressionName, FUZZ_GENERATOR } from './regression-fixtures.js';
+export { scenarioFixture } from './scenario-fixture.js';
+export { runFuzz, generateScenario, scenarioSeed, type FuzzOptions } from './fuzz-run.js';
+export { mergeReports, formatReport, failed, type FuzzReport, type FuzzFailureRecord } from './fuzz-report.js';
