@@ -57,6 +57,30 @@ export function withLedger(a: AccountState, tolerance: number, known: boolean): 
   return a;
 }
 
+/** A copy of the account, written out field by field (one fixed shape; see copySlot). */
+export function copyAccount(a: AccountState): AccountState {
+  return {
+    seed_capital: a.seed_capital,
+    k_realized_pnl: a.k_realized_pnl,
+    k_fees_paid: a.k_fees_paid,
+    k_funding_paid: a.k_funding_paid,
+    k_capital: a.k_capital,
+    e_wallet_balance: a.e_wallet_balance,
+    e_available_margin: a.e_available_margin,
+    e_used_margin: a.e_used_margin,
+    e_maint_margin: a.e_maint_margin,
+    e_fees_paid: a.e_fees_paid,
+    e_realized_pnl: a.e_realized_pnl,
+    e_funding_paid: a.e_funding_paid,
+    event_seq: a.event_seq,
+    reconcile_status: a.reconcile_status,
+    reconcile_delta: a.reconcile_delta,
+    reconcile_explanation: a.reconcile_explanation,
+    fee_samples: a.fee_samples,
+    fee_ratio_ema: a.fee_ratio_ema,
+  };
+}
+
 export function isKnown(a: AccountState): boolean {
   return a.reconcile_status !== 'UNKNOWN';
 }
@@ -66,7 +90,7 @@ export function isKnown(a: AccountState): boolean {
  * Returns a new account.
  */
 export function bookFill(a: AccountState, pnl: number, fee: number, tolerance: number, bookPnl: boolean): AccountState {
-  const next = { ...a };
+  const next = copyAccount(a);
   if (bookPnl) next.k_realized_pnl = a.k_realized_pnl + pnl;
   next.k_fees_paid = a.k_fees_paid + fee;
   return withLedger(next, tolerance, isKnown(a));
@@ -107,7 +131,8 @@ export function checkAccountEvent(a: AccountState, e: AccountEvent): Refusal | u
 
 /** Apply a checked account event; returns the new account. */
 export function applyAccountEvent(a: AccountState, e: AccountEvent, tolerance: number): AccountState {
-  const next = { ...a, event_seq: e.seq };
+  const next = copyAccount(a);
+  next.event_seq = e.seq;
   let known = isKnown(a);
   switch (e.kind) {
     case 'FILL_SETTLED':

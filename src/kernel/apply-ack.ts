@@ -5,6 +5,7 @@ import { orderCell, slotCell } from './matrix.js';
 import { slotEffect, type SlotEffect } from './outcome.js';
 import { CONTRADICTION, type Contradiction, type EventTarget } from './event-context.js';
 import { orderTransition, slotTransition } from './transition.js';
+import { copyOrder, setOrder } from './slot.js';
 
 export function workingStage(role: 'ENTRY' | 'EXIT'): TradeStage {
   return role === 'ENTRY' ? 'ENTRY_WORKING' : 'EXIT_WORKING';
@@ -15,9 +16,9 @@ export function applyAck(t: EventTarget, e: OrderAck): SlotEffect | Contradictio
   const from = order.status;
   let next: VenueOrder;
   if (from === 'NEW' && orderCell(from, 'ORDER_ACK', 'ACKED')) {
-    next = { ...order, status: 'ACKED' };
+    next = copyOrder(order, 'ACKED', 'keep');
   } else if (from === 'CANCEL_PENDING' && order.status_before_cancel === 'NEW' && orderCell(from, 'ORDER_ACK', from)) {
-    next = { ...order, status_before_cancel: 'ACKED' };
+    next = copyOrder(order, from, 'ACKED');
   } else {
     return CONTRADICTION;
   }
@@ -25,7 +26,7 @@ export function applyAck(t: EventTarget, e: OrderAck): SlotEffect | Contradictio
   const stageTo = workingStage(order.role);
   if (!slotCell(stageFrom, 'ORDER_ACK', stageTo)) return CONTRADICTION;
   if (e.venue_order_id !== undefined) next.venue_order_id = e.venue_order_id;
-  slot[field] = next;
+  setOrder(slot, field, next);
   slot.stage = stageTo;
   const tradeId = slot.trade_id as string;
   return slotEffect(slot, [

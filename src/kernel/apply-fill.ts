@@ -9,7 +9,7 @@ import { slotEffect, type SlotEffect } from './outcome.js';
 import { CONTRADICTION, type Contradiction, type EventTarget } from './event-context.js';
 import { orderTransition, slotTransition } from './transition.js';
 import { workingStage } from './apply-ack.js';
-import { withoutCancelMemo } from './slot.js';
+import { copyOrder, setOrder } from './slot.js';
 import { revalue } from './mark-price.js';
 
 /** The fill applied to an order: clamped to what remains, averaged, and whether it completes. */
@@ -47,7 +47,7 @@ export function applyFill(t: EventTarget, e: PartialFill | Fill): SlotEffect | C
   let implicitSlot = false;
   if (order.status === 'NEW') {
     if (!orderCell('NEW', 'IMPLICIT_ACK', 'ACKED')) return CONTRADICTION;
-    implicitOrder = { ...order, status: 'ACKED' };
+    implicitOrder = copyOrder(order, 'ACKED', 'keep');
     current = implicitOrder;
     implicitSlot = true;
   } else if (order.status === 'CANCEL_PENDING' && order.status_before_cancel === 'NEW') {
@@ -80,10 +80,10 @@ export function applyFill(t: EventTarget, e: PartialFill | Fill): SlotEffect | C
     slot.stage = stage;
     transitions.push(slotTransition(ctx, slot, 'IMPLICIT_ACK', stage0, stage));
   }
-  let filledOrder: VenueOrder = { ...current, filled_size: f.filled, avg_fill_price: f.avg, status: orderTo };
-  if (orderTo === 'CANCEL_PENDING') filledOrder.status_before_cancel = 'PARTIALLY_FILLED';
-  else filledOrder = withoutCancelMemo(filledOrder);
-  slot[field] = filledOrder;
+  const filledOrder = copyOrder(current, orderTo, orderTo === 'CANCEL_PENDING' ? 'PARTIALLY_FILLED' : undefined);
+  filledOrder.filled_size = f.filled;
+  filledOrder.avg_fill_price = f.avg;
+  setOrder(slot, field, filledOrder);
   transitions.push(
     orderTransition(ctx, tradeId, filledOrder, e.kind, current.status, orderTo, { price: e.price, size: f.applied }),
   );

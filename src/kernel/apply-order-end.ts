@@ -5,7 +5,7 @@ import { orderCell, slotCell } from './matrix.js';
 import { slotEffect, type SlotEffect } from './outcome.js';
 import { CONTRADICTION, type Contradiction, type EventTarget } from './event-context.js';
 import { orderTransition, slotTransition } from './transition.js';
-import { withoutCancelMemo } from './slot.js';
+import { copyOrder, setOrder } from './slot.js';
 
 export function applyOrderEnd(t: EventTarget, e: CancelAck | OrderExpired): SlotEffect | Contradiction {
   const { slot, order, field, ctx } = t;
@@ -15,8 +15,8 @@ export function applyOrderEnd(t: EventTarget, e: CancelAck | OrderExpired): Slot
   const stageFrom = slot.stage;
   const stageTo: TradeStage = isEntry && order.filled_size === 0 ? 'IDLE' : 'POSITION_OPEN';
   if (stageTo !== stageFrom && !slotCell(stageFrom, e.kind, stageTo)) return CONTRADICTION;
-  const ended: VenueOrder = withoutCancelMemo({ ...order, status: orderTo });
-  slot[field] = ended;
+  const ended: VenueOrder = copyOrder(order, orderTo, undefined);
+  setOrder(slot, field, ended);
   if (isEntry && stageTo === 'POSITION_OPEN') slot.initial_size = slot.size;
   slot.stage = stageTo;
   const tradeId = slot.trade_id as string;

@@ -4,7 +4,7 @@ import { orderCell, slotCell } from './matrix.js';
 import { slotEffect, type SlotEffect } from './outcome.js';
 import { CONTRADICTION, type Contradiction, type EventTarget } from './event-context.js';
 import { orderTransition, slotTransition } from './transition.js';
-import { withoutCancelMemo } from './slot.js';
+import { copyOrder, setOrder } from './slot.js';
 
 function rejectionDetails(orderId: string, reason: string | undefined): OutcomeDetails {
   return reason === undefined ? { order_id: orderId } : { order_id: orderId, reason };
@@ -19,8 +19,8 @@ export function applyOrderRejected(t: EventTarget, e: OrderRejected): SlotEffect
   const stageFrom = slot.stage;
   const stageTo: TradeStage = isEntry ? 'IDLE' : 'POSITION_OPEN';
   if (!slotCell(stageFrom, 'ORDER_REJECTED', stageTo)) return CONTRADICTION;
-  const rejected: VenueOrder = withoutCancelMemo({ ...order, status: 'REJECTED' });
-  slot[field] = rejected;
+  const rejected: VenueOrder = copyOrder(order, 'REJECTED', undefined);
+  setOrder(slot, field, rejected);
   slot.stage = stageTo;
   const tradeId = slot.trade_id as string;
   return slotEffect(
@@ -42,8 +42,8 @@ export function applyCancelRejected(t: EventTarget, e: CancelRejected): SlotEffe
   if (order.status !== 'CANCEL_PENDING' || back === undefined || !orderCell(order.status, 'CANCEL_REJECTED', back)) {
     return CONTRADICTION;
   }
-  const restored: VenueOrder = withoutCancelMemo({ ...order, status: back });
-  slot[field] = restored;
+  const restored: VenueOrder = copyOrder(order, back, undefined);
+  setOrder(slot, field, restored);
   const tradeId = slot.trade_id as string;
   return slotEffect(
     slot,

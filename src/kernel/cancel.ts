@@ -4,6 +4,7 @@ import { orderCell } from './matrix.js';
 import { refusal, slotEffect, type Refusal, type SlotEffect } from './outcome.js';
 import { checkNotStale, checkTradeId } from './trade-id.js';
 import { orderTransition, type StepContext } from './transition.js';
+import { copyOrder, copySlot, setOrder } from './slot.js';
 
 /** The live order: the entry order while entering, the exit order while exiting. */
 export function liveOrderField(slot: TradeSlot): 'entry_order' | 'exit_order' | undefined {
@@ -30,8 +31,9 @@ export function cancel(slot: TradeSlot, i: CancelIntent, ctx: StepContext): Refu
   if (order.status === 'CANCEL_PENDING' || !orderCell(order.status, 'CANCEL', 'CANCEL_PENDING')) {
     return refusal('ILLEGAL_TRANSITION', { order_status: order.status });
   }
-  const pending: VenueOrder = { ...order, status: 'CANCEL_PENDING', status_before_cancel: order.status };
-  const next: TradeSlot = { ...slot, [field]: pending };
+  const pending: VenueOrder = copyOrder(order, 'CANCEL_PENDING', order.status);
+  const next: TradeSlot = copySlot(slot);
+  setOrder(next, field, pending);
   const tradeId = slot.trade_id as string;
   const action: OrderAction = {
     type: 'CANCEL_ORDER',

@@ -5,6 +5,7 @@ import { orderId } from './order-id.js';
 import { refusal, slotEffect, type Refusal, type SlotEffect } from './outcome.js';
 import { checkNotStale, checkTradeId } from './trade-id.js';
 import { slotTransition, type StepContext } from './transition.js';
+import { copySlot } from './slot.js';
 
 /**
  * Size of the next leg: the last leg (or any index past it) takes all that remains; the others
@@ -43,7 +44,10 @@ export function exitLeg(slot: TradeSlot, i: ExitIntent, ctx: StepContext): Refus
     position_before: slot.size,
   };
   if (i.limit_price !== undefined) order.limit_price = i.limit_price;
-  const next: TradeSlot = { ...slot, stage: to, orders_placed: n, exit_order: order };
+  const next: TradeSlot = copySlot(slot);
+  next.stage = to;
+  next.orders_placed = n;
+  next.exit_order = order;
   const action: OrderAction = {
     type: 'PLACE_ORDER',
     slot_id: slot.slot_id,

@@ -3,6 +3,7 @@
 import type { AccountState, CalibrateFeeInput, ExchangeConfigView, FeeCalibration } from './types.js';
 import { isPositiveFinite, numberText } from './numbers.js';
 import { refusal, type Refusal } from './outcome.js';
+import { copyAccount } from './account.js';
 
 /** Deviation classes in percent: OK below the first bound, WARN below the second, else ERROR. */
 export const FEE_DEVIATION_OK_PCT = 1;
@@ -20,6 +21,13 @@ export function checkCalibration(c: CalibrateFeeInput, exchange: ExchangeConfigV
   const expected = expectedFee(c, exchange);
   if (expected === 0) return refusal('INVALID_REQUEST', { field: 'expected_fee', value: numberText(expected) });
   return undefined;
+}
+
+function withSample(a: AccountState, samples: number, ema: number): AccountState {
+  const next = copyAccount(a);
+  next.fee_samples = samples;
+  next.fee_ratio_ema = ema;
+  return next;
 }
 
 /** A checked calibration: the result and the account with the EMA and sample count moved. */
@@ -47,6 +55,6 @@ export function calibrate(
       ratio_ema: ema,
       samples,
     },
-    account: { ...account, fee_samples: samples, fee_ratio_ema: ema },
+    account: withSample(account, samples, ema),
   };
 }

@@ -75,60 +75,27 @@ class KernelState implements Kernel {
   }
 
   intent(i: EngineIntent): ExecutionStepResult {
-    return this.checked(() => this.intentStep(i));
+    return this.debug ? this.checked(() => this.intentStep(i)) : this.intentStep(i);
   }
 
   venueEvent(e: VenueEvent): ExecutionStepResult {
-    return this.checked(() => this.slotStep(e.slot_id, () => venueEvent(this.slotAt(e.slot_id), e, this.ctx(e.slot_id, e.event_id, e.ts), this.account, this.config)));
+    return this.debug ? this.checked(() => this.venueEventStep(e)) : this.venueEventStep(e);
   }
 
   accountEvent(e: AccountEvent): ExecutionStepResult {
-    return this.checked(() => {
-      this.step += 1;
-      const bad = checkAccountEvent(this.account, e);
-      if (bad !== undefined) return this.result(refusedOutcome(bad), [], [], true);
-      this.account = applyAccountEvent(this.account, e, this.config.reconcile_tolerance);
-      return this.result(acceptedOutcome('OK', {}, []), [], [], true);
-    });
+    return this.debug ? this.checked(() => this.accountEventStep(e)) : this.accountEventStep(e);
   }
 
   markPrice(m: MarkPriceInput): ExecutionStepResult {
-    return this.checked(() => {
-      this.step += 1;
-      const bad = checkMarkPrice(m);
-      if (bad !== undefined) return this.result(refusedOutcome(bad), [], []);
-      const marked = markSlots(this.slots, m);
-      for (const s of marked) this.slots[s.slot_id] = s;
-      return this.result(acceptedOutcome('OK', {}, []), [], marked);
-    });
+    return this.debug ? this.checked(() => this.markPriceStep(m)) : this.markPriceStep(m);
   }
 
   reconcile(r: ReconcileInput): ExecutionStepResult {
-    return this.checked(() => {
-      this.step += 1;
-      const bad = checkReconcile(r, this.config.slot_count);
-      if (bad !== undefined) return this.result(refusedOutcome(bad), [], []);
-      const transitions: TransitionResult['transitions'] = [];
-      const touched: TradeSlot[] = [];
-      for (const truth of r.slots) {
-        const next = reconcileSlot(this.slotAt(truth.slot_id), truth, r, this.config.control.mode, transitions);
-        this.slots[truth.slot_id] = next;
-        touched.push(next);
-      }
-      touched.sort((a, b) => a.slot_id - b.slot_id);
-      return this.result(acceptedOutcome('RECONCILED', {}, transitions), [], touched);
-    });
+    return this.debug ? this.checked(() => this.reconcileStep(r)) : this.reconcileStep(r);
   }
 
   calibrateFee(c: CalibrateFeeInput): ExecutionStepResult {
-    return this.checked(() => {
-      this.step += 1;
-      const bad = checkCalibration(c, this.config.exchange);
-      if (bad !== undefined) return this.result(refusedOutcome(bad), [], [], true);
-      const done = calibrate(c, this.config.exchange, this.account);
-      this.account = done.account;
-      return this.result(acceptedOutcome('OK', {}, []), [], [], true, done.result);
-    });
+    return this.debug ? this.checked(() => this.calibrateFeeStep(c)) : this.calibrateFeeStep(c);
   }
 
   snapshot(): CoreSnapshot {
@@ -157,28 +124,74 @@ class KernelState implements Kernel {
   }
 
   private intentStep(i: EngineIntent): ExecutionStepResult {
-    return this.slotStep(i.slot_id, () => {
-      const bad = checkIntentNumbers(i);
-      if (bad !== undefined) return bad;
-      const slot = this.slotAt(i.slot_id);
-      const ctx = this.ctx(i.slot_id, i.intent_id, i.ts);
-      switch (i.action) {
-        case 'ENTER':
-          return enter(slot, i, ctx, this.account);
-        case 'EXIT':
-          return exitLeg(slot, i, ctx);
-        case 'CANCEL':
-          return cancel(slot, i, ctx);
-      }
-    });
+    this.step += 1;
+    const badId = checkSlotId(i.slot_id, this.config.slot_count);
+    if (badId !== undefined) return this.result(refusedOutcome(badId), [], []);
+    const bad = checkIntentNumbers(i);
+    if (bad !== undefined) return this.settle(i.slot_id, bad);
+    const slot = this.slotAt(i.slot_id);
+    const ctx = this.ctx(i.slot_id, i.intent_id, i.ts);
+    switch (i.action) {
+      case 'ENTER':
+        return this.settle(i.slot_id, enter(slot, i, ctx, this.account));
+      case 'EXIT':
+        return this.settle(i.slot_id, exitLeg(slot, i, ctx));
+      case 'CANCEL':
+        return this.settle(i.slot_id, cancel(slot, i, ctx));
+    }
   }
 
-  /** A step about one slot: count it, check the slot id, run it, commit it when accepted. */
-  private slotStep(slotId: number, run: () => Refusal | SlotEffect): ExecutionStepResult {
+  private venueEventStep(e: VenueEvent): ExecutionStepResult {
     this.step += 1;
-    const badId = checkSlotId(slotId, this.config.slot_count);
+    const badId = checkSlotId(e.slot_id, this.config.slot_count);
     if (badId !== undefined) return this.result(refusedOutcome(badId), [], []);
-    const effect = run();
+    const ctx = this.ctx(e.slot_id, e.event_id, e.ts);
+    return this.settle(e.slot_id, venueEvent(this.slotAt(e.slot_id), e, ctx, this.account, this.config));
+  }
+
+  private accountEventStep(e: AccountEvent): ExecutionStepResult {
+    this.step += 1;
+    const bad = checkAccountEvent(this.account, e);
+    if (bad !== undefined) return this.result(refusedOutcome(bad), [], [], true);
+    this.account = applyAccountEvent(this.account, e, this.config.reconcile_tolerance);
+    return this.result(acceptedOutcome('OK', {}, []), [], [], true);
+  }
+
+  private markPriceStep(m: MarkPriceInput): ExecutionStepResult {
+    this.step += 1;
+    const bad = checkMarkPrice(m);
+    if (bad !== undefined) return this.result(refusedOutcome(bad), [], []);
+    const marked = markSlots(this.slots, m);
+    for (const s of marked) this.slots[s.slot_id] = s;
+    return this.result(acceptedOutcome('OK', {}, []), [], marked);
+  }
+
+  private reconcileStep(r: ReconcileInput): ExecutionStepResult {
+    this.step += 1;
+    const bad = checkReconcile(r, this.config.slot_count);
+    if (bad !== undefined) return this.result(refusedOutcome(bad), [], []);
+    const transitions: TransitionResult['transitions'] = [];
+    const touched: TradeSlot[] = [];
+    for (const truth of r.slots) {
+      const next = reconcileSlot(this.slotAt(truth.slot_id), truth, r, this.config.control.mode, transitions);
+      this.slots[truth.slot_id] = next;
+      touched.push(next);
+    }
+    touched.sort((a, b) => a.slot_id - b.slot_id);
+    return this.result(acceptedOutcome('RECONCILED', {}, transitions), [], touched);
+  }
+
+  private calibrateFeeStep(c: CalibrateFeeInput): ExecutionStepResult {
+    this.step += 1;
+    const bad = checkCalibration(c, this.config.exchange);
+    if (bad !== undefined) return this.result(refusedOutcome(bad), [], [], true);
+    const done = calibrate(c, this.config.exchange, this.account);
+    this.account = done.account;
+    return this.result(acceptedOutcome('OK', {}, []), [], [], true, done.result);
+  }
+
+  /** The end of a step about one valid slot: commit an accepted effect, answer either way. */
+  private settle(slotId: number, effect: Refusal | SlotEffect): ExecutionStepResult {
     if (effect.refused) return this.result(refusedOutcome(effect), [], [this.slotAt(slotId)]);
     this.slots[slotId] = effect.slot;
     if (effect.account !== undefined) this.account = effect.account;

@@ -2,6 +2,7 @@
 import type { MarkPriceInput, TradeSlot } from './types.js';
 import { isPositiveFinite, numberText, sideSign } from './numbers.js';
 import { refusal, type Refusal } from './outcome.js';
+import { copySlot } from './slot.js';
 
 /** `side_sign * (mark - entry_price) * size`, for a slot the caller owns (mutated in place). */
 export function revalue(slot: TradeSlot): void {
@@ -24,7 +25,8 @@ export function markSlots(slots: readonly TradeSlot[], m: MarkPriceInput): Trade
   const out: TradeSlot[] = [];
   for (const s of slots) {
     if (s.asset !== m.asset || !(s.size > 0)) continue;
-    const next: TradeSlot = { ...s, mark_price: m.price };
+    const next: TradeSlot = copySlot(s);
+    next.mark_price = m.price;
     next.unrealized_pnl = sideSign(s.side ?? 'LONG') * (m.price - s.entry_price) * s.size;
     out.push(next);
   }

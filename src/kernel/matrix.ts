@@ -3,12 +3,31 @@
 import { isLegalOrderCell, isLegalSlotCell, modeRule, orderMatrix } from '../../generated/ts/tables.js';
 import type { Mode, OrderStatus, TradeStage, Trigger } from './types.js';
 
+type Lookup<S extends string> = (from: S, trigger: Trigger, to: S) => boolean;
+
+/**
+ * Remembers the generated lookup's answers (it builds a string key per call), so the hot path
+ * is three map reads. The answers still come only from the generated tables.
+ */
+function memoised<S extends string>(lookup: Lookup<S>): Lookup<S> {
+  const byFrom: Record<string, Record<string, Record<string, boolean>>> = Object.create(null);
+  return (from, trigger, to) => {
+    const byTrigger = byFrom[from] ?? (byFrom[from] = Object.create(null) as Record<string, Record<string, boolean>>);
+    const byTo = byTrigger[trigger] ?? (byTrigger[trigger] = Object.create(null) as Record<string, boolean>);
+    const legal = byTo[to];
+    return legal ?? (byTo[to] = lookup(from, trigger, to));
+  };
+}
+
+const slotLookup = memoised<TradeStage>(isLegalSlotCell);
+const orderLookup = memoised<OrderStatus>(isLegalOrderCell);
+
 export function slotCell(from: TradeStage, trigger: Trigger, to: TradeStage): boolean {
-  return isLegalSlotCell(from, trigger, to);
+  return slotLookup(from, trigger, to);
 }
 
 export function orderCell(from: OrderStatus, trigger: Trigger, to: OrderStatus): boolean {
-  return isLegalOrderCell(from, trigger, to);
+  return orderLookup(from, trigger, to);
 }
 
 /** R16: whether the mode refuses ENTER on an account whose reconcile_status is not OK. */

@@ -5,7 +5,7 @@ import type { OrderTransition, ReconcileField, ReconcileSlot, TradeSlot, TradeSt
 import { isTerminal, orderCell, slotCell } from './matrix.js';
 import { isPositiveFinite, numberText, sideSign } from './numbers.js';
 import { refusal, type Refusal } from './outcome.js';
-import { withoutCancelMemo } from './slot.js';
+import { copyOrder, copySlot, setOrder } from './slot.js';
 import { orderTransition, reconcileChange, slotTransition, type StepContext } from './transition.js';
 import type { Mode } from './types.js';
 
@@ -56,14 +56,14 @@ export function reconcileSlot(
   out: OrderTransition[],
 ): TradeSlot {
   const ctx: StepContext = { slot_id: slot.slot_id, cause_id: r.reconcile_id, ts: r.ts, mode };
-  const s: TradeSlot = { ...slot };
+  const s: TradeSlot = copySlot(slot);
   // 1. Every non-terminal order (entry, then exit) is cancelled.
   for (const field of ['entry_order', 'exit_order'] as const) {
     const o = s[field];
     if (o === undefined || isTerminal(o.status)) continue;
     if (!orderCell(o.status, 'RECONCILE', 'CANCELED')) throw new Error(`order matrix has no RECONCILE cell from ${o.status}`);
-    const cancelled = withoutCancelMemo({ ...o, status: 'CANCELED' });
-    s[field] = cancelled;
+    const cancelled = copyOrder(o, 'CANCELED', undefined);
+    setOrder(s, field, cancelled);
     out.push(orderTransition(ctx, s.trade_id as string, cancelled, 'RECONCILE', o.status, 'CANCELED'));
   }
   // 2. Fields, in the documented order, each audited when it changes.

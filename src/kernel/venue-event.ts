@@ -4,7 +4,7 @@ import type { AccountState, KernelConfig, TradeSlot, VenueEvent } from './types.
 import { refusal, type Refusal, type SlotEffect } from './outcome.js';
 import { checkEventNumbers } from './validate-intent.js';
 import { checkNotStale, checkTradeId } from './trade-id.js';
-import { findOrder, rememberEvent } from './slot.js';
+import { copySlot, findOrder, rememberEvent } from './slot.js';
 import type { StepContext } from './transition.js';
 import { CONTRADICTION, type Contradiction, type EventTarget } from './event-context.js';
 import { applyAck } from './apply-ack.js';
@@ -58,11 +58,9 @@ export function venueEvent(
   const found = findOrder(slot, e.order_id);
   if (found === undefined) return refusal('UNKNOWN_ORDER', { order_id: e.order_id });
   // Applied or contradicted, the event id is remembered and last_event_ts moves.
-  const base: TradeSlot = {
-    ...slot,
-    seen_event_ids: rememberEvent(slot.seen_event_ids, e.event_id, config.seen_event_ids_max),
-    last_event_ts: e.ts,
-  };
+  const base: TradeSlot = copySlot(slot);
+  base.seen_event_ids = rememberEvent(slot.seen_event_ids, e.event_id, config.seen_event_ids_max);
+  base.last_event_ts = e.ts;
   const target: EventTarget = {
     slot: base,
     order: found.order,
