@@ -65,6 +65,25 @@ export interface BatchOptions {
   readonly skipKernelInvariants?: boolean;
 }
 
+/**
+ * What kind of failure this is, without the particulars of one scenario (step numbers, values):
+ * the implementation, the kind, and the JSON path (and the pointer a parse note names) of a
+ * divergence or the name of a broken invariant. Two scenarios with one signature most likely
+ * show one bug.
+ */
+export function failureSignature(f: ScenarioFailure): string {
+  let core: string;
+  if (f.kind === 'divergence') {
+    const at = /at (\S*):/.exec(f.summary)?.[1] ?? '';
+    const note = /\(([^()]*)\)$/.exec(f.summary)?.[1] ?? '';
+    const notePointer = /pointer "([^"]*)"/.exec(note)?.[1] ?? '';
+    core = `${at} ${note.split(':')[0] ?? ''} ${notePointer}`;
+  } else {
+    core = f.summary.split(':').slice(0, 2).join(':');
+  }
+  return `${f.kind}|${f.implementation}|${core.replace(/\d+/g, '#')}`;
+}
+
 const short = (v: unknown): string => {
   const text = typeof v === 'string' ? v : JSON.stringify(v);
   return text === undefined ? 'absent' : text.length > 160 ? `${text.slice(0, 157)}...` : text;

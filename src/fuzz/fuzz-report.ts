@@ -29,6 +29,8 @@ export interface FuzzReport {
   readonly divergences: number;
   readonly invariant_violations: number;
   readonly crashes: number;
+  /** Generated scenarios that failed like a failing regression fixture (counted above, not shrunk). */
+  readonly known_repeats?: number;
   readonly failures: readonly FuzzFailureRecord[];
   readonly coverage: { readonly slot: Record<string, number>; readonly order: Record<string, number> };
   readonly timings_ms: Readonly<Record<string, number>>;
@@ -62,6 +64,7 @@ export function mergeReports(reports: readonly FuzzReport[]): FuzzReport {
     divergences: sum((r) => r.divergences),
     invariant_violations: sum((r) => r.invariant_violations),
     crashes: sum((r) => r.crashes),
+    known_repeats: sum((r) => r.known_repeats ?? 0),
     failures: reports.flatMap((r) => r.failures),
     coverage: coverage.toJSON(),
     timings_ms: timings,
@@ -82,7 +85,7 @@ export function formatReport(r: FuzzReport): string {
   const lines = [
     `fuzz ${r.shard.count > 1 ? `shard ${r.shard.index}/${r.shard.count} ` : ''}seed ${r.seed}, level ${r.level}, against ${r.implementations.join(', ') || '(reference only)'}`,
     `scenarios ${r.scenarios} (+${r.regressions_run} regression fixtures), steps ${r.steps}, ${secs.toFixed(1)} s, ${rate.toFixed(0)} scenarios/s, ${(secs > 0 ? r.steps / secs : 0).toFixed(0)} steps/s`,
-    `divergences ${r.divergences}, invariant violations ${r.invariant_violations}, crashes/hangs ${r.crashes}`,
+    `divergences ${r.divergences}, invariant violations ${r.invariant_violations}, crashes/hangs ${r.crashes}${r.known_repeats ? ` (${r.known_repeats} of them repeat a failing regression fixture)` : ''}`,
     ...coverageLine('slot', coverage.coverage('slot')),
     ...coverageLine('order', coverage.coverage('order')),
   ];

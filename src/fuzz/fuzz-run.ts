@@ -13,7 +13,7 @@ import { REFERENCE_NAME } from '../harness/implementation.js';
 import { runInProcessImplementation } from '../harness/in-process-driver.js';
 import { createReferenceSession } from '../harness/reference-session.js';
 import { placeFixture } from '../harness/session-frame.js';
-import { checkScenarioBatch, type FuzzTarget, type ScenarioFailure } from './fuzz-engine.js';
+import { checkScenarioBatch, failureSignature, type FuzzTarget, type ScenarioFailure } from './fuzz-engine.js';
 import type { FuzzFailureRecord, FuzzReport } from './fuzz-report.js';
 import { MatrixCoverage } from './matrix-coverage.js';
 import { loadRegressions, writeRegression } from './regression-fixtures.js';
@@ -74,6 +74,9 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     timings.invariants! += t.invariants;
     for (const [k, v] of Object.entries(t.targets)) timings[k] = (timings[k] ?? 0) + v;
   };
+  /** Signatures of the failing regression fixtures: new scenarios failing alike are repeats, not news. */
+  const knownSignatures = new Set<string>();
+  let knownRepeats = 0;
   const batchOptions = { timeoutMs: o.timeoutMs, cwd: o.cwd, coverage, skipKernelInvariants: o.skipKernelInvariants ?? false };
 
   // 1. Regression fixtures, every one, before anything new.
@@ -92,6 +95,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
           : { kind: 'divergence', implementation: `${REFERENCE_NAME} vs golden`, step: verdict.step, summary: verdict.status === 'diverged' ? `golden answer differs at step ${verdict.step} ${verdict.difference.pointer}` : verdict.message });
       if (failure === undefined) return;
       countFailure(failure, tally);
+      knownSignatures.add(failureSignature(failure));
       failures.push({ seed: fixture.origin?.seed ?? 0, level: 'regression', kind: failure.kind, implementation: failure.implementation, summary: `${fixture.name}: ${failure.summary}`, regression: file, repro: `pnpm parity --fixture ${fixture.name}` });
     });
   }
@@ -115,14 +119,20 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     steps += result.steps;
     k += n;
     result.failures.forEach((f) => f && countFailure(f, tally));
-    const at = result.failures.findIndex((f) => f !== undefined);
+    // Failures like a failing regression fixture are counted (the run fails) but not shrunk again.
+    const fresh = result.failures.map((f) => {
+      if (f === undefined || !knownSignatures.has(failureSignature(f))) return f;
+      knownRepeats += 1;
+      return undefined;
+    });
+    const at = fresh.findIndex((f) => f !== undefined);
     if (at >= 0 && !stop) {
-      result.failures.forEach((f, j) => {
+      fresh.forEach((f, j) => {
         if (f) failures.push({ seed: seeds[j]!, level: scenarios[j]!.level, kind: f.kind, implementation: f.implementation, summary: f.summary, repro: o.reproCommand(seeds[j]!, o.level) });
       });
     } else if (at >= 0) {
       const seed = seeds[at]!;
-      const first = result.failures[at]!;
+      const first = fresh[at]!;
       o.onLine?.(`seed ${seed}: ${first.kind} on ${first.implementation}: ${first.summary}; shrinking...`);
       t = performance.now();
       // Only the implementation that failed takes part in the shrink (none when the reference did).
@@ -157,6 +167,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     divergences: tally.divergences,
     invariant_violations: tally.invariants,
     crashes: tally.crashes,
+    known_repeats: knownRepeats,
     failures,
     coverage: coverage.toJSON(),
     timings_ms: timings,

@@ -31,3 +31,18 @@ describe('fuzz shards and reports', () => {
     expect(() => mergeReports([])).toThrow(/no shard reports/);
   });
 });
+
+describe('failure signatures', () => {
+  it('ignore steps and values, keep the implementation, kind and path', async () => {
+    const { failureSignature } = await import('../../src/fuzz/fuzz-engine.js');
+    const a = failureSignature({ kind: 'divergence', implementation: 'rust', step: 3, summary: 'step 3 (seq 5) at /result/slots/0/size: expected 1, got 2' });
+    const b = failureSignature({ kind: 'divergence', implementation: 'rust', step: 9, summary: 'step 9 (seq 11) at /result/slots/0/size: expected 0.5, got 7' });
+    const c = failureSignature({ kind: 'divergence', implementation: 'rust', step: 9, summary: 'step 9 (seq 11) at /result/step: expected 1, got 2' });
+    const d = failureSignature({ kind: 'divergence', implementation: 'other', step: 3, summary: 'step 3 (seq 5) at /result/slots/0/size: expected 1, got 2' });
+    expect(a).toBe(b);
+    expect(new Set([a, c, d]).size).toBe(3);
+    const i1 = failureSignature({ kind: 'invariant', implementation: 'ts-in-process', step: 1, summary: 'kernel: terminal-order-stays-terminal: slot 0: order t0-1#1 left CANCELED for NEW' });
+    const i2 = failureSignature({ kind: 'invariant', implementation: 'ts-in-process', step: 4, summary: 'kernel: terminal-order-stays-terminal: slot 2: order t2-9#1 left REJECTED for NEW' });
+    expect(i1).toBe(i2);
+  });
+});
