@@ -1,43 +1,95 @@
 import { canonicalize } from '../canonical/index.js';
 
+/** How a response compares: errors and hellos on named fields, everything else byte for byte. */
+export type ResponseKind = 'error' | 'hello' | 'other';
+
 /**
  * One response another is compared against (a golden `expected` entry or a line
  * of the reference engine), held in the fresh-session frame of its fixture.
- * `around` is the canonical text split at the top-level seq, so the text of the
- * same response relocated to another seq costs one string join, not a
- * re-serialisation.
+ * The parsed value and the split of the text at the top-level seq are computed
+ * on first use: most comparisons are one string equality.
  */
 export interface BaselineResponse {
-  readonly value: Record<string, unknown>;
   readonly canonical: string;
-  readonly around: readonly [string, string] | undefined;
+  readonly kind: ResponseKind;
+  readonly value: Record<string, unknown>;
+  /** The canonical text split at the top-level seq value (before, seq, after); undefined when it has none. */
+  readonly around: readonly [string, number, string] | undefined;
+}
+
+/** Members that may follow the top-level seq in canonical order are scalars (slot_count, step). */
+const AFTER_SEQ = /^"seq":(\d+)((?:,"[a-z_]+":(?:-?[0-9][0-9.e+-]*|true|false|null|"[^"\\]*"))*\})$/;
+
+/**
+ * Splits canonical response text at its top-level seq. In canonical text the
+ * keys after `seq` are few and scalar; a nested `seq` would be followed by at
+ * least two closing brackets, which the pattern refuses.
+ */
+function splitAtSeq(canonical: string, value: () => Record<string, unknown>): readonly [string, number, string] | undefined {
+  const at = canonical.lastIndexOf('"seq":');
+  if (at < 0) return undefined;
+  const match = AFTER_SEQ.exec(canonical.slice(at));
+  if (match) return [canonical.slice(0, at + '"seq":'.length), Number(match[1]), match[2]!];
+  return splitByMarker(value());
 }
 
 /** A stand-in for the seq that no response can hold (seqs are integers). */
 const SEQ_MARK = '\u0001lockstep-seq-mark\u0001';
 
-function splitAtSeq(value: Record<string, unknown>): readonly [string, string] | undefined {
+/** The general way: re-serialise with a marker in place of the seq, and split there. */
+function splitByMarker(value: Record<string, unknown>): readonly [string, number, string] | undefined {
   if (typeof value.seq !== 'number') return undefined;
   const marked = canonicalize({ ...value, seq: SEQ_MARK });
   const needle = `"seq":${canonicalize(SEQ_MARK)}`;
   const at = marked.indexOf(needle);
   if (at < 0 || marked.indexOf(needle, at + 1) >= 0) return undefined;
-  return [marked.slice(0, at + '"seq":'.length), marked.slice(at + needle.length)];
+  return [marked.slice(0, at + '"seq":'.length), value.seq, marked.slice(at + needle.length)];
+}
+
+function kindOfText(canonical: string): ResponseKind {
+  if (canonical.startsWith('{"error":')) return 'error';
+  if (canonical.startsWith('{"capabilities":')) return 'hello';
+  return 'other';
+}
+
+class Baseline implements BaselineResponse {
+  private parsed: Record<string, unknown> | undefined;
+  private split: readonly [string, number, string] | undefined | null = null;
+  readonly kind: ResponseKind;
+
+  constructor(
+    readonly canonical: string,
+    value: Record<string, unknown> | undefined,
+  ) {
+    this.parsed = value;
+    this.kind = value ? (value.op === 'error' ? 'error' : value.op === 'hello' ? 'hello' : 'other') : kindOfText(canonical);
+  }
+
+  get value(): Record<string, unknown> {
+    this.parsed ??= JSON.parse(this.canonical) as Record<string, unknown>;
+    return this.parsed;
+  }
+
+  get around(): readonly [string, number, string] | undefined {
+    if (this.split === null) this.split = splitAtSeq(this.canonical, () => this.value);
+    return this.split;
+  }
 }
 
 export function baselineFromValue(value: unknown): BaselineResponse {
   const object = value as Record<string, unknown>;
-  return { value: object, canonical: canonicalize(object), around: splitAtSeq(object) };
+  return new Baseline(canonicalize(object), object);
 }
 
+/** A baseline from a canonical response line (the reference engine's). */
 export function baselineFromLine(line: string): BaselineResponse {
-  const object = JSON.parse(line) as Record<string, unknown>;
-  return { value: object, canonical: line, around: splitAtSeq(object) };
+  return new Baseline(line, undefined);
 }
 
 /** The exact text the baseline would have with its seq shifted; undefined when unknown. */
 export function baselineTextAt(baseline: BaselineResponse, seqOffset: number): string | undefined {
   if (seqOffset === 0) return baseline.canonical;
-  if (!baseline.around) return undefined;
-  return `${baseline.around[0]}${(baseline.value.seq as number) + seqOffset}${baseline.around[1]}`;
+  const around = baseline.around;
+  if (!around) return undefined;
+  return `${around[0]}${around[1] + seqOffset}${around[2]}`;
 }

@@ -1,7 +1,8 @@
+import { performance } from 'node:perf_hooks';
 import { baselineFromLine, baselineFromValue } from './baseline-response.js';
 import { loadFixtures, selectFixtures, type FixtureFileProblem } from './fixture-file.js';
 import type { ImplementationRun, PlannedFixture } from './fixture-run.js';
-import { goldenBaseline, judgeFixture, referenceBaseline, type FixtureVerdict } from './fixture-verdict.js';
+import { goldenBaseline, judgeFixture, referenceBaseline, type Baseline, type FixtureVerdict } from './fixture-verdict.js';
 import { runInProcessImplementation } from './in-process-driver.js';
 import { REFERENCE_NAME, type Implementation } from './implementation.js';
 import type { KnownDivergence } from './known-divergences.js';
@@ -132,13 +133,23 @@ export async function runParity(options: ParityOptions): Promise<ParityResult> {
   const cases: CaseResult[] = [];
   const summaries: ImplementationSummary[] = [];
   const usedKnown = new Set<KnownDivergence>();
+  // Baselines are built once per fixture and shared by every implementation judged against them.
+  const referenceBaselines = new Map<number, Baseline | undefined>();
+  const referenceAt = (index: number): Baseline | undefined => {
+    if (!referenceBaselines.has(index)) {
+      const answered = referenceRun?.fixtures[index];
+      referenceBaselines.set(index, answered ? referenceBaseline(answered) : undefined);
+    }
+    return referenceBaselines.get(index);
+  };
   for (const run of runs) {
+    const judging = performance.now();
     const counts = emptyCounts();
     let steps = 0;
     const isReference = run.name === REFERENCE_NAME;
     run.fixtures.forEach((fixtureRun, index) => {
       const fixture = fixtureRun.planned.loaded.fixture;
-      const reference = !isReference && referenceRun?.fixtures[index] ? referenceBaseline(referenceRun.fixtures[index]!) : undefined;
+      const reference = isReference ? undefined : referenceAt(index);
       const verdict = judgeFixture(fixtureRun, reference ?? goldenBaseline(fixture));
       const listed = options.knownDivergences.find((k) => k.implementation === run.name && k.fixture === fixture.name);
       if (listed) usedKnown.add(listed);
@@ -149,7 +160,9 @@ export async function runParity(options: ParityOptions): Promise<ParityResult> {
       cases.push({ implementation: run.name, fixture: fixtureRun.planned, status, verdict, steps: stepCount, ...(listed ? { reason: listed.reason } : {}) });
     });
     const hello = judgeHello(run.hello, referenceRun?.hello);
-    summaries.push({ implementation: run.name, fixtures: run.fixtures.filter(Boolean).length, steps, counts, wallMs: run.wallMs, sessions: run.sessions, problems: run.problems, hello });
+    // The harness's cost is running and judging: both count in the wall time of an implementation.
+    const wallMs = run.wallMs + (performance.now() - judging);
+    summaries.push({ implementation: run.name, fixtures: run.fixtures.filter(Boolean).length, steps, counts, wallMs, sessions: run.sessions, problems: run.problems, hello });
   }
   const corpusNames = new Set(loaded.fixtures.map((entry) => entry.fixture.name));
   const unusedKnown = options.knownDivergences.filter((k) => !usedKnown.has(k) && !corpusNames.has(k.fixture));

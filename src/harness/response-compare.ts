@@ -55,8 +55,7 @@ export function compareResponse(
   frame: FixtureFrame,
   shiftsSeq: boolean,
 ): ResponseDifference | undefined {
-  const op = baseline.value.op;
-  if (op !== 'error' && op !== 'hello') {
+  if (baseline.kind === 'other') {
     const text = shiftsSeq ? baselineTextAt(baseline, frame.seqOffset) : baseline.canonical;
     if (text !== undefined && actualLine === text) return undefined;
   }
@@ -68,6 +67,7 @@ export function compareResponse(
   }
   if (!isObject(parsed)) return { pointer: '', expected: baseline.value, actual: parsed, note: 'not a JSON object' };
   const actual = toFixtureFrame(parsed, frame, shiftsSeq);
+  const op = baseline.value.op;
   const compareAs = op === actual.op ? op : undefined;
   const found = firstDifference(identity(baseline.value, compareAs), identity(actual, compareAs));
   if (found) return found;

@@ -123,21 +123,52 @@ export function fitsOffset(placement: FixturePlacement, seqOffset: number): bool
   return placement.maxSeq + seqOffset <= SEQ_MAX;
 }
 
+/** A request's canonical text, split at its top-level seq so that relocating it is a string join. */
+interface RequestText {
+  readonly seq: number;
+  readonly before: string;
+  readonly after: string;
+}
+
+const SEQ_MARK = '\u0001lockstep-request-seq\u0001';
+
+function requestText(request: Record<string, unknown> & { seq: number }): RequestText {
+  const marked = canonicalize({ ...request, seq: SEQ_MARK });
+  const needle = `"seq":${canonicalize(SEQ_MARK)}`;
+  const at = marked.indexOf(needle);
+  return { seq: request.seq, before: marked.slice(0, at + '"seq":'.length), after: marked.slice(at + needle.length) };
+}
+
+/**
+ * Request texts per fixture, computed once: every implementation of a run (and
+ * every relocation) reuses them, so serialising the corpus is paid once.
+ */
+const stepTexts = new WeakMap<Fixture, ReadonlyArray<RequestText | Buffer>>();
+
+function textsOf(fixture: Fixture): ReadonlyArray<RequestText | Buffer> {
+  let texts = stepTexts.get(fixture);
+  if (!texts) {
+    texts = fixture.steps.map((step) =>
+      step.kind === 'raw' ? rawStepBytes(step) : requestText(step.request as unknown as Record<string, unknown> & { seq: number }),
+    );
+    stepTexts.set(fixture, texts);
+  }
+  return texts;
+}
+
 /**
  * The lines written for one fixture in a frame: configure (standard opening
- * only), then the sent steps. The session's hello is not among them.
+ * only), then the sent steps. The session's hello is not among them. Request
+ * steps are canonical JSON with the seq shifted by the frame; raw steps are
+ * their bytes.
  */
 export function fixtureLines(fixture: Fixture, placement: FixturePlacement, frame: FixtureFrame): Buffer[] {
   const lines: Buffer[] =
     placement.opening === 'standard' ? [Buffer.from(configureLine(fixture.config, CONFIGURE_SEQ + frame.seqOffset), 'utf8')] : [];
+  const texts = textsOf(fixture);
   for (let index = 0; index < placement.sentStepCount; index += 1) {
-    const step = fixture.steps[index]!;
-    if (step.kind === 'raw') {
-      lines.push(rawStepBytes(step));
-    } else {
-      const request = frame.seqOffset === 0 ? step.request : { ...step.request, seq: step.request.seq + frame.seqOffset };
-      lines.push(Buffer.from(canonicalize(request), 'utf8'));
-    }
+    const text = texts[index]!;
+    lines.push(Buffer.isBuffer(text) ? text : Buffer.from(`${text.before}${text.seq + frame.seqOffset}${text.after}`, 'utf8'));
   }
   return lines;
 }
