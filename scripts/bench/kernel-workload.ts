@@ -34,11 +34,13 @@ export function tradeSteps(n: number, slot: number): WorkStep[] {
   });
   const exit = (k: number): WorkStep => ({ op: 'intent', intent: { action: 'EXIT', intent_id: `${t}-out${k}`, ts, slot_id: slot, trade_id: t, order_type: 'MARKET' } });
   const cancel: WorkStep = { op: 'intent', intent: { action: 'CANCEL', intent_id: `${t}-cx`, ts, slot_id: slot, trade_id: t } };
-  const mark: WorkStep = { op: 'mark_price', asset, price: 100 + (n % 7), ts };
+  // A mark revalues every open slot of its asset (O(slots)); one every eighth full trade keeps
+  // marks a fixed share of the steps however many slots there are.
+  const mark: WorkStep[] = n % 8 === 0 ? [{ op: 'mark_price', asset, price: 100 + (n % 7), ts }] : [];
   switch (n % 5) {
     case 0:
     case 1:
-      return [enter(true), ev('ORDER_ACK', 1, { venue_order_id: `V${n}` }), ev('PARTIAL_FILL', 1, { price: 100.5, size: 0.1 }), ev('FILL', 1, { price: 100.25, size: 0.15 }), mark, exit(1), ev('FILL', 2, { price: 101.75, size: 0.125 }), exit(2), ev('ORDER_ACK', 3), ev('FILL', 3, { price: 99.5, size: 0.125 })];
+      return [enter(true), ev('ORDER_ACK', 1, { venue_order_id: `V${n}` }), ev('PARTIAL_FILL', 1, { price: 100.5, size: 0.1 }), ev('FILL', 1, { price: 100.25, size: 0.15 }), ...mark, exit(1), ev('FILL', 2, { price: 101.75, size: 0.125 }), exit(2), ev('ORDER_ACK', 3), ev('FILL', 3, { price: 99.5, size: 0.125 })];
     case 2:
       return [enter(false), ev('ORDER_REJECTED', 1, { reason: 'insufficient margin' })];
     case 3:

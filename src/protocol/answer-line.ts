@@ -5,6 +5,7 @@ import { errorResponse, fault } from './protocol-error.js';
 import { LINE_BYTES_MAX } from './limits.js';
 import type { Line } from './line-reader.js';
 import { readRequest } from './read-request.js';
+import { FastJsonUnsupported, stepResponseJson } from './step-result-json.js';
 import type { Session } from './session.js';
 
 export function responseTo(session: Session, line: Line, lineNo: number): ProtocolResponse {
@@ -18,11 +19,24 @@ export function responseTo(session: Session, line: Line, lineNo: number): Protoc
   return session.handle(read.request, lineNo);
 }
 
+/** Canonical JSON of a response: step results by the typed writer, the rest by canonicalize. */
+export function responseJson(response: ProtocolResponse): string {
+  if ('result' in response) {
+    try {
+      return stepResponseJson(response.op, response.seq, response.result);
+    } catch (e) {
+      if (!(e instanceof FastJsonUnsupported)) throw e;
+      // canonicalize names the offending value (and throws) or writes what the fast path could not.
+    }
+  }
+  return canonicalize(response);
+}
+
 /** The response as its canonical JSON line (with the trailing newline). */
 export function answerLine(session: Session, line: Line, lineNo: number): string {
   const response = responseTo(session, line, lineNo);
   try {
-    return `${canonicalize(response)}\n`;
+    return `${responseJson(response)}\n`;
   } catch (e) {
     // A response that cannot be canonicalised (a non-finite number from a kernel bug) is an
     // internal error, never a crash.
