@@ -79,7 +79,10 @@ export function failureSignature(f: ScenarioFailure): string {
     const notePointer = /pointer "([^"]*)"/.exec(note)?.[1] ?? '';
     core = `${at} ${note.split(':')[0] ?? ''} ${notePointer}`;
   } else {
-    core = f.summary.split(':').slice(0, 2).join(':');
+    // `kernel: <invariant name>: ...`, `<response invariant>: ...`, or `state-serialisable: after <op>: ... pointer "<p>"`.
+    const tokens = f.summary.split(':');
+    const pointer = /pointer "([^"]*)"/.exec(f.summary)?.[1];
+    core = tokens[0] === 'kernel' ? tokens.slice(0, 2).join(':') : `${tokens[0] ?? ''}${pointer !== undefined ? ` ${pointer}` : ''}`;
   }
   return `${f.kind}|${f.implementation}|${core.replace(/\d+/g, '#')}`;
 }

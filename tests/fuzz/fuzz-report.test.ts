@@ -46,3 +46,11 @@ describe('failure signatures', () => {
     expect(i1).toBe(i2);
   });
 });
+
+describe('failure signatures of unserialisable states', () => {
+  it('name the pointer, not the step that tripped over it', async () => {
+    const { failureSignature } = await import('../../src/fuzz/fuzz-engine.js');
+    const at = (op: string, what: string) => failureSignature({ kind: 'invariant', implementation: 'ts-in-process', step: 1, summary: `state-serialisable: after ${op}: cannot canonicalize: ${what} at pointer "/account/fee_ratio_ema"` });
+    expect(at('intent', 'an infinite number')).toBe(at('venue_event', 'an integer beyond 2^53-1'));
+  });
+});
