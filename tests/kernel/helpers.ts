@@ -15,6 +15,7 @@ import type {
 import { canonicalize } from '../../src/canonical/index.js';
 import { validate } from '../../src/contracts/index.js';
 import { createKernel, type Kernel } from '../../src/kernel/index.js';
+import { stepResultJson } from '../../src/protocol/index.js';
 
 export function config(over: Partial<KernelConfig> = {}, mode: Mode = 'backtest'): KernelConfig {
   return {
@@ -75,10 +76,16 @@ export function accountUpdate(seq: number, wallet: number): AccountEvent {
   return { kind: 'ACCOUNT_UPDATE', seq, ts: seq, wallet_balance: wallet, available_margin: wallet, used_margin: 0, maint_margin: 0 };
 }
 
-/** Assert a step result is schema-valid; returns it. */
+/**
+ * Assert a step result is schema-valid, and that the protocol server's typed writer renders it
+ * exactly as canonicalize does; returns it.
+ */
 export function valid(r: ExecutionStepResult): ExecutionStepResult {
   const checked = validate('ExecutionStepResult', r);
   if (!checked.ok) throw new Error(`ExecutionStepResult invalid: ${JSON.stringify(checked.errors.slice(0, 3))}\n${canonicalize(r)}`);
+  const canonical = canonicalize(r);
+  const fast = stepResultJson(r);
+  if (fast !== canonical) throw new Error(`stepResultJson differs from canonicalize:\n${fast}\n${canonical}`);
   return r;
 }
 
