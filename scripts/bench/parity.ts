@@ -20,6 +20,7 @@ import { TS_SERVER_NAME, type Implementation } from '../../src/harness/implement
 import { runParity } from '../../src/harness/parity-run.js';
 import { DEFAULT_SESSION_LANES, planSegment, processRunOrder } from '../../src/harness/process-driver.js';
 import { FRESH_FRAME, fixtureLines, helloLine, placeFixture } from '../../src/harness/session-frame.js';
+import { ensureRustKernel } from '../ensure-rust-kernel.js';
 import type { BenchContext, BenchRatio, BenchRow, BenchSection } from './kit/types.js';
 
 const NEWLINE = Buffer.from('\n');
@@ -96,12 +97,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const loaded = loadFixtures(fixturesRoot);
   if (!loaded.ok) throw new Error(`fixtures refused: ${loaded.problems.map((p) => `${p.file} ${p.pointer}: ${p.reason}`).join('; ')}`);
   const planned = loaded.fixtures.map((entry) => ({ loaded: entry, placement: placeFixture(entry.fixture) }));
-  for (const implementation of builtinImplementations) {
-    if (implementation.kind === 'process') {
-      const problem = implementation.prepare?.(ctx.root);
-      if (problem) throw new Error(problem);
-    }
-  }
+  ensureRustKernel((line) => ctx.log(line));
   // Warm the in-process engine's JIT first, so that neither measurement of it runs cold.
   const reference = builtinImplementations.find((i) => i.kind === 'in-process')!;
   await standaloneMs(reference, planned, ctx.root);
