@@ -17,8 +17,33 @@ pub fn number_text(value: f64) -> String {
     if value.is_infinite() {
         return if value > 0.0 { "Infinity" } else { "-Infinity" }.to_owned();
     }
-    let mut buffer = ryu_js::Buffer::new();
-    buffer.format_finite(value).to_owned()
+    let mut digits = [0u8; 20];
+    format_number(value, &mut ryu_js::Buffer::new(), &mut digits).to_owned()
+}
+
+/// A finite number in ECMAScript form. Integral values below 2^53 (sizes, timestamps, zeros:
+/// most numbers of a response) are written digit by digit, which prints exactly what the
+/// shortest round-trip algorithm prints for them; everything else goes through ryu-js.
+fn format_number<'b>(value: f64, buffer: &'b mut ryu_js::Buffer, digits: &'b mut [u8; 20]) -> &'b str {
+    if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
+        let negative = value < 0.0;
+        let mut rest = value.abs() as u64;
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if negative {
+            at -= 1;
+            digits[at] = b'-';
+        }
+        return std::str::from_utf8(&digits[at..]).unwrap_or("0");
+    }
+    buffer.format_finite(value)
 }
 
 /// A serde_json formatter that writes numbers as ECMAScript does. Our output types declare
@@ -30,8 +55,8 @@ pub struct JcsFormatter;
 
 impl Formatter for JcsFormatter {
     fn write_f64<W: ?Sized + Write>(&mut self, writer: &mut W, value: f64) -> io::Result<()> {
-        let mut buffer = ryu_js::Buffer::new();
-        writer.write_all(buffer.format_finite(value).as_bytes())
+        let mut digits = [0u8; 20];
+        writer.write_all(format_number(value, &mut ryu_js::Buffer::new(), &mut digits).as_bytes())
     }
 
     fn write_f32<W: ?Sized + Write>(&mut self, writer: &mut W, value: f32) -> io::Result<()> {
@@ -93,7 +118,7 @@ pub fn write_string(out: &mut Vec<u8>, text: &str) {
 /// which agrees with UTF-16 order unless a key holds a character at or above U+E000.
 pub fn sorted_keys(map: &Map<String, Value>) -> Vec<&String> {
     let mut keys: Vec<&String> = map.keys().collect();
-    if keys.iter().any(|key| key.bytes().any(|byte| byte >= 0xee)) {
+    if keys.iter().any(|key| needs_utf16_sort(key)) {
         keys.sort_by(|a, b| utf16_cmp(a, b));
     }
     keys
@@ -107,17 +132,18 @@ pub fn write_value(out: &mut Vec<u8>, value: &Value) -> Result<(), NonFiniteNumb
         Value::Bool(true) => out.extend_from_slice(b"true"),
         Value::Bool(false) => out.extend_from_slice(b"false"),
         Value::Number(number) => {
-            if let Some(unsigned) = number.as_u64() {
-                out.extend_from_slice(number_text(unsigned as f64).as_bytes());
-            } else if let Some(signed) = number.as_i64() {
-                out.extend_from_slice(number_text(signed as f64).as_bytes());
-            } else {
-                let float = number.as_f64().unwrap_or(f64::NAN);
-                if !float.is_finite() {
-                    return Err(NonFiniteNumber);
-                }
-                out.extend_from_slice(number_text(float).as_bytes());
+            // Parsed numbers are integers within 2^53 or finite floats (see json_line); either
+            // prints through the ECMAScript formatter without an intermediate String.
+            let float = match (number.as_u64(), number.as_i64()) {
+                (Some(unsigned), _) => unsigned as f64,
+                (None, Some(signed)) => signed as f64,
+                _ => number.as_f64().unwrap_or(f64::NAN),
+            };
+            if !float.is_finite() {
+                return Err(NonFiniteNumber);
             }
+            let mut digits = [0u8; 20];
+            out.extend_from_slice(format_number(float, &mut ryu_js::Buffer::new(), &mut digits).as_bytes());
         }
         Value::String(text) => write_string(out, text),
         Value::Array(items) => {
@@ -132,18 +158,35 @@ pub fn write_value(out: &mut Vec<u8>, value: &Value) -> Result<(), NonFiniteNumb
         }
         Value::Object(map) => {
             out.push(b'{');
-            for (index, key) in sorted_keys(map).into_iter().enumerate() {
-                if index > 0 {
-                    out.push(b',');
+            if map.keys().any(|key| needs_utf16_sort(key)) {
+                for (index, key) in sorted_keys(map).into_iter().enumerate() {
+                    write_member(out, index, key, &map[key.as_str()])?;
                 }
-                write_string(out, key);
-                out.push(b':');
-                write_value(out, &map[key.as_str()])?;
+            } else {
+                // serde_json's map order (UTF-8 bytes) is the UTF-16 order for these keys.
+                for (index, (key, item)) in map.iter().enumerate() {
+                    write_member(out, index, key, item)?;
+                }
             }
             out.push(b'}');
         }
     }
     Ok(())
+}
+
+fn write_member(out: &mut Vec<u8>, index: usize, key: &str, value: &Value) -> Result<(), NonFiniteNumber> {
+    if index > 0 {
+        out.push(b',');
+    }
+    write_string(out, key);
+    out.push(b':');
+    write_value(out, value)
+}
+
+/// Whether a key holds a character at or above U+E000, where UTF-8 byte order and UTF-16
+/// code unit order part ways (lead bytes 0xEE, 0xEF and the four-byte 0xF0..).
+pub fn needs_utf16_sort(key: &str) -> bool {
+    key.bytes().any(|byte| byte >= 0xee)
 }
 
 /// A non-finite number met while writing canonical JSON.

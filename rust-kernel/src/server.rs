@@ -78,7 +78,7 @@ impl Responder for Session {
                     let (error, seq) = fault_error(fault);
                     ProtocolResponse::ErrorResponse(error.into_response(line, seq))
                 }
-                Ok(value) => self.handle_value(&value, line),
+                Ok(value) => self.handle_value(value, line),
             },
         };
         write_response(&response, line, out);

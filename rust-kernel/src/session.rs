@@ -65,15 +65,17 @@ impl Session {
     }
 
     /// Checks 8 to 12 and the step, for a value that passed checks 1 to 7.
-    pub fn handle_value(&mut self, value: &Value, line: u64) -> ProtocolResponse {
-        if let Err(error) = validate_protocol_request(value) {
+    pub fn handle_value(&mut self, value: Value, line: u64) -> ProtocolResponse {
+        if let Err(error) = validate_protocol_request(&value) {
             let pointer = error.pointer();
-            return ProtocolResponse::ErrorResponse(Error::schema(pointer, error.keyword, error.message).into_response(line, echo_seq(value)));
+            return ProtocolResponse::ErrorResponse(Error::schema(pointer, error.keyword, error.message).into_response(line, echo_seq(&value)));
         }
+        let seq = echo_seq(&value);
+        // The owned value moves its strings into the request instead of copying them.
         match ProtocolRequest::deserialize(value) {
             Ok(request) => self.handle(request, line),
             Err(e) => ProtocolResponse::ErrorResponse(
-                Error::new(ErrorCode::InternalError, "", format!("schema-valid request not readable: {e}")).into_response(line, echo_seq(value)),
+                Error::new(ErrorCode::InternalError, "", format!("schema-valid request not readable: {e}")).into_response(line, seq),
             ),
         }
     }

@@ -5,7 +5,7 @@
  * Also the cold build time of the release binary (measured on demand; see COLD_BUILD below).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureRustKernel, RUST_ECHO_BIN, RUST_KERNEL_BIN } from '../ensure-rust-kernel.js';
@@ -60,33 +60,60 @@ export function benchInput(steps: number): { input: Buffer; lines: number } {
   return { input: Buffer.from(lines.map((l) => `${l}\n`).join('')), lines: lines.length };
 }
 
-/** Wall time of one run of a server over the whole input (spawn to exit), in seconds. */
-function timeRun(command: string, args: string[], input: Buffer, cwd: string): Promise<{ seconds: number; responses: number }> {
+/** CPU seconds (user + system) of every waited-for child so far (Linux /proc; 0 elsewhere). */
+function childCpuSeconds(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 (cutime) and 17 (cstime) of proc(5), counted from 3 (state) here.
+    return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
+
+interface Timing {
+  /** Spawn to exit. */
+  readonly wall: number;
+  /** The server's own CPU time (user + system): steadier than wall time on a shared machine. */
+  readonly cpu: number;
+  readonly responses: number;
+  readonly outBytes: number;
+}
+
+/** One run of a server over the whole input, piped in and out. */
+function timeRun(command: string, args: string[], input: Buffer, cwd: string): Promise<Timing> {
   return new Promise((resolve, reject) => {
+    const cpu0 = childCpuSeconds();
     const start = process.hrtime.bigint();
     const child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'inherit'] });
     let responses = 0;
+    let outBytes = 0;
     child.stdout.on('data', (b: Buffer) => {
+      outBytes += b.length;
       for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) responses += 1;
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const wall = Number(process.hrtime.bigint() - start) / 1e9;
       if (code !== 0) reject(new Error(`${command} exited ${String(code)}`));
-      else resolve({ seconds, responses });
+      else resolve({ wall, cpu: childCpuSeconds() - cpu0, responses, outBytes });
     });
     child.stdin.end(input);
   });
 }
 
-async function bestOf(times: number, command: string, args: string[], input: Buffer, lines: number, cwd: string): Promise<number> {
-  let best = Infinity;
+/** The best (fastest) of `times` runs, by wall time and by CPU time separately. */
+async function bestOf(times: number, command: string, args: string[], input: Buffer, lines: number, cwd: string): Promise<Timing> {
+  let best: Timing = { wall: Infinity, cpu: Infinity, responses: 0, outBytes: 0 };
   for (let i = 0; i < times; i++) {
     const run = await timeRun(command, args, input, cwd);
     if (run.responses !== lines) throw new Error(`${command}: ${run.responses} responses for ${lines} lines`);
-    best = Math.min(best, run.seconds);
+    best = { wall: Math.min(best.wall, run.wall), cpu: Math.min(best.cpu, run.cpu), responses: run.responses, outBytes: run.outBytes };
   }
-  return lines / best;
+  return best;
 }
 
 function coldBuild(ctx: BenchContext): number {
@@ -113,10 +140,14 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const echo = await bestOf(times, RUST_ECHO_BIN, [], input, lines, ctx.root);
   const rust = await bestOf(times, RUST_KERNEL_BIN, [], input, lines, ctx.root);
   const ts = await bestOf(1, process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'kernel'], input, lines, ctx.root);
+  const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB out`;
   const rows: BenchRow[] = [
-    { name: 'rust kernel, pipelined', value: rust, unit: 'steps/s', note: `${lines} lines, spawn to exit` },
-    { name: 'rust echo (parse + canonical write)', value: echo, unit: 'lines/s' },
-    { name: 'typescript kernel, pipelined', value: ts, unit: 'steps/s', note: 'node --import tsx src/cli/main.ts kernel' },
+    { name: 'rust kernel, pipelined (wall)', value: lines / rust.wall, unit: 'steps/s', note: `${lines} lines, spawn to exit, ${mb(rust.outBytes)}` },
+    { name: 'rust kernel, pipelined (CPU)', value: lines / rust.cpu, unit: 'steps/s', note: 'per second of the server\'s own CPU time' },
+    { name: 'rust echo (wall)', value: lines / echo.wall, unit: 'lines/s', note: `parse + checks + canonical write, ${mb(echo.outBytes)}` },
+    { name: 'rust echo (CPU)', value: lines / echo.cpu, unit: 'lines/s' },
+    { name: 'typescript kernel, pipelined (wall)', value: lines / ts.wall, unit: 'steps/s', note: 'node --import tsx src/cli/main.ts kernel' },
+    { name: 'typescript kernel, pipelined (CPU)', value: lines / ts.cpu, unit: 'steps/s' },
   ];
   const cold = process.env['LOCKSTEP_BENCH_COLD_BUILD'] === '1' ? coldBuild(ctx) : COLD_BUILD.seconds;
   rows.push({
@@ -126,8 +157,14 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     note: process.env['LOCKSTEP_BENCH_COLD_BUILD'] === '1' ? 'measured now' : `measured ${COLD_BUILD.measured}; LOCKSTEP_BENCH_COLD_BUILD=1 re-measures`,
   });
   const ratios: BenchRatio[] = [
-    { name: 'rust kernel / rust echo', value: rust / echo, note: 'target >= 0.5' },
-    { name: 'rust kernel / typescript kernel', value: rust / ts },
+    { name: 'rust kernel / rust echo (wall)', value: echo.wall / rust.wall, note: 'target >= 0.5' },
+    {
+      name: 'rust kernel / rust echo (CPU)',
+      value: echo.cpu / rust.cpu,
+      note: `a response carries the touched slots: ${(rust.outBytes / echo.outBytes).toFixed(1)}x the bytes the echo writes`,
+    },
+    { name: 'rust kernel / typescript kernel (wall)', value: ts.wall / rust.wall },
+    { name: 'rust kernel / typescript kernel (CPU)', value: ts.cpu / rust.cpu },
   ];
   return { title: 'Rust kernel throughput', rows, ratios };
 }
