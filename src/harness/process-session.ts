@@ -1,6 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { LineSplitter } from './line-splitter.js';
 
+/** Sessions still running; killed if the harness itself exits first, so that none is left behind. */
+const live = new Set<ProcessSession>();
+let exitHookInstalled = false;
+
+function killLeftovers(): void {
+  for (const session of live) session.kill();
+}
+
 /** How much of stderr is kept to explain a crash. */
 export const STDERR_TAIL_BYTES_MAX = 4096;
 
@@ -28,6 +36,11 @@ export class ProcessSession {
 
   constructor(command: string, cwd: string) {
     this.child = spawn(command, { shell: true, cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    live.add(this);
+    if (!exitHookInstalled) {
+      exitHookInstalled = true;
+      process.once('exit', killLeftovers);
+    }
     const splitter = new LineSplitter();
     const onLine = (line: string): void => this.deliver({ kind: 'line', line });
     this.child.stdout!.on('data', (chunk: Buffer) => splitter.push(chunk, onLine));
@@ -66,6 +79,7 @@ export class ProcessSession {
   private finish(received: Received): void {
     if (this.ended) return;
     this.ended = received;
+    live.delete(this);
     const waiter = this.waiter;
     if (waiter && this.lineHead >= this.lines.length) {
       this.waiter = undefined;

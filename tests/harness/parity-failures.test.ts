@@ -208,3 +208,41 @@ describe('pnpm parity command', () => {
     expect(output.text).toContain('/divergences/0/fixture');
   });
 });
+
+describe('parity harness: in process and missing implementations', () => {
+  it('reports an exception of an in-process implementation as a crash of that fixture only', async () => {
+    const root = writeFixtureRoot([fakeFixture('a-one'), fakeFixture('b-two')]);
+    let sessions = 0;
+    const throwing = {
+      name: 'throwing',
+      kind: 'in-process' as const,
+      createSession: () => {
+        sessions += 1;
+        const broken = sessions === 2;
+        let line = 0;
+        return {
+          answer: (bytes: Uint8Array): string[] => {
+            line += 1;
+            if (broken && line === 3) throw new Error('planted failure');
+            const request = JSON.parse(Buffer.from(bytes).toString('utf8')) as { op: string; seq: number };
+            if (request.op === 'hello' || request.op === 'configure') return [`{"op":"${request.op}","seq":${request.seq}}`];
+            return [`{"error":{"category":"protocol","code":"NOT_CONFIGURED","line":${line},"message":"fake","path":""},"op":"error","seq":${request.seq}}`];
+          },
+        };
+      },
+    };
+    const result = ran(await runParity({ ...options(root, FAKE_KERNEL), implementations: [throwing] }));
+    expect(statuses(result)).toEqual({ 'a-one': 'passed', 'b-two': 'errored' });
+    expect(result.cases[1]!.verdict).toMatchObject({ status: 'errored', kind: 'crash' });
+    if (result.cases[1]!.verdict.status !== 'errored') throw new Error('unreachable');
+    expect(result.cases[1]!.verdict.message).toContain('planted failure');
+  });
+
+  it('fails the run when an implementation cannot be prepared (never a skip)', async () => {
+    const root = writeFixtureRoot([fakeFixture('a-one')]);
+    const unbuildable = { name: 'unbuildable', kind: 'process' as const, command: 'true', prepare: () => 'the kernel could not be built: planted' };
+    const result = ran(await runParity({ ...options(root, FAKE_KERNEL), implementations: [unbuildable] }));
+    expect(result.summaries[0]).toMatchObject({ implementation: 'unbuildable', fixtures: 0, problems: ['the kernel could not be built: planted'] });
+    expect(result.failed).toBe(true);
+  });
+});
