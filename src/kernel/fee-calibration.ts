@@ -5,6 +5,15 @@ import { isPositiveFinite, numberText } from './numbers.js';
 import { refusal, type Refusal } from './outcome.js';
 import { copyAccount } from './account.js';
 
+/** Largest |expected fee| accepted: the Amount range of the schemas. */
+export const FEE_EXPECTED_MAX = 1e15;
+/**
+ * Largest |actual / expected| accepted. Beyond it the ratio says nothing a person can act on,
+ * and its deviation in percent (up to 100 times the ratio) would leave the range of integers
+ * canonical JSON writes exactly (2^53 - 1).
+ */
+export const FEE_RATIO_MAX = 1e12;
+
 /** Deviation classes in percent: OK below the first bound, WARN below the second, else ERROR. */
 export const FEE_DEVIATION_OK_PCT = 1;
 export const FEE_DEVIATION_WARN_PCT = 5;
@@ -19,7 +28,11 @@ export function checkCalibration(c: CalibrateFeeInput, exchange: ExchangeConfigV
   if (!isPositiveFinite(c.fill_size)) return refusal('INVALID_REQUEST', { field: 'fill_size', value: numberText(c.fill_size) });
   if (!Number.isFinite(c.actual_fee)) return refusal('INVALID_REQUEST', { field: 'actual_fee', value: numberText(c.actual_fee) });
   const expected = expectedFee(c, exchange);
-  if (expected === 0) return refusal('INVALID_REQUEST', { field: 'expected_fee', value: numberText(expected) });
+  if (expected === 0 || !(Math.abs(expected) <= FEE_EXPECTED_MAX)) {
+    return refusal('INVALID_REQUEST', { field: 'expected_fee', value: numberText(expected) });
+  }
+  const ratio = c.actual_fee / expected;
+  if (!(Math.abs(ratio) <= FEE_RATIO_MAX)) return refusal('INVALID_REQUEST', { field: 'ratio', value: numberText(ratio) });
   return undefined;
 }
 

@@ -62,12 +62,14 @@ function checkTransitions(result: ExecutionStepResult, report: Report): void {
   }
 }
 
-function checkOrders(before: TradeSlot, after: TradeSlot, report: Report): void {
+function checkOrders(before: TradeSlot, after: TradeSlot, newTrade: boolean, report: Report): void {
   for (const o of orders(after)) {
     if (!(o.filled_size >= 0 && o.filled_size <= o.intended_size)) {
       report('filled-within-intended', `slot ${after.slot_id}: order ${o.order_id} filled ${o.filled_size} of ${o.intended_size}`);
     }
-    const old = orders(before).find((b) => b.order_id === o.order_id);
+    // ENTER replaces every order of the slot; a new trade that reuses the old trade id has
+    // order ids equal to the old ones but is another order.
+    const old = newTrade ? undefined : orders(before).find((b) => b.order_id === o.order_id);
     if (old === undefined) continue;
     if (o.filled_size < old.filled_size) {
       report('filled-never-decreases', `slot ${after.slot_id}: order ${o.order_id} filled ${old.filled_size} -> ${o.filled_size}`);
@@ -160,10 +162,12 @@ export function checkInvariants(before: CoreSnapshot, after: CoreSnapshot, resul
     }
   }
   checkTransitions(result, report);
+  const entered = new Set<number>();
+  for (const t of result.outcome.transitions) if (t.machine === 'SLOT' && t.trigger === 'ENTER') entered.add(t.slot_id);
   for (let i = 0; i < after.slots.length; i++) {
     const a = after.slots[i] as TradeSlot;
     const b = before.slots[i] ?? a;
-    checkOrders(b, a, report);
+    checkOrders(b, a, entered.has(i), report);
     checkStage(a, report);
     if (a.seen_event_ids.length > after.config.seen_event_ids_max) {
       report('seen-event-ids-bounded', `slot ${i}: ${a.seen_event_ids.length} ids > ${after.config.seen_event_ids_max}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectRefused, kernel, openPosition, valid } from './helpers.js';
+import { enterIntent, expectRefused, kernel, openPosition, slot0, valid } from './helpers.js';
 
 describe('R15 fee calibration', () => {
   it('expected fee, ratio, deviation, status and the EMA', () => {
@@ -40,5 +40,28 @@ describe('R13 mark price', () => {
   it('refuses a non-positive mark (INVALID_REQUEST naming price)', () => {
     const t = kernel();
     expect(expectRefused(t, () => t.k.markPrice({ asset: 'BTC-USDT', price: -0, ts: 1 }), 'INVALID_REQUEST').outcome.details).toEqual({ field: 'price', value: '0' });
+  });
+});
+
+describe('R15 bounds (fuzz regressions fuzz-adversarial-844 and -20260885)', () => {
+  it('refuses an expected fee beyond the Amount range, and a ratio beyond FEE_RATIO_MAX, changing nothing', () => {
+    const t = kernel();
+    const big = expectRefused(t, () => t.k.calibrateFee({ fill_price: 1e12, fill_size: 1e12, order_type: 'MARKET', actual_fee: 0 }), 'INVALID_REQUEST');
+    expect(big.outcome.details).toEqual({ field: 'expected_fee', value: String(1e12 * 1e12 * 0.001) });
+    const tiny = expectRefused(t, () => t.k.calibrateFee({ fill_price: 12345.6789, fill_size: 5e-324, order_type: 'MARKET', actual_fee: 1e-12 }), 'INVALID_REQUEST');
+    expect(tiny.outcome.details).toEqual({ field: 'ratio', value: 'Infinity' });
+    const far = expectRefused(t, () => t.k.calibrateFee({ fill_price: 1, fill_size: 1, order_type: 'MARKET', actual_fee: 2e9 + 1 }), 'INVALID_REQUEST');
+    expect(far.outcome.details.field).toBe('ratio');
+    expect(valid(t.k.calibrateFee({ fill_price: 1, fill_size: 1, order_type: 'MARKET', actual_fee: 1e9 })).fee_calibration?.ratio).toBe(1e12);
+  });
+});
+
+describe('the invariant checker and a reused trade id (fuzz regression fuzz-adversarial-50)', () => {
+  it('a new trade with the old trade id replaces its orders without breaking terminal-stays-terminal', () => {
+    const t = kernel();
+    t.intent(enterIntent({ trade_id: 't0-1' }));
+    valid(t.k.reconcile({ reconcile_id: 'r3', ts: 2, slots: [{ slot_id: 0, trade_id: 't0-1', asset: 'BTC-USDT' }] }));
+    const r = t.intent(enterIntent({ trade_id: 't0-1', intent_id: 'i4' }));
+    expect(slot0(r).entry_order).toMatchObject({ order_id: 't0-1#1', status: 'NEW' });
   });
 });
