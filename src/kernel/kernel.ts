@@ -23,7 +23,8 @@ import { enter } from './enter.js';
 import { exitLeg } from './exit-leg.js';
 import { calibrate, checkCalibration } from './fee-calibration.js';
 import { checkMarkPrice, markSlots } from './mark-price.js';
-import { acceptedOutcome, refusedOutcome, type Refusal, type SlotEffect } from './outcome.js';
+import { acceptedOutcome, refusal, refusedOutcome, type Refusal, type SlotEffect } from './outcome.js';
+import { amountOutOfRange } from './amount-range.js';
 import { checkReconcile, reconcileSlot, type ReconcileInput } from './reconcile.js';
 import { emptySlot } from './slot.js';
 import type { StepContext } from './transition.js';
@@ -128,16 +129,16 @@ class KernelState implements Kernel {
     const badId = checkSlotId(i.slot_id, this.config.slot_count);
     if (badId !== undefined) return this.result(refusedOutcome(badId), [], []);
     const bad = checkIntentNumbers(i);
-    if (bad !== undefined) return this.settle(i.slot_id, bad);
+    if (bad !== undefined) return this.settle(i.slot_id, bad, 'INVALID_INTENT');
     const slot = this.slotAt(i.slot_id);
     const ctx = this.ctx(i.slot_id, i.intent_id, i.ts);
     switch (i.action) {
       case 'ENTER':
-        return this.settle(i.slot_id, enter(slot, i, ctx, this.account));
+        return this.settle(i.slot_id, enter(slot, i, ctx, this.account), 'INVALID_INTENT');
       case 'EXIT':
-        return this.settle(i.slot_id, exitLeg(slot, i, ctx));
+        return this.settle(i.slot_id, exitLeg(slot, i, ctx), 'INVALID_INTENT');
       case 'CANCEL':
-        return this.settle(i.slot_id, cancel(slot, i, ctx));
+        return this.settle(i.slot_id, cancel(slot, i, ctx), 'INVALID_INTENT');
     }
   }
 
@@ -146,14 +147,17 @@ class KernelState implements Kernel {
     const badId = checkSlotId(e.slot_id, this.config.slot_count);
     if (badId !== undefined) return this.result(refusedOutcome(badId), [], []);
     const ctx = this.ctx(e.slot_id, e.event_id, e.ts);
-    return this.settle(e.slot_id, venueEvent(this.slotAt(e.slot_id), e, ctx, this.account, this.config));
+    return this.settle(e.slot_id, venueEvent(this.slotAt(e.slot_id), e, ctx, this.account, this.config), 'INVALID_EVENT');
   }
 
   private accountEventStep(e: AccountEvent): ExecutionStepResult {
     this.step += 1;
     const bad = checkAccountEvent(this.account, e);
     if (bad !== undefined) return this.result(refusedOutcome(bad), [], [], true);
-    this.account = applyAccountEvent(this.account, e, this.config.reconcile_tolerance);
+    const next = applyAccountEvent(this.account, e, this.config.reconcile_tolerance);
+    const overflow = amountOutOfRange(undefined, next);
+    if (overflow !== undefined) return this.result(refusedOutcome(refusal('INVALID_EVENT', overflow)), [], [], true);
+    this.account = next;
     return this.result(acceptedOutcome('OK', {}, []), [], [], true);
   }
 
@@ -162,6 +166,10 @@ class KernelState implements Kernel {
     const bad = checkMarkPrice(m);
     if (bad !== undefined) return this.result(refusedOutcome(bad), [], []);
     const marked = markSlots(this.slots, m);
+    for (const s of marked) {
+      const overflow = amountOutOfRange(s, undefined);
+      if (overflow !== undefined) return this.result(refusedOutcome(refusal('INVALID_REQUEST', overflow)), [], []);
+    }
     for (const s of marked) this.slots[s.slot_id] = s;
     return this.result(acceptedOutcome('OK', {}, []), [], marked);
   }
@@ -174,9 +182,11 @@ class KernelState implements Kernel {
     const touched: TradeSlot[] = [];
     for (const truth of r.slots) {
       const next = reconcileSlot(this.slotAt(truth.slot_id), truth, r, this.config.control.mode, transitions);
-      this.slots[truth.slot_id] = next;
+      const overflow = amountOutOfRange(next, undefined);
+      if (overflow !== undefined) return this.result(refusedOutcome(refusal('INVALID_REQUEST', overflow)), [], []);
       touched.push(next);
     }
+    for (const s of touched) this.slots[s.slot_id] = s;
     touched.sort((a, b) => a.slot_id - b.slot_id);
     return this.result(acceptedOutcome('RECONCILED', {}, transitions), [], touched);
   }
@@ -190,9 +200,14 @@ class KernelState implements Kernel {
     return this.result(acceptedOutcome('OK', {}, []), [], [], true, done.result);
   }
 
-  /** The end of a step about one valid slot: commit an accepted effect, answer either way. */
-  private settle(slotId: number, effect: Refusal | SlotEffect): ExecutionStepResult {
+  /**
+   * The end of a step about one valid slot: commit an accepted effect (unless it would take an
+   * amount out of the ledger range: refused with `overflowCode`), answer either way.
+   */
+  private settle(slotId: number, effect: Refusal | SlotEffect, overflowCode: 'INVALID_INTENT' | 'INVALID_EVENT'): ExecutionStepResult {
     if (effect.refused) return this.result(refusedOutcome(effect), [], [this.slotAt(slotId)]);
+    const overflow = amountOutOfRange(effect.slot, effect.account);
+    if (overflow !== undefined) return this.result(refusedOutcome(refusal(overflowCode, overflow)), [], [this.slotAt(slotId)]);
     this.slots[slotId] = effect.slot;
     if (effect.account !== undefined) this.account = effect.account;
     return this.result(acceptedOutcome(effect.code, effect.details, effect.transitions), effect.actions, [effect.slot]);
