@@ -21,6 +21,15 @@ pub fn number_text(value: f64) -> String {
     format_number(value, &mut ryu_js::Buffer::new(), &mut digits).to_owned()
 }
 
+/// Numbers canonical JSON refuses besides NaN and Infinity, as the TypeScript canonicalize does:
+/// beyond 2^53-1 and below 1e21 a number prints as a plain integer that a reader cannot get back
+/// exactly (from 1e21 on, ECMAScript prints the exponent form, which says it is a float).
+pub fn is_unsafe_integer(value: f64) -> bool {
+    const SAFE_MAX: f64 = 9_007_199_254_740_991.0;
+    const EXPONENT_FORM_FROM: f64 = 1e21;
+    value.abs() > SAFE_MAX && value.abs() < EXPONENT_FORM_FROM
+}
+
 /// A finite number in ECMAScript form. Integral values below 2^53 (sizes, timestamps, zeros:
 /// most numbers of a response) are written digit by digit, which prints exactly what the
 /// shortest round-trip algorithm prints for them; everything else goes through ryu-js.
@@ -55,6 +64,9 @@ pub struct JcsFormatter;
 
 impl Formatter for JcsFormatter {
     fn write_f64<W: ?Sized + Write>(&mut self, writer: &mut W, value: f64) -> io::Result<()> {
+        if is_unsafe_integer(value) {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, format!("the integer {} is beyond 2^53-1 and would be rounded (UNSAFE_INTEGER)", number_text(value))));
+        }
         let mut digits = [0u8; 20];
         writer.write_all(format_number(value, &mut ryu_js::Buffer::new(), &mut digits).as_bytes())
     }
@@ -139,7 +151,7 @@ pub fn write_value(out: &mut Vec<u8>, value: &Value) -> Result<(), NonFiniteNumb
                 (None, Some(signed)) => signed as f64,
                 _ => number.as_f64().unwrap_or(f64::NAN),
             };
-            if !float.is_finite() {
+            if !float.is_finite() || is_unsafe_integer(float) {
                 return Err(NonFiniteNumber);
             }
             let mut digits = [0u8; 20];
@@ -189,7 +201,7 @@ pub fn needs_utf16_sort(key: &str) -> bool {
     key.bytes().any(|byte| byte >= 0xee)
 }
 
-/// A non-finite number met while writing canonical JSON.
+/// A number canonical JSON refuses (non-finite, or an unsafe integer) met while writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NonFiniteNumber;
 

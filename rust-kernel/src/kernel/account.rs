@@ -10,6 +10,12 @@ use super::intents::is_positive_finite;
 use super::outcome::{field_value, refusal, Refusal};
 use super::slot::side_sign;
 
+/// Largest |expected fee| accepted: the Amount range of the schemas.
+pub const FEE_EXPECTED_MAX: f64 = 1e15;
+/// Largest |actual / expected| accepted: beyond it the deviation in percent would leave the
+/// range of integers canonical JSON writes exactly (2^53 - 1).
+pub const FEE_RATIO_MAX: f64 = 1e12;
+
 /// Deviation classes in percent: OK below the first bound, WARN below the second, else ERROR.
 pub const FEE_DEVIATION_OK_PCT: f64 = 1.0;
 /// See [`FEE_DEVIATION_OK_PCT`].
@@ -182,8 +188,12 @@ pub fn check_calibration(c: &CalibrateFeeRequest, exchange: &ExchangeConfig) -> 
         return Some(refusal(C::InvalidRequest, field_value("actual_fee", c.actual_fee)));
     }
     let expected = expected_fee(c, exchange);
-    if expected == 0.0 {
+    if expected == 0.0 || !(expected.abs() <= FEE_EXPECTED_MAX) {
         return Some(refusal(C::InvalidRequest, field_value("expected_fee", expected)));
+    }
+    let ratio = c.actual_fee / expected;
+    if !(ratio.abs() <= FEE_RATIO_MAX) {
+        return Some(refusal(C::InvalidRequest, field_value("ratio", ratio)));
     }
     None
 }

@@ -3,6 +3,7 @@
 //! leaves the state byte-identical by construction.
 
 pub mod account;
+pub mod amount_range;
 pub mod intents;
 pub mod outcome;
 pub mod reconcile;
@@ -16,7 +17,8 @@ use crate::generated::types::{
     TransitionResult, VenueEvent, Verbosity,
 };
 
-use self::outcome::{accepted_outcome, refused_outcome, Refusal, SlotEffect};
+use self::amount_range::amount_out_of_range;
+use self::outcome::{accepted_outcome, refusal, refused_outcome, Refusal, SlotEffect};
 use self::transition::StepContext;
 
 /// The version tag of a core snapshot.
@@ -70,7 +72,7 @@ impl Kernel {
             EngineIntent::CancelIntent(x) => (x.slot_id, &x.intent_id, x.ts),
         };
         let ctx = self.ctx(slot_id, cause, ts);
-        self.slot_step(slot_id, |kernel| {
+        self.slot_step(slot_id, DiagnosticCode::InvalidIntent, |kernel| {
             if let Some(bad) = intents::check_intent_numbers(i) {
                 return Err(bad);
             }
@@ -94,7 +96,7 @@ impl Kernel {
             tolerance: self.config.reconcile_tolerance,
             seen_max: self.config.seen_event_ids_max,
         };
-        self.slot_step(slot_id, |kernel| venue::venue_event(kernel.slot_at(slot_id), e, &ctx, &kernel.account, fees))
+        self.slot_step(slot_id, DiagnosticCode::InvalidEvent, |kernel| venue::venue_event(kernel.slot_at(slot_id), e, &ctx, &kernel.account, fees))
     }
 
     /// R14: an account event.
@@ -103,7 +105,11 @@ impl Kernel {
         if let Some(bad) = account::check_account_event(&self.account, e) {
             return self.result(refused_outcome(bad), Vec::new(), Vec::new(), true, None);
         }
-        self.account = account::apply_account_event(&self.account, e, self.config.reconcile_tolerance);
+        let next = account::apply_account_event(&self.account, e, self.config.reconcile_tolerance);
+        if let Some(overflow) = amount_out_of_range(None, Some(&next)) {
+            return self.result(refused_outcome(refusal(DiagnosticCode::InvalidEvent, overflow)), Vec::new(), Vec::new(), true, None);
+        }
+        self.account = next;
         self.result(accepted_outcome(DiagnosticCode::Ok, OutcomeDetails::default(), Vec::new()), Vec::new(), Vec::new(), true, None)
     }
 
@@ -114,6 +120,9 @@ impl Kernel {
             return self.result(refused_outcome(bad), Vec::new(), Vec::new(), false, None);
         }
         let marked = account::mark_slots(&self.slots, &m.asset, m.price);
+        if let Some(overflow) = marked.iter().find_map(|s| amount_out_of_range(Some(s), None)) {
+            return self.result(refused_outcome(refusal(DiagnosticCode::InvalidRequest, overflow)), Vec::new(), Vec::new(), false, None);
+        }
         for s in &marked {
             self.slots[s.slot_id as usize] = s.clone();
         }
@@ -129,10 +138,15 @@ impl Kernel {
         let mut transitions = Vec::new();
         let mut touched = Vec::with_capacity(r.slots.len());
         for truth in &r.slots {
-            let index = truth.slot_id as usize;
-            let next = reconcile::reconcile_slot(&self.slots[index], truth, r, self.config.control.mode, &mut transitions);
-            self.slots[index] = next.clone();
+            // Slot ids are distinct (checked), so each slot is read before any is committed.
+            let next = reconcile::reconcile_slot(&self.slots[truth.slot_id as usize], truth, r, self.config.control.mode, &mut transitions);
+            if let Some(overflow) = amount_out_of_range(Some(&next), None) {
+                return self.result(refused_outcome(refusal(DiagnosticCode::InvalidRequest, overflow)), Vec::new(), Vec::new(), false, None);
+            }
             touched.push(next);
+        }
+        for s in &touched {
+            self.slots[s.slot_id as usize] = s.clone();
         }
         touched.sort_by_key(|s| s.slot_id);
         self.result(accepted_outcome(DiagnosticCode::Reconciled, OutcomeDetails::default(), transitions), Vec::new(), touched, false, None)
@@ -200,8 +214,9 @@ impl Kernel {
         &self.slots[slot_id as usize]
     }
 
-    /// A step about one slot: count it, check the slot id, run it, commit it when accepted.
-    fn slot_step(&mut self, slot_id: u64, run: impl FnOnce(&Self) -> Result<SlotEffect, Refusal>) -> ExecutionStepResult {
+    /// A step about one slot: count it, check the slot id, run it, commit it when accepted
+    /// (unless it would take an amount out of the ledger range: refused with `overflow_code`).
+    fn slot_step(&mut self, slot_id: u64, overflow_code: DiagnosticCode, run: impl FnOnce(&Self) -> Result<SlotEffect, Refusal>) -> ExecutionStepResult {
         self.step += 1;
         if let Some(bad) = intents::check_slot_id(slot_id, self.config.slot_count) {
             return self.result(refused_outcome(bad), Vec::new(), Vec::new(), false, None);
@@ -212,6 +227,10 @@ impl Kernel {
                 self.result(refused_outcome(refused), Vec::new(), vec![slot], false, None)
             }
             Ok(effect) => {
+                if let Some(overflow) = amount_out_of_range(Some(&effect.slot), effect.account.as_ref()) {
+                    let slot = self.slot_at(slot_id).clone();
+                    return self.result(refused_outcome(refusal(overflow_code, overflow)), Vec::new(), vec![slot], false, None);
+                }
                 self.slots[slot_id as usize] = effect.slot.clone();
                 if let Some(account) = effect.account {
                     self.account = account;
