@@ -39,6 +39,18 @@ export function planSegment(planned: readonly PlannedFixture[], start: number, e
   return segment;
 }
 
+/** Why a hello answer is not a successful handshake, or undefined when it is one. */
+function helloRefusal(line: string): string | undefined {
+  let answer: unknown;
+  try {
+    answer = JSON.parse(line);
+  } catch {
+    return `the answer to hello is not JSON: ${line.slice(0, 200)}`;
+  }
+  const op = (answer as { op?: unknown } | null)?.op;
+  return op === 'hello' ? undefined : `hello was answered with ${line.slice(0, 300)}`;
+}
+
 function describeEnd(received: Received): string {
   if (received.kind === 'exit') {
     return received.signal ? `killed by ${received.signal}` : `exited with code ${String(received.code)}`;
@@ -136,20 +148,23 @@ async function runRange(
     const session = new ProcessSession(command, options.cwd);
     state.sessions += 1;
     const bare = ordered[next]!.placement.opening === 'bare';
-    if (!bare) void session.write([Buffer.from(helloLine(), 'utf8')]);
+    const segment = planSegment(ordered, next, end);
+    // The hello is pipelined with the fixtures: no round trip before the first fixture.
+    const hello = bare ? [] : [Buffer.from(helloLine(), 'utf8')];
+    void session.write([...hello, ...segment.flatMap((entry) => entry.lines)]);
+    session.endInput();
     const greeting: Received = bare ? { kind: 'line', line: '' } : await session.next(Date.now() + options.timeoutMs);
-    if (greeting.kind !== 'line') {
+    const refusal = greeting.kind === 'line' && !bare ? helloRefusal(greeting.line) : undefined;
+    if (greeting.kind !== 'line' || refusal !== undefined) {
       session.kill();
-      const why = greeting.kind === 'timeout' ? `no answer to hello within ${options.timeoutMs} ms` : describeEnd(greeting);
+      const why =
+        refusal ?? (greeting.kind === 'timeout' ? `no answer to hello within ${options.timeoutMs} ms` : describeEnd(greeting as Exclude<Received, { kind: 'line' }>));
       const tail = session.stderr();
       state.problems.add(`${name} (${command}): handshake failed: ${why}${tail ? `; stderr: ${tail.trim().slice(-400)}` : ''}`);
       state.unavailable ??= { message: `handshake failed: ${why}`, stderrTail: tail };
       return markUnavailable(state, ordered, next, end);
     }
     if (!bare) state.hello ??= greeting.line;
-    const segment = planSegment(ordered, next, end);
-    void session.write(segment.flatMap((entry) => entry.lines));
-    session.endInput();
     let failedAt: number | undefined;
     for (const entry of segment) {
       const run = await readFixture(session, ordered[entry.index]!, entry, options.timeoutMs);

@@ -246,3 +246,14 @@ describe('parity harness: in process and missing implementations', () => {
     expect(result.failed).toBe(true);
   });
 });
+
+describe('parity harness: a refused handshake', () => {
+  it('fails the implementation when hello is answered with an error', async () => {
+    const root = writeFixtureRoot([fakeFixture('a-one')]);
+    const refusing = `node -e "process.stdin.once('data', () => { process.stdout.write('{\\"error\\":{\\"code\\":\\"UNSUPPORTED_PROTOCOL_VERSION\\"},\\"op\\":\\"error\\",\\"seq\\":0}\\\\n'); process.exit(0); })"`;
+    const result = ran(await runParity(options(root, refusing)));
+    expect(result.summaries[0]!.problems[0]).toContain('handshake failed: hello was answered with {"error"');
+    expect(result.cases[0]!.status).toBe('errored');
+    expect(result.failed).toBe(true);
+  });
+});
