@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize, Serializer};
 ///
 /// Internally tagged by `kind`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[allow(clippy::large_enum_variant)]
 #[serde(tag = "kind")]
 pub enum AccountEvent {
     /// `kind` = `FILL_SETTLED`
@@ -651,6 +652,7 @@ impl DiagnosticCode {
 ///
 /// Internally tagged by `kind`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[allow(clippy::large_enum_variant)]
 #[serde(tag = "kind")]
 pub enum EngineEvent {
     /// `kind` = `ORDER_ACK`
@@ -710,6 +712,7 @@ impl Serialize for EngineEvent {
 ///
 /// Internally tagged by `action`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[allow(clippy::large_enum_variant)]
 #[serde(tag = "action")]
 pub enum EngineIntent {
     /// `action` = `ENTER`
@@ -1136,6 +1139,7 @@ pub struct FixtureOrigin {
 ///
 /// Internally tagged by `kind`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[allow(clippy::large_enum_variant)]
 #[serde(tag = "kind")]
 pub enum FixtureStep {
     /// `kind` = `request`
@@ -1575,6 +1579,7 @@ impl Serialize for OrderAck {
 ///
 /// Internally tagged by `type`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[allow(clippy::large_enum_variant)]
 #[serde(tag = "type")]
 pub enum OrderAction {
     /// `type` = `PLACE_ORDER`
@@ -1872,6 +1877,7 @@ impl Serialize for OrderStatusTransition {
 ///
 /// Internally tagged by `machine`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[allow(clippy::large_enum_variant)]
 #[serde(tag = "machine")]
 pub enum OrderTransition {
     /// `machine` = `SLOT`
@@ -2075,6 +2081,7 @@ pub struct ProtocolError {
 ///
 /// Internally tagged by `op`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[allow(clippy::large_enum_variant)]
 #[serde(tag = "op")]
 pub enum ProtocolRequest {
     /// `op` = `hello`
@@ -2138,6 +2145,7 @@ impl Serialize for ProtocolRequest {
 ///
 /// Internally tagged by `op`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[allow(clippy::large_enum_variant)]
 #[serde(tag = "op")]
 pub enum ProtocolResponse {
     /// `op` = `hello`
@@ -2887,6 +2895,7 @@ impl TradeStage {
 ///
 /// Internally tagged by `machine`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[allow(clippy::large_enum_variant)]
 #[serde(tag = "machine")]
 pub enum TransitionMatrix {
     /// `machine` = `SLOT`
@@ -2994,6 +3003,7 @@ impl Trigger {
 ///
 /// Internally tagged by `kind`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[allow(clippy::large_enum_variant)]
 #[serde(tag = "kind")]
 pub enum VenueEvent {
     /// `kind` = `ORDER_ACK`

@@ -29,7 +29,7 @@ pub enum LineFault {
 
 /// The seq to echo for a number seen as the top-level `seq`: an integer in [0, 2^53 - 1].
 pub fn echo_number(value: f64) -> Option<u64> {
-    (value.is_finite() && value.fract() == 0.0 && value >= 0.0 && value <= SAFE_INTEGER_MAX).then_some(value as u64)
+    (value.fract() == 0.0 && (0.0..=SAFE_INTEGER_MAX).contains(&value)).then_some(value as u64)
 }
 
 /// The seq to echo from a parsed line.

@@ -1,6 +1,5 @@
 //! Intents: R1 validation, R2 ENTER, R5 EXIT, R7 CANCEL.
 
-use crate::canonical::number_text;
 use crate::generated::tables::{is_legal_order_cell, is_legal_slot_cell, mode_rule};
 use crate::generated::types::{
     AccountState, CancelIntent, CancelOrder, DiagnosticCode as C, EngineIntent, EnterIntent, ExitIntent, OrderAction,
@@ -267,9 +266,4 @@ pub fn cancel(slot: &TradeSlot, i: &CancelIntent, ctx: &StepContext) -> Result<S
     let mut next = slot.clone();
     super::slot::set_order(&mut next, field, pending);
     Ok(SlotEffect { slot: next, account: None, transitions: vec![transition], actions: vec![action], code: C::Ok, details: OutcomeDetails::default() })
-}
-
-/// Number text of a value, for details.
-pub fn text(value: f64) -> String {
-    number_text(value)
 }
