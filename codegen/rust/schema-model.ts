@@ -198,6 +198,8 @@ export function buildModel(set: SchemaSet): SchemaModel {
         return { kind: 'array', items, ...pick(schema, ['maxItems', 'minItems']) };
       }
       default:
+        // Name the first keyword outside the subset when there is one; else the type.
+        onlyKeywords(schema, ['type'], where);
         throw new RustModelError(where, `unsupported schema (type ${JSON.stringify(schema['type'])})`);
     }
   };
