@@ -233,7 +233,7 @@ class Restart implements Cmd {
 }
 
 const slot = fc.integer({ min: 0, max: SLOTS - 1 });
-const ratios = fc.constantFrom([1], [0.5, 0.5], [0.25, 0.25, 0.5], [0.6], [0.3, 0.3]);
+const ratios = fc.constantFrom<number[]>([1], [0.5, 0.5], [0.25, 0.25, 0.5], [0.6], [0.3, 0.3]);
 const kinds = fc.constantFrom<VenueEvent['kind']>('ORDER_ACK', 'PARTIAL_FILL', 'PARTIAL_FILL', 'FILL', 'FILL', 'CANCEL_ACK', 'ORDER_REJECTED', 'CANCEL_REJECTED', 'ORDER_EXPIRED', 'RATE_LIMITED');
 
 const natural = fc.tuple(slot, fc.nat(1000)).map((a) => new Natural(...a));
