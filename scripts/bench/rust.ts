@@ -106,7 +106,7 @@ function timeRun(command: string, args: string[], input: Buffer, cwd: string, co
       if (code !== 0) reject(new Error(`${command} exited ${String(code)}`));
       else resolve({ wall, cpu: childCpuSeconds() - cpu0, responses, outBytes });
     });
-    child.stdin.end(input);
+    child.stdin?.end(input);
   });
 }
 
