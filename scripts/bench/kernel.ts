@@ -11,7 +11,7 @@
  *   at 100k and 1M steps, and the peak RSS.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KernelConfig } from '../../generated/ts/types.js';
@@ -71,8 +71,11 @@ interface PipeRun {
   readonly output: Buffer[];
 }
 
-/** Send the hello, wait for its answer, then pipe the body and time until the last response. */
-function pipeRun(cwd: string, command: string, args: string[], hello: Buffer, body: Buffer, keep: boolean): Promise<PipeRun> {
+/**
+ * Send the hello, wait for its answer (the process is up), then pipe the prepared input file
+ * and time until the last response.
+ */
+function pipeRun(cwd: string, command: string, args: string[], hello: Buffer, bodyFile: string, keep: boolean): Promise<PipeRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'inherit'] });
     const output: Buffer[] = [];
@@ -85,7 +88,7 @@ function pipeRun(cwd: string, command: string, args: string[], hello: Buffer, bo
       for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) responses += 1;
       if (start === 0n && responses >= 1) {
         start = process.hrtime.bigint();
-        child.stdin.end(body);
+        createReadStream(bodyFile).pipe(child.stdin);
       }
     });
     child.on('error', reject);
@@ -144,13 +147,15 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const { hello, body, lines } = protocolInput(takeSteps(64, pipeSteps), 64);
   const times = ctx.quick ? 1 : 3;
   ctx.log(`kernel: protocol server vs echo-node, ${lines} pipelined lines (${(body.length / MB).toFixed(1)} MiB), best of ${times}`);
-  const server = await bestPipe(times, () => pipeRun(ctx.root, process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'kernel'], hello, body, true), lines, 'lockstep kernel');
   const dir = mkdtempSync(join(tmpdir(), 'lockstep-bench-kernel-'));
   try {
+    const bodyFile = join(dir, 'requests.jsonl');
+    writeFileSync(bodyFile, body);
+    const server = await bestPipe(times, () => pipeRun(ctx.root, process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'kernel'], hello, bodyFile, true), lines, 'lockstep kernel');
     const responsesFile = join(dir, 'responses.jsonl');
     writeFileSync(responsesFile, Buffer.concat(server.output));
-    const echo = await bestPipe(times, () => pipeRun(ctx.root, process.execPath, ['scripts/bench/echo-node.mjs'], hello, body, false), lines, 'echo-node');
-    const echoSame = await bestPipe(times, () => pipeRun(ctx.root, process.execPath, ['scripts/bench/echo-node.mjs', responsesFile], hello, body, false), lines, 'echo-node (responses)');
+    const echo = await bestPipe(times, () => pipeRun(ctx.root, process.execPath, ['scripts/bench/echo-node.mjs'], hello, bodyFile, false), lines, 'echo-node');
+    const echoSame = await bestPipe(times, () => pipeRun(ctx.root, process.execPath, ['scripts/bench/echo-node.mjs', responsesFile], hello, bodyFile, false), lines, 'echo-node (responses)');
     const rate = (r: PipeRun): number => (lines - 1) / r.seconds;
     rows.push({ name: 'protocol server, pipelined', value: rate(server), unit: 'lines/s', note: `${(server.outBytes / MB).toFixed(0)} MiB out for ${(body.length / MB).toFixed(0)} MiB in` });
     rows.push({ name: 'echo-node, requests re-serialised', value: rate(echo), unit: 'lines/s', note: `${(echo.outBytes / MB).toFixed(0)} MiB out` });
