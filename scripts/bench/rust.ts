@@ -81,6 +81,8 @@ interface Timing {
   readonly cpu: number;
   readonly responses: number;
   readonly outBytes: number;
+  /** The output of a counted run. */
+  readonly output?: Buffer | undefined;
 }
 
 /**
@@ -96,7 +98,9 @@ function timeRun(command: string, args: string[], input: Buffer, cwd: string, co
     const child = spawn(command, args, { cwd, stdio: ['pipe', count ? 'pipe' : 'ignore', 'inherit'] });
     let responses = 0;
     let outBytes = 0;
+    const chunks: Buffer[] = [];
     child.stdout?.on('data', (b: Buffer) => {
+      chunks.push(b);
       outBytes += b.length;
       for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) responses += 1;
     });
@@ -104,7 +108,7 @@ function timeRun(command: string, args: string[], input: Buffer, cwd: string, co
     child.on('close', (code) => {
       const wall = Number(process.hrtime.bigint() - start) / 1e9;
       if (code !== 0) reject(new Error(`${command} exited ${String(code)}`));
-      else resolve({ wall, cpu: childCpuSeconds() - cpu0, responses, outBytes });
+      else resolve({ wall, cpu: childCpuSeconds() - cpu0, responses, outBytes, output: Buffer.concat(chunks) });
     });
     child.stdin?.end(input);
   });
@@ -114,7 +118,7 @@ function timeRun(command: string, args: string[], input: Buffer, cwd: string, co
 async function bestOf(times: number, command: string, args: string[], input: Buffer, lines: number, cwd: string): Promise<Timing> {
   const counted = await timeRun(command, args, input, cwd, true);
   if (counted.responses !== lines) throw new Error(`${command}: ${counted.responses} responses for ${lines} lines`);
-  let best: Timing = { wall: Infinity, cpu: Infinity, responses: counted.responses, outBytes: counted.outBytes };
+  let best: Timing = { wall: Infinity, cpu: Infinity, responses: counted.responses, outBytes: counted.outBytes, output: counted.output };
   for (let i = 0; i < times; i++) {
     const run = await timeRun(command, args, input, cwd, false);
     best = { ...best, wall: Math.min(best.wall, run.wall), cpu: Math.min(best.cpu, run.cpu) };
@@ -145,6 +149,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   ctx.log(`rust: ${lines} pipelined lines (${(input.length / 1e6).toFixed(1)} MB), best of ${times}`);
   const echo = await bestOf(times, RUST_ECHO_BIN, [], input, lines, ctx.root);
   const rust = await bestOf(times, RUST_KERNEL_BIN, [], input, lines, ctx.root);
+  // The echo again, fed the kernel's own responses: parsing and writing the same bytes the
+  // kernel writes, the I/O floor of a server that answers with those responses.
+  const sameBytes = await bestOf(times, RUST_ECHO_BIN, [], rust.output ?? Buffer.alloc(0), lines, ctx.root);
   const ts = await bestOf(ctx.quick ? 1 : 2, process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'kernel'], input, lines, ctx.root);
   const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB out`;
   const rows: BenchRow[] = [
@@ -152,6 +159,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     { name: 'rust kernel, pipelined (CPU)', value: lines / rust.cpu, unit: 'steps/s', note: 'per second of the server\'s own CPU time' },
     { name: 'rust echo (wall)', value: lines / echo.wall, unit: 'lines/s', note: `parse + checks + canonical write, ${mb(echo.outBytes)}` },
     { name: 'rust echo (CPU)', value: lines / echo.cpu, unit: 'lines/s' },
+    { name: 'rust echo of the responses (CPU)', value: lines / sameBytes.cpu, unit: 'lines/s', note: `the kernel's ${mb(rust.outBytes).replace(' out', '')} parsed and written back` },
     { name: 'typescript kernel, pipelined (wall)', value: lines / ts.wall, unit: 'steps/s', note: 'node --import tsx src/cli/main.ts kernel' },
     { name: 'typescript kernel, pipelined (CPU)', value: lines / ts.cpu, unit: 'steps/s' },
   ];
@@ -169,6 +177,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
       value: echo.cpu / rust.cpu,
       note: `a response carries the touched slots: ${(rust.outBytes / echo.outBytes).toFixed(1)}x the bytes the echo writes`,
     },
+    { name: 'rust kernel / rust echo of the responses (CPU)', value: sameBytes.cpu / rust.cpu, note: 'same output bytes' },
     { name: 'rust kernel / typescript kernel (wall)', value: ts.wall / rust.wall },
     { name: 'rust kernel / typescript kernel (CPU)', value: ts.cpu / rust.cpu },
   ];
