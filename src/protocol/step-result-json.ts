@@ -82,10 +82,25 @@ function objectWriter<T extends object>(fields: { readonly [K in keyof T]-?: Wri
   };
 }
 
-const order = objectWriter<VenueOrder>({
+const orderFields = objectWriter<VenueOrder>({
   order_id: str, role: str, order_side: str, order_type: str, limit_price: num, intended_size: num, filled_size: num,
   avg_fill_price: num, status: str, status_before_cancel: str, venue_order_id: str, position_before: num,
 });
+
+/**
+ * The kernel never mutates an order once a slot holds it (a change is a new object), and an
+ * order rides along unchanged in many step results (the filled entry order through every
+ * exit step), so each order object is written once.
+ */
+const orderText = new WeakMap<VenueOrder, string>();
+function order(o: VenueOrder): string {
+  let text = orderText.get(o);
+  if (text === undefined) {
+    text = orderFields(o);
+    orderText.set(o, text);
+  }
+  return text;
+}
 
 export const slotJson = objectWriter<TradeSlot>({
   slot_id: num, stage: str, trade_id: str, asset: str, side: str, leverage: num, exit_leg_ratios: numArray,
