@@ -13,18 +13,21 @@ import { applyOrderEnd } from './apply-order-end.js';
 import { applyCancelRejected, applyOrderRejected } from './apply-reject.js';
 import { contradiction } from './contradiction.js';
 
-/** Checks 1 (numbers; the slot id is checked by the caller) to 6. */
-function checkEvent(slot: TradeSlot, e: VenueEvent): Refusal | undefined {
+type Found = NonNullable<ReturnType<typeof findOrder>>;
+
+/** Checks 1 (numbers; the slot id is checked by the caller) to 6; the order named when they pass. */
+function checkEvent(slot: TradeSlot, e: VenueEvent): Refusal | Found {
   const bad = checkEventNumbers(e) ?? checkTradeId(slot, e.trade_id);
   if (bad !== undefined) return bad;
   if (slot.seen_event_ids.includes(e.event_id)) return refusal('DUPLICATE_EVENT', { event_id: e.event_id });
-  if (findOrder(slot, e.order_id) === undefined) return refusal('UNKNOWN_ORDER', { order_id: e.order_id });
+  const found = findOrder(slot, e.order_id);
+  if (found === undefined) return refusal('UNKNOWN_ORDER', { order_id: e.order_id });
   const stale = checkNotStale(slot);
   if (stale !== undefined) return stale;
   if (e.kind === 'RATE_LIMITED') {
     return refusal('RATE_LIMITED', { order_id: e.order_id, retry_after_ms: e.retry_after_ms, retryable: true });
   }
-  return undefined;
+  return found;
 }
 
 function dispatch(t: EventTarget, e: VenueEvent): SlotEffect | Contradiction {
@@ -53,10 +56,8 @@ export function venueEvent(
   account: AccountState,
   config: KernelConfig,
 ): Refusal | SlotEffect {
-  const refused = checkEvent(slot, e);
-  if (refused !== undefined) return refused;
-  const found = findOrder(slot, e.order_id);
-  if (found === undefined) return refusal('UNKNOWN_ORDER', { order_id: e.order_id });
+  const found = checkEvent(slot, e);
+  if ('refused' in found) return found;
   // Applied or contradicted, the event id is remembered and last_event_ts moves.
   const base: TradeSlot = copySlot(slot);
   base.seen_event_ids = rememberEvent(slot.seen_event_ids, e.event_id, config.seen_event_ids_max);
