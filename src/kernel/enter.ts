@@ -21,6 +21,12 @@ export function enter(
   if ((slot.stage !== 'IDLE' && slot.stage !== 'CLOSED') || !slotCell(slot.stage, 'ENTER', to)) {
     return refusal('SLOT_BUSY', { stage: slot.stage });
   }
+  // A trade id names one trade: reusing the slot's last one would give the new entry order the
+  // id of the old (`<trade_id>#1`), so a late event of the old trade would land on the new one,
+  // and a retried ENTER whose first answer was lost would open a second trade.
+  if (slot.trade_id === i.trade_id) {
+    return refusal('INVALID_INTENT', { field: 'trade_id', value: i.trade_id, reason: 'TRADE_ID_REUSED' });
+  }
   const order: VenueOrder = {
     order_id: orderId(i.trade_id, 1),
     role: 'ENTRY',

@@ -67,8 +67,7 @@ function checkOrders(before: TradeSlot, after: TradeSlot, newTrade: boolean, rep
     if (!(o.filled_size >= 0 && o.filled_size <= o.intended_size)) {
       report('filled-within-intended', `slot ${after.slot_id}: order ${o.order_id} filled ${o.filled_size} of ${o.intended_size}`);
     }
-    // ENTER replaces every order of the slot; a new trade that reuses the old trade id has
-    // order ids equal to the old ones but is another order.
+    // ENTER replaces every order of the slot: orders are compared within one trade only.
     const old = newTrade ? undefined : orders(before).find((b) => b.order_id === o.order_id);
     if (old === undefined) continue;
     if (o.filled_size < old.filled_size) {

@@ -84,6 +84,20 @@ describe('R2 ENTER', () => {
     expect(r.outcome.details).toEqual({ stage: 'ORDER_REQUESTED' });
   });
 
+  it('refuses an ENTER that reuses the slot\'s trade id on IDLE and CLOSED slots (TRADE_ID_REUSED)', () => {
+    const t = kernel();
+    t.intent(enterIntent());
+    t.event(ev('ORDER_REJECTED', 'T1#1'));
+    const r = expectRefused(t, () => t.intent(enterIntent({ intent_id: 'retry' })), 'INVALID_INTENT');
+    expect(r.outcome.details).toEqual({ field: 'trade_id', value: 'T1', reason: 'TRADE_ID_REUSED' });
+
+    const c = kernel();
+    openPosition(c, { exit_leg_ratios: [1] });
+    c.intent({ action: 'EXIT', intent_id: 'x', ts: 3, slot_id: 0, trade_id: 'T1', order_type: 'MARKET' });
+    expect(slot0(c.event(ev('FILL', 'T1#2', { price: 110, size: 2 }))).stage).toBe('CLOSED');
+    expectRefused(c, () => c.intent(enterIntent({ intent_id: 'again' })), 'INVALID_INTENT');
+  });
+
   it('reuses a CLOSED slot: every trade field replaced, last_event_ts kept', () => {
     const t = kernel();
     openPosition(t, { exit_leg_ratios: [1] });

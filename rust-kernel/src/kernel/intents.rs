@@ -118,6 +118,18 @@ pub fn enter(slot: &TradeSlot, i: &EnterIntent, ctx: &StepContext, account: &Acc
     if !matches!(slot.stage, TradeStage::Idle | TradeStage::Closed) || !is_legal_slot_cell(slot.stage, Trigger::Enter, to) {
         return Err(refusal(C::SlotBusy, stage_details(slot.stage)));
     }
+    // A trade id names one trade: reusing the slot's last one would give the new entry order the
+    // id of the old (`<trade_id>#1`), so a late event of the old trade would land on the new one,
+    // and a retried ENTER whose first answer was lost would open a second trade.
+    if slot.trade_id.as_deref() == Some(i.trade_id.as_str()) {
+        let details = OutcomeDetails {
+            field: Some("trade_id".to_owned()),
+            value: Some(i.trade_id.clone()),
+            reason: Some("TRADE_ID_REUSED".to_owned()),
+            ..OutcomeDetails::default()
+        };
+        return Err(refusal(C::InvalidIntent, details));
+    }
     let order = VenueOrder {
         avg_fill_price: 0.0,
         filled_size: 0.0,
