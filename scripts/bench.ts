@@ -16,6 +16,7 @@ import type { BenchContext, BenchSection, BenchSectionModule } from './bench/kit
 /** Every section, in report order: `[id, loader]`. One line per section. */
 const sections: Array<[string, () => Promise<BenchSectionModule>]> = [
   ['canonical', () => import('./bench/canonical.js')],
+  ['contracts', () => import('./bench/contracts.js')],
   ['kernel', () => import('./bench/kernel.js')],
   ['parity', () => import('./bench/parity.js')],
   ['fuzz', () => import('./bench/fuzz.js')],
