@@ -72,6 +72,19 @@ describe('pnpm codegen', () => {
   });
 });
 
+describe('generated validators as plain ESM', () => {
+  it('load in a real .mjs consumer (no tsx, no bundler) and count code points', () => {
+    const script = [
+      "import * as v from './generated/ts/validators.js';",
+      "const cancel = { action: 'CANCEL', intent_id: 'a', ts: 1, slot_id: 0, trade_id: 't' };",
+      "const long = { ...cancel, reason: '\\u{1F600}'.repeat(513) };",
+      'console.log(JSON.stringify([v.EngineIntent(cancel), v.EngineIntent(long), v.EngineIntent.errors[0].keyword]));',
+    ].join('\n');
+    const output = execFileSync('node', ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual([true, false, 'maxLength']);
+  });
+});
+
 describe('pnpm codegen --check', () => {
   it('passes on an up-to-date copy', () => {
     const { status, output } = runCheck(copy);
