@@ -43,13 +43,35 @@ export function rewriteRequires(code: string): { imports: string[]; body: string
   return { imports, body };
 }
 
+/**
+ * Replaces ajv's `hasOwnProperty.call(schemaN.properties, key)` (which ajv emits for objects
+ * of more than 8 properties) by the chain of string comparisons ajv itself emits for smaller
+ * objects. Same verdict, about three times faster on the `additionalProperties` loop, which
+ * dominated the check of an EnterIntent. The property names come from the schema constant the
+ * call refers to; an unresolvable one fails codegen.
+ */
+export function inlinePropertyChecks(code: string): string {
+  const hasOwn = /^const (func\d+) = Object\.prototype\.hasOwnProperty;$/m.exec(code)?.[1];
+  if (hasOwn === undefined) return code;
+  const schemas = new Map<string, { properties?: Record<string, unknown> }>();
+  for (const match of code.matchAll(/^const (schema\d+) = (\{.*\});$/gm)) {
+    schemas.set(match[1] as string, JSON.parse(match[2] as string));
+  }
+  const call = new RegExp(`${hasOwn}\\.call\\((schema\\d+)\\.properties, (key\\d+)\\)`, 'g');
+  return code.replace(call, (whole, schema: string, key: string) => {
+    const properties = schemas.get(schema)?.properties;
+    if (properties === undefined) throw new Error(`${VALIDATORS_JS}: cannot inline ${whole}: ${schema} has no properties`);
+    return `(${Object.keys(properties).map((name) => `${key} === ${JSON.stringify(name)}`).join(' || ')})`;
+  });
+}
+
 /** The standalone validator module (ESM JavaScript) and its declarations. */
 export function generateValidators(set: SchemaSet, ajv: Ajv = createAjv(set, { standalone: true })): GeneratedFile[] {
   const contracts = contractsOf(set);
   const exportsById: Record<string, string> = {};
   for (const contract of contracts) exportsById[contract.name] = String(contract.file.schema.$id);
   const code = standaloneCode(ajv, exportsById);
-  const { imports, body } = rewriteRequires(code.replace(/^"use strict";\n?/, ''));
+  const { imports, body } = rewriteRequires(inlinePropertyChecks(code.replace(/^"use strict";\n?/, '')));
   const sources = set.files.map(schemaSourcePath);
 
   const js = new FilePrinter();

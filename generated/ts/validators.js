@@ -37,7 +37,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func3.call(schema51.properties, key0))){
+if(!((key0 === "seed_capital" || key0 === "k_realized_pnl" || key0 === "k_fees_paid" || key0 === "k_funding_paid" || key0 === "k_capital" || key0 === "e_wallet_balance" || key0 === "e_available_margin" || key0 === "e_used_margin" || key0 === "e_maint_margin" || key0 === "e_fees_paid" || key0 === "e_realized_pnl" || key0 === "e_funding_paid" || key0 === "event_seq" || key0 === "reconcile_status" || key0 === "reconcile_delta" || key0 === "reconcile_explanation" || key0 === "fee_samples" || key0 === "fee_ratio_ema"))){
 validate27.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data}];
 return false;
 break;
@@ -990,7 +990,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func3.call(schema94.properties, key0))){
+if(!((key0 === "order_id" || key0 === "role" || key0 === "order_side" || key0 === "order_type" || key0 === "limit_price" || key0 === "intended_size" || key0 === "filled_size" || key0 === "avg_fill_price" || key0 === "status" || key0 === "status_before_cancel" || key0 === "venue_order_id" || key0 === "position_before"))){
 validate36.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema94,data}];
 return false;
 break;
@@ -1335,7 +1335,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func3.call(schema79.properties, key0))){
+if(!((key0 === "slot_id" || key0 === "stage" || key0 === "trade_id" || key0 === "asset" || key0 === "side" || key0 === "leverage" || key0 === "exit_leg_ratios" || key0 === "active_leg_index" || key0 === "size" || key0 === "initial_size" || key0 === "entry_price" || key0 === "mark_price" || key0 === "realized_pnl" || key0 === "unrealized_pnl" || key0 === "fees_paid" || key0 === "orders_placed" || key0 === "entry_order" || key0 === "exit_order" || key0 === "seen_event_ids" || key0 === "last_event_ts"))){
 validate35.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data}];
 return false;
 break;
@@ -4885,7 +4885,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func3.call(schema184.properties, key0))){
+if(!((key0 === "action" || key0 === "intent_id" || key0 === "ts" || key0 === "slot_id" || key0 === "trade_id" || key0 === "asset" || key0 === "side" || key0 === "order_type" || key0 === "target_size" || key0 === "limit_price" || key0 === "leverage" || key0 === "exit_leg_ratios" || key0 === "reason"))){
 validate65.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema184,data}];
 return false;
 break;
@@ -5840,7 +5840,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func3.call(schema216.properties, key0))){
+if(!((key0 === "field" || key0 === "value" || key0 === "reason" || key0 === "expected" || key0 === "stage" || key0 === "order_status" || key0 === "order_id" || key0 === "event_id" || key0 === "requested_size" || key0 === "clamped_size" || key0 === "retry_after_ms" || key0 === "retryable"))){
 validate73.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema216,data}];
 return false;
 break;
@@ -6399,7 +6399,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func3.call(schema225.properties, key0))){
+if(!((key0 === "machine" || key0 === "slot_id" || key0 === "cause_id" || key0 === "trigger" || key0 === "ts" || key0 === "mode" || key0 === "trade_id" || key0 === "from" || key0 === "to" || key0 === "evidence"))){
 validate76.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema225,data}];
 return false;
 break;
@@ -6670,7 +6670,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func3.call(schema242.properties, key0))){
+if(!((key0 === "machine" || key0 === "slot_id" || key0 === "cause_id" || key0 === "trigger" || key0 === "ts" || key0 === "mode" || key0 === "trade_id" || key0 === "order_id" || key0 === "role" || key0 === "from" || key0 === "to" || key0 === "filled_size" || key0 === "fill_price" || key0 === "fill_size"))){
 validate79.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema242,data}];
 return false;
 break;
@@ -7069,7 +7069,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func3.call(schema256.properties, key0))){
+if(!((key0 === "machine" || key0 === "slot_id" || key0 === "cause_id" || key0 === "trigger" || key0 === "ts" || key0 === "mode" || key0 === "field" || key0 === "before" || key0 === "after"))){
 validate80.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema256,data}];
 return false;
 break;
@@ -7527,7 +7527,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func3.call(schema264.properties, key0))){
+if(!((key0 === "type" || key0 === "slot_id" || key0 === "trade_id" || key0 === "order_id" || key0 === "role" || key0 === "asset" || key0 === "order_side" || key0 === "order_type" || key0 === "size" || key0 === "limit_price" || key0 === "reduce_only"))){
 validate87.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema264,data}];
 return false;
 break;
@@ -12853,7 +12853,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func3.call(schema282.properties, key0))){
+if(!((key0 === "fixture_version" || key0 === "id" || key0 === "name" || key0 === "description" || key0 === "tags" || key0 === "rules" || key0 === "origin" || key0 === "config" || key0 === "steps" || key0 === "expected"))){
 validate96.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema282,data}];
 return false;
 break;
