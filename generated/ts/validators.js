@@ -459,7 +459,7 @@ const _errs47 = errors;
 const _errs48 = errors;
 if(errors === _errs48){
 if(typeof data15 === "string"){
-if(func1(data15) > 512){
+if((data15.length > 512 && func1(data15) > 512)){
 validate27.errors = [{instancePath:instancePath+"/reconcile_explanation",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data15}];
 return false;
 }
@@ -1003,12 +1003,12 @@ const _errs2 = errors;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
-if(func1(data0) > 128){
+if((data0.length > 128 && func1(data0) > 128)){
 validate36.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data0}];
 return false;
 }
 else {
-if(func1(data0) < 1){
+if((data0.length < 2 && func1(data0) < 1)){
 validate36.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data0}];
 return false;
 }
@@ -1234,12 +1234,12 @@ const _errs32 = errors;
 const _errs33 = errors;
 if(errors === _errs33){
 if(typeof data10 === "string"){
-if(func1(data10) > 128){
+if((data10.length > 128 && func1(data10) > 128)){
 validate36.errors = [{instancePath:instancePath+"/venue_order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data10}];
 return false;
 }
 else {
-if(func1(data10) < 1){
+if((data10.length < 2 && func1(data10) < 1)){
 validate36.errors = [{instancePath:instancePath+"/venue_order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data10}];
 return false;
 }
@@ -1393,12 +1393,12 @@ const _errs8 = errors;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data2 === "string"){
-if(func1(data2) > 128){
+if((data2.length > 128 && func1(data2) > 128)){
 validate35.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data2}];
 return false;
 }
 else {
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 validate35.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data2}];
 return false;
 }
@@ -1427,12 +1427,12 @@ const _errs11 = errors;
 const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data3 === "string"){
-if(func1(data3) > 32){
+if((data3.length > 32 && func1(data3) > 32)){
 validate35.errors = [{instancePath:instancePath+"/asset",schemaPath:"vocabulary.schema.json#/$defs/Asset/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema83,data:data3}];
 return false;
 }
 else {
-if(func1(data3) < 1){
+if((data3.length < 2 && func1(data3) < 1)){
 validate35.errors = [{instancePath:instancePath+"/asset",schemaPath:"vocabulary.schema.json#/$defs/Asset/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema83,data:data3}];
 return false;
 }
@@ -1855,12 +1855,12 @@ const _errs54 = errors;
 const _errs55 = errors;
 if(errors === _errs55){
 if(typeof data20 === "string"){
-if(func1(data20) > 128){
+if((data20.length > 128 && func1(data20) > 128)){
 validate35.errors = [{instancePath:instancePath+"/seen_event_ids/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data20}];
 return false;
 }
 else {
-if(func1(data20) < 1){
+if((data20.length < 2 && func1(data20) < 1)){
 validate35.errors = [{instancePath:instancePath+"/seen_event_ids/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data20}];
 return false;
 }
@@ -2165,12 +2165,12 @@ const _errs4 = errors;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if((data1.length > 128 && func1(data1) > 128)){
 validate42.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data1}];
 return false;
 }
 else {
-if(func1(data1) < 1){
+if((data1.length < 2 && func1(data1) < 1)){
 validate42.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data1}];
 return false;
 }
@@ -2255,12 +2255,12 @@ const _errs13 = errors;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(func1(data4) > 128){
+if((data4.length > 128 && func1(data4) > 128)){
 validate42.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data4}];
 return false;
 }
 else {
-if(func1(data4) < 1){
+if((data4.length < 2 && func1(data4) < 1)){
 validate42.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data4}];
 return false;
 }
@@ -2289,12 +2289,12 @@ const _errs16 = errors;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data5 === "string"){
-if(func1(data5) > 128){
+if((data5.length > 128 && func1(data5) > 128)){
 validate42.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data5}];
 return false;
 }
 else {
-if(func1(data5) < 1){
+if((data5.length < 2 && func1(data5) < 1)){
 validate42.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data5}];
 return false;
 }
@@ -2323,12 +2323,12 @@ const _errs19 = errors;
 const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data6 === "string"){
-if(func1(data6) > 128){
+if((data6.length > 128 && func1(data6) > 128)){
 validate42.errors = [{instancePath:instancePath+"/venue_order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data6}];
 return false;
 }
 else {
-if(func1(data6) < 1){
+if((data6.length < 2 && func1(data6) < 1)){
 validate42.errors = [{instancePath:instancePath+"/venue_order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data6}];
 return false;
 }
@@ -2421,12 +2421,12 @@ const _errs4 = errors;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if((data1.length > 128 && func1(data1) > 128)){
 validate43.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data1}];
 return false;
 }
 else {
-if(func1(data1) < 1){
+if((data1.length < 2 && func1(data1) < 1)){
 validate43.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data1}];
 return false;
 }
@@ -2511,12 +2511,12 @@ const _errs13 = errors;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(func1(data4) > 128){
+if((data4.length > 128 && func1(data4) > 128)){
 validate43.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data4}];
 return false;
 }
 else {
-if(func1(data4) < 1){
+if((data4.length < 2 && func1(data4) < 1)){
 validate43.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data4}];
 return false;
 }
@@ -2545,12 +2545,12 @@ const _errs16 = errors;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data5 === "string"){
-if(func1(data5) > 128){
+if((data5.length > 128 && func1(data5) > 128)){
 validate43.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data5}];
 return false;
 }
 else {
-if(func1(data5) < 1){
+if((data5.length < 2 && func1(data5) < 1)){
 validate43.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data5}];
 return false;
 }
@@ -2700,12 +2700,12 @@ const _errs4 = errors;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if((data1.length > 128 && func1(data1) > 128)){
 validate44.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data1}];
 return false;
 }
 else {
-if(func1(data1) < 1){
+if((data1.length < 2 && func1(data1) < 1)){
 validate44.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data1}];
 return false;
 }
@@ -2790,12 +2790,12 @@ const _errs13 = errors;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(func1(data4) > 128){
+if((data4.length > 128 && func1(data4) > 128)){
 validate44.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data4}];
 return false;
 }
 else {
-if(func1(data4) < 1){
+if((data4.length < 2 && func1(data4) < 1)){
 validate44.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data4}];
 return false;
 }
@@ -2824,12 +2824,12 @@ const _errs16 = errors;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data5 === "string"){
-if(func1(data5) > 128){
+if((data5.length > 128 && func1(data5) > 128)){
 validate44.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data5}];
 return false;
 }
 else {
-if(func1(data5) < 1){
+if((data5.length < 2 && func1(data5) < 1)){
 validate44.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data5}];
 return false;
 }
@@ -2979,12 +2979,12 @@ const _errs4 = errors;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if((data1.length > 128 && func1(data1) > 128)){
 validate45.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data1}];
 return false;
 }
 else {
-if(func1(data1) < 1){
+if((data1.length < 2 && func1(data1) < 1)){
 validate45.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data1}];
 return false;
 }
@@ -3069,12 +3069,12 @@ const _errs13 = errors;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(func1(data4) > 128){
+if((data4.length > 128 && func1(data4) > 128)){
 validate45.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data4}];
 return false;
 }
 else {
-if(func1(data4) < 1){
+if((data4.length < 2 && func1(data4) < 1)){
 validate45.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data4}];
 return false;
 }
@@ -3103,12 +3103,12 @@ const _errs16 = errors;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data5 === "string"){
-if(func1(data5) > 128){
+if((data5.length > 128 && func1(data5) > 128)){
 validate45.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data5}];
 return false;
 }
 else {
-if(func1(data5) < 1){
+if((data5.length < 2 && func1(data5) < 1)){
 validate45.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data5}];
 return false;
 }
@@ -3200,12 +3200,12 @@ const _errs4 = errors;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if((data1.length > 128 && func1(data1) > 128)){
 validate46.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data1}];
 return false;
 }
 else {
-if(func1(data1) < 1){
+if((data1.length < 2 && func1(data1) < 1)){
 validate46.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data1}];
 return false;
 }
@@ -3290,12 +3290,12 @@ const _errs13 = errors;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(func1(data4) > 128){
+if((data4.length > 128 && func1(data4) > 128)){
 validate46.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data4}];
 return false;
 }
 else {
-if(func1(data4) < 1){
+if((data4.length < 2 && func1(data4) < 1)){
 validate46.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data4}];
 return false;
 }
@@ -3324,12 +3324,12 @@ const _errs16 = errors;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data5 === "string"){
-if(func1(data5) > 128){
+if((data5.length > 128 && func1(data5) > 128)){
 validate46.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data5}];
 return false;
 }
 else {
-if(func1(data5) < 1){
+if((data5.length < 2 && func1(data5) < 1)){
 validate46.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data5}];
 return false;
 }
@@ -3358,7 +3358,7 @@ const _errs19 = errors;
 const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data6 === "string"){
-if(func1(data6) > 512){
+if((data6.length > 512 && func1(data6) > 512)){
 validate46.errors = [{instancePath:instancePath+"/reason",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data6}];
 return false;
 }
@@ -3444,12 +3444,12 @@ const _errs4 = errors;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if((data1.length > 128 && func1(data1) > 128)){
 validate47.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data1}];
 return false;
 }
 else {
-if(func1(data1) < 1){
+if((data1.length < 2 && func1(data1) < 1)){
 validate47.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data1}];
 return false;
 }
@@ -3534,12 +3534,12 @@ const _errs13 = errors;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(func1(data4) > 128){
+if((data4.length > 128 && func1(data4) > 128)){
 validate47.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data4}];
 return false;
 }
 else {
-if(func1(data4) < 1){
+if((data4.length < 2 && func1(data4) < 1)){
 validate47.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data4}];
 return false;
 }
@@ -3568,12 +3568,12 @@ const _errs16 = errors;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data5 === "string"){
-if(func1(data5) > 128){
+if((data5.length > 128 && func1(data5) > 128)){
 validate47.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data5}];
 return false;
 }
 else {
-if(func1(data5) < 1){
+if((data5.length < 2 && func1(data5) < 1)){
 validate47.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data5}];
 return false;
 }
@@ -3602,7 +3602,7 @@ const _errs19 = errors;
 const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data6 === "string"){
-if(func1(data6) > 512){
+if((data6.length > 512 && func1(data6) > 512)){
 validate47.errors = [{instancePath:instancePath+"/reason",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data6}];
 return false;
 }
@@ -3688,12 +3688,12 @@ const _errs4 = errors;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if((data1.length > 128 && func1(data1) > 128)){
 validate48.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data1}];
 return false;
 }
 else {
-if(func1(data1) < 1){
+if((data1.length < 2 && func1(data1) < 1)){
 validate48.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data1}];
 return false;
 }
@@ -3778,12 +3778,12 @@ const _errs13 = errors;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(func1(data4) > 128){
+if((data4.length > 128 && func1(data4) > 128)){
 validate48.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data4}];
 return false;
 }
 else {
-if(func1(data4) < 1){
+if((data4.length < 2 && func1(data4) < 1)){
 validate48.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data4}];
 return false;
 }
@@ -3812,12 +3812,12 @@ const _errs16 = errors;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data5 === "string"){
-if(func1(data5) > 128){
+if((data5.length > 128 && func1(data5) > 128)){
 validate48.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data5}];
 return false;
 }
 else {
-if(func1(data5) < 1){
+if((data5.length < 2 && func1(data5) < 1)){
 validate48.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data5}];
 return false;
 }
@@ -3909,12 +3909,12 @@ const _errs4 = errors;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if((data1.length > 128 && func1(data1) > 128)){
 validate49.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data1}];
 return false;
 }
 else {
-if(func1(data1) < 1){
+if((data1.length < 2 && func1(data1) < 1)){
 validate49.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data1}];
 return false;
 }
@@ -3999,12 +3999,12 @@ const _errs13 = errors;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(func1(data4) > 128){
+if((data4.length > 128 && func1(data4) > 128)){
 validate49.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data4}];
 return false;
 }
 else {
-if(func1(data4) < 1){
+if((data4.length < 2 && func1(data4) < 1)){
 validate49.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data4}];
 return false;
 }
@@ -4033,12 +4033,12 @@ const _errs16 = errors;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data5 === "string"){
-if(func1(data5) > 128){
+if((data5.length > 128 && func1(data5) > 128)){
 validate49.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data5}];
 return false;
 }
 else {
-if(func1(data5) < 1){
+if((data5.length < 2 && func1(data5) < 1)){
 validate49.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data5}];
 return false;
 }
@@ -4214,12 +4214,12 @@ const _errs10 = errors;
 const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data3 === "string"){
-if(func1(data3) > 128){
+if((data3.length > 128 && func1(data3) > 128)){
 validate50.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data3}];
 return false;
 }
 else {
-if(func1(data3) < 1){
+if((data3.length < 2 && func1(data3) < 1)){
 validate50.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data3}];
 return false;
 }
@@ -4655,12 +4655,12 @@ const _errs10 = errors;
 const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data3 === "string"){
-if(func1(data3) > 32){
+if((data3.length > 32 && func1(data3) > 32)){
 validate52.errors = [{instancePath:instancePath+"/asset",schemaPath:"vocabulary.schema.json#/$defs/Asset/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema83,data:data3}];
 return false;
 }
 else {
-if(func1(data3) < 1){
+if((data3.length < 2 && func1(data3) < 1)){
 validate52.errors = [{instancePath:instancePath+"/asset",schemaPath:"vocabulary.schema.json#/$defs/Asset/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema83,data:data3}];
 return false;
 }
@@ -4915,12 +4915,12 @@ const _errs4 = errors;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if((data1.length > 128 && func1(data1) > 128)){
 validate65.errors = [{instancePath:instancePath+"/intent_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data1}];
 return false;
 }
 else {
-if(func1(data1) < 1){
+if((data1.length < 2 && func1(data1) < 1)){
 validate65.errors = [{instancePath:instancePath+"/intent_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data1}];
 return false;
 }
@@ -5005,12 +5005,12 @@ const _errs13 = errors;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(func1(data4) > 128){
+if((data4.length > 128 && func1(data4) > 128)){
 validate65.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data4}];
 return false;
 }
 else {
-if(func1(data4) < 1){
+if((data4.length < 2 && func1(data4) < 1)){
 validate65.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data4}];
 return false;
 }
@@ -5039,12 +5039,12 @@ const _errs16 = errors;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data5 === "string"){
-if(func1(data5) > 32){
+if((data5.length > 32 && func1(data5) > 32)){
 validate65.errors = [{instancePath:instancePath+"/asset",schemaPath:"vocabulary.schema.json#/$defs/Asset/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema83,data:data5}];
 return false;
 }
 else {
-if(func1(data5) < 1){
+if((data5.length < 2 && func1(data5) < 1)){
 validate65.errors = [{instancePath:instancePath+"/asset",schemaPath:"vocabulary.schema.json#/$defs/Asset/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema83,data:data5}];
 return false;
 }
@@ -5249,7 +5249,7 @@ const _errs39 = errors;
 const _errs40 = errors;
 if(errors === _errs40){
 if(typeof data13 === "string"){
-if(func1(data13) > 512){
+if((data13.length > 512 && func1(data13) > 512)){
 validate65.errors = [{instancePath:instancePath+"/reason",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data13}];
 return false;
 }
@@ -5341,12 +5341,12 @@ const _errs4 = errors;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if((data1.length > 128 && func1(data1) > 128)){
 validate66.errors = [{instancePath:instancePath+"/intent_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data1}];
 return false;
 }
 else {
-if(func1(data1) < 1){
+if((data1.length < 2 && func1(data1) < 1)){
 validate66.errors = [{instancePath:instancePath+"/intent_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data1}];
 return false;
 }
@@ -5431,12 +5431,12 @@ const _errs13 = errors;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(func1(data4) > 128){
+if((data4.length > 128 && func1(data4) > 128)){
 validate66.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data4}];
 return false;
 }
 else {
-if(func1(data4) < 1){
+if((data4.length < 2 && func1(data4) < 1)){
 validate66.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data4}];
 return false;
 }
@@ -5510,7 +5510,7 @@ const _errs22 = errors;
 const _errs23 = errors;
 if(errors === _errs23){
 if(typeof data7 === "string"){
-if(func1(data7) > 512){
+if((data7.length > 512 && func1(data7) > 512)){
 validate66.errors = [{instancePath:instancePath+"/reason",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data7}];
 return false;
 }
@@ -5597,12 +5597,12 @@ const _errs4 = errors;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if((data1.length > 128 && func1(data1) > 128)){
 validate67.errors = [{instancePath:instancePath+"/intent_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data1}];
 return false;
 }
 else {
-if(func1(data1) < 1){
+if((data1.length < 2 && func1(data1) < 1)){
 validate67.errors = [{instancePath:instancePath+"/intent_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data1}];
 return false;
 }
@@ -5687,12 +5687,12 @@ const _errs13 = errors;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(func1(data4) > 128){
+if((data4.length > 128 && func1(data4) > 128)){
 validate67.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data4}];
 return false;
 }
 else {
-if(func1(data4) < 1){
+if((data4.length < 2 && func1(data4) < 1)){
 validate67.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data4}];
 return false;
 }
@@ -5721,7 +5721,7 @@ const _errs16 = errors;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data5 === "string"){
-if(func1(data5) > 512){
+if((data5.length > 512 && func1(data5) > 512)){
 validate67.errors = [{instancePath:instancePath+"/reason",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data5}];
 return false;
 }
@@ -5852,7 +5852,7 @@ let data0 = data.field;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(func1(data0) > 128){
+if((data0.length > 128 && func1(data0) > 128)){
 validate73.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema216.properties.field,data:data0}];
 return false;
 }
@@ -5873,7 +5873,7 @@ let data1 = data.value;
 const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
-if(func1(data1) > 256){
+if((data1.length > 256 && func1(data1) > 256)){
 validate73.errors = [{instancePath:instancePath+"/value",schemaPath:"#/properties/value/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema216.properties.value,data:data1}];
 return false;
 }
@@ -5895,7 +5895,7 @@ const _errs6 = errors;
 const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
-if(func1(data2) > 512){
+if((data2.length > 512 && func1(data2) > 512)){
 validate73.errors = [{instancePath:instancePath+"/reason",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data2}];
 return false;
 }
@@ -5916,7 +5916,7 @@ let data3 = data.expected;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
-if(func1(data3) > 256){
+if((data3.length > 256 && func1(data3) > 256)){
 validate73.errors = [{instancePath:instancePath+"/expected",schemaPath:"#/properties/expected/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema216.properties.expected,data:data3}];
 return false;
 }
@@ -5972,12 +5972,12 @@ const _errs17 = errors;
 const _errs18 = errors;
 if(errors === _errs18){
 if(typeof data6 === "string"){
-if(func1(data6) > 128){
+if((data6.length > 128 && func1(data6) > 128)){
 validate73.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data6}];
 return false;
 }
 else {
-if(func1(data6) < 1){
+if((data6.length < 2 && func1(data6) < 1)){
 validate73.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data6}];
 return false;
 }
@@ -6006,12 +6006,12 @@ const _errs20 = errors;
 const _errs21 = errors;
 if(errors === _errs21){
 if(typeof data7 === "string"){
-if(func1(data7) > 128){
+if((data7.length > 128 && func1(data7) > 128)){
 validate73.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data7}];
 return false;
 }
 else {
-if(func1(data7) < 1){
+if((data7.length < 2 && func1(data7) < 1)){
 validate73.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data7}];
 return false;
 }
@@ -6191,12 +6191,12 @@ const _errs2 = errors;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
-if(func1(data0) > 128){
+if((data0.length > 128 && func1(data0) > 128)){
 validate77.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data0}];
 return false;
 }
 else {
-if(func1(data0) < 1){
+if((data0.length < 2 && func1(data0) < 1)){
 validate77.errors = [{instancePath:instancePath+"/event_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data0}];
 return false;
 }
@@ -6242,12 +6242,12 @@ const _errs8 = errors;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data2 === "string"){
-if(func1(data2) > 128){
+if((data2.length > 128 && func1(data2) > 128)){
 validate77.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data2}];
 return false;
 }
 else {
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 validate77.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data2}];
 return false;
 }
@@ -6457,12 +6457,12 @@ const _errs7 = errors;
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data2 === "string"){
-if(func1(data2) > 128){
+if((data2.length > 128 && func1(data2) > 128)){
 validate76.errors = [{instancePath:instancePath+"/cause_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data2}];
 return false;
 }
 else {
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 validate76.errors = [{instancePath:instancePath+"/cause_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data2}];
 return false;
 }
@@ -6553,12 +6553,12 @@ const _errs19 = errors;
 const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data6 === "string"){
-if(func1(data6) > 128){
+if((data6.length > 128 && func1(data6) > 128)){
 validate76.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data6}];
 return false;
 }
 else {
-if(func1(data6) < 1){
+if((data6.length < 2 && func1(data6) < 1)){
 validate76.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data6}];
 return false;
 }
@@ -6728,12 +6728,12 @@ const _errs7 = errors;
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data2 === "string"){
-if(func1(data2) > 128){
+if((data2.length > 128 && func1(data2) > 128)){
 validate79.errors = [{instancePath:instancePath+"/cause_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data2}];
 return false;
 }
 else {
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 validate79.errors = [{instancePath:instancePath+"/cause_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data2}];
 return false;
 }
@@ -6824,12 +6824,12 @@ const _errs19 = errors;
 const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data6 === "string"){
-if(func1(data6) > 128){
+if((data6.length > 128 && func1(data6) > 128)){
 validate79.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data6}];
 return false;
 }
 else {
-if(func1(data6) < 1){
+if((data6.length < 2 && func1(data6) < 1)){
 validate79.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data6}];
 return false;
 }
@@ -6858,12 +6858,12 @@ const _errs22 = errors;
 const _errs23 = errors;
 if(errors === _errs23){
 if(typeof data7 === "string"){
-if(func1(data7) > 128){
+if((data7.length > 128 && func1(data7) > 128)){
 validate79.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data7}];
 return false;
 }
 else {
-if(func1(data7) < 1){
+if((data7.length < 2 && func1(data7) < 1)){
 validate79.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data7}];
 return false;
 }
@@ -7127,12 +7127,12 @@ const _errs7 = errors;
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data2 === "string"){
-if(func1(data2) > 128){
+if((data2.length > 128 && func1(data2) > 128)){
 validate80.errors = [{instancePath:instancePath+"/cause_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data2}];
 return false;
 }
 else {
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 validate80.errors = [{instancePath:instancePath+"/cause_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data2}];
 return false;
 }
@@ -7239,7 +7239,7 @@ let data7 = data.before;
 const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data7 === "string"){
-if(func1(data7) > 256){
+if((data7.length > 256 && func1(data7) > 256)){
 validate80.errors = [{instancePath:instancePath+"/before",schemaPath:"#/properties/before/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema256.properties.before,data:data7}];
 return false;
 }
@@ -7260,7 +7260,7 @@ let data8 = data.after;
 const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data8 === "string"){
-if(func1(data8) > 256){
+if((data8.length > 256 && func1(data8) > 256)){
 validate80.errors = [{instancePath:instancePath+"/after",schemaPath:"#/properties/after/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema256.properties.after,data:data8}];
 return false;
 }
@@ -7585,12 +7585,12 @@ const _errs7 = errors;
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data2 === "string"){
-if(func1(data2) > 128){
+if((data2.length > 128 && func1(data2) > 128)){
 validate87.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data2}];
 return false;
 }
 else {
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 validate87.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data2}];
 return false;
 }
@@ -7619,12 +7619,12 @@ const _errs10 = errors;
 const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data3 === "string"){
-if(func1(data3) > 128){
+if((data3.length > 128 && func1(data3) > 128)){
 validate87.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data3}];
 return false;
 }
 else {
-if(func1(data3) < 1){
+if((data3.length < 2 && func1(data3) < 1)){
 validate87.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data3}];
 return false;
 }
@@ -7670,12 +7670,12 @@ const _errs16 = errors;
 const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data5 === "string"){
-if(func1(data5) > 32){
+if((data5.length > 32 && func1(data5) > 32)){
 validate87.errors = [{instancePath:instancePath+"/asset",schemaPath:"vocabulary.schema.json#/$defs/Asset/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema83,data:data5}];
 return false;
 }
 else {
-if(func1(data5) < 1){
+if((data5.length < 2 && func1(data5) < 1)){
 validate87.errors = [{instancePath:instancePath+"/asset",schemaPath:"vocabulary.schema.json#/$defs/Asset/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema83,data:data5}];
 return false;
 }
@@ -7903,12 +7903,12 @@ const _errs7 = errors;
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data2 === "string"){
-if(func1(data2) > 128){
+if((data2.length > 128 && func1(data2) > 128)){
 validate88.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data2}];
 return false;
 }
 else {
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 validate88.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data2}];
 return false;
 }
@@ -7937,12 +7937,12 @@ const _errs10 = errors;
 const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data3 === "string"){
-if(func1(data3) > 128){
+if((data3.length > 128 && func1(data3) > 128)){
 validate88.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data3}];
 return false;
 }
 else {
-if(func1(data3) < 1){
+if((data3.length < 2 && func1(data3) < 1)){
 validate88.errors = [{instancePath:instancePath+"/order_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data3}];
 return false;
 }
@@ -8499,7 +8499,7 @@ const _errs2 = errors;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
-if(func1(data0) > 512){
+if((data0.length > 512 && func1(data0) > 512)){
 validate97.errors = [{instancePath:instancePath+"/generator",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data0}];
 return false;
 }
@@ -8548,7 +8548,7 @@ const _errs7 = errors;
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data2 === "string"){
-if(func1(data2) > 512){
+if((data2.length > 512 && func1(data2) > 512)){
 validate97.errors = [{instancePath:instancePath+"/found",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data2}];
 return false;
 }
@@ -8683,7 +8683,7 @@ const _errs9 = errors;
 const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data3 === "string"){
-if(func1(data3) > 512){
+if((data3.length > 512 && func1(data3) > 512)){
 validate103.errors = [{instancePath:instancePath+"/client",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data3}];
 return false;
 }
@@ -9363,12 +9363,12 @@ const _errs7 = errors;
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data2 === "string"){
-if(func1(data2) > 32){
+if((data2.length > 32 && func1(data2) > 32)){
 validate125.errors = [{instancePath:instancePath+"/asset",schemaPath:"vocabulary.schema.json#/$defs/Asset/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema83,data:data2}];
 return false;
 }
 else {
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 validate125.errors = [{instancePath:instancePath+"/asset",schemaPath:"vocabulary.schema.json#/$defs/Asset/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema83,data:data2}];
 return false;
 }
@@ -9644,12 +9644,12 @@ const _errs5 = errors;
 const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if((data1.length > 128 && func1(data1) > 128)){
 validate127.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data1}];
 return false;
 }
 else {
-if(func1(data1) < 1){
+if((data1.length < 2 && func1(data1) < 1)){
 validate127.errors = [{instancePath:instancePath+"/trade_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data1}];
 return false;
 }
@@ -9678,12 +9678,12 @@ const _errs8 = errors;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data2 === "string"){
-if(func1(data2) > 32){
+if((data2.length > 32 && func1(data2) > 32)){
 validate127.errors = [{instancePath:instancePath+"/asset",schemaPath:"vocabulary.schema.json#/$defs/Asset/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema83,data:data2}];
 return false;
 }
 else {
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 validate127.errors = [{instancePath:instancePath+"/asset",schemaPath:"vocabulary.schema.json#/$defs/Asset/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema83,data:data2}];
 return false;
 }
@@ -9812,12 +9812,12 @@ const _errs7 = errors;
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data2 === "string"){
-if(func1(data2) > 128){
+if((data2.length > 128 && func1(data2) > 128)){
 validate126.errors = [{instancePath:instancePath+"/reconcile_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema82,data:data2}];
 return false;
 }
 else {
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 validate126.errors = [{instancePath:instancePath+"/reconcile_id",schemaPath:"vocabulary.schema.json#/$defs/Identifier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82,data:data2}];
 return false;
 }
@@ -10744,7 +10744,7 @@ let data1 = data.base64;
 const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
-if(func1(data1) > 16000000){
+if((data1.length > 16000000 && func1(data1) > 16000000)){
 validate150.errors = [{instancePath:instancePath+"/base64",schemaPath:"#/properties/base64/maxLength",keyword:"maxLength",params:{limit: 16000000},message:"must NOT have more than 16000000 characters",schema:16000000,parentSchema:schema334.properties.base64,data:data1}];
 return false;
 }
@@ -10772,7 +10772,7 @@ const _errs6 = errors;
 const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
-if(func1(data2) > 512){
+if((data2.length > 512 && func1(data2) > 512)){
 validate150.errors = [{instancePath:instancePath+"/note",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data2}];
 return false;
 }
@@ -10976,7 +10976,7 @@ const _errs12 = errors;
 const _errs13 = errors;
 if(errors === _errs13){
 if(typeof data4 === "string"){
-if(func1(data4) > 512){
+if((data4.length > 512 && func1(data4) > 512)){
 validate155.errors = [{instancePath:instancePath+"/implementation/name",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
 return false;
 }
@@ -10998,7 +10998,7 @@ const _errs15 = errors;
 const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data5 === "string"){
-if(func1(data5) > 512){
+if((data5.length > 512 && func1(data5) > 512)){
 validate155.errors = [{instancePath:instancePath+"/implementation/version",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data5}];
 return false;
 }
@@ -11020,7 +11020,7 @@ const _errs18 = errors;
 const _errs19 = errors;
 if(errors === _errs19){
 if(typeof data6 === "string"){
-if(func1(data6) > 512){
+if((data6.length > 512 && func1(data6) > 512)){
 validate155.errors = [{instancePath:instancePath+"/implementation/language",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data6}];
 return false;
 }
@@ -11073,7 +11073,7 @@ let data8 = data7[i0];
 const _errs23 = errors;
 if(errors === _errs23){
 if(typeof data8 === "string"){
-if(func1(data8) > 32){
+if((data8.length > 32 && func1(data8) > 32)){
 validate155.errors = [{instancePath:instancePath+"/capabilities/" + i0,schemaPath:"#/properties/capabilities/items/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema337.properties.capabilities.items,data:data8}];
 return false;
 }
@@ -12504,7 +12504,7 @@ let data3 = data.path;
 const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data3 === "string"){
-if(func1(data3) > 1024){
+if((data3.length > 1024 && func1(data3) > 1024)){
 validate178.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema370.properties.path,data:data3}];
 return false;
 }
@@ -12525,7 +12525,7 @@ let data4 = data.keyword;
 const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
-if(func1(data4) > 64){
+if((data4.length > 64 && func1(data4) > 64)){
 validate178.errors = [{instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema370.properties.keyword,data:data4}];
 return false;
 }
@@ -12547,7 +12547,7 @@ const _errs14 = errors;
 const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data5 === "string"){
-if(func1(data5) > 512){
+if((data5.length > 512 && func1(data5) > 512)){
 validate178.errors = [{instancePath:instancePath+"/message",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data5}];
 return false;
 }
@@ -12925,7 +12925,7 @@ const _errs8 = errors;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
-if(func1(data3) > 512){
+if((data3.length > 512 && func1(data3) > 512)){
 validate96.errors = [{instancePath:instancePath+"/description",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data3}];
 return false;
 }
@@ -13465,7 +13465,7 @@ const _errs11 = errors;
 const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
-if(func1(data4) > 512){
+if((data4.length > 512 && func1(data4) > 512)){
 validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
 return false;
 }
@@ -13555,7 +13555,7 @@ const _errs21 = errors;
 const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data8 === "string"){
-if(func1(data8) > 512){
+if((data8.length > 512 && func1(data8) > 512)){
 validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data8}];
 return false;
 }
@@ -13577,7 +13577,7 @@ const _errs24 = errors;
 const _errs25 = errors;
 if(errors === _errs25){
 if(typeof data9 === "string"){
-if(func1(data9) > 512){
+if((data9.length > 512 && func1(data9) > 512)){
 validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data9}];
 return false;
 }
@@ -13615,12 +13615,12 @@ let data11 = data2.test;
 const _errs29 = errors;
 if(errors === _errs29){
 if(typeof data11 === "string"){
-if(func1(data11) > 256){
+if((data11.length > 256 && func1(data11) > 256)){
 validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema377.properties.entries.items.properties.test,data:data11}];
 return false;
 }
 else {
-if(func1(data11) < 3){
+if((data11.length < 6 && func1(data11) < 3)){
 validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema377.properties.entries.items.properties.test,data:data11}];
 return false;
 }
@@ -14144,7 +14144,7 @@ const _errs33 = errors;
 const _errs34 = errors;
 if(errors === _errs34){
 if(typeof data12 === "string"){
-if(func1(data12) > 512){
+if((data12.length > 512 && func1(data12) > 512)){
 validate21.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data12}];
 return false;
 }
@@ -14484,7 +14484,7 @@ const _errs33 = errors;
 const _errs34 = errors;
 if(errors === _errs34){
 if(typeof data12 === "string"){
-if(func1(data12) > 512){
+if((data12.length > 512 && func1(data12) > 512)){
 validate23.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data12}];
 return false;
 }
