@@ -56,12 +56,15 @@ describe('R15 bounds (fuzz regressions fuzz-adversarial-844 and -20260885)', () 
   });
 });
 
-describe('the invariant checker and a reused trade id (fuzz regression fuzz-adversarial-50)', () => {
-  it('a new trade with the old trade id replaces its orders without breaking terminal-stays-terminal', () => {
+describe('a reused trade id (fuzz regression fuzz-adversarial-50)', () => {
+  it('is refused, so the old CANCELED order t0-1#1 is never issued again as NEW', () => {
     const t = kernel();
     t.intent(enterIntent({ trade_id: 't0-1' }));
     valid(t.k.reconcile({ reconcile_id: 'r3', ts: 2, slots: [{ slot_id: 0, trade_id: 't0-1', asset: 'BTC-USDT' }] }));
-    const r = t.intent(enterIntent({ trade_id: 't0-1', intent_id: 'i4' }));
-    expect(slot0(r).entry_order).toMatchObject({ order_id: 't0-1#1', status: 'NEW' });
+    const r = expectRefused(t, () => t.intent(enterIntent({ trade_id: 't0-1', intent_id: 'i4' })), 'INVALID_INTENT');
+    expect(r.outcome.details).toEqual({ field: 'trade_id', value: 't0-1', reason: 'TRADE_ID_REUSED' });
+    expect(slot0(r).entry_order).toMatchObject({ order_id: 't0-1#1', status: 'CANCELED' });
+  });
+});
   });
 });

@@ -111,7 +111,8 @@ function randomStep(s: Script, trades: number[]): Record<string, unknown> {
   const kind = s.pick(['ORDER_ACK', 'PARTIAL_FILL', 'FILL', 'FILL', 'CANCEL_ACK', 'ORDER_REJECTED', 'CANCEL_REJECTED', 'ORDER_EXPIRED', 'RATE_LIMITED']);
   switch (s.pick(['enter', 'exit', 'cancel', 'event', 'event', 'event', 'event', 'mark', 'account', 'fee', 'reconcile'])) {
     case 'enter': {
-      if (s.random() < 0.5) trades[slot % 3] = (trades[slot % 3] ?? 0) + 1;
+      // Mostly a fresh trade id; now and then the slot's own, which ENTER refuses (TRADE_ID_REUSED).
+      if (s.random() < 0.85) trades[slot % 3] = (trades[slot % 3] ?? 0) + 1;
       const limit = s.random() < 0.5;
       const intent: Record<string, unknown> = {
         action: 'ENTER', intent_id: `I${ts}`, ts, slot_id: slot, trade_id: `T${slot}-${trades[slot % 3] ?? 0}`, asset: s.pick(['BTC-USDT', 'ETH-USDT']),
