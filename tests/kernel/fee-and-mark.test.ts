@@ -66,5 +66,3 @@ describe('a reused trade id (fuzz regression fuzz-adversarial-50)', () => {
     expect(slot0(r).entry_order).toMatchObject({ order_id: 't0-1#1', status: 'CANCELED' });
   });
 });
-  });
-});
