@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: 'forks',
     globalSetup: ['tests/parity/rust-kernel.global-setup.ts'],
+    setupFiles: ['tests/setup/fast-check.ts'],
   },
 });
