@@ -9,12 +9,15 @@ import { copySlot } from './slot.js';
 
 /**
  * Size of the next leg: the last leg (or any index past it) takes all that remains; the others
- * take `initial_size * ratio`. A leg larger than the open size is clamped to it.
+ * take `initial_size * ratio`. A leg larger than the open size is clamped to it. A fraction of
+ * a denormal position can underflow to 0: such a leg takes all that remains too, since an
+ * order of size 0 cannot fill and the later legs could then never be reached.
  */
 export function nextLegSize(slot: TradeSlot): { readonly leg: number; readonly requested: number; readonly clamped: boolean } {
   const ratios: readonly number[] = slot.exit_leg_ratios ?? [1];
   const i = slot.active_leg_index;
-  const requested = i >= ratios.length - 1 ? slot.size : slot.initial_size * (ratios[i] as number);
+  const fraction = i >= ratios.length - 1 ? 0 : slot.initial_size * (ratios[i] as number);
+  const requested = fraction > 0 ? fraction : slot.size;
   return requested > slot.size
     ? { leg: slot.size, requested, clamped: true }
     : { leg: requested, requested, clamped: false };

@@ -183,12 +183,15 @@ pub fn enter(slot: &TradeSlot, i: &EnterIntent, ctx: &StepContext, account: &Acc
     Ok(SlotEffect { slot: next, account: None, transitions: vec![transition], actions: vec![action], code: C::Ok, details: OutcomeDetails::default() })
 }
 
-/// Size of the next leg: (leg, requested, clamped).
+/// Size of the next leg: (leg, requested, clamped). The last leg takes all that remains, and so
+/// does a leg whose fraction of a denormal position underflows to 0 (an order of size 0 cannot
+/// fill, and the later legs could then never be reached).
 pub fn next_leg_size(slot: &TradeSlot) -> (f64, f64, bool) {
     let default_ratios = [1.0];
     let ratios: &[f64] = slot.exit_leg_ratios.as_deref().unwrap_or(&default_ratios);
     let i = usize::try_from(slot.active_leg_index).unwrap_or(usize::MAX);
-    let requested = if i >= ratios.len().saturating_sub(1) { slot.size } else { slot.initial_size * ratios[i] };
+    let fraction = if i >= ratios.len().saturating_sub(1) { 0.0 } else { slot.initial_size * ratios[i] };
+    let requested = if fraction > 0.0 { fraction } else { slot.size };
     if requested > slot.size {
         (slot.size, requested, true)
     } else {
