@@ -37,7 +37,12 @@ export function regressionName(level: string, seed: number): string {
   return `fuzz-${level}-${seed}`;
 }
 
-/** Builds the fixture (golden answers from the reference engine), validates it, and writes it; returns the path. */
+/**
+ * Builds the fixture (golden answers from the reference engine), validates it, and writes it;
+ * returns the path. A fixture whose golden answers break the schema is written all the same
+ * under `<name>.invalid.json` (the reference engine answering outside its own contract is the
+ * bug found, and the evidence must survive a generator change), then reported as an error.
+ */
 export function writeRegression(dir: string, r: RegressionInput): { path: string; fixture: Fixture } {
   const name = regressionName(r.scenario.level, r.seed);
   const origin = { generator: FUZZ_GENERATOR, seed: r.seed, found: r.found.slice(0, 512) };
@@ -51,7 +56,10 @@ export function writeRegression(dir: string, r: RegressionInput): { path: string
   const checked = validate('Fixture', fixture);
   if (!checked.ok) {
     const e = checked.errors[0]!;
-    throw new Error(`regression fixture ${name} is not a valid fixture at ${e.path}: ${e.message}`);
+    mkdirSync(dir, { recursive: true });
+    const evidence = join(dir, `${name}.invalid.json`);
+    writeFileSync(evidence, `${JSON.stringify(fixture, null, 2)}\n`);
+    throw new Error(`regression fixture ${name} is not a valid fixture at ${e.path}: ${e.message}; kept as ${evidence}`);
   }
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.json`);
