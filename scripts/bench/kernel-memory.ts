@@ -4,22 +4,14 @@
  * collection (and the live heap) at each checkpoint and the peak RSS of the whole run. Run with --expose-gc.
  *   node --expose-gc --import tsx scripts/bench/kernel-memory.ts <slots> <steps> <checkpoint,...>
  */
-import type { KernelConfig } from '../../generated/ts/types.js';
 import { createKernel } from '../../src/kernel/index.js';
-import { workload } from './kernel-workload.js';
+import { workload, workloadConfig } from './kernel-workload.js';
 
 const slots = Number(process.argv[2] ?? 1000);
 const steps = Number(process.argv[3] ?? 1_000_000);
 const checkpoints = new Set((process.argv[4] ?? '100000,1000000').split(',').map(Number));
 
-const config: KernelConfig = {
-  slot_count: slots,
-  seed_capital: 1_000_000,
-  seen_event_ids_max: 64,
-  reconcile_tolerance: 0.01,
-  exchange: { taker_rate: 0.0005, maker_rate: 0.0002, fee_calibration_alpha: 0.1 },
-  control: { mode: 'backtest', verbosity: 'NORMAL' },
-};
+const config = workloadConfig(slots);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) throw new Error('kernel-memory needs node --expose-gc');

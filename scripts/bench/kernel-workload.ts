@@ -5,7 +5,19 @@
  * rejected exit), interleaved across the slots. Deterministic; generated lazily, one trade
  * per slot at a time, so a million steps need no memory of their own.
  */
-import type { EngineIntent, VenueEvent } from '../../generated/ts/types.js';
+import type { EngineIntent, KernelConfig, VenueEvent } from '../../generated/ts/types.js';
+
+/** The configuration every kernel benchmark runs with: `slots` slots, taker/maker fees. */
+export function workloadConfig(slots: number): KernelConfig {
+  return {
+    slot_count: slots,
+    seed_capital: 1_000_000,
+    seen_event_ids_max: 64,
+    reconcile_tolerance: 0.01,
+    exchange: { taker_rate: 0.0005, maker_rate: 0.0002, fee_calibration_alpha: 0.1 },
+    control: { mode: 'backtest', verbosity: 'NORMAL' },
+  };
+}
 
 export type WorkStep =
   | { readonly op: 'intent'; readonly intent: EngineIntent }

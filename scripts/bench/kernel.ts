@@ -14,21 +14,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { KernelConfig } from '../../generated/ts/types.js';
 import { createKernel } from '../../src/kernel/index.js';
 import type { BenchContext, BenchRatio, BenchRow, BenchSection } from './kit/types.js';
-import { takeSteps, type WorkStep } from './kernel-workload.js';
+import { takeSteps, workloadConfig, type WorkStep } from './kernel-workload.js';
 
-function config(slots: number): KernelConfig {
-  return {
-    slot_count: slots,
-    seed_capital: 1_000_000,
-    seen_event_ids_max: 64,
-    reconcile_tolerance: 0.01,
-    exchange: { taker_rate: 0.0005, maker_rate: 0.0002, fee_calibration_alpha: 0.1 },
-    control: { mode: 'backtest', verbosity: 'NORMAL' },
-  };
-}
+const config = workloadConfig;
 
 /** Best rounds of the in-process kernel over prepared steps: steps/s by wall and by CPU. */
 function inProcess(slots: number, steps: WorkStep[], windowMs: number): { wall: number; cpu: number } {

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { rng } from '../support/rng.js';
 import { canonicalize } from '../../src/canonical/index.js';
 import { REPO_ROOT, RUST_KERNEL_BIN } from '../../scripts/ensure-rust-kernel.js';
 
@@ -57,17 +58,6 @@ function comparable(line: string): string {
 }
 
 /** mulberry32: a small seeded generator, so the script is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Script {
   private readonly parts: Buffer[] = [];
   seq = 0;

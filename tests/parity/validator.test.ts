@@ -5,19 +5,9 @@
 // verdict and any other answer means "valid".
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { rng } from '../support/rng.js';
 import { validate } from '../../src/contracts/index.js';
 import { RUST_KERNEL_BIN } from '../../scripts/ensure-rust-kernel.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CONFIG = {
   slot_count: 2,
