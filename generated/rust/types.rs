@@ -161,7 +161,7 @@ pub struct AccountUpdate {
     pub available_margin: Amount,
     /// Maintenance margin.
     pub maint_margin: Amount,
-    /// Exchange sequence number; account events apply in strictly increasing seq order, anything else is a duplicate.
+    /// Exchange sequence number, from 1: an account event applies only when its seq is above the last applied one (event_seq, 0 before any), anything else is a duplicate.
     pub seq: Seq,
     /// When the exchange reported the fact.
     pub ts: Timestamp,
@@ -1007,7 +1007,7 @@ impl Serialize for ExitIntent {
 pub struct FeeCalibration {
     /// Fee the exchange charged.
     pub actual_fee: Amount,
-    /// |ratio - 1| * 100.
+    /// |ratio - 1| * 100; |ratio| <= 1e12 keeps it within 1e15.
     pub deviation_pct: f64,
     /// fill_price * fill_size * rate of the order type.
     pub expected_fee: Amount,
@@ -1074,7 +1074,7 @@ pub struct FillSettled {
     pub order_id: Identifier,
     /// Realised PnL the exchange booked.
     pub realized_pnl: Amount,
-    /// Exchange sequence number; account events apply in strictly increasing seq order, anything else is a duplicate.
+    /// Exchange sequence number, from 1: an account event applies only when its seq is above the last applied one (event_seq, 0 before any), anything else is a duplicate.
     pub seq: Seq,
     /// When the exchange reported the fact.
     pub ts: Timestamp,
@@ -1169,7 +1169,7 @@ pub struct FundingFee {
     pub amount: Amount,
     /// Instrument the funding is for.
     pub asset: Asset,
-    /// Exchange sequence number; account events apply in strictly increasing seq order, anything else is a duplicate.
+    /// Exchange sequence number, from 1: an account event applies only when its seq is above the last applied one (event_seq, 0 before any), anything else is a duplicate.
     pub seq: Seq,
     /// When the exchange reported the fact.
     pub ts: Timestamp,

@@ -1687,7 +1687,7 @@ fn check_fee_calibration_ratio(value: &Value) -> Result<(), SchemaError> {
 }
 
 fn check_fee_calibration_deviation_pct(value: &Value) -> Result<(), SchemaError> {
-    check_number(value, &NumberRule { integer: false, maximum: Some(100000000000000000.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
+    check_number(value, &NumberRule { integer: false, maximum: Some(1000000000000000.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
 }
 
 fn check_fee_calibration_ratio_ema(value: &Value) -> Result<(), SchemaError> {

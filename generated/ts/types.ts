@@ -651,7 +651,7 @@ export interface FeeCalibration {
    */
   ratio: number;
   /**
-   * |ratio - 1| * 100.
+   * |ratio - 1| * 100; |ratio| <= 1e12 keeps it within 1e15.
    */
   deviation_pct: number;
   status: CalibrationStatus;
