@@ -105,14 +105,22 @@ fn classify(bytes: &[u8]) -> Result<&str, LineTooLongOrUtf8> {
     std::str::from_utf8(content).map_err(|_| LineTooLongOrUtf8::NotUtf8)
 }
 
+/// Answers one line as [`serve`] answers every line it reads: `bytes` are the line without its
+/// `\n` (one trailing `\r` is dropped; longer than [`LINE_BYTES_MAX`] is `LINE_TOO_LONG`, not
+/// UTF-8 is `INVALID_UTF8`), `line` its number in the session (from 1). Appends the response
+/// line, with its `\n`, to `out`. For callers that frame lines themselves (in-process tests):
+/// the caller stops once [`Responder::ended`] is true, as [`serve`] does.
+pub fn answer_line<R: Responder>(responder: &mut R, bytes: &[u8], line: u64, out: &mut Vec<u8>) {
+    responder.respond(classify(bytes), line, out);
+}
+
 impl LineSplitter {
     fn answer<R: Responder>(&mut self, responder: &mut R, bytes: Option<&[u8]>, out: &mut Vec<u8>) {
         self.line_no += 1;
-        let text = match bytes {
-            None => Err(LineTooLongOrUtf8::TooLong),
-            Some(bytes) => classify(bytes),
-        };
-        responder.respond(text, self.line_no, out);
+        match bytes {
+            None => responder.respond(Err(LineTooLongOrUtf8::TooLong), self.line_no, out),
+            Some(bytes) => answer_line(responder, bytes, self.line_no, out),
+        }
     }
 
     fn keep(&mut self, bytes: &[u8]) {
