@@ -32,6 +32,7 @@ import { checkIntentNumbers, checkSlotId } from './validate-intent.js';
 import { venueEvent } from './venue-event.js';
 import { checkInvariants, InvariantViolationError } from './invariants.js';
 import { checkSnapshotShape } from './snapshot.js';
+import { cloneState } from './clone.js';
 
 export const SNAPSHOT_VERSION = 'lockstep.core_snapshot.v1' as const;
 
@@ -100,7 +101,7 @@ class KernelState implements Kernel {
   }
 
   snapshot(): CoreSnapshot {
-    return structuredClone({
+    return cloneState({
       snapshot_version: SNAPSHOT_VERSION,
       config: this.config,
       step: this.step,
