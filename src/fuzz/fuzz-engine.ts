@@ -15,7 +15,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Fixture } from '../../generated/ts/types.js';
-import type { PlannedFixture } from '../harness/fixture-run.js';
+import type { ImplementationRun, PlannedFixture } from '../harness/fixture-run.js';
 import { judgeFixture, referenceBaseline } from '../harness/fixture-verdict.js';
 import { REFERENCE_NAME } from '../harness/implementation.js';
 import { runInProcessImplementation } from '../harness/in-process-driver.js';
@@ -96,27 +96,54 @@ function planned(fixtures: readonly Fixture[]): PlannedFixture[] {
   return fixtures.map((fixture) => ({ loaded: { file: `<generated ${fixture.name}>`, fixture }, placement: placeFixture(fixture) }));
 }
 
-function responseInvariant(lines: readonly string[], implementation: string): ScenarioFailure | undefined {
-  const checker = new ResponseInvariantChecker();
-  // lines[0] answers configure; lines[i + 1] answers step i.
+/** The responses after configure's (`lines[i + 1]` answers step i), parsed; or the first that is not JSON. */
+function parseStepResponses(lines: readonly string[], implementation: string): unknown[] | ScenarioFailure {
+  const parsed: unknown[] = [];
   for (let i = 1; i < lines.length; i++) {
-    let parsed: unknown;
     try {
-      parsed = JSON.parse(lines[i]!);
+      parsed.push(JSON.parse(lines[i]!));
     } catch {
       return { kind: 'invariant', implementation, step: i - 1, summary: `response is not JSON: ${lines[i]!.slice(0, 120)}` };
     }
-    checker.check(i - 1, parsed);
   }
+  return parsed;
+}
+
+function responseInvariantOf(parsed: readonly unknown[], implementation: string): ScenarioFailure | undefined {
+  const checker = new ResponseInvariantChecker();
+  parsed.forEach((response, step) => checker.check(step, response));
   const v = checker.violations[0];
   return v === undefined ? undefined : { kind: 'invariant', implementation, step: v.step, summary: `${v.invariant}: ${v.detail}` };
 }
 
-export async function checkScenarioBatch(scenarios: readonly Scenario[], targets: readonly FuzzTarget[], options: BatchOptions): Promise<BatchResult> {
-  const fixtures = scenarios.map((s, i) => scenarioFixture(s, { name: `fuzz-${i}` }));
+function responseInvariant(lines: readonly string[], implementation: string): ScenarioFailure | undefined {
+  const parsed = parseStepResponses(lines, implementation);
+  return Array.isArray(parsed) ? responseInvariantOf(parsed, implementation) : parsed;
+}
+
+/** The reference leg of a batch: what the in-process engine answered, and each scenario's first failure there. */
+export interface ReferenceCheck {
+  readonly reference: ImplementationRun;
+  readonly failures: (ScenarioFailure | undefined)[];
+  readonly steps: number;
+  readonly timings: { reference: number; invariants: number };
+}
+
+/**
+ * Runs scenarios through the reference engine and checks the state invariants and the
+ * reference's response invariants (failures 1 to 3 above). Synchronous and free of I/O, so
+ * it can run on a worker thread (`reference-pool.ts`) while the main thread drives targets.
+ */
+export function checkReference(
+  scenarios: readonly Scenario[],
+  options: Pick<BatchOptions, 'coverage' | 'skipKernelInvariants'> & { readonly firstIndex?: number },
+): ReferenceCheck {
+  // Names follow the scenario's place in its whole batch, also when a worker checks a slice.
+  const first = options.firstIndex ?? 0;
+  const fixtures = scenarios.map((s, i) => scenarioFixture(s, { name: `fuzz-${first + i}` }));
   const plan = planned(fixtures);
   const failures: (ScenarioFailure | undefined)[] = scenarios.map(() => undefined);
-  const timings: BatchTimings = { reference: 0, invariants: 0, targets: {} };
+  const timings = { reference: 0, invariants: 0 };
   let t = performance.now();
   const reference = runInProcessImplementation(REFERENCE_NAME, createReferenceSession, plan);
   timings.reference = performance.now() - t;
@@ -128,7 +155,10 @@ export async function checkScenarioBatch(scenarios: readonly Scenario[], targets
       failures[i] = { kind: 'crash', implementation: REFERENCE_NAME, step: run.responses.length - 1, summary: run.message.split('\n')[0]! };
       return;
     }
-    if (options.coverage) for (const line of run.responses) options.coverage.addResult((JSON.parse(line) as { result?: unknown }).result);
+    // Each response is parsed once, for the coverage and the response invariants both.
+    if (options.coverage && run.responses.length > 0) options.coverage.addResult((JSON.parse(run.responses[0]!) as { result?: unknown }).result);
+    const parsed = parseStepResponses(run.responses, REFERENCE_NAME);
+    if (options.coverage && Array.isArray(parsed)) for (const r of parsed) options.coverage.addResult((r as { result?: unknown }).result);
     if (!options.skipKernelInvariants) {
       let v: ReturnType<typeof kernelInvariantViolations>[number] | undefined;
       try {
@@ -141,9 +171,27 @@ export async function checkScenarioBatch(scenarios: readonly Scenario[], targets
         return;
       }
     }
-    failures[i] = responseInvariant(run.responses, REFERENCE_NAME);
+    failures[i] = Array.isArray(parsed) ? responseInvariantOf(parsed, REFERENCE_NAME) : parsed;
   });
   timings.invariants = performance.now() - t;
+  return { reference, failures, steps, timings };
+}
+
+export async function checkScenarioBatch(scenarios: readonly Scenario[], targets: readonly FuzzTarget[], options: BatchOptions): Promise<BatchResult> {
+  return checkTargets(checkReference(scenarios, options), targets, options);
+}
+
+/**
+ * The target legs of a batch whose reference leg is done (failures 4 and 5 above): one
+ * process per target serves every scenario, each compared with the reference's answers.
+ * A scenario that already failed on the reference keeps that failure.
+ */
+export async function checkTargets(checked: ReferenceCheck, targets: readonly FuzzTarget[], options: BatchOptions): Promise<BatchResult> {
+  const { reference, steps } = checked;
+  const failures = [...checked.failures];
+  const plan = reference.fixtures.map((run) => run.planned);
+  const timings: BatchTimings = { ...checked.timings, targets: {} };
+  let t: number;
   for (const target of targets) {
     t = performance.now();
     const run = await runProcessImplementation(target.name, target.command, plan, { timeoutMs: options.timeoutMs, cwd: options.cwd });
