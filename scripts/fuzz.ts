@@ -6,13 +6,14 @@
  *
  *   pnpm fuzz [--seed N] [--runs N] [--time-budget SECONDS] [--level realistic|adversarial|invalid|all]
  *             [--shard I/N] [--impl "<command>" ...] [--regressions DIR] [--timeout-ms N]
- *             [--max-commands N] [--report FILE]
+ *             [--max-commands N] [--workers N] [--report FILE]
  *   pnpm fuzz --merge [REPORT.json ...]     (default: reports/fuzz-shard-*.json)
  *
  * --impl replaces the default target (the Rust kernel); repeat it for several. `rust` and
  * `ts-server` name the builtin implementations; anything else runs as a shell command.
  */
 import { randomInt } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,8 @@ interface Args {
   regressions: string;
   timeoutMs: number;
   maxCommands: number | undefined;
+  /** Worker threads for generation and the reference leg (default: one per core beyond the first). */
+  workers: number;
   report: string | undefined;
   merge: string[] | undefined;
 }
@@ -48,7 +51,7 @@ function intArg(flag: string, v: string | undefined, min: number, max: number): 
 }
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { seed: 0, seedGiven: false, runs: 1000, timeBudgetS: undefined, level: 'all', shard: undefined, impls: [], regressions: join(repoRoot, 'fixtures/regressions'), timeoutMs: 10_000, maxCommands: undefined, report: undefined, merge: undefined };
+  const a: Args = { seed: 0, seedGiven: false, runs: 1000, timeBudgetS: undefined, level: 'all', shard: undefined, impls: [], regressions: join(repoRoot, 'fixtures/regressions'), timeoutMs: 10_000, maxCommands: undefined, workers: Math.max(1, availableParallelism() - 1), report: undefined, merge: undefined };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
@@ -84,6 +87,7 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--regressions': a.regressions = resolve(value()); break;
       case '--timeout-ms': a.timeoutMs = intArg(flag, value(), 1, 3_600_000); break;
       case '--max-commands': a.maxCommands = intArg(flag, value(), 1, 5000); break;
+      case '--workers': a.workers = intArg(flag, value(), 0, 64); break;
       case '--report': a.report = resolve(value()); break;
       case '--merge': a.merge = []; while (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) a.merge.push(resolve(argv[++i]!)); break;
       case '--': break;
@@ -155,6 +159,7 @@ async function main(): Promise<number> {
     cwd: repoRoot,
     timeoutMs: args.timeoutMs,
     regressionsDir: args.regressions,
+    workers: args.workers,
     ...(args.maxCommands !== undefined ? { generator: { maxCommands: args.maxCommands } } : {}),
     reproCommand: (seed, level) => `pnpm fuzz --seed ${seed} --runs 1 --level ${level}${args.maxCommands !== undefined ? ` --max-commands ${args.maxCommands}` : ''}${implFlags}`,
     onProgress: progressRenderer(tty),

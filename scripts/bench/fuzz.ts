@@ -6,7 +6,9 @@
  * (which runs the reference kernel in the loop for realistic lifecycles), the reference
  * engine's protocol session, the invariant checks, the Rust kernel alone (the same lines
  * piped from a file, output thrown away), and the harness (driving Rust and comparing,
- * i.e. the Rust leg minus the Rust kernel alone).
+ * i.e. the Rust leg minus the Rust kernel alone). Generation and the reference leg run on a
+ * worker thread and the main thread (`reference-pool.ts`), as `pnpm fuzz` runs them, so the
+ * shares are of CPU time summed over threads, not of wall time.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,7 +57,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     ctx.log(`fuzz: ${runs} scenarios of ~${STEPS} steps`);
     const report = await runFuzz({
       seed, runs, shard: { index: 0, count: 1 }, level: 'all', targets: [{ name: 'rust', command: RUST_BINARY }],
-      cwd: ctx.root, timeoutMs: 10_000, regressionsDir, batchSize: 200, stopOnFailure: false,
+      cwd: ctx.root, timeoutMs: 10_000, regressionsDir, batchSize: 200, stopOnFailure: false, workers: Math.max(1, cpus().length - 1),
       generator: { minCommands: STEPS, maxCommands: STEPS }, reproCommand: (s) => `pnpm fuzz --seed ${s} --runs 1`,
     });
     const secs = report.elapsed_ms / 1000;

@@ -13,9 +13,10 @@ import { REFERENCE_NAME } from '../harness/implementation.js';
 import { runInProcessImplementation } from '../harness/in-process-driver.js';
 import { createReferenceSession } from '../harness/reference-session.js';
 import { placeFixture } from '../harness/session-frame.js';
-import { checkScenarioBatch, failureSignature, type FuzzTarget, type ScenarioFailure } from './fuzz-engine.js';
+import { checkReference, checkScenarioBatch, checkTargets, failureSignature, type FuzzTarget, type ScenarioFailure } from './fuzz-engine.js';
 import type { FuzzFailureRecord, FuzzReport } from './fuzz-report.js';
 import { MatrixCoverage } from './matrix-coverage.js';
+import { ReferencePool, type PooledBatch } from './reference-pool.js';
 import { loadRegressions, writeRegression } from './regression-fixtures.js';
 import type { Scenario } from './scenario.js';
 import { scenarioArbitrary, type LevelChoice, type ScenarioArbitraryConstraints } from './scenario-arbitrary.js';
@@ -41,6 +42,12 @@ export interface FuzzOptions {
   /** Leave out the in-process state invariants (parity and response invariants only). */
   readonly skipKernelInvariants?: boolean;
   readonly generator?: ScenarioArbitraryConstraints;
+  /**
+   * Worker threads for generation and the reference leg (`reference-pool.ts`); while the
+   * main thread drives the targets on one batch, the workers prepare the next. 0 or absent:
+   * everything on the main thread, one batch after the other. Results are the same either way.
+   */
+  readonly workers?: number;
   /** Renders the command that replays one seed (for the repro line). */
   readonly reproCommand: (seed: number, level: LevelChoice) => string;
   readonly onProgress?: (p: { scenarios: number; runs: number; elapsedMs: number; failures: number }) => void;
@@ -108,50 +115,80 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   const stop = o.stopOnFailure ?? true;
   // A failing regression fixture is known ground: it fails the run, but exploring goes on.
   const known = failures.length;
-  while (k < o.runs && performance.now() < deadline && (failures.length === known || !stop)) {
-    const n = Math.min(batchSize, o.runs - k);
-    let t = performance.now();
-    const seeds = Array.from({ length: n }, (_, j) => scenarioSeed(o.seed, k + j, o.shard));
+  const pool = (o.workers ?? 0) > 0 ? new ReferencePool(o.workers ?? 0) : undefined;
+  const skip = o.skipKernelInvariants ?? false;
+  /** Generation and the reference leg of the batch that starts at scenario `from`. */
+  const prepare = async (from: number): Promise<PooledBatch & { seeds: number[] }> => {
+    const n = Math.min(batchSize, o.runs - from);
+    const seeds = Array.from({ length: n }, (_, j) => scenarioSeed(o.seed, from + j, o.shard));
+    if (pool) return { seeds, ...(await pool.run(seeds, o.level, o.generator, skip)) };
+    const t0 = performance.now();
     const scenarios = seeds.map((s) => generateScenario(o.level, s, o.generator));
-    timings.generation! += performance.now() - t;
-    const result = await checkScenarioBatch(scenarios, o.targets, batchOptions);
-    addTimings(result.timings);
-    steps += result.steps;
-    k += n;
-    result.failures.forEach((f) => f && countFailure(f, tally));
-    // Failures like a failing regression fixture are counted (the run fails) but not shrunk again.
-    const fresh = result.failures.map((f) => {
-      if (f === undefined || !knownSignatures.has(failureSignature(f))) return f;
-      knownRepeats += 1;
-      return undefined;
-    });
-    const at = fresh.findIndex((f) => f !== undefined);
-    if (at >= 0 && !stop) {
-      fresh.forEach((f, j) => {
-        if (f) failures.push({ seed: seeds[j]!, level: scenarios[j]!.level, kind: f.kind, implementation: f.implementation, summary: f.summary, repro: o.reproCommand(seeds[j]!, o.level) });
+    const generationMs = performance.now() - t0;
+    return { seeds, scenarios, generationMs, coverage: [], checked: checkReference(scenarios, { coverage, skipKernelInvariants: skip }) };
+  };
+  const more = (from: number) => from < o.runs && performance.now() < deadline;
+  // With workers, the next batch is prepared while this one's targets run (it is dropped
+  // unused when the run stops first); without, batches run strictly one after the other.
+  // A prepared batch that is never awaited (the run stopped) must not fail the process.
+  const start = (from: number) => {
+    const p = prepare(from);
+    p.catch(() => undefined);
+    return p;
+  };
+  let prepared = more(0) ? start(0) : undefined;
+  try {
+    while (prepared !== undefined && (failures.length === known || !stop)) {
+      const batch = await prepared;
+      const { seeds, scenarios } = batch;
+      const n = seeds.length;
+      prepared = pool && more(k + n) ? start(k + n) : undefined;
+      timings.generation! += batch.generationMs;
+      for (const c of batch.coverage) coverage.merge(c);
+      pool?.setMainMayHelp(o.targets.length === 0);
+      const result = await checkTargets(batch.checked, o.targets, batchOptions);
+      pool?.setMainMayHelp(true);
+      addTimings(result.timings);
+      steps += result.steps;
+      k += n;
+      result.failures.forEach((f) => f && countFailure(f, tally));
+      // Failures like a failing regression fixture are counted (the run fails) but not shrunk again.
+      const fresh = result.failures.map((f) => {
+        if (f === undefined || !knownSignatures.has(failureSignature(f))) return f;
+        knownRepeats += 1;
+        return undefined;
       });
-    } else if (at >= 0) {
-      const seed = seeds[at]!;
-      const first = fresh[at]!;
-      o.onLine?.(`seed ${seed}: ${first.kind} on ${first.implementation}: ${first.summary}; shrinking...`);
-      t = performance.now();
-      // Only the implementation that failed takes part in the shrink (none when the reference did).
-      const shrinkTargets = o.targets.filter((x) => x.name === first.implementation || first.implementation.includes(`(${x.name})`));
-      const shrunk = await shrinkScenario(shrinkTargets, { level: o.level, seed, timeoutMs: o.timeoutMs, cwd: o.cwd, skipKernelInvariants: o.skipKernelInvariants ?? false, ...(o.generator ? { generator: o.generator } : {}) });
-      timings.shrink! += performance.now() - t;
-      const minimal = shrunk?.minimal ?? scenarios[at]!;
-      const failure = shrunk?.failure ?? first;
-      const found = `${failure.kind} on ${failure.implementation}: ${failure.summary}`;
-      let regression: string;
-      try {
-        regression = writeRegression(o.regressionsDir, { scenario: minimal, seed, found }).path;
-      } catch (error) {
-        // The reference engine itself cannot answer it (it crashed): the seed still reproduces it.
-        regression = `(not written: ${(error as Error).message.split('\n')[0]})`;
+      const at = fresh.findIndex((f) => f !== undefined);
+      if (at >= 0 && !stop) {
+        fresh.forEach((f, j) => {
+          if (f) failures.push({ seed: seeds[j]!, level: scenarios[j]!.level, kind: f.kind, implementation: f.implementation, summary: f.summary, repro: o.reproCommand(seeds[j]!, o.level) });
+        });
+      } else if (at >= 0) {
+        const seed = seeds[at]!;
+        const first = fresh[at]!;
+        o.onLine?.(`seed ${seed}: ${first.kind} on ${first.implementation}: ${first.summary}; shrinking...`);
+        const t = performance.now();
+        // Only the implementation that failed takes part in the shrink (none when the reference did).
+        const shrinkTargets = o.targets.filter((x) => x.name === first.implementation || first.implementation.includes(`(${x.name})`));
+        const shrunk = await shrinkScenario(shrinkTargets, { level: o.level, seed, timeoutMs: o.timeoutMs, cwd: o.cwd, skipKernelInvariants: o.skipKernelInvariants ?? false, ...(o.generator ? { generator: o.generator } : {}) });
+        timings.shrink! += performance.now() - t;
+        const minimal = shrunk?.minimal ?? scenarios[at]!;
+        const failure = shrunk?.failure ?? first;
+        const found = `${failure.kind} on ${failure.implementation}: ${failure.summary}`;
+        let regression: string;
+        try {
+          regression = writeRegression(o.regressionsDir, { scenario: minimal, seed, found }).path;
+        } catch (error) {
+          // The reference engine itself cannot answer it (it crashed): the seed still reproduces it.
+          regression = `(not written: ${(error as Error).message.split('\n')[0]})`;
+        }
+        failures.push({ seed, level: minimal.level, kind: failure.kind, implementation: failure.implementation, summary: failure.summary, regression, steps: minimal.steps.length, repro: o.reproCommand(seed, o.level) });
       }
-      failures.push({ seed, level: minimal.level, kind: failure.kind, implementation: failure.implementation, summary: failure.summary, regression, steps: minimal.steps.length, repro: o.reproCommand(seed, o.level) });
+      o.onProgress?.({ scenarios: k, runs: o.runs, elapsedMs: performance.now() - started, failures: failures.length });
+      if (!pool && more(k)) prepared = start(k);
     }
-    o.onProgress?.({ scenarios: k, runs: o.runs, elapsedMs: performance.now() - started, failures: failures.length });
+  } finally {
+    await pool?.close();
   }
 
   return {
