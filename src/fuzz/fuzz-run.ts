@@ -128,21 +128,30 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     return { seeds, scenarios, generationMs, coverage: [], checked: checkReference(scenarios, { coverage, skipKernelInvariants: skip }) };
   };
   const more = (from: number) => from < o.runs && performance.now() < deadline;
-  // With workers, the next batch is prepared while this one's targets run (it is dropped
-  // unused when the run stops first); without, batches run strictly one after the other.
+  // With workers, the next batches are prepared while this one's targets run (dropped unused
+  // when the run stops first); two ahead, so that no thread runs out of chunks at a batch's
+  // end. Without workers, batches run strictly one after the other.
   // A prepared batch that is never awaited (the run stopped) must not fail the process.
   const start = (from: number) => {
     const p = prepare(from);
     p.catch(() => undefined);
     return p;
   };
-  let prepared = more(0) ? start(0) : undefined;
+  const ahead: Promise<PooledBatch & { seeds: number[] }>[] = [];
+  let nextFrom = 0;
+  const fill = (depth: number) => {
+    while (ahead.length < depth && more(nextFrom)) {
+      ahead.push(start(nextFrom));
+      nextFrom += Math.min(batchSize, o.runs - nextFrom);
+    }
+  };
+  fill(pool ? 2 : 1);
   try {
-    while (prepared !== undefined && (failures.length === known || !stop)) {
-      const batch = await prepared;
+    while (ahead.length > 0 && (failures.length === known || !stop)) {
+      const batch = await ahead.shift()!;
       const { seeds, scenarios } = batch;
       const n = seeds.length;
-      prepared = pool && more(k + n) ? start(k + n) : undefined;
+      if (pool) fill(2);
       timings.generation! += batch.generationMs;
       for (const c of batch.coverage) coverage.merge(c);
       pool?.setMainMayHelp(o.targets.length === 0);
@@ -185,7 +194,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
         failures.push({ seed, level: minimal.level, kind: failure.kind, implementation: failure.implementation, summary: failure.summary, regression, steps: minimal.steps.length, repro: o.reproCommand(seed, o.level) });
       }
       o.onProgress?.({ scenarios: k, runs: o.runs, elapsedMs: performance.now() - started, failures: failures.length });
-      if (!pool && more(k)) prepared = start(k);
+      if (!pool) fill(1);
     }
   } finally {
     await pool?.close();
