@@ -4,6 +4,7 @@
  * on the main thread and on a worker (`reference-worker.ts`); what it returns is plain data.
  */
 import { performance } from 'node:perf_hooks';
+import { requestTextsOf, type RequestText } from '../harness/session-frame.js';
 import { checkReference, type ReferenceCheck } from './fuzz-engine.js';
 import { generateScenario } from './fuzz-run.js';
 import { MatrixCoverage } from './matrix-coverage.js';
@@ -26,6 +27,8 @@ export interface ReferenceTaskResult {
   readonly checked: ReferenceCheck;
   readonly generationMs: number;
   readonly coverage: { slot: Record<string, number>; order: Record<string, number> };
+  /** Each fixture's request texts, already written for the reference run: the targets reuse them. */
+  readonly texts: (RequestText | undefined)[][];
 }
 
 export function runReferenceTask(task: ReferenceTask): ReferenceTaskResult {
@@ -34,5 +37,6 @@ export function runReferenceTask(task: ReferenceTask): ReferenceTaskResult {
   const generationMs = performance.now() - t;
   const coverage = new MatrixCoverage();
   const checked = checkReference(scenarios, { coverage, skipKernelInvariants: task.skipKernelInvariants, firstIndex: task.firstIndex });
-  return { id: task.id, scenarios, checked, generationMs, coverage: coverage.toJSON() };
+  const texts = checked.reference.fixtures.map((run) => requestTextsOf(run.planned.loaded.fixture));
+  return { id: task.id, scenarios, checked, generationMs, coverage: coverage.toJSON(), texts };
 }

@@ -12,6 +12,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { FixtureRun, ImplementationRun } from '../harness/fixture-run.js';
+import { adoptRequestTexts } from '../harness/session-frame.js';
 import type { ReferenceCheck, ScenarioFailure } from './fuzz-engine.js';
 import { runReferenceTask, type ReferenceTask, type ReferenceTaskResult } from './reference-chunk.js';
 import type { Scenario } from './scenario.js';
@@ -142,6 +143,8 @@ export class ReferencePool {
     let generationMs = 0;
     const timings = { reference: 0, invariants: 0 };
     for (const p of parts) {
+      // A chunk run on this thread already cached its texts; a worker's copies adopt theirs.
+      p.checked.reference.fixtures.forEach((run, i) => adoptRequestTexts(run.planned.loaded.fixture, p.texts[i]!));
       scenarios.push(...p.scenarios);
       fixtures.push(...p.checked.reference.fixtures);
       failures.push(...p.checked.failures);

@@ -124,7 +124,7 @@ export function fitsOffset(placement: FixturePlacement, seqOffset: number): bool
 }
 
 /** A request's canonical text, split at its top-level seq so that relocating it is a string join. */
-interface RequestText {
+export interface RequestText {
   readonly seq: number;
   readonly before: string;
   readonly after: string;
@@ -154,6 +154,22 @@ function textsOf(fixture: Fixture): ReadonlyArray<RequestText | Buffer> {
     stepTexts.set(fixture, texts);
   }
   return texts;
+}
+
+/**
+ * A fixture's request texts (undefined for raw steps), as plain data: a thread that ran the
+ * fixture hands them to the thread that drives the processes, with a copy of the fixture.
+ */
+export function requestTextsOf(fixture: Fixture): (RequestText | undefined)[] {
+  return textsOf(fixture).map((t) => (Buffer.isBuffer(t) ? undefined : t));
+}
+
+/** Adopts the request texts `requestTextsOf` gave for a fixture with these same steps. */
+export function adoptRequestTexts(fixture: Fixture, texts: readonly (RequestText | undefined)[]): void {
+  stepTexts.set(
+    fixture,
+    fixture.steps.map((step, i) => (step.kind === 'raw' ? rawStepBytes(step) : texts[i] ?? requestText(step.request as unknown as Record<string, unknown> & { seq: number }))),
+  );
 }
 
 /**
