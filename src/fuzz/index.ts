@@ -3,7 +3,8 @@ export { type Scenario, type ScenarioLevel, scenarioLevels, describeScenario, FI
 export { scenarioArbitrary, type LevelChoice, type ScenarioArbitraryConstraints } from './scenario-arbitrary.js';
 export { realisticScenarioArbitrary, venueProfiles, type RealisticScenarioConstraints } from './realistic-scenario.js';
 export { adversarialScenarioArbitrary, type AdversarialScenarioConstraints } from './adversarial-scenario.js';
-export { invalidScenarioArbitrary, isValidRequestLine, type InvalidScenarioConstraints } from './invalid-scenario.js';
+export { invalidScenarioArbitrary, type InvalidScenarioConstraints } from './invalid-scenario.js';
+export { isValidRequestLine } from '../protocol/valid-request-line.js';
 export { kernelConfigArbitrary, type KernelConfigConstraints } from './kernel-config-arbitrary.js';
 export { lineMutations, mutateLine, type LineMutation, type BrokenLine } from './line-mutation.js';
 export { ScenarioBuilder } from './scenario-builder.js';

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { FixtureStep, ProtocolRequest } from '../../generated/ts/types.js';
-import { validate } from '../contracts/index.js';
+import { isValidRequestLine } from '../protocol/valid-request-line.js';
 import { kernelConfigArbitrary, type KernelConfigConstraints } from './kernel-config-arbitrary.js';
 import { lineMutations, mutateLine, type LineMutation } from './line-mutation.js';
 import { tsReferenceKernel, type ReferenceKernelFactory } from './reference-kernel.js';
@@ -29,16 +29,6 @@ interface Breakage {
   readonly pick: number;
 }
 
-/** True when the bytes decode and parse to a valid request (then they are not a broken line). */
-export function isValidRequestLine(bytes: Uint8Array): boolean {
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return false;
-  }
-  return validate('ProtocolRequest', value).ok;
-}
 
 export function invalidScenarioArbitrary(constraints: InvalidScenarioConstraints = {}): fc.Arbitrary<Scenario> {
   const kernel = constraints.kernel ?? tsReferenceKernel;

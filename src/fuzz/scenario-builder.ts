@@ -20,6 +20,7 @@ import type {
   VenueEvent,
 } from '../../generated/ts/types.js';
 import { validate } from '../contracts/index.js';
+import { emptySlot } from '../kernel/index.js';
 import { SimulatedVenue, type SimulatedVenueConstraints, type VenueAdapter } from '../venue/index.js';
 import type { ReferenceKernel, ReferenceKernelFactory } from './reference-kernel.js';
 import { FIRST_STEP_SEQ, SCENARIO_TS_START, SCENARIO_TS_STEP_MS, type Scenario, type ScenarioLevel } from './scenario.js';
@@ -206,6 +207,6 @@ export class ScenarioBuilder {
       orders_placed: 0,
       seen_event_ids: [],
     });
-    this.slots.splice(0, this.slots.length, ...Array.from({ length: this.config.slot_count }, (_, i) => idle(i)));
+    this.slots.splice(0, this.slots.length, ...Array.from({ length: this.config.slot_count }, (_, i) => emptySlot(i)));
   }
 }

@@ -1,5 +1,5 @@
 import { canonicalize } from '../canonical/index.js';
-import { validate } from '../contracts/index.js';
+import { isValidRequestLine } from '../protocol/valid-request-line.js';
 import type { Fixture, FixtureStep, KernelConfig } from '../../generated/ts/types.js';
 
 /**
@@ -62,22 +62,6 @@ export function openingAnswerCount(placement: FixturePlacement): number {
   return placement.opening === 'standard' ? 1 : 0;
 }
 
-/**
- * A raw line is relocatable when it cannot reach the seq checks of the protocol:
- * it is not JSON, or it is JSON that is not a valid request. A raw line that is a
- * valid request (duplicate keys, `1.0` seqs, CRLF endings) keeps its own seq, so
- * its fixture needs a fresh session of its own.
- */
-function rawLineMayBeAccepted(bytes: Uint8Array): boolean {
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return false;
-  }
-  return validate('ProtocolRequest', value).ok;
-}
-
 export function rawStepBytes(step: FixtureStep & { kind: 'raw' }): Buffer {
   return Buffer.from(step.base64, 'base64');
 }
@@ -91,7 +75,10 @@ export function placeFixture(fixture: Fixture): FixturePlacement {
   for (let index = 0; index < fixture.steps.length; index += 1) {
     const step = fixture.steps[index]!;
     if (step.kind === 'raw') {
-      if (rawLineMayBeAccepted(rawStepBytes(step))) {
+      // A raw line is relocatable when it cannot reach the seq checks of the protocol: it is
+      // not JSON, or JSON that is not a valid request. One that is a valid request (duplicate
+      // keys, `1.0` seqs, CRLF endings) keeps its own seq, so its fixture needs a fresh session.
+      if (isValidRequestLine(rawStepBytes(step))) {
         startsSession = true;
         endsSession = true;
       }

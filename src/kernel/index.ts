@@ -4,3 +4,4 @@ export type { MarkPriceInput, CalibrateFeeInput } from './types.js';
 export type { ReconcileInput } from './reconcile.js';
 export { checkInvariants, InvariantViolationError, type InvariantName, type InvariantViolation } from './invariants.js';
 export { SnapshotShapeError } from './snapshot.js';
+export { emptySlot } from './slot.js';

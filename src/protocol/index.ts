@@ -5,4 +5,5 @@ export { answerLine, responseJson, responseTo } from './answer-line.js';
 export { stepResultJson, FastJsonUnsupported } from './step-result-json.js';
 export { LineReader, type Line } from './line-reader.js';
 export { readRequest, echoSeq, type ReadResult } from './read-request.js';
+export { isValidRequestLine } from './valid-request-line.js';
 export { LINE_BYTES_MAX, JSON_DEPTH_MAX, PROTOCOL_VERSION, FORBIDDEN_KEYS } from './limits.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/contracts/index.js';
-import { isValidRequestLine } from '../../src/fuzz/invalid-scenario.js';
+import { isValidRequestLine } from '../../src/protocol/valid-request-line.js';
 import { MatrixCoverage } from '../../src/fuzz/matrix-coverage.js';
 import { kernelInvariantViolations, applyRequest } from '../../src/fuzz/kernel-invariants.js';
 import { scenarioArbitrary } from '../../src/fuzz/scenario-arbitrary.js';
