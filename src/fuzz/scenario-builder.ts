@@ -194,19 +194,6 @@ export class ScenarioBuilder {
   }
 
   private resetView(): void {
-    const idle = (slot_id: number): TradeSlot => ({
-      slot_id,
-      stage: 'IDLE',
-      active_leg_index: 0,
-      size: 0,
-      initial_size: 0,
-      entry_price: 0,
-      realized_pnl: 0,
-      unrealized_pnl: 0,
-      fees_paid: 0,
-      orders_placed: 0,
-      seen_event_ids: [],
-    });
     this.slots.splice(0, this.slots.length, ...Array.from({ length: this.config.slot_count }, (_, i) => emptySlot(i)));
   }
 }
