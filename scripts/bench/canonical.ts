@@ -58,7 +58,6 @@ export function sampleStepResult(): unknown {
 export async function run(ctx: BenchContext): Promise<BenchSection> {
   const value = sampleStepResult();
   const canonical = canonicalize(value);
-  const plain = JSON.stringify(value);
   if (canonicalizePackage(value) !== canonical) throw new Error('canonical bench: this canonicalize and the npm package disagree on the sample');
   const windowMs = ctx.windowMs;
   const stringify = opsPerSecond(() => JSON.stringify(value), { windowMs });
