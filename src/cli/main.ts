@@ -1,40 +1,15 @@
 #!/usr/bin/env node
-// The `lockstep` command line. Each subcommand lives in its own module; this file only picks
-// one and turns its result into an exit code.
-import { kernelCommand } from './kernel-command.js';
+// The process entry of `lockstep`: everything else is in cli.ts, which tests call directly.
+import type { CliContext } from './command.js';
+import { runCli } from './cli.js';
 
-const USAGE = `usage: lockstep <command>
-
-commands:
-  kernel    serve the wire protocol (docs/protocol.md) on stdin/stdout
-            (LOCKSTEP_DEBUG_INVARIANTS=1 checks every kernel invariant after every step)
-  show      print a fixture as a timeline: lockstep show <fixture-id|name> [--impl "<cmd>" | --rust]
-`;
-
-type Command = (args: readonly string[], env: NodeJS.ProcessEnv) => Promise<number>;
-
-const COMMANDS: Readonly<Record<string, Command>> = {
-  kernel: (_args, env) => kernelCommand(env),
-  // Loaded on demand so that the kernel server starts without the harness.
-  show: async (args) => (await import('../harness/show.js')).showSubcommand(args),
-};
-
-async function main(argv: readonly string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  const command = name === undefined ? undefined : COMMANDS[name];
-  if (command === undefined) {
-    process.stderr.write(name === undefined ? USAGE : `lockstep: unknown command '${name}'\n\n${USAGE}`);
-    return 2;
-  }
-  return command(rest, process.env);
-}
-
-main(process.argv.slice(2)).then(
+const ctx: CliContext = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+runCli(process.argv.slice(2), ctx).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`lockstep: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(`lockstep: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 1;
   },
 );

@@ -140,9 +140,3 @@ export async function showCommand(argv: readonly string[], repoRoot: string): Pr
 }
 
 /** `lockstep show` as a CLI subcommand: prints the timeline, returns the exit status. */
-export async function showSubcommand(args: readonly string[]): Promise<number> {
-  const repoRoot = process.cwd();
-  const { exitCode, text } = await showCommand(args, repoRoot);
-  (exitCode === 2 ? process.stderr : process.stdout).write(`${text}\n`);
-  return exitCode;
-}
