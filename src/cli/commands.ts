@@ -11,6 +11,7 @@ export interface CommandEntry {
 
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'kernel', summary: 'serve the wire protocol on stdin/stdout', load: async () => (await import('./kernel.js')).kernelCommand },
+  { name: 'compat', summary: 'compare the contracts with the last release (or a git ref): breaking changes, witnesses', load: async () => (await import('./compat.js')).compatCommand },
   { name: 'show', summary: 'print a fixture as a timeline, optionally beside a second implementation', load: async () => (await import('./show.js')).showCommand },
 ];
 
