@@ -113,11 +113,21 @@ function compareCount(ctx: DiffContext, o: Located, n: Located, path: string, ke
   emit(ctx, tightened ? rules[0] : rules[1], o, n, path, `${key} ${a} became ${b}`);
 }
 
+/** Bounds only matter where both sides admit the type they constrain (a type change is its own finding). */
+function bothAdmit(o: Located, n: Located, type: string): boolean {
+  return admits(typesOf(o.node as Schema), type) && admits(typesOf(n.node as Schema), type);
+}
+
 export function compareBounds(ctx: DiffContext, o: Located, n: Located, path: string): void {
-  compareBound(ctx, o, n, path, true);
-  compareBound(ctx, o, n, path, false);
-  compareCount(ctx, o, n, path, 'minLength', true, ['MIN_LENGTH_INCREASED', 'MIN_LENGTH_DECREASED']);
-  compareCount(ctx, o, n, path, 'maxLength', false, ['MAX_LENGTH_DECREASED', 'MAX_LENGTH_INCREASED']);
+  if (bothAdmit(o, n, 'integer')) {
+    compareBound(ctx, o, n, path, true);
+    compareBound(ctx, o, n, path, false);
+  }
+  if (bothAdmit(o, n, 'string')) {
+    compareCount(ctx, o, n, path, 'minLength', true, ['MIN_LENGTH_INCREASED', 'MIN_LENGTH_DECREASED']);
+    compareCount(ctx, o, n, path, 'maxLength', false, ['MAX_LENGTH_DECREASED', 'MAX_LENGTH_INCREASED']);
+  }
+  if (!bothAdmit(o, n, 'array')) return;
   compareCount(ctx, o, n, path, 'minItems', true, ['MIN_ITEMS_INCREASED', 'MIN_ITEMS_DECREASED']);
   compareCount(ctx, o, n, path, 'maxItems', false, ['MAX_ITEMS_DECREASED', 'MAX_ITEMS_INCREASED']);
   const oldUnique = (o.node as Schema).uniqueItems === true;

@@ -36,7 +36,7 @@ export function formatJunit(report: CompatReport): string {
       const name = xml(`${f.rule} ${f.new_pointer ?? f.old_pointer ?? ''}`);
       if (f.breaking) {
         failures++;
-        cases.push(`    <testcase classname="compat.${xml(f.schema)}" name="${name}"><failure message="${xml(f.message)}">${xml(JSON.stringify(f.witness ?? null))}</failure></testcase>`);
+        cases.push(`    <testcase classname="compat.${xml(f.schema)}" name="${name}"><failure message="${xml(f.message)}">${xml(f.witness?.instance_json ?? '')}</failure></testcase>`);
       } else cases.push(`    <testcase classname="compat.${xml(f.schema)}" name="${name}"/>`);
     }
   }

@@ -10,7 +10,7 @@ export function formatTable(report: CompatReport): string {
     for (const f of shown) {
       const mark = f.breaking ? 'BREAK' : f.acknowledged !== undefined ? 'ACKED' : f.severity === 'warning' ? 'WARN ' : 'ok   ';
       lines.push(`  ${mark} ${f.rule.padEnd(width)} ${f.directions.join('+') || '-'} [${f.categories.join(',')}] ${f.message}`);
-      if (f.witness !== undefined) lines.push(`        witness (${f.witness.source}): ${JSON.stringify(f.witness.instance).slice(0, 200)}`);
+      if (f.witness !== undefined) lines.push(`        witness (${f.witness.source}): ${f.witness.instance_json.slice(0, 200)}`);
     }
     const counts = new Map<string, number>();
     for (const v of c.contracts) for (const x of [v.backward, v.forward]) counts.set(x, (counts.get(x) ?? 0) + 1);

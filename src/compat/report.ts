@@ -15,11 +15,11 @@ export interface ReportFinding {
   readonly breaking: boolean;
   readonly schema: string;
   readonly contract: string;
-  readonly old_pointer: string | null;
-  readonly new_pointer: string | null;
+  readonly old_pointer?: string;
+  readonly new_pointer?: string;
   readonly instance_path: string;
   readonly message: string;
-  readonly witness?: { readonly source: string; readonly instance: unknown };
+  readonly witness?: { readonly source: string; readonly instance_json: string };
   readonly acknowledged?: string;
 }
 
@@ -47,11 +47,11 @@ function reportFinding(f: Finding, mode: Mode): ReportFinding {
     breaking: breaks && f.acknowledged === undefined,
     schema: f.schema,
     contract: f.contract,
-    old_pointer: f.oldPointer,
-    new_pointer: f.newPointer,
+    ...(f.oldPointer === null ? {} : { old_pointer: f.oldPointer }),
+    ...(f.newPointer === null ? {} : { new_pointer: f.newPointer }),
     instance_path: f.instancePath,
     message: f.message,
-    ...(f.witness === undefined ? {} : { witness: f.witness }),
+    ...(f.witness === undefined ? {} : { witness: { source: f.witness.source, instance_json: JSON.stringify(f.witness.instance) } }),
     ...(f.acknowledged === undefined ? {} : { acknowledged: f.acknowledged }),
   };
 }
