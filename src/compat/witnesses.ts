@@ -49,7 +49,8 @@ export function attachWitnesses(
       if (sampled !== undefined && (fromCorpus === undefined || pathPattern(sampled.errorPath) === f.instancePath)) {
         f.witness = { source: 'generated', instance: sampled.instance };
       } else if (fromCorpus !== undefined) f.witness = fromCorpus;
-    } else if (breaksIn(f, 'FORWARD')) {
+    }
+    if (f.witness === undefined && breaksIn(f, 'FORWARD')) {
       const sampled = bestRefusal(f, forward);
       if (sampled !== undefined) f.witness = { source: 'generated (new accepts, old refuses)', instance: sampled.instance };
     }
