@@ -8,6 +8,7 @@
  *             [--shard I/N] [--impl "<command>" ...] [--regressions DIR] [--timeout-ms N]
  *             [--max-commands N] [--workers N] [--report FILE]
  *   pnpm fuzz --merge [REPORT.json ...]     (default: reports/fuzz-shard-*.json)
+ *   pnpm fuzz plan | --task | merge | corpus    (distributed forms: src/cli/fuzz-jobs.ts)
  *
  * --impl replaces the default target (the Rust kernel); repeat it for several. `rust` and
  * `ts-server` name the builtin implementations; anything else runs as a shell command.
@@ -21,6 +22,7 @@ import { implementationFromArgument } from '../src/harness/builtin-implementatio
 import type { FuzzTarget } from '../src/fuzz/fuzz-engine.js';
 import { failed, formatReport, mergeReports, type FuzzReport } from '../src/fuzz/fuzz-report.js';
 import { runFuzz } from '../src/fuzz/fuzz-run.js';
+import { fuzzJobForm } from '../src/cli/fuzz-jobs.js';
 import type { LevelChoice } from '../src/fuzz/scenario-arbitrary.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,6 +136,9 @@ function shardReports(files: readonly string[]): FuzzReport[] {
 }
 
 async function main(): Promise<number> {
+  const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
+  const form = await fuzzJobForm(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }, repoRoot);
+  if (form !== undefined) return form;
   const args = parseArgs(process.argv.slice(2));
   if (args.merge !== undefined) {
     const merged = mergeReports(shardReports(args.merge));
@@ -179,7 +184,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
       console.error(`fuzz: ${error.message}`);
       process.exit(2);
     }
