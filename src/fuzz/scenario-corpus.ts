@@ -88,7 +88,7 @@ export function writeCorpus(dir: string, chosen: readonly { entry: CorpusEntry; 
   for (const name of readdirSync(dir)) if (name.endsWith('.json') && name !== 'index.json' && !keep.has(name)) rmSync(join(dir, name));
   for (const { entry, scenario } of chosen) {
     const draft = scenarioFixture(scenario, { name: `corpus-${entry.id.slice(0, 16)}`, description: `Shared fuzz corpus entry (${entry.level}, ${entry.features.length} features).`, tags: ['fuzz-corpus', entry.level] });
-    writeFileSync(join(dir, `${entry.id}.json`), `${JSON.stringify({ ...draft, expected: referenceAnswers(draft) }, null, 2)}\n`);
+    writeFileSync(join(dir, `${entry.id}.json`), `${canonicalize({ ...draft, expected: referenceAnswers(draft) })}\n`);
   }
   const index: CorpusIndex = { format: CORPUS_FORMAT, entries: [...chosen.map((c) => c.entry)].sort((a, b) => (a.id < b.id ? -1 : 1)) };
   const text = indexText(index);
