@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import pkg from '../../package.json' with { type: 'json' };
 import type { FuzzShardFailure } from '../../generated/ts/types.js';
 import { RUST_BINARY, TS_SERVER_COMMAND } from '../harness/implementation.js';
+import { ensureTsServer } from '../harness/ts-server-build.js';
 import { CANARY_NAME, isCanarySeed } from './canary-target.js';
 import { contractsHash } from './contracts-hash.js';
 import { checkScenarioBatch, type FuzzTarget } from './fuzz-engine.js';
@@ -76,6 +77,8 @@ function replaySlice(task: FuzzTask, o: TaskRunOptions): { source: string; scena
 export async function runTask(task: FuzzTask, o: TaskRunOptions): Promise<TaskRunResult> {
   const started = performance.now();
   const target = taskTarget(task.target);
+  const problem = task.target === 'ts-server' ? ensureTsServer(o.root) : undefined;
+  if (problem !== undefined) throw new Error(problem);
   const replay = replaySlice(task, o);
   const writer = new ShardFileWriter(o.out, {
     task,
