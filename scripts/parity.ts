@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { parityCommand } from '../src/harness/parity-command.js';
 import { parseParityArguments } from '../src/harness/parity-arguments.js';
+import { parityProgressLine } from '../src/harness/parity-progress.js';
 import { RUST_NAME } from '../src/harness/implementation.js';
 import { ensureRustKernel } from './ensure-rust-kernel.js';
 
@@ -22,6 +23,8 @@ if (parsed.ok && (parsed.value.impls.length === 0 || parsed.value.impls.includes
     process.exit(1);
   }
 }
-const output = await parityCommand(argv, repoRoot);
+const progress = process.stderr.isTTY === true ? parityProgressLine((text) => process.stderr.write(text)) : undefined;
+const output = await parityCommand(argv, repoRoot, progress?.update);
+progress?.end();
 process.stdout.write(`${output.text}\n`);
 process.exitCode = output.exitCode;
