@@ -28,7 +28,7 @@ export const FUZZ_JOBS_HELP = `distributed forms:
   lockstep fuzz corpus [--seeds N] [--level L] [--max-commands M]
       rebuilds fixtures/fuzz-corpus from its entries plus N generated scenarios, pruned
 
-example:
+a distributed run, by hand:
   lockstep fuzz plan --shards 2 --runs 20 --target canary --commit local > /tmp/tasks.jsonl
   lockstep fuzz --task "$(head -1 /tmp/tasks.jsonl)" --out /tmp/shard-1.jsonl
   lockstep fuzz merge /tmp/shard-1.jsonl`;

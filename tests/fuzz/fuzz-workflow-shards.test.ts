@@ -17,7 +17,7 @@ import { ensureRustKernel } from '../../src/harness/implementation.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
-const fuzz = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'scripts/fuzz.ts', ...args], { cwd: repo });
+const fuzz = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'fuzz', ...args], { cwd: repo });
 
 beforeAll(() => {
   const problem = ensureRustKernel(repo);
