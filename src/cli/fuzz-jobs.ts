@@ -29,7 +29,7 @@ export const FUZZ_JOBS_HELP = `distributed forms:
       rebuilds fixtures/fuzz-corpus from its entries plus N generated scenarios, pruned
 
 a distributed run, by hand:
-  lockstep fuzz plan --shards 2 --runs 20 --target canary --commit local > /tmp/tasks.jsonl
+  lockstep fuzz plan --shards 1 --runs 200 --target canary --commit local > /tmp/tasks.jsonl
   lockstep fuzz --task "$(head -1 /tmp/tasks.jsonl)" --out /tmp/shard-1.jsonl
   lockstep fuzz merge /tmp/shard-1.jsonl`;
 
