@@ -34,6 +34,9 @@ export function generateProtocolEdge(set: SchemaSet): GeneratedFile[] {
   p.print('/** The line checks in order; `layer` is the protocol file that runs each, in both languages. */');
   p.print(`export const LINE_CHECKS: readonly { readonly check: number; readonly code: ErrorCode; readonly layer: string; readonly what: string }[] = ${literal(edge.checks)};`);
   p.blank();
+  p.print('/** Every error code by name, so code reads `ERROR_CODE.EMPTY_LINE` rather than a second copy of the string. */');
+  p.print(`export const ERROR_CODE = ${literal(Object.fromEntries(edge.errors.map((e) => [e.code, e.code])))} as const satisfies Readonly<Record<ErrorCode, ErrorCode>>;`);
+  p.blank();
   p.print('/** The category of each error code. */');
   p.print(`export const ERROR_CATEGORY: Readonly<Record<ErrorCode, ErrorCategory>> = ${literal(Object.fromEntries(m.categories))};`);
   p.blank();

@@ -22,6 +22,16 @@ pub const QUOTED_VALUE_CHARS_MAX: usize = 60;
 pub const SAFE_INTEGER_MAX: f64 = 9007199254740991.0;
 /// Every amount of the ledger and of a slot stays within [-amount_max, amount_max] (the schemas' Amount range).
 pub const AMOUNT_MAX: f64 = 1000000000000000.0;
+/// Largest |expected fee| a fee calibration accepts: the Amount range.
+pub const FEE_EXPECTED_MAX: f64 = 1000000000000000.0;
+/// Largest |actual / expected| a fee calibration accepts: beyond it the deviation in percent would leave the integers canonical JSON writes exactly.
+pub const FEE_RATIO_MAX: f64 = 1000000000000.0;
+/// A fee deviation below this many percent is OK.
+pub const FEE_DEVIATION_OK_PCT: f64 = 1.0;
+/// A fee deviation below this many percent (and not OK) is WARN, else ERROR.
+pub const FEE_DEVIATION_WARN_PCT: f64 = 5.0;
+/// Tolerance of the exit-leg ratio sum: sum <= 1 + exit_leg_sum_tolerance.
+pub const EXIT_LEG_SUM_TOLERANCE: f64 = 1e-12;
 /// Object keys refused anywhere in a request.
 pub const FORBIDDEN_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
 /// Every op served, sorted: the capabilities of the hello response.

@@ -26,6 +26,21 @@ export const SAFE_INTEGER_MAX = 9007199254740991;
 /** Every amount of the ledger and of a slot stays within [-amount_max, amount_max] (the schemas' Amount range). */
 export const AMOUNT_MAX = 1000000000000000;
 
+/** Largest |expected fee| a fee calibration accepts: the Amount range. */
+export const FEE_EXPECTED_MAX = 1000000000000000;
+
+/** Largest |actual / expected| a fee calibration accepts: beyond it the deviation in percent would leave the integers canonical JSON writes exactly. */
+export const FEE_RATIO_MAX = 1000000000000;
+
+/** A fee deviation below this many percent is OK. */
+export const FEE_DEVIATION_OK_PCT = 1;
+
+/** A fee deviation below this many percent (and not OK) is WARN, else ERROR. */
+export const FEE_DEVIATION_WARN_PCT = 5;
+
+/** Tolerance of the exit-leg ratio sum: sum <= 1 + exit_leg_sum_tolerance. */
+export const EXIT_LEG_SUM_TOLERANCE = 1e-12;
+
 /** Object keys refused anywhere in a request. */
 export const FORBIDDEN_KEYS: readonly string[] = [
   "__proto__",
@@ -114,6 +129,24 @@ export const LINE_CHECKS: readonly { readonly check: number; readonly code: Erro
     "what": "a kernel step, snapshot or reset before configure or restore"
   }
 ];
+
+/** Every error code by name, so code reads `ERROR_CODE.EMPTY_LINE` rather than a second copy of the string. */
+export const ERROR_CODE = {
+  "LINE_TOO_LONG": "LINE_TOO_LONG",
+  "INVALID_UTF8": "INVALID_UTF8",
+  "EMPTY_LINE": "EMPTY_LINE",
+  "INVALID_JSON": "INVALID_JSON",
+  "DEPTH_LIMIT_EXCEEDED": "DEPTH_LIMIT_EXCEEDED",
+  "NUMBER_OUT_OF_RANGE": "NUMBER_OUT_OF_RANGE",
+  "FORBIDDEN_KEY": "FORBIDDEN_KEY",
+  "SCHEMA_VIOLATION": "SCHEMA_VIOLATION",
+  "DUPLICATE_SEQ": "DUPLICATE_SEQ",
+  "SEQ_OUT_OF_ORDER": "SEQ_OUT_OF_ORDER",
+  "HANDSHAKE_REQUIRED": "HANDSHAKE_REQUIRED",
+  "UNSUPPORTED_PROTOCOL_VERSION": "UNSUPPORTED_PROTOCOL_VERSION",
+  "NOT_CONFIGURED": "NOT_CONFIGURED",
+  "INTERNAL_ERROR": "INTERNAL_ERROR"
+} as const satisfies Readonly<Record<ErrorCode, ErrorCode>>;
 
 /** The category of each error code. */
 export const ERROR_CATEGORY: Readonly<Record<ErrorCode, ErrorCategory>> = {

@@ -6,12 +6,13 @@ import type { Line } from './line-reader.js';
 import { readRequest } from './read-request.js';
 import { FastJsonUnsupported, stepResponseJson } from './step-result-json.js';
 import type { Session } from './session.js';
+import { ERROR_CODE } from '../../generated/ts/protocol-edge.js';
 
 export function responseTo(session: Session, line: Line, lineNo: number): ProtocolResponse {
   if (typeof line !== 'string') {
-    return line.fault === 'LINE_TOO_LONG'
-      ? errorResponse(fault('LINE_TOO_LONG', ''), lineNo, undefined)
-      : errorResponse(fault('INVALID_UTF8', ''), lineNo, undefined);
+    return line.fault === ERROR_CODE.LINE_TOO_LONG
+      ? errorResponse(fault(ERROR_CODE.LINE_TOO_LONG, ''), lineNo, undefined)
+      : errorResponse(fault(ERROR_CODE.INVALID_UTF8, ''), lineNo, undefined);
   }
   const read = readRequest(line);
   if (!read.ok) return errorResponse(read.fault, lineNo, read.seq);
@@ -50,7 +51,7 @@ export function answerLine(session: Session, line: Line, lineNo: number): string
   } catch (e) {
     try {
       const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      return `${canonicalize(errorResponse(fault('INTERNAL_ERROR', '', { detail }), lineNo, seqOf(response)))}\n`;
+      return `${canonicalize(errorResponse(fault(ERROR_CODE.INTERNAL_ERROR, '', { detail }), lineNo, seqOf(response)))}\n`;
     } catch {
       return fallbackLine(lineNo, seqOf(response));
     }

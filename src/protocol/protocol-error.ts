@@ -1,7 +1,7 @@
 // Error responses: one code enum with a category each, from schemas/data/protocol.edge.json
 // (docs/protocol.md, "One line, in order").
 import type { ErrorCode, ProtocolResponse } from '../../generated/ts/types.js';
-import { ERROR_CATEGORY, FALLBACK_MESSAGE } from '../../generated/ts/protocol-edge.js';
+import { ERROR_CODE, ERROR_CATEGORY, FALLBACK_MESSAGE } from '../../generated/ts/protocol-edge.js';
 import { canonicalize } from '../canonical/index.js';
 import { errorMessage, locatedMessage, type MessageValues } from './message.js';
 
@@ -38,5 +38,5 @@ export function errorResponse(f: LineFault, line: number, seq: number | undefine
  */
 export function fallbackLine(line: number, seq: number | undefined): string {
   const safeSeq = seq !== undefined && Number.isSafeInteger(seq) && seq >= 0 ? seq : undefined;
-  return `${canonicalize(errorResponse({ code: 'INTERNAL_ERROR', path: '', message: FALLBACK_MESSAGE }, line, safeSeq))}\n`;
+  return `${canonicalize(errorResponse({ code: ERROR_CODE.INTERNAL_ERROR, path: '', message: FALLBACK_MESSAGE }, line, safeSeq))}\n`;
 }

@@ -4,6 +4,7 @@ import type { ProtocolRequest, ProtocolResponse } from '../../generated/ts/types
 import { createKernel, SnapshotShapeError, type Kernel, type KernelOptions } from '../kernel/index.js';
 import { errorResponse, fault, type LineFault } from './protocol-error.js';
 import { CAPABILITIES, PROTOCOL_MAJOR, PROTOCOL_VERSION } from './limits.js';
+import { ERROR_CODE } from '../../generated/ts/protocol-edge.js';
 
 /** Who answers the hello. */
 export interface Implementation {
@@ -43,32 +44,32 @@ export class Session {
       return this.dispatch(r);
     } catch (e) {
       if (e instanceof SnapshotShapeError) {
-        return errorResponse(fault('SCHEMA_VIOLATION', `/snapshot${e.path}`, { detail: e.message }, 'consistency'), line, r.seq);
+        return errorResponse(fault(ERROR_CODE.SCHEMA_VIOLATION, `/snapshot${e.path}`, { detail: e.message }, 'consistency'), line, r.seq);
       }
       const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      return errorResponse(fault('INTERNAL_ERROR', '', { detail: message }), line, r.seq);
+      return errorResponse(fault(ERROR_CODE.INTERNAL_ERROR, '', { detail: message }), line, r.seq);
     }
   }
 
   /** Checks 9 to 12; a request passing check 10 becomes the last accepted seq. */
   private admit(r: ProtocolRequest): LineFault | undefined {
     if (this.lastSeq !== undefined && r.seq === this.lastSeq) {
-      return fault('DUPLICATE_SEQ', '/seq', { seq: r.seq });
+      return fault(ERROR_CODE.DUPLICATE_SEQ, '/seq', { seq: r.seq });
     }
     if (this.lastSeq !== undefined && r.seq < this.lastSeq) {
-      return fault('SEQ_OUT_OF_ORDER', '/seq', { seq: r.seq, last_seq: this.lastSeq });
+      return fault(ERROR_CODE.SEQ_OUT_OF_ORDER, '/seq', { seq: r.seq, last_seq: this.lastSeq });
     }
     this.lastSeq = r.seq;
     if (r.op === 'hello') {
       const major = Number(r.protocol_version.split('.')[0]);
       if (major !== PROTOCOL_MAJOR) {
-        return fault('UNSUPPORTED_PROTOCOL_VERSION', '/protocol_version', { version: r.protocol_version });
+        return fault(ERROR_CODE.UNSUPPORTED_PROTOCOL_VERSION, '/protocol_version', { version: r.protocol_version });
       }
       return undefined;
     }
-    if (!this.handshaken) return fault('HANDSHAKE_REQUIRED', '', { op: r.op });
+    if (!this.handshaken) return fault(ERROR_CODE.HANDSHAKE_REQUIRED, '', { op: r.op });
     if (this.kernel === undefined && NEEDS_CONFIGURE.has(r.op)) {
-      return fault('NOT_CONFIGURED', '', { op: r.op });
+      return fault(ERROR_CODE.NOT_CONFIGURED, '', { op: r.op });
     }
     return undefined;
   }
