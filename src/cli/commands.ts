@@ -11,6 +11,7 @@ export interface CommandEntry {
 
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'kernel', summary: 'serve the wire protocol on stdin/stdout', load: async () => (await import('./kernel.js')).kernelCommand },
+  { name: 'report', summary: 'render parity, fuzz, compat and journal results as one HTML page', load: async () => (await import('./report.js')).reportCommand },
   { name: 'show', summary: 'print a fixture as a timeline, optionally beside a second implementation', load: async () => (await import('./show.js')).showCommand },
 ];
 
