@@ -1,7 +1,7 @@
 // The history file: JSON lines, one ReportHistoryLine (schemas/report_history.schema.json) per
 // run, appended by `lockstep report --history FILE --append`. It feeds the trends and tells
 // which failure signatures are new, known from earlier runs, or fixed since the last one.
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import type { CoverageView, HistoryPoint, ReportHistoryLine } from '../../generated/ts/types.js';
 import { validate } from '../contracts/validate.js';
 import { cellKey } from '../fuzz/matrix-coverage.js';
@@ -15,7 +15,7 @@ export function historyLines(file: string, records: readonly InputRecord[]): Rep
     const result = validate('ReportHistoryLine', r.value);
     if (!result.ok) {
       const e = result.errors[0]!;
-      throw new ReportInputError(file, `line ${r.line} at ${e.path || '(root)'}`, e.message);
+      throw new ReportInputError(file, `line ${r.line}`, e.message);
     }
     return result.value;
   });
@@ -79,14 +79,34 @@ export function signatureAges(current: readonly string[], earlier: readonly Repo
   };
 }
 
-/** Appends one line, starting on a line boundary even after a torn last write. */
-export async function appendHistory(path: string, line: ReportHistoryLine): Promise<void> {
+/**
+ * Appends one line, always on a line boundary. An unterminated last line that is not JSON (a
+ * crash mid-append) is cut off first and kept in FILE.torn, so it never glues onto this line.
+ */
+export async function appendHistory(path: string, line: ReportHistoryLine): Promise<{ readonly cut?: string }> {
   let existing = '';
   try {
     existing = await readFile(path, 'utf8');
   } catch {
     // A new history file.
   }
-  const boundary = existing === '' || existing.endsWith('\n') ? '' : '\n';
-  await appendFile(path, `${boundary}${JSON.stringify(line)}\n`);
+  const tail = existing.slice(existing.lastIndexOf('\n') + 1);
+  let cut: string | undefined;
+  if (tail !== '') {
+    let complete = true;
+    try {
+      JSON.parse(tail);
+    } catch {
+      complete = false;
+    }
+    if (complete) existing += '\n';
+    else {
+      cut = tail;
+      await writeFile(`${path}.torn`, tail);
+      existing = existing.slice(0, existing.length - tail.length);
+    }
+    await writeFile(path, existing);
+  }
+  await appendFile(path, `${JSON.stringify(line)}\n`);
+  return cut === undefined ? {} : { cut };
 }

@@ -1,5 +1,6 @@
 // `lockstep report` end to end: load and check the inputs, build the data, write the page,
 // append to the history when asked.
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ReportData } from '../../generated/ts/types.js';
@@ -10,7 +11,6 @@ import { readInput } from './read-input.js';
 import type { ReportArguments } from './report-arguments.js';
 import { appendHistory } from './report-history.js';
 import { uiBundle } from './ui-bundle.js';
-import { existsSync } from 'node:fs';
 
 export interface WrittenReport {
   readonly path: string;
@@ -32,6 +32,9 @@ export async function writeReport(args: ReportArguments, cwd: string): Promise<W
   const path = resolve(cwd, args.out);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, page);
-  if (args.append && args.history !== undefined) await appendHistory(resolve(cwd, args.history), built.historyLine);
+  if (args.append && args.history !== undefined) {
+    const { cut } = await appendHistory(resolve(cwd, args.history), built.historyLine);
+    if (cut !== undefined) warnings.push(`${args.history}: cut an unterminated last line before appending (kept in ${args.history}.torn)`);
+  }
   return { path, bytes: Buffer.byteLength(page), data: built.data, warnings: [...warnings, ...built.warnings] };
 }
