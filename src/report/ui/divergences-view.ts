@@ -4,7 +4,7 @@
 import type { DivergenceGroup, DivergenceItem, Timeline } from '../../../generated/ts/types.js';
 import { section } from './data.js';
 import { add, h } from './dom.js';
-import { jsonView } from './json-view.js';
+import { jsonView, revealMarks } from './json-view.js';
 
 function actualSide(item: DivergenceItem): HTMLElement {
   if (item.actual_answer !== undefined) return jsonView(item.actual_answer, item.pointer, `answer of ${item.implementation}`);
@@ -44,12 +44,14 @@ function occurrence(item: DivergenceItem, timelines: ReadonlyMap<string, Timelin
 }
 
 function group(g: DivergenceGroup, index: number, timelines: ReadonlyMap<string, Timeline>): HTMLElement {
-  return h(
+  const details = h(
     'details',
     { class: 'group', open: index === 0, 'data-signature': g.signature, 'data-occurrences': g.occurrences },
     h('summary', null, h('span', { class: `badge ${g.kind === 'known' ? 'absent' : 'fail'}` }, g.kind), ` ${g.signature} `, h('span', { class: 'muted' }, `${g.occurrences} occurrence(s)${g.occurrences > g.items.length ? `, first ${g.items.length} shown` : ''}`)),
     g.items.map((item) => occurrence(item, timelines)),
   );
+  details.addEventListener('toggle', () => revealMarks(details));
+  return details;
 }
 
 export function renderDivergences(panel: HTMLElement): void {
@@ -62,4 +64,6 @@ export function renderDivergences(panel: HTMLElement): void {
   const timelines = new Map(section('timelines').timelines.map((t) => [t.name, t]));
   const total = divergences.reduce((n, g) => n + g.occurrences, 0);
   add(panel, h('p', null, `${total} occurrence(s) in ${divergences.length} signature group(s), most frequent first.`), divergences.map((g, i) => group(g, i, timelines)));
+  // The panel is laid out only after it is shown: scroll the answers to their marks then.
+  requestAnimationFrame(() => revealMarks(panel));
 }

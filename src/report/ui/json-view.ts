@@ -51,3 +51,11 @@ export function jsonView(text: string, pointer: string, label: string): HTMLElem
   if (pre.querySelector('mark.diff') === null) pre.prepend(h('span', { class: 'missing' }, `(nothing at ${pointer} on this side)\n`));
   return pre;
 }
+
+/** Scrolls every JSON pane under `root` so its highlighted value is in view (needs layout). */
+export function revealMarks(root: ParentNode): void {
+  for (const pre of root.querySelectorAll<HTMLElement>('pre.json')) {
+    const mark = pre.querySelector<HTMLElement>('mark.diff');
+    if (mark !== null && pre.clientHeight > 0) pre.scrollTop = Math.max(0, mark.offsetTop - pre.clientHeight / 3);
+  }
+}

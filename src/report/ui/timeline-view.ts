@@ -4,7 +4,7 @@ import type { Timeline, TimelineTick } from '../../../generated/ts/types.js';
 import { section } from './data.js';
 import { add, h, selectBox, svg } from './dom.js';
 
-const STEP_W = 92;
+const STEP_W = 124;
 const LANE_H = 34;
 const LEFT = 110;
 const TOP = 44;

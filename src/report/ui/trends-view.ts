@@ -13,8 +13,8 @@ const W = 420;
 const H = 150;
 const PAD = 34;
 
-function chart(title: string, labels: readonly string[], series: readonly Series[], unit: string): HTMLElement {
-  const max = Math.max(1, ...series.flatMap((s) => s.values));
+function chart(title: string, labels: readonly string[], series: readonly Series[], unit: string, fixedMax?: number): HTMLElement {
+  const max = fixedMax ?? Math.max(1, ...series.flatMap((s) => s.values));
   const x = (i: number): number => PAD + (labels.length <= 1 ? (W - 2 * PAD) / 2 : (i * (W - 2 * PAD)) / (labels.length - 1));
   const y = (v: number): number => H - PAD + 10 - (v / max) * (H - PAD - 10);
   const lines = series.map((s, si) =>
@@ -52,7 +52,7 @@ export function renderTrends(panel: HTMLElement): void {
     h(
       'div',
       { class: 'trends' },
-      chart('Matrix coverage', labels, [{ name: 'slot', values: history.map((p) => pct(p.slot_hit, p.slot_legal)) }, { name: 'order', values: history.map((p) => pct(p.order_hit, p.order_legal)) }], '%'),
+      chart('Matrix coverage', labels, [{ name: 'slot', values: history.map((p) => pct(p.slot_hit, p.slot_legal)) }, { name: 'order', values: history.map((p) => pct(p.order_hit, p.order_legal)) }], '%', 100),
       chart('Failure signatures and parity failures', labels, [{ name: 'signatures', values: history.map((p) => p.signatures) }, { name: 'parity failed', values: history.map((p) => p.parity_failed) }], ''),
       chart('Fuzz throughput (scenarios/s)', labels, [{ name: 'scenarios/s', values: history.map((p) => p.scenarios_per_s) }], ''),
     ),

@@ -42,7 +42,9 @@ export async function dominantColours(page: Page, png: Buffer, boxes: readonly {
       canvas.height = img.height;
       const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
       ctx.drawImage(img, 0, 0);
-      return boxes.map((box) => {
+      // Boxes are viewport-relative; a full-page screenshot starts at the top of the page.
+      return boxes.map((viewportBox) => {
+        const box = { ...viewportBox, x: viewportBox.x + scrollX, y: viewportBox.y + scrollY };
         const counts = new Map<string, number>();
         for (let i = 1; i <= 7; i++) {
           for (let j = 1; j <= 5; j++) {
