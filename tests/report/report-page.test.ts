@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportData } from '../../generated/ts/types.js';
 import { parseReportArguments } from '../../src/report/report-arguments.js';
 import { writeReport } from '../../src/report/write-report.js';
-import { dominantColours, launchChromium, near, parseRgb } from './support/browser.js';
+import { backgroundOf, bodyBackground, dominantColours, focused, launchChromium, near } from './support/browser.js';
 import { DIVERGENT_POINTER, DIVERGENT_STEP, FIXTURE_A, FIXTURE_B, ILLEGAL_CELL, REPRO_B, writeSampleInputs } from './support/sample-inputs.js';
 
 const repoRoot = join(import.meta.dirname, '../..');
@@ -66,7 +66,7 @@ describe('report page in Chromium', () => {
     expect(await page.locator('tr[data-finding="ENUM_VALUE_REMOVED"] td').first().textContent()).toBe('breaking');
     const png = await shot('gates');
     const [badge] = await dominantColours(page, png, [(await rust.locator('.badge').boundingBox())!]);
-    expect(near(badge!, parseRgb(await rust.locator('.badge').evaluate((e) => getComputedStyle(e).backgroundColor)))).toBe(true);
+    expect(near(badge!, await backgroundOf(rust.locator('.badge')))).toBe(true);
   });
 
   it('draws each matrix cell as its count says, and a click lists the fixtures reaching it', async () => {
@@ -89,7 +89,7 @@ describe('report page in Chromium', () => {
     const cells = states.map((s) => slot.locator(`[data-state="${s}"]`).first());
     const seen = await dominantColours(page, png, await Promise.all(cells.map(async (c) => (await c.boundingBox())!)));
     for (const [i, cell] of cells.entries()) {
-      expect(near(seen[i]!, parseRgb(await cell.evaluate((e) => getComputedStyle(e).backgroundColor))), `${states[i]} cell colour in the screenshot`).toBe(true);
+      expect(near(seen[i]!, await backgroundOf(cell)), `${states[i]} cell colour in the screenshot`).toBe(true);
     }
     expect(near(seen[0]!, seen[1]!)).toBe(false);
     expect(near(seen[1]!, seen[2]!)).toBe(false);
@@ -100,12 +100,12 @@ describe('report page in Chromium', () => {
     const first = page.locator('table.heatmap[data-machine="SLOT"] button.cell').first();
     await first.focus();
     await page.keyboard.press('ArrowRight');
-    const second = await page.evaluate(() => document.activeElement?.getAttribute('data-cell'));
+    const second = (await focused(page, 'data-cell')).value;
     expect(second).not.toBe(await first.getAttribute('data-cell'));
     await page.keyboard.press('Enter');
     expect(await page.locator('#cell-details h3').textContent()).toContain(second!);
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.rowIndex)).toBeGreaterThan(1);
+    expect((await focused(page, 'data-cell')).row).toBeGreaterThan(1);
   });
 
   it('switches to the fuzz run and shows a cell the matrix forbids', async () => {
@@ -130,7 +130,7 @@ describe('report page in Chromium', () => {
     const png = await shot('divergences');
     // Both answers open scrolled to their marked value: the screenshot shows both marks.
     const seen = await dominantColours(page, png, [(await marks.nth(0).boundingBox())!, (await marks.nth(1).boundingBox())!]);
-    const markColour = parseRgb(await marks.first().evaluate((e) => getComputedStyle(e).backgroundColor));
+    const markColour = await backgroundOf(marks.first());
     expect(seen.map((c) => near(c, markColour))).toEqual([true, true]);
   });
 
@@ -165,7 +165,7 @@ describe('report page in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await open('coverage');
     await page.selectOption('#coverage-view', 'parity: rust');
-    expect(parseRgb(await page.evaluate(() => getComputedStyle(document.body).backgroundColor))).toEqual({ r: 13, g: 17, b: 23 });
+    expect(await bodyBackground(page)).toEqual({ r: 13, g: 17, b: 23 });
     await shot('coverage-dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });
