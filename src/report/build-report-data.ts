@@ -6,11 +6,13 @@ import type { Gate, ReportData, ReportHistoryLine, Timeline } from '../../genera
 import { validate } from '../contracts/validate.js';
 import { compatPart } from './compat-input.js';
 import { loadFixtureTrace, type FixtureTrace } from './fixture-trace.js';
+import { campaignFromReports, type FuzzCampaign } from './fuzz-campaign.js';
+import { campaignFromMerged, campaignFromShards } from './fuzz-campaign-v1.js';
 import { fuzzPart } from './fuzz-input.js';
 import { journalPart } from './journal-input.js';
 import type { LoadedInputs } from './load-inputs.js';
 import { parityPart } from './parity-input.js';
-import { historyLine, historyPoint, signatureAges } from './report-history.js';
+import { historyLine, historyPoint, signatureAges, type SignatureAges } from './report-history.js';
 import { reportMatrices } from './report-matrices.js';
 import { emptyPart, type ReportPart } from './report-part.js';
 
@@ -38,6 +40,10 @@ async function traces(files: readonly string[], cwd: string, warnings: string[])
   return out;
 }
 
+function timelineOfTrace(t: FixtureTrace): Timeline {
+  return { name: t.name, file: t.file, steps: t.steps.map((s) => ({ index: s.index, op: s.op, label: s.label })), ticks: t.steps.flatMap((s) => s.transitions.map((x) => ({ step: s.index, ...x }))), marks: [] };
+}
+
 function absentGates(gates: readonly Gate[]): Gate[] {
   const commands: Record<Gate['gate'], string> = {
     parity: 'pnpm parity --report reports/parity.jsonl',
@@ -61,15 +67,14 @@ function merge(parts: readonly ReportPart[]): ReportPart {
   };
 }
 
-/** Adds new / known / fixed signature counts (against the history) to the fuzz gates. */
-function withAges(gates: readonly Gate[], signatures: readonly string[], history: readonly ReportHistoryLine[]): Gate[] {
-  const ages = signatureAges(signatures, history);
+/** Adds new / known / fixed signature counts to a fuzz gate. */
+function withAges(gates: readonly Gate[], ages: SignatureAges, noHistory: boolean): Gate[] {
   return gates.map((g) =>
     g.gate !== 'fuzz'
       ? g
       : {
           ...g,
-          summary: `${g.summary}; signatures ${ages.new.length} new, ${ages.known.length} known, ${ages.fixed.length} fixed${history.length === 0 ? ' (no history: every signature counts as new)' : ''}`,
+          summary: `${g.summary}; signatures ${ages.new.length} new, ${ages.known.length} known, ${ages.fixed.length} fixed${noHistory ? ' (no history: every signature counts as new)' : ''}`,
           metrics: [...g.metrics, { name: 'signatures new', value: ages.new.length }, { name: 'signatures known', value: ages.known.length }, { name: 'signatures fixed', value: ages.fixed.length }],
         },
   );
@@ -80,23 +85,26 @@ export async function buildReportData(inputs: LoadedInputs, options: BuildOption
   const parts: ReportPart[] = [emptyPart];
   const signatures: string[] = [];
   if (inputs.parity.length > 0) parts.push(parityPart(inputs.parity, await traces(inputs.parity.map((l) => l.file), options.cwd, warnings)));
-  const fuzzRuns = [...inputs.fuzz.map((r) => [r]), ...(inputs.fuzzShards.length > 0 ? [inputs.fuzzShards] : [])];
-  for (const run of fuzzRuns) {
-    const regressionFiles = run.flatMap((r) => r.failures.flatMap((f) => (f.regression !== undefined ? [f.regression] : [])));
-    const part = fuzzPart(run, await traces(regressionFiles, options.cwd, warnings));
-    parts.push(part);
+  const campaigns: FuzzCampaign[] = [
+    ...inputs.fuzz.map((r) => campaignFromReports([r])),
+    ...(inputs.fuzzShards.length > 0 ? [campaignFromReports(inputs.fuzzShards)] : []),
+    ...(inputs.shardFiles.length > 0 ? [campaignFromShards(inputs.shardFiles)] : []),
+    ...inputs.merged.map((m) => campaignFromMerged(m.report, m.file)),
+  ];
+  for (const campaign of campaigns) {
+    const regressionFiles = campaign.failures.flatMap((f) => (f.regression !== undefined ? [f.regression] : []));
+    const regressions = await traces(regressionFiles, options.cwd, warnings);
+    const part = fuzzPart(campaign, regressions);
     signatures.push(...part.signatures);
+    parts.push({ ...part, gates: withAges(part.gates, part.ages ?? signatureAges(part.signatures, inputs.history), inputs.history.length === 0 && part.ages === undefined) });
     const known = new Set(parts.flatMap((p) => p.timelines.map((t) => t.name)));
-    const extra: Timeline[] = [...(await traces(regressionFiles, options.cwd, [])).values()]
-      .filter((t) => !known.has(t.name))
-      .map((t) => ({ name: t.name, file: t.file, steps: t.steps.map((s) => ({ index: s.index, op: s.op, label: s.label })), ticks: t.steps.flatMap((s) => s.transitions.map((x) => ({ step: s.index, ...x }))), marks: [] }));
-    parts.push({ ...emptyPart, timelines: extra });
+    parts.push({ ...emptyPart, timelines: [...regressions.values()].filter((t) => !known.has(t.name)).map(timelineOfTrace) });
   }
   for (const c of inputs.compat) parts.push(compatPart(c.report, c.file));
   for (const j of inputs.journals) parts.push(journalPart(j.compare, j.file));
   const merged = merge(parts);
   const line = historyLine(options.label ?? `run-${inputs.history.length + 1}`, merged.coverage, merged.totals, [...new Set(signatures)].sort());
-  const gates = withAges(merged.gates, line.signatures, inputs.history);
+  const gates = merged.gates;
   const data: ReportData = {
     report_data_version: 1,
     title: options.title,

@@ -24,13 +24,13 @@ interface Pending {
 export class DivergenceGroups {
   private readonly groups = new Map<string, Pending>();
 
-  add(signature: string, source: DivergenceGroup['source'], kind: string, item: DivergenceItem): void {
+  add(signature: string, source: DivergenceGroup['source'], kind: string, item: DivergenceItem, occurrences = 1): void {
     let g = this.groups.get(signature);
     if (g === undefined) {
       g = { group: { signature, source, kind }, items: [], occurrences: 0 };
       this.groups.set(signature, g);
     }
-    g.occurrences += 1;
+    g.occurrences += occurrences;
     if (g.items.length < GROUP_ITEMS_MAX) g.items.push(item);
   }
 

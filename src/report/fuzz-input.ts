@@ -1,32 +1,22 @@
-// Fuzz reports (one run, a merged run, or shard files merged here) as report data: the fuzz
-// gate, the matrix cells the generated scenarios reached, and failures grouped by signature.
+// A fuzz campaign as report data: the fuzz gate, the matrix cells the generated scenarios
+// reached, and failures grouped by signature.
 import type { CoverageView, DivergenceItem, Gate, RedItem } from '../../generated/ts/types.js';
-import { mergeReports, type FuzzFailureRecord, type FuzzReport } from '../fuzz/fuzz-report.js';
 import { CellTally } from './cell-tally.js';
 import { DivergenceGroups } from './divergence-signature.js';
+import type { CampaignFailure, FuzzCampaign } from './fuzz-campaign.js';
 import { matrixOf, type FixtureTrace } from './fixture-trace.js';
 import { legalCells } from './report-matrices.js';
+import type { SignatureAges } from './report-history.js';
 import { RED_ITEMS_MAX, type ReportPart } from './report-part.js';
 
-/** A failure's signature: the one the fuzzer gave it, else its kind, side and summary shape. */
-export function fuzzSignature(f: FuzzFailureRecord & { readonly signature?: string }): string {
-  if (f.signature) return `fuzz ${f.signature}`;
-  const summary = f.summary.replace(/^[^:]*: /, '').replace(/-?\d+(\.\d+)?/g, '#');
-  return `fuzz ${f.kind} on ${f.implementation}: ${summary}`;
-}
+/** The signature shown and kept in the history: prefixed so parity and fuzz never collide. */
+export const fuzzSignature = (f: Pick<CampaignFailure, 'signature'>): string => `fuzz ${f.signature}`;
 
-/** Shard numbers (1-based, as `pnpm fuzz --shard I/N` writes them) a set of shard reports lacks. */
-export function missingShards(reports: readonly FuzzReport[]): number[] {
-  const count = Math.max(...reports.map((r) => r.shard.count));
-  const have = new Set(reports.map((r) => r.shard.index));
-  return Array.from({ length: count }, (_, i) => i + 1).filter((i) => !have.has(i));
-}
-
-function coverageViews(report: FuzzReport, name: string, regressions: readonly FixtureTrace[]): CoverageView[] {
-  const scenarios = `${report.scenarios} generated scenarios (${name})`;
+function coverageViews(c: FuzzCampaign, regressions: readonly FixtureTrace[]): CoverageView[] {
+  const scenarios = `${c.runs} generated scenarios (${c.name})`;
   return (['slot', 'order'] as const).map((matrix) => {
     const tally = new CellTally(legalCells[matrix]);
-    for (const [key, n] of Object.entries(report.coverage[matrix])) {
+    for (const [key, n] of Object.entries(c.coverage[matrix])) {
       const m = /^(.*) -(.*)-> (.*)$/.exec(key);
       if (m) tally.add(m[1]!, m[2]!, m[3]!, n, scenarios);
     }
@@ -34,7 +24,7 @@ function coverageViews(report: FuzzReport, name: string, regressions: readonly F
       for (const step of trace.steps) for (const t of step.transitions) if (matrixOf(t.machine) === matrix) tally.add(t.from, t.trigger, t.to, 0, trace.name);
     }
     return {
-      view: name,
+      view: c.name,
       source: 'fuzz' as const,
       machine: matrix === 'slot' ? ('SLOT' as const) : ('ORDER' as const),
       note: 'Transitions counted in the reference answers of every generated scenario; the names are the regression fixtures of failing scenarios that take the cell.',
@@ -43,36 +33,40 @@ function coverageViews(report: FuzzReport, name: string, regressions: readonly F
   });
 }
 
-function gate(report: FuzzReport, name: string, missing: readonly number[], shardCount: number): Gate {
-  const secs = report.elapsed_ms / 1000;
-  const rate = secs > 0 ? report.scenarios / secs : 0;
-  const failures = report.divergences + report.invariant_violations + report.crashes;
-  const red: RedItem[] = report.failures.slice(0, RED_ITEMS_MAX).map((f) => ({ what: `${f.kind} on ${f.implementation} (seed ${f.seed}): ${f.summary}`, command: f.repro }));
-  for (const i of missing) red.push({ what: `shard ${i}/${shardCount} has no report`, command: `pnpm fuzz --seed ${report.seed} --level ${report.level} --shard ${i}/${shardCount}` });
+const counts = (c: FuzzCampaign, kind: string): number => c.failures.filter((f) => f.kind === kind).reduce((n, f) => n + f.count, 0);
+const isRed = (f: CampaignFailure): boolean => f.status !== 'canary';
+
+function gate(c: FuzzCampaign): Gate {
+  const rate = c.elapsedMs > 0 ? (c.runs * 1000) / c.elapsedMs : 0;
+  const red = c.failures.filter(isRed);
+  const items: RedItem[] = [...c.problems, ...red.map((f) => ({ what: `${f.kind} on ${f.implementation} (${f.count}x): ${f.summary}`, command: f.repro }))];
+  const divergences = counts(c, 'divergence');
+  const invariants = counts(c, 'invariant') + counts(c, 'invariant_violation');
+  const crashes = counts(c, 'crash') + counts(c, 'hang');
   return {
     gate: 'fuzz',
-    subject: name,
-    status: failures > 0 || missing.length > 0 ? 'fail' : 'pass',
-    summary: `${report.scenarios} scenarios, ${report.steps} steps, ${rate.toFixed(0)} scenarios/s; ${report.divergences} divergences, ${report.invariant_violations} invariant violations, ${report.crashes} crashes${missing.length > 0 ? `; ${missing.length} shard(s) missing` : ''}`,
+    subject: c.name,
+    status: items.length > 0 ? 'fail' : 'pass',
+    summary: `${c.runs} scenarios, ${c.steps} steps, ${rate.toFixed(0)} scenarios/s; ${divergences} divergences, ${invariants} invariant violations, ${crashes} crashes/hangs${c.problems.length > 0 ? `; ${c.problems.length} shard problem(s)` : ''}`,
     metrics: [
-      { name: 'scenarios', value: report.scenarios },
-      { name: 'steps', value: report.steps },
+      { name: 'scenarios', value: c.runs },
+      { name: 'steps', value: c.steps },
       { name: 'scenarios/s', value: Math.round(rate) },
-      { name: 'divergences', value: report.divergences },
-      { name: 'invariant violations', value: report.invariant_violations },
-      { name: 'crashes', value: report.crashes },
+      { name: 'divergences', value: divergences },
+      { name: 'invariant violations', value: invariants },
+      { name: 'crashes', value: crashes },
     ],
-    red,
-    red_total: report.failures.length + missing.length,
+    red: items.slice(0, RED_ITEMS_MAX),
+    red_total: items.length,
   };
 }
 
-function failureItem(f: FuzzFailureRecord, trace: FixtureTrace | undefined): DivergenceItem {
+function failureItem(f: CampaignFailure, trace: FixtureTrace | undefined): DivergenceItem {
   return {
-    name: trace?.name ?? `seed ${f.seed}`,
+    name: trace?.name ?? f.name,
     implementation: f.implementation,
-    step: 0,
-    pointer: '',
+    step: f.step ?? 0,
+    pointer: f.pointer ?? '',
     expected: '',
     actual: f.summary,
     ...(trace ? { timeline: trace.name } : {}),
@@ -80,31 +74,28 @@ function failureItem(f: FuzzFailureRecord, trace: FixtureTrace | undefined): Div
   };
 }
 
-/**
- * Report data from fuzz reports: shard reports of one run are merged first (missing shards fail
- * the gate); the regression fixtures named by failures are traced when they can be read.
- */
-export function fuzzPart(reports: readonly FuzzReport[], regressions: ReadonlyMap<string, FixtureTrace>): ReportPart & { readonly signatures: readonly string[] } {
-  const sharded = reports.some((r) => r.shard.count > 1);
-  const missing = sharded ? missingShards(reports) : [];
-  const report = reports.length === 1 ? reports[0]! : mergeReports(reports);
-  const name = `fuzz: seed ${report.seed}, ${report.level}`;
-  const traces = report.failures.flatMap((f) => (f.regression !== undefined && regressions.has(f.regression) ? [regressions.get(f.regression)!] : []));
+function mergeAges(c: FuzzCampaign): SignatureAges {
+  const named = (status: string): string[] => c.failures.filter((f) => f.status === status).map(fuzzSignature);
+  return { new: named('new'), known: named('known'), fixed: (c.fixed ?? []).map((s) => `fuzz ${s}`) };
+}
+
+/** Report data from one campaign; regression fixtures named by failures are traced when readable. */
+export function fuzzPart(c: FuzzCampaign, regressions: ReadonlyMap<string, FixtureTrace>): ReportPart & { readonly signatures: readonly string[]; readonly ages?: SignatureAges } {
+  const traces = c.failures.flatMap((f) => (f.regression !== undefined && regressions.has(f.regression) ? [regressions.get(f.regression)!] : []));
   const groups = new DivergenceGroups();
-  const signatures = new Set<string>();
-  for (const f of report.failures) {
-    const signature = fuzzSignature(f);
-    signatures.add(signature);
-    groups.add(signature, 'fuzz', f.kind, failureItem(f, f.regression !== undefined ? regressions.get(f.regression) : undefined));
+  for (const f of c.failures) {
+    const item = failureItem(f, f.regression !== undefined ? regressions.get(f.regression) : undefined);
+    groups.add(fuzzSignature(f), 'fuzz', f.status ?? f.kind, item, f.count);
   }
-  const secs = report.elapsed_ms / 1000;
   return {
-    gates: [gate(report, name, missing, Math.max(...reports.map((r) => r.shard.count)))],
-    coverage: coverageViews(report, name, traces),
+    gates: [gate(c)],
+    coverage: coverageViews(c, traces),
     divergences: groups.toGroups(),
     timelines: [],
     findings: [],
-    totals: { scenarios: report.scenarios, scenarios_per_s: secs > 0 ? Math.round((report.scenarios / secs) * 10) / 10 : 0 },
-    signatures: [...signatures].sort(),
+    totals: { scenarios: c.runs, scenarios_per_s: c.elapsedMs > 0 ? Math.round(((c.runs * 1000) / c.elapsedMs) * 10) / 10 : 0 },
+    signatures: c.failures.filter(isRed).map(fuzzSignature).sort(),
+    // A merged report already judged its signatures against the regression fixtures: keep its verdicts.
+    ...(c.fixed !== undefined ? { ages: mergeAges(c) } : {}),
   };
 }

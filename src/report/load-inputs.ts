@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import type { ReportHistoryLine } from '../../generated/ts/types.js';
 import type { FuzzReport } from '../fuzz/fuzz-report.js';
 import type { CompatReport } from './compat-input.js';
-import { detectKind, type InputKind } from './input-kind.js';
+import type { MergedV1, ShardFileLines, ShardLine } from './fuzz-campaign-v1.js';
+import { detectKind, isShardLines, type InputKind } from './input-kind.js';
 import { checkInput, type InputSchemaName } from './input-schemas.js';
 import type { JournalCompare } from './journal-input.js';
 import type { ParityFixtureLine } from './parity-input.js';
@@ -17,6 +18,10 @@ export interface LoadedInputs {
   readonly parity: ParityFixtureLine[];
   readonly fuzz: FuzzReport[];
   readonly fuzzShards: FuzzReport[];
+  /** lockstep.fuzz_shard.v1 files (JSON lines). */
+  readonly shardFiles: ShardFileLines[];
+  /** lockstep.fuzz_merged.v1 reports. */
+  readonly merged: { file: string; report: MergedV1 }[];
   readonly compat: { file: string; report: CompatReport }[];
   readonly journals: { file: string; compare: JournalCompare }[];
   readonly history: ReportHistoryLine[];
@@ -30,9 +35,17 @@ const SCHEMA_OF: Record<Exclude<InputKind, 'history'>, InputSchemaName> = {
   journal_compare: 'journal_compare',
 };
 
+function schemaFor(input: RawInput, kind: Exclude<InputKind, 'history'>): InputSchemaName {
+  const first = input.records[0]?.value as { format?: unknown } | undefined;
+  if (isShardLines(first)) return 'fuzz_shard_line';
+  if (first?.format === 'lockstep.fuzz_merged.v1') return 'fuzz_merged';
+  return SCHEMA_OF[kind];
+}
+
 function checked(input: RawInput, kind: Exclude<InputKind, 'history'>): unknown[] {
+  const schema = schemaFor(input, kind);
   return input.records.map((record) => {
-    const problem = checkInput(SCHEMA_OF[kind], record.value);
+    const problem = checkInput(schema, record.value);
     if (problem === undefined) return record.value;
     const line = input.records.length > 1 ? `line ${record.line} ` : '';
     throw new ReportInputError(input.file, `${line}at ${problem.pointer || '(root)'}`, `${problem.message} (not a valid ${kind.replace('_', ' ')} input)`);
@@ -40,7 +53,7 @@ function checked(input: RawInput, kind: Exclude<InputKind, 'history'>): unknown[
 }
 
 export function emptyInputs(): LoadedInputs {
-  return { summary: [], parity: [], fuzz: [], fuzzShards: [], compat: [], journals: [], history: [] };
+  return { summary: [], parity: [], fuzz: [], fuzzShards: [], shardFiles: [], merged: [], compat: [], journals: [], history: [] };
 }
 
 /** Adds one read input to `into`. */
@@ -52,6 +65,15 @@ export function addInput(into: LoadedInputs, input: RawInput): InputKind {
     return kind;
   }
   const values = checked(input, kind);
+  const first = values[0] as { format?: unknown };
+  if (isShardLines(first)) {
+    into.shardFiles.push({ file: input.file, lines: values as ShardLine[] });
+    return kind;
+  }
+  if (first.format === 'lockstep.fuzz_merged.v1') {
+    into.merged.push({ file: input.file, report: first as MergedV1 });
+    return kind;
+  }
   if (kind === 'parity') into.parity.push(...(values as { type: string }[]).filter((v): v is ParityFixtureLine => v.type === 'fixture'));
   else if (kind === 'fuzz') into.fuzz.push(...(values as FuzzReport[]));
   else if (kind === 'fuzz_shard') into.fuzzShards.push(...(values as FuzzReport[]));
