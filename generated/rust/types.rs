@@ -543,6 +543,8 @@ pub struct CompatFinding {
     pub contract: String,
     /// Directions in which the change breaks someone.
     pub directions: Vec<CompatFindingDirectionsItem>,
+    /// schemas/<schema>: the file to open.
+    pub file: String,
     /// Where in an instance the change bites, * for array items.
     pub instance_path: String,
     /// The change in words, naming the schema and both pointers.
@@ -553,6 +555,8 @@ pub struct CompatFinding {
     /// file#/json/pointer on the baseline side; absent when the baseline has nothing there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old_pointer: Option<String>,
+    /// JSON pointer of the finding inside that file (what an ack names).
+    pub pointer: String,
     /// Stable UPPER_SNAKE rule id (see docs/compat.md).
     pub rule: String,
     /// File (relative to schemas/) holding the changed definition.
@@ -648,8 +652,13 @@ impl CompatFindingSeverity {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompatReport {
+    /// The --against value when one was given; absent when compared with the recorded releases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<String>,
     /// One entry per baseline compared.
     pub comparisons: Vec<CompatComparison>,
+    /// Every finding of every comparison, flattened (the list `lockstep report` reads).
+    pub findings: Vec<CompatFinding>,
     /// Compatibility mode checked: which directions must hold, against the last release or every release.
     pub mode: CompatReportMode,
     /// Tag: a compat report.

@@ -542,8 +542,8 @@ pub fn validate_compat_contract_verdict_sampled(value: &Value) -> Result<(), Sch
 /// Validates a value against `CompatFinding`; the first error as ajv reports it.
 pub fn validate_compat_finding(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
-    check_required(object, &["rule", "directions", "categories", "severity", "breaking", "schema", "contract", "instance_path", "message"])?;
-    check_additional(object, &["rule", "directions", "categories", "severity", "breaking", "schema", "contract", "old_pointer", "new_pointer", "instance_path", "message", "witness", "acknowledged"])?;
+    check_required(object, &["rule", "directions", "categories", "severity", "breaking", "schema", "contract", "instance_path", "message", "file", "pointer"])?;
+    check_additional(object, &["rule", "directions", "categories", "severity", "breaking", "schema", "contract", "old_pointer", "new_pointer", "instance_path", "message", "file", "pointer", "witness", "acknowledged"])?;
     check_property(object, "rule", check_compat_finding_rule)?;
     check_property(object, "directions", check_compat_finding_directions)?;
     check_property(object, "categories", check_compat_finding_categories)?;
@@ -555,6 +555,8 @@ pub fn validate_compat_finding(value: &Value) -> Result<(), SchemaError> {
     check_property(object, "new_pointer", check_compat_finding_new_pointer)?;
     check_property(object, "instance_path", check_compat_finding_instance_path)?;
     check_property(object, "message", check_compat_finding_message)?;
+    check_property(object, "file", check_compat_finding_file)?;
+    check_property(object, "pointer", check_compat_finding_pointer)?;
     check_property(object, "witness", validate_compat_witness)?;
     check_property(object, "acknowledged", check_compat_finding_acknowledged)?;
     Ok(())
@@ -578,11 +580,13 @@ pub fn validate_compat_finding_severity(value: &Value) -> Result<(), SchemaError
 /// Validates a value against `CompatReport`; the first error as ajv reports it.
 pub fn validate_compat_report(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
-    check_required(object, &["report", "mode", "verdict", "comparisons", "stale_acks"])?;
-    check_additional(object, &["report", "mode", "verdict", "comparisons", "stale_acks"])?;
+    check_required(object, &["report", "mode", "verdict", "findings", "comparisons", "stale_acks"])?;
+    check_additional(object, &["report", "mode", "verdict", "baseline", "findings", "comparisons", "stale_acks"])?;
     check_property(object, "report", check_compat_report_report)?;
     check_property(object, "mode", validate_compat_report_mode)?;
     check_property(object, "verdict", validate_compat_verdict)?;
+    check_property(object, "baseline", check_compat_report_baseline)?;
+    check_property(object, "findings", check_compat_report_findings)?;
     check_property(object, "comparisons", check_compat_report_comparisons)?;
     check_property(object, "stale_acks", check_compat_report_stale_acks)?;
     Ok(())
@@ -2415,12 +2419,28 @@ fn check_compat_finding_message(value: &Value) -> Result<(), SchemaError> {
     check_string(value, &StringRule { const_value: None, enum_values: None, max_length: Some(10000), min_length: Some(1), pattern: None })
 }
 
+fn check_compat_finding_file(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: None, enum_values: None, max_length: Some(1000), min_length: Some(1), pattern: None })
+}
+
+fn check_compat_finding_pointer(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: None, enum_values: None, max_length: Some(2000), min_length: None, pattern: None })
+}
+
 fn check_compat_finding_acknowledged(value: &Value) -> Result<(), SchemaError> {
     check_string(value, &StringRule { const_value: None, enum_values: None, max_length: Some(10000), min_length: None, pattern: None })
 }
 
 fn check_compat_report_report(value: &Value) -> Result<(), SchemaError> {
     check_string(value, &StringRule { const_value: Some("compat"), enum_values: None, max_length: None, min_length: None, pattern: None })
+}
+
+fn check_compat_report_baseline(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: None, enum_values: None, max_length: Some(1000), min_length: Some(1), pattern: None })
+}
+
+fn check_compat_report_findings(value: &Value) -> Result<(), SchemaError> {
+    check_array(value, Some(1000000), Some(0), validate_compat_finding)
 }
 
 fn check_compat_report_comparisons(value: &Value) -> Result<(), SchemaError> {

@@ -907,6 +907,14 @@ export interface CompatFinding {
    * The change in words, naming the schema and both pointers.
    */
   message: string;
+  /**
+   * schemas/<schema>: the file to open.
+   */
+  file: string;
+  /**
+   * JSON pointer of the finding inside that file (what an ack names).
+   */
+  pointer: string;
   witness?: CompatWitness;
   /**
    * The reason of the ack that accepts this break.
@@ -978,6 +986,17 @@ export interface CompatReport {
     | 'FORWARD_TRANSITIVE'
     | 'FULL_TRANSITIVE';
   verdict: CompatVerdict;
+  /**
+   * The --against value when one was given; absent when compared with the recorded releases.
+   */
+  baseline?: string;
+  /**
+   * Every finding of every comparison, flattened (the list `lockstep report` reads).
+   *
+   * @minItems 0
+   * @maxItems 1000000
+   */
+  findings: CompatFinding[];
   /**
    * One entry per baseline compared.
    *

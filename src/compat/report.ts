@@ -1,7 +1,7 @@
 // The result of one run, in the shape `--format json` prints (schemas/compat_report.schema.json).
 import { applyAcks, type Ack } from './acks.js';
 import type { Comparison } from './compare-sets.js';
-import { breaksIn, type Finding } from './finding.js';
+import { breaksIn, findingPointer, type Finding } from './finding.js';
 import { modeDirections, type Mode } from './modes.js';
 import { ruleById } from './rules.js';
 import { worst, type Verdict } from './verdicts.js';
@@ -19,6 +19,9 @@ export interface ReportFinding {
   readonly new_pointer?: string;
   readonly instance_path: string;
   readonly message: string;
+  /** `schemas/<schema>` and the finding's pointer, for readers that show a location. */
+  readonly file: string;
+  readonly pointer: string;
   readonly witness?: { readonly source: string; readonly instance_json: string };
   readonly acknowledged?: string;
 }
@@ -27,6 +30,10 @@ export interface CompatReport {
   readonly report: 'compat';
   readonly mode: Mode;
   readonly verdict: Verdict;
+  /** The --against value, when one was given (absent: the recorded releases). */
+  readonly baseline?: string;
+  /** Every finding of every comparison, flattened (what `lockstep report` reads). */
+  readonly findings: ReportFinding[];
   readonly comparisons: {
     readonly baseline: string;
     readonly verdict: Verdict;
@@ -51,12 +58,14 @@ function reportFinding(f: Finding, mode: Mode): ReportFinding {
     ...(f.newPointer === null ? {} : { new_pointer: f.newPointer }),
     instance_path: f.instancePath,
     message: f.message,
+    file: `schemas/${f.schema}`,
+    pointer: findingPointer(f),
     ...(f.witness === undefined ? {} : { witness: { source: f.witness.source, instance_json: JSON.stringify(f.witness.instance) } }),
     ...(f.acknowledged === undefined ? {} : { acknowledged: f.acknowledged }),
   };
 }
 
-export function buildReport(mode: Mode, comparisons: readonly Comparison[], acks: readonly Ack[]): CompatReport {
+export function buildReport(mode: Mode, comparisons: readonly Comparison[], acks: readonly Ack[], against?: string): CompatReport {
   const stale = applyAcks(acks, comparisons.flatMap((c) => c.findings));
   const dirs = modeDirections(mode);
   const out = comparisons.map((c) => {
@@ -67,7 +76,15 @@ export function buildReport(mode: Mode, comparisons: readonly Comparison[], acks
     const verdict = anyBreak ? 'breaking' : worst(nonAcked.length > 0 ? nonAcked : ['identical']);
     return { baseline: c.baseline, verdict, findings, contracts: c.contracts };
   });
-  return { report: 'compat', mode, verdict: worst(out.map((c) => c.verdict)), comparisons: out, stale_acks: stale };
+  return {
+    report: 'compat',
+    mode,
+    verdict: worst(out.map((c) => c.verdict)),
+    ...(against === undefined ? {} : { baseline: against }),
+    findings: out.flatMap((c) => c.findings),
+    comparisons: out,
+    stale_acks: stale,
+  };
 }
 
 /** 0 compatible (or only acknowledged breaks), 1 a breaking finding or a stale ack. */

@@ -83,7 +83,7 @@ export function runCompat(root: string, args: CompatArgs): CompatOutcome {
   const noRelease = args.recordRelease && args.against === undefined && !existsSync(join(root, 'contracts/releases/lock.json'));
   const baselines = noRelease ? [] : args.against !== undefined ? [loadBaseline(root, args.against)] : releaseBaselines(root, isTransitive(args.mode));
   const opts = { samples: args.samples, seed: args.seed, corpusRoot: root };
-  const report = buildReport(args.mode, baselines.map((b) => compareSets(b, current, opts)), loadAcks(join(root, args.acks)));
+  const report = buildReport(args.mode, baselines.map((b) => compareSets(b, current, opts)), loadAcks(join(root, args.acks)), args.against);
   const notes: string[] = [];
   let code = exitCodeOf(report);
   if (args.gate && report.verdict === 'breaking' && report.stale_acks.length === 0) {
