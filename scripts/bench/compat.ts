@@ -2,8 +2,10 @@
  * Bench section `compat`: wall time of the compatibility check on the whole contract set,
  * without sampling (the rules alone) and with it (1,000 instances per changed definition and
  * direction). Three baselines: the recorded release (identical, the common CI case), the first
- * commit (the real history) and a copy in which every schema root and $def is touched, so every
- * definition is sampled (the worst case).
+ * commit (the real history) and a copy in which every schema root and $def gets a `$comment`
+ * (documentation only: the rules walk everything, sampling is skipped as nothing validates
+ * differently). Sampling every definition of the set (all validating text changed) took
+ * about 190 s here before that skip: the cost grows with the number of changed definitions.
  */
 import { execFileSync } from 'node:child_process';
 import { loadBaseline } from '../../src/compat/baseline.js';
@@ -41,7 +43,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const baselines: [string, () => ContractSet][] = [
     ['recorded release', () => releaseBaselines(ctx.root, false)[0]!],
     ['first commit', () => loadBaseline(ctx.root, first)],
-    ['every definition touched', () => touched(current)],
+    ['every definition commented', () => touched(current)],
   ];
   const rows: BenchRow[] = [];
   for (const [name, load] of baselines) {
