@@ -8,8 +8,20 @@
 //   pnpm fixtures:fill --fixture <name>     only the named fixture(s) (repeatable)
 //   pnpm fixtures:fill --dir <path>         other folders (repeatable), e.g. fixtures/regressions
 //   pnpm fixtures:fill --max-lines <n>      changes printed per fixture (default 12)
+//   pnpm fixtures:fill --target <impl>      the kernel that must reproduce new goldens (default rust)
+//   pnpm fixtures:fill --accept "<reason>"  write goldens the target does not reproduce, recording
+//                                           each in fixtures/known-divergences.json with the reason
+//
+// A golden is written only when the target kernel reproduces it (fill-guard.ts): refilling from
+// a buggy reference must not turn its bug into the expected answer.
 import { writeFileSync } from 'node:fs';
 import { validate } from '../src/contracts/index.js';
+import { implementationFromArgument } from '../src/harness/builtin-implementations.js';
+import { RUST_NAME } from '../src/harness/implementation.js';
+import { formatCase } from '../src/harness/parity-report.js';
+import { placeFixture } from '../src/harness/session-frame.js';
+import { KNOWN_DIVERGENCES_PATH, readAccepted, writeAccepted } from './fixtures/golden-acceptance.js';
+import { guardFill, type GuardDecision, type PendingGolden } from './fixtures/fill-guard.js';
 import type { Fixture } from '../generated/ts/types.js';
 import { fixtureId, formatFixture, goldenDirs, listFixtureFiles } from './fixtures/fixture-file.js';
 import { formatChange, goldenChanges } from './fixtures/golden-diff.js';
@@ -20,10 +32,13 @@ interface Options {
   names: string[];
   dirs: string[];
   maxLines: number;
+  target: string;
+  accept: string | undefined;
+  known: string;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { check: false, names: [], dirs: [], maxLines: 12 };
+  const options: Options = { check: false, names: [], dirs: [], maxLines: 12, target: RUST_NAME, accept: undefined, known: KNOWN_DIVERGENCES_PATH };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -36,19 +51,37 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--fixture') options.names.push(value());
     else if (arg === '--dir') options.dirs.push(value());
     else if (arg === '--max-lines') options.maxLines = Number.parseInt(value(), 10);
+    else if (arg === '--target') options.target = value();
+    else if (arg === '--known') options.known = value();
+    else if (arg === '--accept') {
+      options.accept = value().trim();
+      if (options.accept === '') throw new Error('fixtures:fill: --accept needs a reason');
+    }
     else throw new Error(`fixtures:fill: unknown argument ${arg}`);
   }
   return options;
 }
 
-interface Outcome {
-  path: string;
+interface Outcome extends PendingGolden {
   name: string;
   idChanged: boolean;
   lines: string[];
 }
 
-function main(argv: readonly string[]): number {
+/** Prints what the guard refused or accepted; returns the outcomes that may be written. */
+function reportGuard(changed: readonly Outcome[], decision: GuardDecision, options: Options, problems: string[]): Outcome[] {
+  for (const problem of decision.problems) problems.push(`${options.target} could not check the new goldens, nothing written: ${problem}`);
+  for (const miss of decision.refused) {
+    const planned = { loaded: miss.loaded, placement: placeFixture(miss.loaded.fixture) };
+    const shown = formatCase({ implementation: options.target, fixture: planned, status: 'diverged', verdict: miss.verdict, steps: 0 });
+    problems.push(`not written: ${options.target} does not reproduce the new golden of ${miss.loaded.fixture.name}; fix the kernel that is wrong, or accept with --accept "<reason>"\n${shown}`);
+  }
+  for (const entry of decision.accepting) console.log(`accepted ${entry.fixture}: ${entry.implementation} does not reproduce it (${entry.reason})`);
+  const writable = new Set(decision.write.map((p) => p.path));
+  return changed.filter((c) => writable.has(c.path));
+}
+
+async function main(argv: readonly string[]): Promise<number> {
   const options = parseOptions(argv);
   const files = listFixtureFiles(process.cwd(), options.dirs.length > 0 ? options.dirs : goldenDirs);
   const wanted = new Set(options.names);
@@ -86,10 +119,19 @@ function main(argv: readonly string[]): number {
     const diff = goldenChanges(Array.isArray(old.expected) ? old.expected : [], answers);
     const lines = diff.slice(0, options.maxLines).map(formatChange);
     if (diff.length > options.maxLines) lines.push(`... ${diff.length - options.maxLines} more`);
-    changed.push({ path: file.path, name: filled.name, idChanged: filled.id !== old.id, lines });
-    if (!options.check) writeFileSync(file.path, text);
+    changed.push({ path: file.path, filled, text, name: filled.name, idChanged: filled.id !== old.id, lines });
   }
-  for (const outcome of changed) {
+  let written = changed;
+  if (!options.check && changed.length > 0) {
+    const accepted = readAccepted(options.known);
+    if (typeof accepted === 'string') throw new Error(`fixtures:fill: ${accepted}`);
+    const target = implementationFromArgument(options.target);
+    const decision = await guardFill(changed, { target, accept: options.accept, accepted, repoRoot: process.cwd(), timeoutMs: 20_000 });
+    written = reportGuard(changed, decision, options, problems);
+    for (const outcome of written) writeFileSync(outcome.path, outcome.text);
+    if (decision.accepting.length > 0) writeAccepted(options.known, accepted, decision.accepting);
+  }
+  for (const outcome of written) {
     const id = outcome.idChanged ? ' (id recomputed)' : '';
     console.log(`${options.check ? 'stale' : 'filled'} ${outcome.path}${id}`);
     for (const line of outcome.lines) console.log(`  ${line}`);
@@ -98,13 +140,13 @@ function main(argv: readonly string[]): number {
   for (const problem of problems) console.error(`problem: ${problem}`);
   if (wanted.size > 0 && considered < wanted.size) console.error('problem: some --fixture names matched no file');
   const verb = options.check ? 'stale' : 'rewritten';
-  console.log(`fixtures:fill: ${considered} fixtures, ${changed.length} ${verb}, ${problems.length} problems`);
+  console.log(`fixtures:fill: ${considered} fixtures, ${written.length} ${verb}, ${problems.length} problems`);
   if (problems.length > 0 || (wanted.size > 0 && considered < wanted.size)) return 1;
   return options.check && changed.length > 0 ? 1 : 0;
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 2;
