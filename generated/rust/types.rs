@@ -123,11 +123,14 @@ pub struct AccountState {
     pub e_maint_margin: Amount,
     /// Sum of realised PnL of FILL_SETTLED events.
     pub e_realized_pnl: Amount,
+    /// seq of the ACCOUNT_UPDATE whose figures the e_ fields hold: a late update (filling a gap) older than it closes its gap without replacing newer figures. Absent before the first update.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub e_update_seq: Option<Seq>,
     /// Used margin of the last ACCOUNT_UPDATE.
     pub e_used_margin: Amount,
     /// Wallet balance of the last ACCOUNT_UPDATE; 0 before one.
     pub e_wallet_balance: Amount,
-    /// seq of the last applied account event; 0 before any.
+    /// Highest seq of an applied account event; 0 before any. Seqs skipped below it are in seq_gaps.
     pub event_seq: Seq,
     /// Exponential moving average of actual/expected fee; 0 before the first sample.
     pub fee_ratio_ema: f64,
@@ -149,6 +152,9 @@ pub struct AccountState {
     pub reconcile_status: ReconcileStatus,
     /// Configured starting capital.
     pub seed_capital: Amount,
+    /// Account-event seqs skipped and not yet seen, as inclusive ranges in increasing order (at most 64 ranges). Absent when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seq_gaps: Option<Vec<SeqGap>>,
 }
 
 /// The exchange's view of the wallet and margins.
@@ -504,7 +510,7 @@ impl Serialize for ConfigureResponse {
     }
 }
 
-/// What the kernel saw when an event could not be placed on the matrices.
+/// What the kernel saw when an event could not be placed on the matrices, or could not be remembered (reason IDEMPOTENCY_WINDOW_FULL).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContradictionEvidence {
@@ -519,11 +525,40 @@ pub struct ContradictionEvidence {
     /// Fill price, for fills.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Price>,
+    /// Why the slot could not go on when it was not a matrix contradiction: IDEMPOTENCY_WINDOW_FULL (the ids of events on the live order fill seen_event_ids_max).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<ContradictionEvidenceReason>,
     /// Fill size, for fills.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<Size>,
     /// The slot stage when the event arrived.
     pub slot_stage: TradeStage,
+    /// With IDEMPOTENCY_WINDOW_FULL: every event id held for the live order (the full window), oldest first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<Vec<Identifier>>,
+    /// With IDEMPOTENCY_WINDOW_FULL: the configured seen_event_ids_max.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_max: Option<u64>,
+}
+
+/// Why the slot could not go on when it was not a matrix contradiction: IDEMPOTENCY_WINDOW_FULL (the ids of events on the live order fill seen_event_ids_max).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ContradictionEvidenceReason {
+    /// `IDEMPOTENCY_WINDOW_FULL`
+    #[serde(rename = "IDEMPOTENCY_WINDOW_FULL")]
+    IdempotencyWindowFull,
+}
+
+impl ContradictionEvidenceReason {
+    /// Every value, in schema order.
+    pub const ALL: [ContradictionEvidenceReason; 1] = [ContradictionEvidenceReason::IdempotencyWindowFull];
+
+    /// The JSON spelling of the value.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ContradictionEvidenceReason::IdempotencyWindowFull => "IDEMPOTENCY_WINDOW_FULL",
+        }
+    }
 }
 
 /// The control plane: operating mode and verbosity.
@@ -552,7 +587,7 @@ pub struct CoreSnapshot {
     pub step: Seq,
 }
 
-/// Machine-readable outcome of one kernel step.
+/// Machine-readable outcome of one kernel step. SHORT_FILL: a FILL completed an order short of its intended size (WARNING, accepted). LATE_ACK: an ORDER_ACK arrived after the venue had already acted on the order (INFO, accepted, no transition).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum DiagnosticCode {
     /// `OK`
@@ -615,11 +650,17 @@ pub enum DiagnosticCode {
     /// `MODE_FORBIDDEN`
     #[serde(rename = "MODE_FORBIDDEN")]
     ModeForbidden,
+    /// `SHORT_FILL`
+    #[serde(rename = "SHORT_FILL")]
+    ShortFill,
+    /// `LATE_ACK`
+    #[serde(rename = "LATE_ACK")]
+    LateAck,
 }
 
 impl DiagnosticCode {
     /// Every value, in schema order.
-    pub const ALL: [DiagnosticCode; 20] = [DiagnosticCode::Ok, DiagnosticCode::InvalidIntent, DiagnosticCode::InvalidEvent, DiagnosticCode::InvalidRequest, DiagnosticCode::InvalidSlotId, DiagnosticCode::SlotBusy, DiagnosticCode::IllegalTransition, DiagnosticCode::NoActiveOrder, DiagnosticCode::DuplicateEvent, DiagnosticCode::UnknownOrder, DiagnosticCode::TradeIdMismatch, DiagnosticCode::OverfillClamped, DiagnosticCode::ExitSizeClamped, DiagnosticCode::OrderRejected, DiagnosticCode::ExitOrderRejected, DiagnosticCode::CancelRejected, DiagnosticCode::RateLimited, DiagnosticCode::StaleStateReconciling, DiagnosticCode::Reconciled, DiagnosticCode::ModeForbidden];
+    pub const ALL: [DiagnosticCode; 22] = [DiagnosticCode::Ok, DiagnosticCode::InvalidIntent, DiagnosticCode::InvalidEvent, DiagnosticCode::InvalidRequest, DiagnosticCode::InvalidSlotId, DiagnosticCode::SlotBusy, DiagnosticCode::IllegalTransition, DiagnosticCode::NoActiveOrder, DiagnosticCode::DuplicateEvent, DiagnosticCode::UnknownOrder, DiagnosticCode::TradeIdMismatch, DiagnosticCode::OverfillClamped, DiagnosticCode::ExitSizeClamped, DiagnosticCode::OrderRejected, DiagnosticCode::ExitOrderRejected, DiagnosticCode::CancelRejected, DiagnosticCode::RateLimited, DiagnosticCode::StaleStateReconciling, DiagnosticCode::Reconciled, DiagnosticCode::ModeForbidden, DiagnosticCode::ShortFill, DiagnosticCode::LateAck];
 
     /// The JSON spelling of the value.
     pub const fn as_str(self) -> &'static str {
@@ -644,6 +685,8 @@ impl DiagnosticCode {
             DiagnosticCode::StaleStateReconciling => "STALE_STATE_RECONCILING",
             DiagnosticCode::Reconciled => "RECONCILED",
             DiagnosticCode::ModeForbidden => "MODE_FORBIDDEN",
+            DiagnosticCode::ShortFill => "SHORT_FILL",
+            DiagnosticCode::LateAck => "LATE_ACK",
         }
     }
 }
@@ -1530,6 +1573,8 @@ pub struct ModePolicy {
 pub struct ModeRule {
     /// The mode.
     pub mode: Mode,
+    /// ENTER is refused (MODE_FORBIDDEN, reason ACCOUNT_SEQ_GAPS) while account events are missing (seq_gaps open).
+    pub require_gap_free_account_for_entry: bool,
     /// ENTER is refused (MODE_FORBIDDEN) unless the account reconcile_status is OK.
     pub require_reconciled_account_for_entry: bool,
 }
@@ -1941,6 +1986,12 @@ pub struct OutcomeDetails {
     /// Name or path of the offending field, e.g. target_size or exit_leg_ratios[1].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// SHORT_FILL: what the order filled in all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filled_size: Option<NonNegative>,
+    /// SHORT_FILL: the order's intended size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intended_size: Option<NonNegative>,
     /// Order concerned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_id: Option<Identifier>,
@@ -2279,9 +2330,9 @@ impl Serialize for RawStep {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReconcileChange {
-    /// Canonical JSON of the value after ("null" when absent).
+    /// Canonical JSON of the value after ("null" when absent; the id count for seen_event_ids and live_event_ids).
     pub after: String,
-    /// Canonical JSON of the value before ("null" when absent).
+    /// Canonical JSON of the value before ("null" when absent; the id count for seen_event_ids and live_event_ids).
     pub before: String,
     /// intent_id, event_id or reconcile_id of the step that caused it.
     pub cause_id: Identifier,
@@ -2314,7 +2365,7 @@ impl Serialize for ReconcileChange {
     }
 }
 
-/// Slot fields a reconcile may change; each change is one RECONCILE transition.
+/// Slot fields a reconcile may change, bookkeeping included; each change is one RECONCILE transition. For seen_event_ids and live_event_ids the audit carries the number of ids held (a window can hold 65536 ids).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ReconcileField {
     /// `trade_id`
@@ -2341,11 +2392,23 @@ pub enum ReconcileField {
     /// `unrealized_pnl`
     #[serde(rename = "unrealized_pnl")]
     UnrealizedPnl,
+    /// `exit_leg_ratios`
+    #[serde(rename = "exit_leg_ratios")]
+    ExitLegRatios,
+    /// `orders_placed`
+    #[serde(rename = "orders_placed")]
+    OrdersPlaced,
+    /// `seen_event_ids`
+    #[serde(rename = "seen_event_ids")]
+    SeenEventIds,
+    /// `live_event_ids`
+    #[serde(rename = "live_event_ids")]
+    LiveEventIds,
 }
 
 impl ReconcileField {
     /// Every value, in schema order.
-    pub const ALL: [ReconcileField; 8] = [ReconcileField::TradeId, ReconcileField::Asset, ReconcileField::Side, ReconcileField::Size, ReconcileField::EntryPrice, ReconcileField::InitialSize, ReconcileField::ActiveLegIndex, ReconcileField::UnrealizedPnl];
+    pub const ALL: [ReconcileField; 12] = [ReconcileField::TradeId, ReconcileField::Asset, ReconcileField::Side, ReconcileField::Size, ReconcileField::EntryPrice, ReconcileField::InitialSize, ReconcileField::ActiveLegIndex, ReconcileField::UnrealizedPnl, ReconcileField::ExitLegRatios, ReconcileField::OrdersPlaced, ReconcileField::SeenEventIds, ReconcileField::LiveEventIds];
 
     /// The JSON spelling of the value.
     pub const fn as_str(self) -> &'static str {
@@ -2358,6 +2421,10 @@ impl ReconcileField {
             ReconcileField::InitialSize => "initial_size",
             ReconcileField::ActiveLegIndex => "active_leg_index",
             ReconcileField::UnrealizedPnl => "unrealized_pnl",
+            ReconcileField::ExitLegRatios => "exit_leg_ratios",
+            ReconcileField::OrdersPlaced => "orders_placed",
+            ReconcileField::SeenEventIds => "seen_event_ids",
+            ReconcileField::LiveEventIds => "live_event_ids",
         }
     }
 }
@@ -2580,6 +2647,16 @@ impl Serialize for RestoreResponse {
 
 /// A non-negative safe integer sequence number.
 pub type Seq = u64;
+
+/// A range of account-event seqs not yet seen: from <= to, both inclusive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeqGap {
+    /// First missing seq.
+    pub from: Seq,
+    /// Last missing seq.
+    pub to: Seq,
+}
 
 /// Severity of a diagnostic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -2818,6 +2895,9 @@ pub struct TradeSlot {
     /// Leverage of the trade (recorded only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leverage: Option<Leverage>,
+    /// Ids of the events applied to the slot's live (non-terminal) order, oldest first: never evicted. Absent when empty. They move to seen_event_ids when the order ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live_event_ids: Option<Vec<Identifier>>,
     /// Last mark price seen for the slot's asset while it held a position.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mark_price: Option<Price>,
@@ -2825,7 +2905,7 @@ pub struct TradeSlot {
     pub orders_placed: u64,
     /// PnL realised by this trade's exit fills.
     pub realized_pnl: Amount,
-    /// Venue event ids applied to this trade, oldest first; bounded by seen_event_ids_max.
+    /// Ids of applied venue events that no live order needs (events of terminal or replaced orders), oldest first; with live_event_ids at most seen_event_ids_max ids, the oldest of these evicted first.
     pub seen_event_ids: Vec<Identifier>,
     /// Direction of the trade.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -318,7 +318,7 @@ pub fn validate_account_event_response(value: &Value) -> Result<(), SchemaError>
 pub fn validate_account_state(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
     check_required(object, &["seed_capital", "k_realized_pnl", "k_fees_paid", "k_funding_paid", "k_capital", "e_wallet_balance", "e_available_margin", "e_used_margin", "e_maint_margin", "e_fees_paid", "e_realized_pnl", "e_funding_paid", "event_seq", "reconcile_status", "reconcile_delta", "reconcile_explanation", "fee_samples", "fee_ratio_ema"])?;
-    check_additional(object, &["seed_capital", "k_realized_pnl", "k_fees_paid", "k_funding_paid", "k_capital", "e_wallet_balance", "e_available_margin", "e_used_margin", "e_maint_margin", "e_fees_paid", "e_realized_pnl", "e_funding_paid", "event_seq", "reconcile_status", "reconcile_delta", "reconcile_explanation", "fee_samples", "fee_ratio_ema"])?;
+    check_additional(object, &["seed_capital", "k_realized_pnl", "k_fees_paid", "k_funding_paid", "k_capital", "e_wallet_balance", "e_available_margin", "e_used_margin", "e_maint_margin", "e_fees_paid", "e_realized_pnl", "e_funding_paid", "event_seq", "reconcile_status", "reconcile_delta", "reconcile_explanation", "fee_samples", "fee_ratio_ema", "seq_gaps", "e_update_seq"])?;
     check_property(object, "seed_capital", validate_amount)?;
     check_property(object, "k_realized_pnl", validate_amount)?;
     check_property(object, "k_fees_paid", validate_amount)?;
@@ -337,6 +337,8 @@ pub fn validate_account_state(value: &Value) -> Result<(), SchemaError> {
     check_property(object, "reconcile_explanation", validate_text)?;
     check_property(object, "fee_samples", check_account_state_fee_samples)?;
     check_property(object, "fee_ratio_ema", check_account_state_fee_ratio_ema)?;
+    check_property(object, "seq_gaps", check_account_state_seq_gaps)?;
+    check_property(object, "e_update_seq", validate_seq)?;
     Ok(())
 }
 
@@ -504,7 +506,7 @@ pub fn validate_configure_response(value: &Value) -> Result<(), SchemaError> {
 pub fn validate_contradiction_evidence(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
     check_required(object, &["event_id", "event_kind", "order_id", "order_status", "slot_stage"])?;
-    check_additional(object, &["event_id", "event_kind", "order_id", "order_status", "slot_stage", "price", "size"])?;
+    check_additional(object, &["event_id", "event_kind", "order_id", "order_status", "slot_stage", "price", "size", "reason", "window", "window_max"])?;
     check_property(object, "event_id", validate_identifier)?;
     check_property(object, "event_kind", validate_venue_event_kind)?;
     check_property(object, "order_id", validate_identifier)?;
@@ -512,7 +514,15 @@ pub fn validate_contradiction_evidence(value: &Value) -> Result<(), SchemaError>
     check_property(object, "slot_stage", validate_trade_stage)?;
     check_property(object, "price", validate_price)?;
     check_property(object, "size", validate_size)?;
+    check_property(object, "reason", validate_contradiction_evidence_reason)?;
+    check_property(object, "window", check_contradiction_evidence_window)?;
+    check_property(object, "window_max", check_contradiction_evidence_window_max)?;
     Ok(())
+}
+
+/// Validates a value against `ContradictionEvidenceReason`; the first error as ajv reports it.
+pub fn validate_contradiction_evidence_reason(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: None, enum_values: Some(&["IDEMPOTENCY_WINDOW_FULL"]), max_length: None, min_length: None, pattern: None })
 }
 
 /// Validates a value against `ControlState`; the first error as ajv reports it.
@@ -540,7 +550,7 @@ pub fn validate_core_snapshot(value: &Value) -> Result<(), SchemaError> {
 
 /// Validates a value against `DiagnosticCode`; the first error as ajv reports it.
 pub fn validate_diagnostic_code(value: &Value) -> Result<(), SchemaError> {
-    check_string(value, &StringRule { const_value: None, enum_values: Some(&["OK", "INVALID_INTENT", "INVALID_EVENT", "INVALID_REQUEST", "INVALID_SLOT_ID", "SLOT_BUSY", "ILLEGAL_TRANSITION", "NO_ACTIVE_ORDER", "DUPLICATE_EVENT", "UNKNOWN_ORDER", "TRADE_ID_MISMATCH", "OVERFILL_CLAMPED", "EXIT_SIZE_CLAMPED", "ORDER_REJECTED", "EXIT_ORDER_REJECTED", "CANCEL_REJECTED", "RATE_LIMITED", "STALE_STATE_RECONCILING", "RECONCILED", "MODE_FORBIDDEN"]), max_length: None, min_length: None, pattern: None })
+    check_string(value, &StringRule { const_value: None, enum_values: Some(&["OK", "INVALID_INTENT", "INVALID_EVENT", "INVALID_REQUEST", "INVALID_SLOT_ID", "SLOT_BUSY", "ILLEGAL_TRANSITION", "NO_ACTIVE_ORDER", "DUPLICATE_EVENT", "UNKNOWN_ORDER", "TRADE_ID_MISMATCH", "OVERFILL_CLAMPED", "EXIT_SIZE_CLAMPED", "ORDER_REJECTED", "EXIT_ORDER_REJECTED", "CANCEL_REJECTED", "RATE_LIMITED", "STALE_STATE_RECONCILING", "RECONCILED", "MODE_FORBIDDEN", "SHORT_FILL", "LATE_ACK"]), max_length: None, min_length: None, pattern: None })
 }
 
 /// Validates a value against `EngineEvent`; the first error as ajv reports it.
@@ -932,10 +942,11 @@ pub fn validate_mode_policy(value: &Value) -> Result<(), SchemaError> {
 /// Validates a value against `ModeRule`; the first error as ajv reports it.
 pub fn validate_mode_rule(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
-    check_required(object, &["mode", "require_reconciled_account_for_entry"])?;
-    check_additional(object, &["mode", "require_reconciled_account_for_entry"])?;
+    check_required(object, &["mode", "require_reconciled_account_for_entry", "require_gap_free_account_for_entry"])?;
+    check_additional(object, &["mode", "require_reconciled_account_for_entry", "require_gap_free_account_for_entry"])?;
     check_property(object, "mode", validate_mode)?;
     check_property(object, "require_reconciled_account_for_entry", check_mode_rule_require_reconciled_account_for_entry)?;
+    check_property(object, "require_gap_free_account_for_entry", check_mode_rule_require_gap_free_account_for_entry)?;
     Ok(())
 }
 
@@ -1081,7 +1092,7 @@ pub fn validate_order_type(value: &Value) -> Result<(), SchemaError> {
 pub fn validate_outcome_details(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
     check_required(object, &[])?;
-    check_additional(object, &["field", "value", "reason", "expected", "stage", "order_status", "order_id", "event_id", "requested_size", "clamped_size", "retry_after_ms", "retryable"])?;
+    check_additional(object, &["field", "value", "reason", "expected", "stage", "order_status", "order_id", "event_id", "requested_size", "clamped_size", "retry_after_ms", "retryable", "intended_size", "filled_size"])?;
     check_property(object, "field", check_outcome_details_field)?;
     check_property(object, "value", check_outcome_details_value)?;
     check_property(object, "reason", validate_text)?;
@@ -1094,6 +1105,8 @@ pub fn validate_outcome_details(value: &Value) -> Result<(), SchemaError> {
     check_property(object, "clamped_size", validate_size)?;
     check_property(object, "retry_after_ms", check_outcome_details_retry_after_ms)?;
     check_property(object, "retryable", check_outcome_details_retryable)?;
+    check_property(object, "intended_size", validate_non_negative)?;
+    check_property(object, "filled_size", validate_non_negative)?;
     Ok(())
 }
 
@@ -1242,7 +1255,7 @@ pub fn validate_reconcile_change(value: &Value) -> Result<(), SchemaError> {
 
 /// Validates a value against `ReconcileField`; the first error as ajv reports it.
 pub fn validate_reconcile_field(value: &Value) -> Result<(), SchemaError> {
-    check_string(value, &StringRule { const_value: None, enum_values: Some(&["trade_id", "asset", "side", "size", "entry_price", "initial_size", "active_leg_index", "unrealized_pnl"]), max_length: None, min_length: None, pattern: None })
+    check_string(value, &StringRule { const_value: None, enum_values: Some(&["trade_id", "asset", "side", "size", "entry_price", "initial_size", "active_leg_index", "unrealized_pnl", "exit_leg_ratios", "orders_placed", "seen_event_ids", "live_event_ids"]), max_length: None, min_length: None, pattern: None })
 }
 
 /// Validates a value against `ReconcileRequest`; the first error as ajv reports it.
@@ -1348,6 +1361,16 @@ pub fn validate_seq(value: &Value) -> Result<(), SchemaError> {
     check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
 }
 
+/// Validates a value against `SeqGap`; the first error as ajv reports it.
+pub fn validate_seq_gap(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["from", "to"])?;
+    check_additional(object, &["from", "to"])?;
+    check_property(object, "from", validate_seq)?;
+    check_property(object, "to", validate_seq)?;
+    Ok(())
+}
+
 /// Validates a value against `Severity`; the first error as ajv reports it.
 pub fn validate_severity(value: &Value) -> Result<(), SchemaError> {
     check_string(value, &StringRule { const_value: None, enum_values: Some(&["INFO", "WARNING", "ERROR", "CRITICAL"]), max_length: None, min_length: None, pattern: None })
@@ -1447,7 +1470,7 @@ pub fn validate_timestamp(value: &Value) -> Result<(), SchemaError> {
 pub fn validate_trade_slot(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
     check_required(object, &["slot_id", "stage", "active_leg_index", "size", "initial_size", "entry_price", "realized_pnl", "unrealized_pnl", "fees_paid", "orders_placed", "seen_event_ids"])?;
-    check_additional(object, &["slot_id", "stage", "trade_id", "asset", "side", "leverage", "exit_leg_ratios", "active_leg_index", "size", "initial_size", "entry_price", "mark_price", "realized_pnl", "unrealized_pnl", "fees_paid", "orders_placed", "entry_order", "exit_order", "seen_event_ids", "last_event_ts"])?;
+    check_additional(object, &["slot_id", "stage", "trade_id", "asset", "side", "leverage", "exit_leg_ratios", "active_leg_index", "size", "initial_size", "entry_price", "mark_price", "realized_pnl", "unrealized_pnl", "fees_paid", "orders_placed", "entry_order", "exit_order", "seen_event_ids", "live_event_ids", "last_event_ts"])?;
     check_property(object, "slot_id", validate_slot_id)?;
     check_property(object, "stage", validate_trade_stage)?;
     check_property(object, "trade_id", validate_identifier)?;
@@ -1467,6 +1490,7 @@ pub fn validate_trade_slot(value: &Value) -> Result<(), SchemaError> {
     check_property(object, "entry_order", validate_venue_order)?;
     check_property(object, "exit_order", validate_venue_order)?;
     check_property(object, "seen_event_ids", check_trade_slot_seen_event_ids)?;
+    check_property(object, "live_event_ids", check_trade_slot_live_event_ids)?;
     check_property(object, "last_event_ts", validate_timestamp)?;
     Ok(())
 }
@@ -1602,6 +1626,10 @@ fn check_account_state_fee_ratio_ema(value: &Value) -> Result<(), SchemaError> {
     check_number(value, &NumberRule { integer: false, maximum: Some(1000000000000000.0), minimum: Some(-1000000000000000.0), exclusive_maximum: None, exclusive_minimum: None })
 }
 
+fn check_account_state_seq_gaps(value: &Value) -> Result<(), SchemaError> {
+    check_array(value, Some(64), Some(1), validate_seq_gap)
+}
+
 fn check_account_update_kind(value: &Value) -> Result<(), SchemaError> {
     check_string(value, &StringRule { const_value: Some("ACCOUNT_UPDATE"), enum_values: None, max_length: None, min_length: None, pattern: None })
 }
@@ -1648,6 +1676,14 @@ fn check_configure_response_op(value: &Value) -> Result<(), SchemaError> {
 
 fn check_configure_response_slot_count(value: &Value) -> Result<(), SchemaError> {
     check_number(value, &NumberRule { integer: true, maximum: Some(1024.0), minimum: Some(1.0), exclusive_maximum: None, exclusive_minimum: None })
+}
+
+fn check_contradiction_evidence_window(value: &Value) -> Result<(), SchemaError> {
+    check_array(value, Some(65536), Some(1), validate_identifier)
+}
+
+fn check_contradiction_evidence_window_max(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(65536.0), minimum: Some(1.0), exclusive_maximum: None, exclusive_minimum: None })
 }
 
 fn check_core_snapshot_snapshot_version(value: &Value) -> Result<(), SchemaError> {
@@ -1846,6 +1882,10 @@ fn check_mode_rule_require_reconciled_account_for_entry(value: &Value) -> Result
     check_bool(value)
 }
 
+fn check_mode_rule_require_gap_free_account_for_entry(value: &Value) -> Result<(), SchemaError> {
+    check_bool(value)
+}
+
 fn check_order_ack_kind(value: &Value) -> Result<(), SchemaError> {
     check_string(value, &StringRule { const_value: Some("ORDER_ACK"), enum_values: None, max_length: None, min_length: None, pattern: None })
 }
@@ -1947,11 +1987,11 @@ fn check_reconcile_change_machine(value: &Value) -> Result<(), SchemaError> {
 }
 
 fn check_reconcile_change_before(value: &Value) -> Result<(), SchemaError> {
-    check_string(value, &StringRule { const_value: None, enum_values: None, max_length: Some(256), min_length: None, pattern: None })
+    check_string(value, &StringRule { const_value: None, enum_values: None, max_length: Some(1024), min_length: None, pattern: None })
 }
 
 fn check_reconcile_change_after(value: &Value) -> Result<(), SchemaError> {
-    check_string(value, &StringRule { const_value: None, enum_values: None, max_length: Some(256), min_length: None, pattern: None })
+    check_string(value, &StringRule { const_value: None, enum_values: None, max_length: Some(1024), min_length: None, pattern: None })
 }
 
 fn check_reconcile_request_op(value: &Value) -> Result<(), SchemaError> {
@@ -2040,6 +2080,10 @@ fn check_trade_slot_orders_placed(value: &Value) -> Result<(), SchemaError> {
 
 fn check_trade_slot_seen_event_ids(value: &Value) -> Result<(), SchemaError> {
     check_array(value, Some(65536), Some(0), validate_identifier)
+}
+
+fn check_trade_slot_live_event_ids(value: &Value) -> Result<(), SchemaError> {
+    check_array(value, Some(65536), Some(1), validate_identifier)
 }
 
 fn check_transition_result_accepted(value: &Value) -> Result<(), SchemaError> {

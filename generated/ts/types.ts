@@ -33,7 +33,7 @@ export type Asset = string;
  */
 export type AccountEventKind = 'FILL_SETTLED' | 'ACCOUNT_UPDATE' | 'FUNDING_FEE';
 /**
- * Machine-readable outcome of one kernel step.
+ * Machine-readable outcome of one kernel step. SHORT_FILL: a FILL completed an order short of its intended size (WARNING, accepted). LATE_ACK: an ORDER_ACK arrived after the venue had already acted on the order (INFO, accepted, no transition).
  */
 export type DiagnosticCode =
   | 'OK'
@@ -55,7 +55,9 @@ export type DiagnosticCode =
   | 'RATE_LIMITED'
   | 'STALE_STATE_RECONCILING'
   | 'RECONCILED'
-  | 'MODE_FORBIDDEN';
+  | 'MODE_FORBIDDEN'
+  | 'SHORT_FILL'
+  | 'LATE_ACK';
 /**
  * Severity of a diagnostic.
  */
@@ -92,6 +94,10 @@ export type OrderStatus =
  * An order or fill quantity: finite, strictly positive.
  */
 export type Size = number;
+/**
+ * A finite quantity or price that may be zero (zero means none yet).
+ */
+export type NonNegative = number;
 /**
  * One audited change made by the kernel: a slot stage change, an order status change, or a field a reconcile adopted; tagged by machine.
  */
@@ -142,11 +148,7 @@ export type Price = number;
  */
 export type OrderRole = 'ENTRY' | 'EXIT';
 /**
- * A finite quantity or price that may be zero (zero means none yet).
- */
-export type NonNegative = number;
-/**
- * Slot fields a reconcile may change; each change is one RECONCILE transition.
+ * Slot fields a reconcile may change, bookkeeping included; each change is one RECONCILE transition. For seen_event_ids and live_event_ids the audit carries the number of ids held (a window can hold 65536 ids).
  */
 export type ReconcileField =
   | 'trade_id'
@@ -156,7 +158,11 @@ export type ReconcileField =
   | 'entry_price'
   | 'initial_size'
   | 'active_leg_index'
-  | 'unrealized_pnl';
+  | 'unrealized_pnl'
+  | 'exit_leg_ratios'
+  | 'orders_placed'
+  | 'seen_event_ids'
+  | 'live_event_ids';
 /**
  * An instruction for the venue adapter, tagged by type.
  */
@@ -441,6 +447,8 @@ export interface OutcomeDetails {
    * Whether retrying the same request later can succeed.
    */
   retryable?: boolean;
+  intended_size?: NonNegative;
+  filled_size?: NonNegative;
 }
 /**
  * A slot moved from one stage to another (only stage changes are recorded).
@@ -461,7 +469,7 @@ export interface SlotTransition {
   evidence?: ContradictionEvidence;
 }
 /**
- * What the kernel saw when an event could not be placed on the matrices.
+ * What the kernel saw when an event could not be placed on the matrices, or could not be remembered (reason IDEMPOTENCY_WINDOW_FULL).
  */
 export interface ContradictionEvidence {
   event_id: Identifier;
@@ -471,6 +479,21 @@ export interface ContradictionEvidence {
   slot_stage: TradeStage;
   price?: Price;
   size?: Size;
+  /**
+   * Why the slot could not go on when it was not a matrix contradiction: IDEMPOTENCY_WINDOW_FULL (the ids of events on the live order fill seen_event_ids_max).
+   */
+  reason?: 'IDEMPOTENCY_WINDOW_FULL';
+  /**
+   * With IDEMPOTENCY_WINDOW_FULL: every event id held for the live order (the full window), oldest first.
+   *
+   * @minItems 1
+   * @maxItems 65536
+   */
+  window?: Identifier[];
+  /**
+   * With IDEMPOTENCY_WINDOW_FULL: the configured seen_event_ids_max.
+   */
+  window_max?: number;
 }
 /**
  * An order event applied to an order (repeated partial fills are recorded as self-transitions).
@@ -509,11 +532,11 @@ export interface ReconcileChange {
   mode: Mode;
   field: ReconcileField;
   /**
-   * Canonical JSON of the value before ("null" when absent).
+   * Canonical JSON of the value before ("null" when absent; the id count for seen_event_ids and live_event_ids).
    */
   before: string;
   /**
-   * Canonical JSON of the value after ("null" when absent).
+   * Canonical JSON of the value after ("null" when absent; the id count for seen_event_ids and live_event_ids).
    */
   after: string;
 }
@@ -586,12 +609,19 @@ export interface TradeSlot {
   entry_order?: VenueOrder;
   exit_order?: VenueOrder;
   /**
-   * Venue event ids applied to this trade, oldest first; bounded by seen_event_ids_max.
+   * Ids of applied venue events that no live order needs (events of terminal or replaced orders), oldest first; with live_event_ids at most seen_event_ids_max ids, the oldest of these evicted first.
    *
    * @minItems 0
    * @maxItems 65536
    */
   seen_event_ids: Identifier[];
+  /**
+   * Ids of the events applied to the slot's live (non-terminal) order, oldest first: never evicted. Absent when empty. They move to seen_event_ids when the order ends.
+   *
+   * @minItems 1
+   * @maxItems 65536
+   */
+  live_event_ids?: Identifier[];
   last_event_ts?: Timestamp;
 }
 /**
@@ -639,6 +669,21 @@ export interface AccountState {
    * Exponential moving average of actual/expected fee; 0 before the first sample.
    */
   fee_ratio_ema: number;
+  /**
+   * Account-event seqs skipped and not yet seen, as inclusive ranges in increasing order (at most 64 ranges). Absent when none.
+   *
+   * @minItems 1
+   * @maxItems 64
+   */
+  seq_gaps?: SeqGap[];
+  e_update_seq?: Seq;
+}
+/**
+ * A range of account-event seqs not yet seen: from <= to, both inclusive.
+ */
+export interface SeqGap {
+  from: Seq;
+  to: Seq;
 }
 /**
  * Fee calibration result.
@@ -1411,6 +1456,10 @@ export interface ModeRule {
    * ENTER is refused (MODE_FORBIDDEN) unless the account reconcile_status is OK.
    */
   require_reconciled_account_for_entry: boolean;
+  /**
+   * ENTER is refused (MODE_FORBIDDEN, reason ACCOUNT_SEQ_GAPS) while account events are missing (seq_gaps open).
+   */
+  require_gap_free_account_for_entry: boolean;
 }
 /**
  * The legal order transitions: any transition not listed is illegal.
