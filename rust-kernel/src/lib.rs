@@ -7,6 +7,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod canonical;
+pub mod cut_text;
 pub mod generated;
 pub mod kernel;
 pub mod protocol;
