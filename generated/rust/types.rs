@@ -1335,22 +1335,307 @@ impl Serialize for IntentResponse {
     }
 }
 
-/// A journal record.
+/// Every K-th record: the Merkle root over all records so far and the compact append state.
+///
+/// Tagged `kind` = `checkpoint`: the tag is written by the `Serialize` impl below and consumed by the enclosing union.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalCheckpoint {
+    /// sha256: over the canonical JSON of this record without its checksum field.
+    pub checksum: Checksum,
+    /// Position in the journal: the header is 0, chained records count from 1.
+    pub index: u64,
+    /// Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).
+    pub previous_checksum: Checksum,
+    /// Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.
+    pub tree_peaks: Vec<Checksum>,
+    /// RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).
+    pub tree_root: Checksum,
+    /// Records covered: every record before this one.
+    pub tree_size: u64,
+}
+
+impl Serialize for JournalCheckpoint {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = 7;
+        let mut state = serializer.serialize_struct("JournalCheckpoint", len)?;
+        state.serialize_field("checksum", &self.checksum)?;
+        state.serialize_field("index", &self.index)?;
+        state.serialize_field("kind", "checkpoint")?;
+        state.serialize_field("previous_checksum", &self.previous_checksum)?;
+        state.serialize_field("tree_peaks", &self.tree_peaks)?;
+        state.serialize_field("tree_root", &self.tree_root)?;
+        state.serialize_field("tree_size", &self.tree_size)?;
+        state.end()
+    }
+}
+
+/// Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.
+///
+/// Tagged `kind` = `header`: the tag is written by the `Serialize` impl below and consumed by the enclosing union.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalHeader {
+    /// sha256: over the canonical JSON of this record without its checksum field.
+    pub checksum: Checksum,
+    /// Format version of every line of this journal.
+    pub format: String,
+    /// Always 0: the header precedes the chain.
+    pub index: u64,
+    /// Who wrote the journal and with which contracts and settings.
+    pub run: JournalRun,
+}
+
+impl Serialize for JournalHeader {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = 5;
+        let mut state = serializer.serialize_struct("JournalHeader", len)?;
+        state.serialize_field("checksum", &self.checksum)?;
+        state.serialize_field("format", &self.format)?;
+        state.serialize_field("index", &self.index)?;
+        state.serialize_field("kind", "header")?;
+        state.serialize_field("run", &self.run)?;
+        state.end()
+    }
+}
+
+/// Identity of the writer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct JournalRecord {
-    /// sha256 over the canonical JSON of this record without the checksum field.
+pub struct JournalImplementation {
+    /// Implementation language.
+    pub language: Text,
+    /// Implementation name.
+    pub name: Text,
+    /// Implementation version.
+    pub version: Text,
+}
+
+/// A request line that had no text: longer than line_bytes_max or not UTF-8.
+///
+/// Tagged `kind` = `line_fault`: the tag is written by the `Serialize` impl below and consumed by the enclosing union.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalLineFault {
+    /// sha256: over the canonical JSON of this record without its checksum field.
     pub checksum: Checksum,
-    /// 1-based position in the journal.
+    /// Position in the journal: the header is 0, chained records count from 1.
     pub index: u64,
-    /// Format version.
-    pub journal_version: String,
-    /// Checksum of the previous record; sha256: and 64 zeros for the first.
+    /// Why the line had no text.
+    pub line_fault: JournalLineFaultLineFault,
+    /// Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).
     pub previous_checksum: Checksum,
-    /// The request applied.
-    pub request: ProtocolRequest,
-    /// The response given.
+    /// The error response answered.
     pub response: ProtocolResponse,
+}
+
+impl Serialize for JournalLineFault {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = 6;
+        let mut state = serializer.serialize_struct("JournalLineFault", len)?;
+        state.serialize_field("checksum", &self.checksum)?;
+        state.serialize_field("index", &self.index)?;
+        state.serialize_field("kind", "line_fault")?;
+        state.serialize_field("line_fault", &self.line_fault)?;
+        state.serialize_field("previous_checksum", &self.previous_checksum)?;
+        state.serialize_field("response", &self.response)?;
+        state.end()
+    }
+}
+
+/// Why the line had no text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum JournalLineFaultLineFault {
+    /// `INVALID_UTF8`
+    #[serde(rename = "INVALID_UTF8")]
+    InvalidUtf8,
+    /// `LINE_TOO_LONG`
+    #[serde(rename = "LINE_TOO_LONG")]
+    LineTooLong,
+}
+
+impl JournalLineFaultLineFault {
+    /// Every value, in schema order.
+    pub const ALL: [JournalLineFaultLineFault; 2] = [JournalLineFaultLineFault::InvalidUtf8, JournalLineFaultLineFault::LineTooLong];
+
+    /// The JSON spelling of the value.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            JournalLineFaultLineFault::InvalidUtf8 => "INVALID_UTF8",
+            JournalLineFaultLineFault::LineTooLong => "LINE_TOO_LONG",
+        }
+    }
+}
+
+/// A position in a journal: a record index and that record's checksum.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalPosition {
+    /// Checksum of the record at index.
+    pub checksum: Checksum,
+    /// Index of the record.
+    pub index: u64,
+}
+
+/// One line of a lockstep journal (format lockstep.journal.v1, docs/journal.md): the exact canonical JSON of the record and a newline, tagged by kind.
+///
+/// Internally tagged by `kind`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[allow(clippy::large_enum_variant)]
+#[serde(tag = "kind")]
+pub enum JournalRecord {
+    /// `kind` = `header`
+    #[serde(rename = "header")]
+    JournalHeader(JournalHeader),
+    /// `kind` = `step`
+    #[serde(rename = "step")]
+    JournalStep(JournalStep),
+    /// `kind` = `line_fault`
+    #[serde(rename = "line_fault")]
+    JournalLineFault(JournalLineFault),
+    /// `kind` = `checkpoint`
+    #[serde(rename = "checkpoint")]
+    JournalCheckpoint(JournalCheckpoint),
+    /// `kind` = `recovered`
+    #[serde(rename = "recovered")]
+    JournalRecovered(JournalRecovered),
+    /// `kind` = `seal`
+    #[serde(rename = "seal")]
+    JournalSeal(JournalSeal),
+}
+
+impl Serialize for JournalRecord {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            JournalRecord::JournalHeader(value) => value.serialize(serializer),
+            JournalRecord::JournalStep(value) => value.serialize(serializer),
+            JournalRecord::JournalLineFault(value) => value.serialize(serializer),
+            JournalRecord::JournalCheckpoint(value) => value.serialize(serializer),
+            JournalRecord::JournalRecovered(value) => value.serialize(serializer),
+            JournalRecord::JournalSeal(value) => value.serialize(serializer),
+        }
+    }
+}
+
+/// Written when a journal is reopened for append: what was cut from its torn tail.
+///
+/// Tagged `kind` = `recovered`: the tag is written by the `Serialize` impl below and consumed by the enclosing union.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalRecovered {
+    /// sha256: over the canonical JSON of this record without its checksum field.
+    pub checksum: Checksum,
+    /// Position in the journal: the header is 0, chained records count from 1.
+    pub index: u64,
+    /// Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).
+    pub previous_checksum: Checksum,
+    /// File name (beside the journal) holding the cut bytes; absent when nothing was cut.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side_file: Option<Text>,
+    /// Bytes cut from the tail (0 when the tail was clean).
+    pub torn_bytes: u64,
+    /// sha256: of the cut bytes.
+    pub torn_checksum: Checksum,
+}
+
+impl Serialize for JournalRecovered {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = 6 + usize::from(self.side_file.is_some());
+        let mut state = serializer.serialize_struct("JournalRecovered", len)?;
+        state.serialize_field("checksum", &self.checksum)?;
+        state.serialize_field("index", &self.index)?;
+        state.serialize_field("kind", "recovered")?;
+        state.serialize_field("previous_checksum", &self.previous_checksum)?;
+        if let Some(value) = &self.side_file {
+            state.serialize_field("side_file", value)?;
+        }
+        state.serialize_field("torn_bytes", &self.torn_bytes)?;
+        state.serialize_field("torn_checksum", &self.torn_checksum)?;
+        state.end()
+    }
+}
+
+/// The run a journal records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalRun {
+    /// Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).
+    pub build_id: Text,
+    /// K: every record whose index is a multiple of K is a checkpoint.
+    pub checkpoint_interval: u64,
+    /// sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).
+    pub config_hash: Checksum,
+    /// sha256: over the canonical JSON of every schema and data table (generated).
+    pub contracts_hash: Checksum,
+    /// The writer, as its hello names it.
+    pub implementation: JournalImplementation,
+    /// Where the journal this run continues ended (absent for a fresh run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_run: Option<JournalPosition>,
+}
+
+/// Closes a run: nothing may follow.
+///
+/// Tagged `kind` = `seal`: the tag is written by the `Serialize` impl below and consumed by the enclosing union.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalSeal {
+    /// sha256: over the canonical JSON of this record without its checksum field.
+    pub checksum: Checksum,
+    /// Position in the journal: the header is 0, chained records count from 1.
+    pub index: u64,
+    /// Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).
+    pub previous_checksum: Checksum,
+    /// RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).
+    pub tree_root: Checksum,
+    /// Records covered: every record before this one.
+    pub tree_size: u64,
+}
+
+impl Serialize for JournalSeal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = 6;
+        let mut state = serializer.serialize_struct("JournalSeal", len)?;
+        state.serialize_field("checksum", &self.checksum)?;
+        state.serialize_field("index", &self.index)?;
+        state.serialize_field("kind", "seal")?;
+        state.serialize_field("previous_checksum", &self.previous_checksum)?;
+        state.serialize_field("tree_root", &self.tree_root)?;
+        state.serialize_field("tree_size", &self.tree_size)?;
+        state.end()
+    }
+}
+
+/// One answered request line.
+///
+/// Tagged `kind` = `step`: the tag is written by the `Serialize` impl below and consumed by the enclosing union.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalStep {
+    /// sha256: over the canonical JSON of this record without its checksum field.
+    pub checksum: Checksum,
+    /// Position in the journal: the header is 0, chained records count from 1.
+    pub index: u64,
+    /// Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).
+    pub previous_checksum: Checksum,
+    /// The request line as received, without its newline (and one trailing carriage return).
+    pub request: String,
+    /// The response answered; a hello's implementation is recorded as * (the header names it).
+    pub response: ProtocolResponse,
+}
+
+impl Serialize for JournalStep {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = 6;
+        let mut state = serializer.serialize_struct("JournalStep", len)?;
+        state.serialize_field("checksum", &self.checksum)?;
+        state.serialize_field("index", &self.index)?;
+        state.serialize_field("kind", "step")?;
+        state.serialize_field("previous_checksum", &self.previous_checksum)?;
+        state.serialize_field("request", &self.request)?;
+        state.serialize_field("response", &self.response)?;
+        state.end()
+    }
 }
 
 /// Everything a kernel is configured with.

@@ -826,17 +826,142 @@ pub fn validate_intent_response(value: &Value) -> Result<(), SchemaError> {
     Ok(())
 }
 
+/// Validates a value against `JournalCheckpoint`; the first error as ajv reports it.
+pub fn validate_journal_checkpoint(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["checksum", "index", "kind", "previous_checksum", "tree_peaks", "tree_root", "tree_size"])?;
+    check_additional(object, &["checksum", "index", "kind", "previous_checksum", "tree_peaks", "tree_root", "tree_size"])?;
+    check_property(object, "checksum", validate_checksum)?;
+    check_property(object, "index", check_journal_checkpoint_index)?;
+    check_property(object, "kind", check_journal_checkpoint_kind)?;
+    check_property(object, "previous_checksum", validate_checksum)?;
+    check_property(object, "tree_peaks", check_journal_checkpoint_tree_peaks)?;
+    check_property(object, "tree_root", validate_checksum)?;
+    check_property(object, "tree_size", check_journal_checkpoint_tree_size)?;
+    Ok(())
+}
+
+/// Validates a value against `JournalHeader`; the first error as ajv reports it.
+pub fn validate_journal_header(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["checksum", "format", "index", "kind", "run"])?;
+    check_additional(object, &["checksum", "format", "index", "kind", "run"])?;
+    check_property(object, "checksum", validate_checksum)?;
+    check_property(object, "format", check_journal_header_format)?;
+    check_property(object, "index", check_journal_header_index)?;
+    check_property(object, "kind", check_journal_header_kind)?;
+    check_property(object, "run", validate_journal_run)?;
+    Ok(())
+}
+
+/// Validates a value against `JournalImplementation`; the first error as ajv reports it.
+pub fn validate_journal_implementation(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["language", "name", "version"])?;
+    check_additional(object, &["language", "name", "version"])?;
+    check_property(object, "language", validate_text)?;
+    check_property(object, "name", validate_text)?;
+    check_property(object, "version", validate_text)?;
+    Ok(())
+}
+
+/// Validates a value against `JournalLineFault`; the first error as ajv reports it.
+pub fn validate_journal_line_fault(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["checksum", "index", "kind", "previous_checksum", "line_fault", "response"])?;
+    check_additional(object, &["checksum", "index", "kind", "previous_checksum", "line_fault", "response"])?;
+    check_property(object, "checksum", validate_checksum)?;
+    check_property(object, "index", check_journal_line_fault_index)?;
+    check_property(object, "kind", check_journal_line_fault_kind)?;
+    check_property(object, "previous_checksum", validate_checksum)?;
+    check_property(object, "line_fault", validate_journal_line_fault_line_fault)?;
+    check_property(object, "response", validate_protocol_response)?;
+    Ok(())
+}
+
+/// Validates a value against `JournalLineFaultLineFault`; the first error as ajv reports it.
+pub fn validate_journal_line_fault_line_fault(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: None, enum_values: Some(&["INVALID_UTF8", "LINE_TOO_LONG"]), max_length: None, min_length: None, pattern: None })
+}
+
+/// Validates a value against `JournalPosition`; the first error as ajv reports it.
+pub fn validate_journal_position(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["checksum", "index"])?;
+    check_additional(object, &["checksum", "index"])?;
+    check_property(object, "checksum", validate_checksum)?;
+    check_property(object, "index", check_journal_position_index)?;
+    Ok(())
+}
+
 /// Validates a value against `JournalRecord`; the first error as ajv reports it.
 pub fn validate_journal_record(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
-    check_required(object, &["journal_version", "index", "request", "response", "previous_checksum", "checksum"])?;
-    check_additional(object, &["journal_version", "index", "request", "response", "previous_checksum", "checksum"])?;
-    check_property(object, "journal_version", check_journal_record_journal_version)?;
-    check_property(object, "index", check_journal_record_index)?;
-    check_property(object, "request", validate_protocol_request)?;
-    check_property(object, "response", validate_protocol_response)?;
-    check_property(object, "previous_checksum", validate_checksum)?;
+    match union_tag(object, "kind")? {
+        "header" => validate_journal_header(value),
+        "step" => validate_journal_step(value),
+        "line_fault" => validate_journal_line_fault(value),
+        "checkpoint" => validate_journal_checkpoint(value),
+        "recovered" => validate_journal_recovered(value),
+        "seal" => validate_journal_seal(value),
+        _ => Err(unknown_tag("kind")),
+    }
+}
+
+/// Validates a value against `JournalRecovered`; the first error as ajv reports it.
+pub fn validate_journal_recovered(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["checksum", "index", "kind", "previous_checksum", "torn_bytes", "torn_checksum"])?;
+    check_additional(object, &["checksum", "index", "kind", "previous_checksum", "side_file", "torn_bytes", "torn_checksum"])?;
     check_property(object, "checksum", validate_checksum)?;
+    check_property(object, "index", check_journal_recovered_index)?;
+    check_property(object, "kind", check_journal_recovered_kind)?;
+    check_property(object, "previous_checksum", validate_checksum)?;
+    check_property(object, "side_file", validate_text)?;
+    check_property(object, "torn_bytes", check_journal_recovered_torn_bytes)?;
+    check_property(object, "torn_checksum", validate_checksum)?;
+    Ok(())
+}
+
+/// Validates a value against `JournalRun`; the first error as ajv reports it.
+pub fn validate_journal_run(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["build_id", "checkpoint_interval", "config_hash", "contracts_hash", "implementation"])?;
+    check_additional(object, &["build_id", "checkpoint_interval", "config_hash", "contracts_hash", "implementation", "parent_run"])?;
+    check_property(object, "build_id", validate_text)?;
+    check_property(object, "checkpoint_interval", check_journal_run_checkpoint_interval)?;
+    check_property(object, "config_hash", validate_checksum)?;
+    check_property(object, "contracts_hash", validate_checksum)?;
+    check_property(object, "implementation", validate_journal_implementation)?;
+    check_property(object, "parent_run", validate_journal_position)?;
+    Ok(())
+}
+
+/// Validates a value against `JournalSeal`; the first error as ajv reports it.
+pub fn validate_journal_seal(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["checksum", "index", "kind", "previous_checksum", "tree_root", "tree_size"])?;
+    check_additional(object, &["checksum", "index", "kind", "previous_checksum", "tree_root", "tree_size"])?;
+    check_property(object, "checksum", validate_checksum)?;
+    check_property(object, "index", check_journal_seal_index)?;
+    check_property(object, "kind", check_journal_seal_kind)?;
+    check_property(object, "previous_checksum", validate_checksum)?;
+    check_property(object, "tree_root", validate_checksum)?;
+    check_property(object, "tree_size", check_journal_seal_tree_size)?;
+    Ok(())
+}
+
+/// Validates a value against `JournalStep`; the first error as ajv reports it.
+pub fn validate_journal_step(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["checksum", "index", "kind", "previous_checksum", "request", "response"])?;
+    check_additional(object, &["checksum", "index", "kind", "previous_checksum", "request", "response"])?;
+    check_property(object, "checksum", validate_checksum)?;
+    check_property(object, "index", check_journal_step_index)?;
+    check_property(object, "kind", check_journal_step_kind)?;
+    check_property(object, "previous_checksum", validate_checksum)?;
+    check_property(object, "request", check_journal_step_request)?;
+    check_property(object, "response", validate_protocol_response)?;
     Ok(())
 }
 
@@ -1782,12 +1907,84 @@ fn check_intent_response_op(value: &Value) -> Result<(), SchemaError> {
     check_string(value, &StringRule { const_value: Some("intent"), enum_values: None, max_length: None, min_length: None, pattern: None })
 }
 
-fn check_journal_record_journal_version(value: &Value) -> Result<(), SchemaError> {
+fn check_journal_checkpoint_index(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(1.0), exclusive_maximum: None, exclusive_minimum: None })
+}
+
+fn check_journal_checkpoint_kind(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: Some("checkpoint"), enum_values: None, max_length: None, min_length: None, pattern: None })
+}
+
+fn check_journal_checkpoint_tree_peaks(value: &Value) -> Result<(), SchemaError> {
+    check_array(value, Some(64), None, validate_checksum)
+}
+
+fn check_journal_checkpoint_tree_size(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
+}
+
+fn check_journal_header_format(value: &Value) -> Result<(), SchemaError> {
     check_string(value, &StringRule { const_value: Some("lockstep.journal.v1"), enum_values: None, max_length: None, min_length: None, pattern: None })
 }
 
-fn check_journal_record_index(value: &Value) -> Result<(), SchemaError> {
+fn check_journal_header_index(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(0.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
+}
+
+fn check_journal_header_kind(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: Some("header"), enum_values: None, max_length: None, min_length: None, pattern: None })
+}
+
+fn check_journal_line_fault_index(value: &Value) -> Result<(), SchemaError> {
     check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(1.0), exclusive_maximum: None, exclusive_minimum: None })
+}
+
+fn check_journal_line_fault_kind(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: Some("line_fault"), enum_values: None, max_length: None, min_length: None, pattern: None })
+}
+
+fn check_journal_position_index(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
+}
+
+fn check_journal_recovered_index(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(1.0), exclusive_maximum: None, exclusive_minimum: None })
+}
+
+fn check_journal_recovered_kind(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: Some("recovered"), enum_values: None, max_length: None, min_length: None, pattern: None })
+}
+
+fn check_journal_recovered_torn_bytes(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
+}
+
+fn check_journal_run_checkpoint_interval(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(1048576.0), minimum: Some(2.0), exclusive_maximum: None, exclusive_minimum: None })
+}
+
+fn check_journal_seal_index(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(1.0), exclusive_maximum: None, exclusive_minimum: None })
+}
+
+fn check_journal_seal_kind(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: Some("seal"), enum_values: None, max_length: None, min_length: None, pattern: None })
+}
+
+fn check_journal_seal_tree_size(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
+}
+
+fn check_journal_step_index(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(1.0), exclusive_maximum: None, exclusive_minimum: None })
+}
+
+fn check_journal_step_kind(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: Some("step"), enum_values: None, max_length: None, min_length: None, pattern: None })
+}
+
+fn check_journal_step_request(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: None, enum_values: None, max_length: Some(8388608), min_length: None, pattern: None })
 }
 
 fn check_kernel_config_slot_count(value: &Value) -> Result<(), SchemaError> {

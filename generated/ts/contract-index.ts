@@ -152,6 +152,17 @@ export const unionTags: { readonly [title: string]: UnionTag } = {
       "raw"
     ]
   },
+  "JournalRecord": {
+    "tag": "kind",
+    "values": [
+      "header",
+      "step",
+      "line_fault",
+      "checkpoint",
+      "recovered",
+      "seal"
+    ]
+  },
   "OrderAction": {
     "tag": "type",
     "values": [

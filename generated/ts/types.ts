@@ -296,6 +296,16 @@ export type ProtocolResponse =
  */
 export type IntentAction = 'ENTER' | 'EXIT' | 'CANCEL';
 /**
+ * One line of a lockstep journal (format lockstep.journal.v1, docs/journal.md): the exact canonical JSON of the record and a newline, tagged by kind.
+ */
+export type JournalRecord =
+  | JournalHeader
+  | JournalStep
+  | JournalLineFault
+  | JournalCheckpoint
+  | JournalRecovered
+  | JournalSeal;
+/**
  * accepted: intended and pinned; retired: no longer present (kept for history).
  */
 export type LedgerStatus = 'accepted' | 'retired';
@@ -1326,21 +1336,162 @@ export interface ResetResponse {
   control: ControlState;
 }
 /**
- * A journal record.
+ * Every K-th record: the Merkle root over all records so far and the compact append state.
  */
-export interface JournalRecord {
+export interface JournalCheckpoint {
+  checksum: Checksum;
   /**
-   * Format version.
-   */
-  journal_version: 'lockstep.journal.v1';
-  /**
-   * 1-based position in the journal.
+   * Position in the journal: the header is 0, chained records count from 1.
    */
   index: number;
-  request: ProtocolRequest;
-  response: ProtocolResponse;
+  /**
+   * Tag: checkpoint.
+   */
+  kind: 'checkpoint';
   previous_checksum: Checksum;
+  /**
+   * Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.
+   *
+   * @maxItems 64
+   */
+  tree_peaks: Checksum[];
+  tree_root: Checksum;
+  /**
+   * Records covered: every record before this one.
+   */
+  tree_size: number;
+}
+/**
+ * Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.
+ */
+export interface JournalHeader {
   checksum: Checksum;
+  /**
+   * Format version of every line of this journal.
+   */
+  format: 'lockstep.journal.v1';
+  /**
+   * Always 0: the header precedes the chain.
+   */
+  index: number;
+  /**
+   * Tag: header.
+   */
+  kind: 'header';
+  run: JournalRun;
+}
+/**
+ * The run a journal records.
+ */
+export interface JournalRun {
+  build_id: Text;
+  /**
+   * K: every record whose index is a multiple of K is a checkpoint.
+   */
+  checkpoint_interval: number;
+  config_hash: Checksum;
+  contracts_hash: Checksum;
+  implementation: JournalImplementation;
+  parent_run?: JournalPosition;
+}
+/**
+ * Identity of the writer.
+ */
+export interface JournalImplementation {
+  language: Text;
+  name: Text;
+  version: Text;
+}
+/**
+ * A position in a journal: a record index and that record's checksum.
+ */
+export interface JournalPosition {
+  checksum: Checksum;
+  /**
+   * Index of the record.
+   */
+  index: number;
+}
+/**
+ * A request line that had no text: longer than line_bytes_max or not UTF-8.
+ */
+export interface JournalLineFault {
+  checksum: Checksum;
+  /**
+   * Position in the journal: the header is 0, chained records count from 1.
+   */
+  index: number;
+  /**
+   * Tag: line_fault.
+   */
+  kind: 'line_fault';
+  previous_checksum: Checksum;
+  /**
+   * Why the line had no text.
+   */
+  line_fault: 'INVALID_UTF8' | 'LINE_TOO_LONG';
+  response: ProtocolResponse;
+}
+/**
+ * One answered request line.
+ */
+export interface JournalStep {
+  checksum: Checksum;
+  /**
+   * Position in the journal: the header is 0, chained records count from 1.
+   */
+  index: number;
+  /**
+   * Tag: step.
+   */
+  kind: 'step';
+  previous_checksum: Checksum;
+  /**
+   * The request line as received, without its newline (and one trailing carriage return).
+   */
+  request: string;
+  response: ProtocolResponse;
+}
+/**
+ * Written when a journal is reopened for append: what was cut from its torn tail.
+ */
+export interface JournalRecovered {
+  checksum: Checksum;
+  /**
+   * Position in the journal: the header is 0, chained records count from 1.
+   */
+  index: number;
+  /**
+   * Tag: recovered.
+   */
+  kind: 'recovered';
+  previous_checksum: Checksum;
+  side_file?: Text;
+  /**
+   * Bytes cut from the tail (0 when the tail was clean).
+   */
+  torn_bytes: number;
+  torn_checksum: Checksum;
+}
+/**
+ * Closes a run: nothing may follow.
+ */
+export interface JournalSeal {
+  checksum: Checksum;
+  /**
+   * Position in the journal: the header is 0, chained records count from 1.
+   */
+  index: number;
+  /**
+   * Tag: seal.
+   */
+  kind: 'seal';
+  previous_checksum: Checksum;
+  tree_root: Checksum;
+  /**
+   * Records covered: every record before this one.
+   */
+  tree_size: number;
 }
 /**
  * The mode divergence ledger.

@@ -13179,8 +13179,1460 @@ return errors === 0;
 validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const JournalRecord = validate194;
-const schema374 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_record.schema.json","title":"JournalRecord","description":"A journal record.","type":"object","additionalProperties":false,"required":["journal_version","index","request","response","previous_checksum","checksum"],"properties":{"journal_version":{"description":"Format version.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"1-based position in the journal.","type":"integer","minimum":1,"maximum":9007199254740991},"request":{"description":"The request applied.","$ref":"protocol_request.schema.json"},"response":{"description":"The response given.","$ref":"protocol_response.schema.json"},"previous_checksum":{"description":"Checksum of the previous record; sha256: and 64 zeros for the first.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"checksum":{"description":"sha256 over the canonical JSON of this record without the checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
-const schema375 = {"title":"Checksum","description":"sha256: followed by 64 lowercase hex digits.","type":"string","pattern":"^sha256:[0-9a-f]{64}$"};
+const schema374 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_record.schema.json","title":"JournalRecord","description":"One line of a lockstep journal (format lockstep.journal.v1, docs/journal.md): the exact canonical JSON of the record and a newline, tagged by kind.","type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/$defs/JournalHeader"},{"$ref":"#/$defs/JournalStep"},{"$ref":"#/$defs/JournalLineFault"},{"$ref":"#/$defs/JournalCheckpoint"},{"$ref":"#/$defs/JournalRecovered"},{"$ref":"#/$defs/JournalSeal"}],"$defs":{"JournalHeader":{"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}},"JournalRun":{"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}},"JournalImplementation":{"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"JournalPosition":{"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalStep":{"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}},"JournalLineFault":{"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","line_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"line_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}},"JournalCheckpoint":{"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalRecovered":{"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"JournalSeal":{"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
+const schema375 = {"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}};
+const schema376 = {"title":"Checksum","description":"sha256: followed by 64 lowercase hex digits.","type":"string","pattern":"^sha256:[0-9a-f]{64}$"};
+const schema377 = {"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}};
+const schema381 = {"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}};
+
+function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate197.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.language === undefined) && (missing0 = "language")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))){
+validate197.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema381.required,parentSchema:schema381,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "language") || (key0 === "name")) || (key0 === "version"))){
+validate197.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema381,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.language !== undefined){
+let data0 = data.language;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if((data0.length > 512 && func1(data0) > 512)){
+validate197.errors = [{instancePath:instancePath+"/language",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data0}];
+return false;
+}
+}
+else {
+validate197.errors = [{instancePath:instancePath+"/language",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.name !== undefined){
+let data1 = data.name;
+const _errs5 = errors;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data1 === "string"){
+if((data1.length > 512 && func1(data1) > 512)){
+validate197.errors = [{instancePath:instancePath+"/name",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data1}];
+return false;
+}
+}
+else {
+validate197.errors = [{instancePath:instancePath+"/name",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data1}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.version !== undefined){
+let data2 = data.version;
+const _errs8 = errors;
+const _errs9 = errors;
+if(errors === _errs9){
+if(typeof data2 === "string"){
+if((data2.length > 512 && func1(data2) > 512)){
+validate197.errors = [{instancePath:instancePath+"/version",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data2}];
+return false;
+}
+}
+else {
+validate197.errors = [{instancePath:instancePath+"/version",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data2}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate197.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema381.type,parentSchema:schema381,data}];
+return false;
+}
+}
+validate197.errors = vErrors;
+return errors === 0;
+}
+validate197.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema385 = {"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+
+function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate199.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))){
+validate199.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema385.required,parentSchema:schema385,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "checksum") || (key0 === "index"))){
+validate199.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema385,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern58.test(data0)){
+validate199.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data0}];
+return false;
+}
+}
+else {
+validate199.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data1 = data.index;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate199.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema385.properties.index.type,parentSchema:schema385.properties.index,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate199.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema385.properties.index,data:data1}];
+return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate199.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema385.properties.index,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate199.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema385.type,parentSchema:schema385,data}];
+return false;
+}
+}
+validate199.errors = vErrors;
+return errors === 0;
+}
+validate199.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate196.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.build_id === undefined) && (missing0 = "build_id")) || ((data.checkpoint_interval === undefined) && (missing0 = "checkpoint_interval"))) || ((data.config_hash === undefined) && (missing0 = "config_hash"))) || ((data.contracts_hash === undefined) && (missing0 = "contracts_hash"))) || ((data.implementation === undefined) && (missing0 = "implementation"))){
+validate196.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema377.required,parentSchema:schema377,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "build_id") || (key0 === "checkpoint_interval")) || (key0 === "config_hash")) || (key0 === "contracts_hash")) || (key0 === "implementation")) || (key0 === "parent_run"))){
+validate196.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema377,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.build_id !== undefined){
+let data0 = data.build_id;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if((data0.length > 512 && func1(data0) > 512)){
+validate196.errors = [{instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data0}];
+return false;
+}
+}
+else {
+validate196.errors = [{instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.checkpoint_interval !== undefined){
+let data1 = data.checkpoint_interval;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate196.errors = [{instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema377.properties.checkpoint_interval.type,parentSchema:schema377.properties.checkpoint_interval,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 1048576 || isNaN(data1)){
+validate196.errors = [{instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576",schema:1048576,parentSchema:schema377.properties.checkpoint_interval,data:data1}];
+return false;
+}
+else {
+if(data1 < 2 || isNaN(data1)){
+validate196.errors = [{instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema377.properties.checkpoint_interval,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.config_hash !== undefined){
+let data2 = data.config_hash;
+const _errs7 = errors;
+const _errs8 = errors;
+if(errors === _errs8){
+if(typeof data2 === "string"){
+if(!pattern58.test(data2)){
+validate196.errors = [{instancePath:instancePath+"/config_hash",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data2}];
+return false;
+}
+}
+else {
+validate196.errors = [{instancePath:instancePath+"/config_hash",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data2}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.contracts_hash !== undefined){
+let data3 = data.contracts_hash;
+const _errs10 = errors;
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data3 === "string"){
+if(!pattern58.test(data3)){
+validate196.errors = [{instancePath:instancePath+"/contracts_hash",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data3}];
+return false;
+}
+}
+else {
+validate196.errors = [{instancePath:instancePath+"/contracts_hash",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data3}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.implementation !== undefined){
+const _errs13 = errors;
+if(!(validate197(data.implementation, {instancePath:instancePath+"/implementation",parentData:data,parentDataProperty:"implementation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.parent_run !== undefined){
+const _errs14 = errors;
+if(!(validate199(data.parent_run, {instancePath:instancePath+"/parent_run",parentData:data,parentDataProperty:"parent_run",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate196.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema377.type,parentSchema:schema377,data}];
+return false;
+}
+}
+validate196.errors = vErrors;
+return errors === 0;
+}
+validate196.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate195.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.format === undefined) && (missing0 = "format"))) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.run === undefined) && (missing0 = "run"))){
+validate195.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema375.required,parentSchema:schema375,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "checksum") || (key0 === "format")) || (key0 === "index")) || (key0 === "kind")) || (key0 === "run"))){
+validate195.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema375,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern58.test(data0)){
+validate195.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data0}];
+return false;
+}
+}
+else {
+validate195.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.format !== undefined){
+let data1 = data.format;
+const _errs5 = errors;
+if(typeof data1 !== "string"){
+validate195.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema375.properties.format.type,parentSchema:schema375.properties.format,data:data1}];
+return false;
+}
+if("lockstep.journal.v1" !== data1){
+validate195.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "lockstep.journal.v1"},message:"must be equal to constant",schema:"lockstep.journal.v1",parentSchema:schema375.properties.format,data:data1}];
+return false;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data2 = data.index;
+const _errs7 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate195.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema375.properties.index.type,parentSchema:schema375.properties.index,data:data2}];
+return false;
+}
+if(errors === _errs7){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 0 || isNaN(data2)){
+validate195.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0},message:"must be <= 0",schema:0,parentSchema:schema375.properties.index,data:data2}];
+return false;
+}
+else {
+if(data2 < 0 || isNaN(data2)){
+validate195.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema375.properties.index,data:data2}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data3 = data.kind;
+const _errs9 = errors;
+if(typeof data3 !== "string"){
+validate195.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema375.properties.kind.type,parentSchema:schema375.properties.kind,data:data3}];
+return false;
+}
+if("header" !== data3){
+validate195.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "header"},message:"must be equal to constant",schema:"header",parentSchema:schema375.properties.kind,data:data3}];
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.run !== undefined){
+const _errs11 = errors;
+if(!(validate196(data.run, {instancePath:instancePath+"/run",parentData:data,parentDataProperty:"run",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate195.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema375.type,parentSchema:schema375,data}];
+return false;
+}
+}
+validate195.errors = vErrors;
+return errors === 0;
+}
+validate195.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema387 = {"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}};
+
+function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate202.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.request === undefined) && (missing0 = "request"))) || ((data.response === undefined) && (missing0 = "response"))){
+validate202.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema387.required,parentSchema:schema387,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "request")) || (key0 === "response"))){
+validate202.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema387,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern58.test(data0)){
+validate202.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data0}];
+return false;
+}
+}
+else {
+validate202.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data1 = data.index;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate202.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema387.properties.index.type,parentSchema:schema387.properties.index,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate202.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema387.properties.index,data:data1}];
+return false;
+}
+else {
+if(data1 < 1 || isNaN(data1)){
+validate202.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema387.properties.index,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs7 = errors;
+if(typeof data2 !== "string"){
+validate202.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema387.properties.kind.type,parentSchema:schema387.properties.kind,data:data2}];
+return false;
+}
+if("step" !== data2){
+validate202.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "step"},message:"must be equal to constant",schema:"step",parentSchema:schema387.properties.kind,data:data2}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.previous_checksum !== undefined){
+let data3 = data.previous_checksum;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(!pattern58.test(data3)){
+validate202.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data3}];
+return false;
+}
+}
+else {
+validate202.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data3}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.request !== undefined){
+let data4 = data.request;
+const _errs12 = errors;
+if(errors === _errs12){
+if(typeof data4 === "string"){
+if((data4.length > 8388608 && func1(data4) > 8388608)){
+validate202.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/maxLength",keyword:"maxLength",params:{limit: 8388608},message:"must NOT have more than 8388608 characters",schema:8388608,parentSchema:schema387.properties.request,data:data4}];
+return false;
+}
+}
+else {
+validate202.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema387.properties.request.type,parentSchema:schema387.properties.request,data:data4}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.response !== undefined){
+const _errs14 = errors;
+if(!(validate154(data.response, {instancePath:instancePath+"/response",parentData:data,parentDataProperty:"response",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate202.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema387.type,parentSchema:schema387,data}];
+return false;
+}
+}
+validate202.errors = vErrors;
+return errors === 0;
+}
+validate202.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema390 = {"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","line_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"line_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}};
+
+function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate204.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.line_fault === undefined) && (missing0 = "line_fault"))) || ((data.response === undefined) && (missing0 = "response"))){
+validate204.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema390.required,parentSchema:schema390,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "line_fault")) || (key0 === "response"))){
+validate204.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema390,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern58.test(data0)){
+validate204.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data0}];
+return false;
+}
+}
+else {
+validate204.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data1 = data.index;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate204.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema390.properties.index.type,parentSchema:schema390.properties.index,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate204.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema390.properties.index,data:data1}];
+return false;
+}
+else {
+if(data1 < 1 || isNaN(data1)){
+validate204.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema390.properties.index,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs7 = errors;
+if(typeof data2 !== "string"){
+validate204.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema390.properties.kind.type,parentSchema:schema390.properties.kind,data:data2}];
+return false;
+}
+if("line_fault" !== data2){
+validate204.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "line_fault"},message:"must be equal to constant",schema:"line_fault",parentSchema:schema390.properties.kind,data:data2}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.previous_checksum !== undefined){
+let data3 = data.previous_checksum;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(!pattern58.test(data3)){
+validate204.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data3}];
+return false;
+}
+}
+else {
+validate204.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data3}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.line_fault !== undefined){
+let data4 = data.line_fault;
+const _errs12 = errors;
+if(typeof data4 !== "string"){
+validate204.errors = [{instancePath:instancePath+"/line_fault",schemaPath:"#/properties/line_fault/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema390.properties.line_fault.type,parentSchema:schema390.properties.line_fault,data:data4}];
+return false;
+}
+if(!((data4 === "INVALID_UTF8") || (data4 === "LINE_TOO_LONG"))){
+validate204.errors = [{instancePath:instancePath+"/line_fault",schemaPath:"#/properties/line_fault/enum",keyword:"enum",params:{allowedValues: schema390.properties.line_fault.enum},message:"must be equal to one of the allowed values",schema:schema390.properties.line_fault.enum,parentSchema:schema390.properties.line_fault,data:data4}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.response !== undefined){
+const _errs14 = errors;
+if(!(validate154(data.response, {instancePath:instancePath+"/response",parentData:data,parentDataProperty:"response",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate204.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema390.type,parentSchema:schema390,data}];
+return false;
+}
+}
+validate204.errors = vErrors;
+return errors === 0;
+}
+validate204.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema393 = {"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+
+function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate206.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.tree_peaks === undefined) && (missing0 = "tree_peaks"))) || ((data.tree_root === undefined) && (missing0 = "tree_root"))) || ((data.tree_size === undefined) && (missing0 = "tree_size"))){
+validate206.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema393.required,parentSchema:schema393,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_peaks")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
+validate206.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema393,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern58.test(data0)){
+validate206.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data0}];
+return false;
+}
+}
+else {
+validate206.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data1 = data.index;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate206.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema393.properties.index.type,parentSchema:schema393.properties.index,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate206.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema393.properties.index,data:data1}];
+return false;
+}
+else {
+if(data1 < 1 || isNaN(data1)){
+validate206.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema393.properties.index,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs7 = errors;
+if(typeof data2 !== "string"){
+validate206.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema393.properties.kind.type,parentSchema:schema393.properties.kind,data:data2}];
+return false;
+}
+if("checkpoint" !== data2){
+validate206.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "checkpoint"},message:"must be equal to constant",schema:"checkpoint",parentSchema:schema393.properties.kind,data:data2}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.previous_checksum !== undefined){
+let data3 = data.previous_checksum;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(!pattern58.test(data3)){
+validate206.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data3}];
+return false;
+}
+}
+else {
+validate206.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data3}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tree_peaks !== undefined){
+let data4 = data.tree_peaks;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data4)){
+if(data4.length > 64){
+validate206.errors = [{instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema393.properties.tree_peaks,data:data4}];
+return false;
+}
+else {
+var valid3 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(typeof data5 === "string"){
+if(!pattern58.test(data5)){
+validate206.errors = [{instancePath:instancePath+"/tree_peaks/" + i0,schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data5}];
+return false;
+}
+}
+else {
+validate206.errors = [{instancePath:instancePath+"/tree_peaks/" + i0,schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data5}];
+return false;
+}
+}
+var valid3 = _errs14 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+else {
+validate206.errors = [{instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema393.properties.tree_peaks.type,parentSchema:schema393.properties.tree_peaks,data:data4}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tree_root !== undefined){
+let data6 = data.tree_root;
+const _errs17 = errors;
+const _errs18 = errors;
+if(errors === _errs18){
+if(typeof data6 === "string"){
+if(!pattern58.test(data6)){
+validate206.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data6}];
+return false;
+}
+}
+else {
+validate206.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data6}];
+return false;
+}
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tree_size !== undefined){
+let data7 = data.tree_size;
+const _errs20 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validate206.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema393.properties.tree_size.type,parentSchema:schema393.properties.tree_size,data:data7}];
+return false;
+}
+if(errors === _errs20){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 9007199254740991 || isNaN(data7)){
+validate206.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema393.properties.tree_size,data:data7}];
+return false;
+}
+else {
+if(data7 < 0 || isNaN(data7)){
+validate206.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema393.properties.tree_size,data:data7}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate206.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema393.type,parentSchema:schema393,data}];
+return false;
+}
+}
+validate206.errors = vErrors;
+return errors === 0;
+}
+validate206.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema398 = {"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
+
+function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate207.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.torn_bytes === undefined) && (missing0 = "torn_bytes"))) || ((data.torn_checksum === undefined) && (missing0 = "torn_checksum"))){
+validate207.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema398.required,parentSchema:schema398,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "side_file")) || (key0 === "torn_bytes")) || (key0 === "torn_checksum"))){
+validate207.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema398,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern58.test(data0)){
+validate207.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data0}];
+return false;
+}
+}
+else {
+validate207.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data1 = data.index;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate207.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.index.type,parentSchema:schema398.properties.index,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate207.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.index,data:data1}];
+return false;
+}
+else {
+if(data1 < 1 || isNaN(data1)){
+validate207.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema398.properties.index,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs7 = errors;
+if(typeof data2 !== "string"){
+validate207.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema398.properties.kind.type,parentSchema:schema398.properties.kind,data:data2}];
+return false;
+}
+if("recovered" !== data2){
+validate207.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "recovered"},message:"must be equal to constant",schema:"recovered",parentSchema:schema398.properties.kind,data:data2}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.previous_checksum !== undefined){
+let data3 = data.previous_checksum;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(!pattern58.test(data3)){
+validate207.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data3}];
+return false;
+}
+}
+else {
+validate207.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data3}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.side_file !== undefined){
+let data4 = data.side_file;
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(typeof data4 === "string"){
+if((data4.length > 512 && func1(data4) > 512)){
+validate207.errors = [{instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
+return false;
+}
+}
+else {
+validate207.errors = [{instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data4}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.torn_bytes !== undefined){
+let data5 = data.torn_bytes;
+const _errs15 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validate207.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.torn_bytes.type,parentSchema:schema398.properties.torn_bytes,data:data5}];
+return false;
+}
+if(errors === _errs15){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+validate207.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.torn_bytes,data:data5}];
+return false;
+}
+else {
+if(data5 < 0 || isNaN(data5)){
+validate207.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.torn_bytes,data:data5}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.torn_checksum !== undefined){
+let data6 = data.torn_checksum;
+const _errs17 = errors;
+const _errs18 = errors;
+if(errors === _errs18){
+if(typeof data6 === "string"){
+if(!pattern58.test(data6)){
+validate207.errors = [{instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data6}];
+return false;
+}
+}
+else {
+validate207.errors = [{instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data6}];
+return false;
+}
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate207.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema398.type,parentSchema:schema398,data}];
+return false;
+}
+}
+validate207.errors = vErrors;
+return errors === 0;
+}
+validate207.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema403 = {"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+
+function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate208.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.tree_root === undefined) && (missing0 = "tree_root"))) || ((data.tree_size === undefined) && (missing0 = "tree_size"))){
+validate208.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema403.required,parentSchema:schema403,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
+validate208.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema403,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern58.test(data0)){
+validate208.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data0}];
+return false;
+}
+}
+else {
+validate208.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data1 = data.index;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate208.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema403.properties.index.type,parentSchema:schema403.properties.index,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate208.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema403.properties.index,data:data1}];
+return false;
+}
+else {
+if(data1 < 1 || isNaN(data1)){
+validate208.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema403.properties.index,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs7 = errors;
+if(typeof data2 !== "string"){
+validate208.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema403.properties.kind.type,parentSchema:schema403.properties.kind,data:data2}];
+return false;
+}
+if("seal" !== data2){
+validate208.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "seal"},message:"must be equal to constant",schema:"seal",parentSchema:schema403.properties.kind,data:data2}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.previous_checksum !== undefined){
+let data3 = data.previous_checksum;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(!pattern58.test(data3)){
+validate208.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data3}];
+return false;
+}
+}
+else {
+validate208.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data3}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tree_root !== undefined){
+let data4 = data.tree_root;
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(typeof data4 === "string"){
+if(!pattern58.test(data4)){
+validate208.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema376,data:data4}];
+return false;
+}
+}
+else {
+validate208.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema376.type,parentSchema:schema376,data:data4}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tree_size !== undefined){
+let data5 = data.tree_size;
+const _errs15 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validate208.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema403.properties.tree_size.type,parentSchema:schema403.properties.tree_size,data:data5}];
+return false;
+}
+if(errors === _errs15){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+validate208.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema403.properties.tree_size,data:data5}];
+return false;
+}
+else {
+if(data5 < 0 || isNaN(data5)){
+validate208.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema403.properties.tree_size,data:data5}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate208.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema403.type,parentSchema:schema403,data}];
+return false;
+}
+}
+validate208.errors = vErrors;
+return errors === 0;
+}
+validate208.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/journal_record.schema.json" */;
@@ -13195,138 +14647,68 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((data.journal_version === undefined) && (missing0 = "journal_version")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.request === undefined) && (missing0 = "request"))) || ((data.response === undefined) && (missing0 = "response"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.checksum === undefined) && (missing0 = "checksum"))){
-validate194.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema374.required,parentSchema:schema374,data}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!((((((key0 === "journal_version") || (key0 === "index")) || (key0 === "request")) || (key0 === "response")) || (key0 === "previous_checksum")) || (key0 === "checksum"))){
-validate194.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema374,data}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.journal_version !== undefined){
-let data0 = data.journal_version;
-const _errs2 = errors;
-if(typeof data0 !== "string"){
-validate194.errors = [{instancePath:instancePath+"/journal_version",schemaPath:"#/properties/journal_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema374.properties.journal_version.type,parentSchema:schema374.properties.journal_version,data:data0}];
-return false;
-}
-if("lockstep.journal.v1" !== data0){
-validate194.errors = [{instancePath:instancePath+"/journal_version",schemaPath:"#/properties/journal_version/const",keyword:"const",params:{allowedValue: "lockstep.journal.v1"},message:"must be equal to constant",schema:"lockstep.journal.v1",parentSchema:schema374.properties.journal_version,data:data0}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.index !== undefined){
-let data1 = data.index;
-const _errs4 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate194.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema374.properties.index.type,parentSchema:schema374.properties.index,data:data1}];
-return false;
-}
-if(errors === _errs4){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-validate194.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema374.properties.index,data:data1}];
-return false;
-}
-else {
-if(data1 < 1 || isNaN(data1)){
-validate194.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema374.properties.index,data:data1}];
-return false;
-}
-}
-}
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.request !== undefined){
-const _errs6 = errors;
-if(!(validate102(data.request, {instancePath:instancePath+"/request",parentData:data,parentDataProperty:"request",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+const tag0 = data.kind;
+if(typeof tag0 == "string"){
+if(tag0 === "header"){
+if(!(validate195(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs6 === errors;
+var props0 = true;
 }
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.response !== undefined){
-const _errs7 = errors;
-if(!(validate154(data.response, {instancePath:instancePath+"/response",parentData:data,parentDataProperty:"response",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+else if(tag0 === "step"){
+if(!(validate202(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs7 === errors;
+if(props0 !== true){
+props0 = true;
+}
+}
+else if(tag0 === "line_fault"){
+if(!(validate204(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = true;
+}
+}
+else if(tag0 === "checkpoint"){
+if(!(validate206(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = true;
+}
+}
+else if(tag0 === "recovered"){
+if(!(validate207(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = true;
+}
+}
+else if(tag0 === "seal"){
+if(!(validate208(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = true;
+}
 }
 else {
-var valid0 = true;
-}
-if(valid0){
-if(data.previous_checksum !== undefined){
-let data4 = data.previous_checksum;
-const _errs8 = errors;
-const _errs9 = errors;
-if(errors === _errs9){
-if(typeof data4 === "string"){
-if(!pattern58.test(data4)){
-validate194.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema375,data:data4}];
+validate194.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema374.discriminator,parentSchema:schema374,data}];
 return false;
 }
 }
 else {
-validate194.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema375.type,parentSchema:schema375,data:data4}];
+validate194.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema374.discriminator,parentSchema:schema374,data}];
 return false;
-}
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.checksum !== undefined){
-let data5 = data.checksum;
-const _errs11 = errors;
-const _errs12 = errors;
-if(errors === _errs12){
-if(typeof data5 === "string"){
-if(!pattern58.test(data5)){
-validate194.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema375,data:data5}];
-return false;
-}
-}
-else {
-validate194.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema375.type,parentSchema:schema375,data:data5}];
-return false;
-}
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
 }
 }
 else {
@@ -13335,22 +14717,23 @@ return false;
 }
 }
 validate194.errors = vErrors;
+evaluated0.props = props0;
 return errors === 0;
 }
-validate194.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate194.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const KernelConfig = validate30;
 
-export const ModeLedger = validate197;
-const schema377 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_ledger.schema.json","title":"ModeLedger","description":"The mode divergence ledger.","type":"object","additionalProperties":false,"required":["ledger_version","entries"],"properties":{"ledger_version":{"description":"Version of the ledger format.","type":"integer","minimum":1,"maximum":1000},"entries":{"description":"Every known difference between modes.","type":"array","items":{"title":"ModeLedgerEntry","description":"One behavioural difference between modes.","type":"object","additionalProperties":false,"required":["id","area","policy_field","modes","behaviour","justification","status","test"],"properties":{"id":{"description":"Stable id, MD-<n>.","type":"string","pattern":"^MD-[0-9]{3,6}$"},"area":{"description":"What part of the kernel differs (e.g. entry admission).","$ref":"vocabulary.schema.json#/$defs/Text"},"policy_field":{"description":"The mode policy field that causes the difference.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"modes":{"description":"Modes that behave differently from the others.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/Mode"},"minItems":1,"maxItems":4},"behaviour":{"description":"What those modes do differently.","$ref":"vocabulary.schema.json#/$defs/Text"},"justification":{"description":"Why the difference exists.","$ref":"vocabulary.schema.json#/$defs/Text"},"status":{"title":"LedgerStatus","description":"accepted: intended and pinned; retired: no longer present (kept for history).","type":"string","enum":["accepted","retired"]},"test":{"description":"The test that pins it: <file>::<test name>.","type":"string","minLength":3,"maxLength":256}}},"minItems":0,"maxItems":256}}};
-const pattern70 = new RegExp("^MD-[0-9]{3,6}$", "u");
-const pattern71 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
+export const ModeLedger = validate215;
+const schema407 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_ledger.schema.json","title":"ModeLedger","description":"The mode divergence ledger.","type":"object","additionalProperties":false,"required":["ledger_version","entries"],"properties":{"ledger_version":{"description":"Version of the ledger format.","type":"integer","minimum":1,"maximum":1000},"entries":{"description":"Every known difference between modes.","type":"array","items":{"title":"ModeLedgerEntry","description":"One behavioural difference between modes.","type":"object","additionalProperties":false,"required":["id","area","policy_field","modes","behaviour","justification","status","test"],"properties":{"id":{"description":"Stable id, MD-<n>.","type":"string","pattern":"^MD-[0-9]{3,6}$"},"area":{"description":"What part of the kernel differs (e.g. entry admission).","$ref":"vocabulary.schema.json#/$defs/Text"},"policy_field":{"description":"The mode policy field that causes the difference.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"modes":{"description":"Modes that behave differently from the others.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/Mode"},"minItems":1,"maxItems":4},"behaviour":{"description":"What those modes do differently.","$ref":"vocabulary.schema.json#/$defs/Text"},"justification":{"description":"Why the difference exists.","$ref":"vocabulary.schema.json#/$defs/Text"},"status":{"title":"LedgerStatus","description":"accepted: intended and pinned; retired: no longer present (kept for history).","type":"string","enum":["accepted","retired"]},"test":{"description":"The test that pins it: <file>::<test name>.","type":"string","minLength":3,"maxLength":256}}},"minItems":0,"maxItems":256}}};
+const pattern86 = new RegExp("^MD-[0-9]{3,6}$", "u");
+const pattern87 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
 
-function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/mode_ledger.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate197.evaluated;
+const evaluated0 = validate215.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13361,14 +14744,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.ledger_version === undefined) && (missing0 = "ledger_version")) || ((data.entries === undefined) && (missing0 = "entries"))){
-validate197.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema377.required,parentSchema:schema377,data}];
+validate215.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema407.required,parentSchema:schema407,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "ledger_version") || (key0 === "entries"))){
-validate197.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema377,data}];
+validate215.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema407,data}];
 return false;
 break;
 }
@@ -13378,18 +14761,18 @@ if(data.ledger_version !== undefined){
 let data0 = data.ledger_version;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate197.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema377.properties.ledger_version.type,parentSchema:schema377.properties.ledger_version,data:data0}];
+validate215.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema407.properties.ledger_version.type,parentSchema:schema407.properties.ledger_version,data:data0}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1000 || isNaN(data0)){
-validate197.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema377.properties.ledger_version,data:data0}];
+validate215.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema407.properties.ledger_version,data:data0}];
 return false;
 }
 else {
 if(data0 < 1 || isNaN(data0)){
-validate197.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema377.properties.ledger_version,data:data0}];
+validate215.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema407.properties.ledger_version,data:data0}];
 return false;
 }
 }
@@ -13407,12 +14790,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(Array.isArray(data1)){
 if(data1.length > 256){
-validate197.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema377.properties.entries,data:data1}];
+validate215.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema407.properties.entries,data:data1}];
 return false;
 }
 else {
 if(data1.length < 0){
-validate197.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema377.properties.entries,data:data1}];
+validate215.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema407.properties.entries,data:data1}];
 return false;
 }
 else {
@@ -13425,14 +14808,14 @@ if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if(((((((((data2.id === undefined) && (missing1 = "id")) || ((data2.area === undefined) && (missing1 = "area"))) || ((data2.policy_field === undefined) && (missing1 = "policy_field"))) || ((data2.modes === undefined) && (missing1 = "modes"))) || ((data2.behaviour === undefined) && (missing1 = "behaviour"))) || ((data2.justification === undefined) && (missing1 = "justification"))) || ((data2.status === undefined) && (missing1 = "status"))) || ((data2.test === undefined) && (missing1 = "test"))){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema377.properties.entries.items.required,parentSchema:schema377.properties.entries.items,data:data2}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema407.properties.entries.items.required,parentSchema:schema407.properties.entries.items,data:data2}];
 return false;
 }
 else {
 const _errs8 = errors;
 for(const key1 in data2){
 if(!((((((((key1 === "id") || (key1 === "area")) || (key1 === "policy_field")) || (key1 === "modes")) || (key1 === "behaviour")) || (key1 === "justification")) || (key1 === "status")) || (key1 === "test"))){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema377.properties.entries.items,data:data2}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema407.properties.entries.items,data:data2}];
 return false;
 break;
 }
@@ -13443,13 +14826,13 @@ let data3 = data2.id;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
-if(!pattern70.test(data3)){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^MD-[0-9]{3,6}$"},message:"must match pattern \""+"^MD-[0-9]{3,6}$"+"\"",schema:"^MD-[0-9]{3,6}$",parentSchema:schema377.properties.entries.items.properties.id,data:data3}];
+if(!pattern86.test(data3)){
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^MD-[0-9]{3,6}$"},message:"must match pattern \""+"^MD-[0-9]{3,6}$"+"\"",schema:"^MD-[0-9]{3,6}$",parentSchema:schema407.properties.entries.items.properties.id,data:data3}];
 return false;
 }
 }
 else {
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.properties.entries.items.properties.id.type,parentSchema:schema377.properties.entries.items.properties.id,data:data3}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema407.properties.entries.items.properties.id.type,parentSchema:schema407.properties.entries.items.properties.id,data:data3}];
 return false;
 }
 }
@@ -13466,12 +14849,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
 if((data4.length > 512 && func1(data4) > 512)){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
 return false;
 }
 }
 else {
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data4}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data4}];
 return false;
 }
 }
@@ -13486,13 +14869,13 @@ let data5 = data2.policy_field;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data5 === "string"){
-if(!pattern71.test(data5)){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema377.properties.entries.items.properties.policy_field,data:data5}];
+if(!pattern87.test(data5)){
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema407.properties.entries.items.properties.policy_field,data:data5}];
 return false;
 }
 }
 else {
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.properties.entries.items.properties.policy_field.type,parentSchema:schema377.properties.entries.items.properties.policy_field,data:data5}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema407.properties.entries.items.properties.policy_field.type,parentSchema:schema407.properties.entries.items.properties.policy_field,data:data5}];
 return false;
 }
 }
@@ -13508,12 +14891,12 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(Array.isArray(data6)){
 if(data6.length > 4){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema377.properties.entries.items.properties.modes,data:data6}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema407.properties.entries.items.properties.modes,data:data6}];
 return false;
 }
 else {
 if(data6.length < 1){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema377.properties.entries.items.properties.modes,data:data6}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema407.properties.entries.items.properties.modes,data:data6}];
 return false;
 }
 else {
@@ -13523,11 +14906,11 @@ for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 const _errs18 = errors;
 if(typeof data7 !== "string"){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data7}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data7}];
 return false;
 }
 if(!((((data7 === "backtest") || (data7 === "paper")) || (data7 === "sandbox")) || (data7 === "live"))){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/enum",keyword:"enum",params:{allowedValues: schema50.enum},message:"must be equal to one of the allowed values",schema:schema50.enum,parentSchema:schema50,data:data7}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/enum",keyword:"enum",params:{allowedValues: schema50.enum},message:"must be equal to one of the allowed values",schema:schema50.enum,parentSchema:schema50,data:data7}];
 return false;
 }
 var valid4 = _errs18 === errors;
@@ -13539,7 +14922,7 @@ break;
 }
 }
 else {
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema377.properties.entries.items.properties.modes.type,parentSchema:schema377.properties.entries.items.properties.modes,data:data6}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema407.properties.entries.items.properties.modes.type,parentSchema:schema407.properties.entries.items.properties.modes,data:data6}];
 return false;
 }
 }
@@ -13556,12 +14939,12 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data8 === "string"){
 if((data8.length > 512 && func1(data8) > 512)){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data8}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data8}];
 return false;
 }
 }
 else {
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data8}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data8}];
 return false;
 }
 }
@@ -13578,12 +14961,12 @@ const _errs25 = errors;
 if(errors === _errs25){
 if(typeof data9 === "string"){
 if((data9.length > 512 && func1(data9) > 512)){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data9}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data9}];
 return false;
 }
 }
 else {
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data9}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data9}];
 return false;
 }
 }
@@ -13597,11 +14980,11 @@ if(data2.status !== undefined){
 let data10 = data2.status;
 const _errs27 = errors;
 if(typeof data10 !== "string"){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.properties.entries.items.properties.status.type,parentSchema:schema377.properties.entries.items.properties.status,data:data10}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema407.properties.entries.items.properties.status.type,parentSchema:schema407.properties.entries.items.properties.status,data:data10}];
 return false;
 }
 if(!((data10 === "accepted") || (data10 === "retired"))){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema377.properties.entries.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema377.properties.entries.items.properties.status.enum,parentSchema:schema377.properties.entries.items.properties.status,data:data10}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema407.properties.entries.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema407.properties.entries.items.properties.status.enum,parentSchema:schema407.properties.entries.items.properties.status,data:data10}];
 return false;
 }
 var valid2 = _errs27 === errors;
@@ -13616,18 +14999,18 @@ const _errs29 = errors;
 if(errors === _errs29){
 if(typeof data11 === "string"){
 if((data11.length > 256 && func1(data11) > 256)){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema377.properties.entries.items.properties.test,data:data11}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema407.properties.entries.items.properties.test,data:data11}];
 return false;
 }
 else {
 if((data11.length < 6 && func1(data11) < 3)){
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema377.properties.entries.items.properties.test,data:data11}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema407.properties.entries.items.properties.test,data:data11}];
 return false;
 }
 }
 }
 else {
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.properties.entries.items.properties.test.type,parentSchema:schema377.properties.entries.items.properties.test,data:data11}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema407.properties.entries.items.properties.test.type,parentSchema:schema407.properties.entries.items.properties.test,data:data11}];
 return false;
 }
 }
@@ -13647,7 +15030,7 @@ var valid2 = true;
 }
 }
 else {
-validate197.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema377.properties.entries.items.type,parentSchema:schema377.properties.entries.items,data:data2}];
+validate215.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema407.properties.entries.items.type,parentSchema:schema407.properties.entries.items,data:data2}];
 return false;
 }
 }
@@ -13660,7 +15043,7 @@ break;
 }
 }
 else {
-validate197.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema377.properties.entries.type,parentSchema:schema377.properties.entries,data:data1}];
+validate215.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema407.properties.entries.type,parentSchema:schema407.properties.entries,data:data1}];
 return false;
 }
 }
@@ -13674,14 +15057,14 @@ var valid0 = true;
 }
 }
 else {
-validate197.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema377.type,parentSchema:schema377,data}];
+validate215.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema407.type,parentSchema:schema407,data}];
 return false;
 }
 }
-validate197.errors = vErrors;
+validate215.errors = vErrors;
 return errors === 0;
 }
-validate197.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate215.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const ModePolicy = validate26;
 const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_policy.schema.json","title":"ModePolicy","description":"What differs between modes.","type":"object","additionalProperties":false,"required":["policy_version","rules"],"properties":{"policy_version":{"description":"Version of the table.","type":"integer","minimum":1,"maximum":1000},"rules":{"description":"One row per mode, every mode exactly once.","type":"array","items":{"title":"ModeRule","description":"Policy of one mode.","type":"object","additionalProperties":false,"required":["mode","require_reconciled_account_for_entry"],"properties":{"mode":{"description":"The mode.","$ref":"vocabulary.schema.json#/$defs/Mode"},"require_reconciled_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN) unless the account reconcile_status is OK.","type":"boolean"}}},"minItems":4,"maxItems":4}}};

@@ -8,3 +8,6 @@ pub mod tables;
 
 #[path = "../../generated/rust/validate.rs"]
 pub mod validate;
+
+#[path = "../../generated/rust/contracts_hash.rs"]
+pub mod contracts_hash;
