@@ -5,4 +5,4 @@
 //! The contracts hash a journal header names (SHA-256 over every schema and data table).
 
 /// SHA-256 over the canonical JSON of every schema and data table.
-pub const CONTRACTS_HASH: &str = "sha256:ac15f81f3dd6e54ab3d5e83ea36a45b4af1e7f4941b31b8d64eaf9a2b133e995";
+pub const CONTRACTS_HASH: &str = "sha256:9fe9f6241f8def3738d4cd277588be5a2e75a88af2584624dd9491056ab4527d";

@@ -1421,10 +1421,10 @@ pub struct JournalLineFault {
     pub checksum: Checksum,
     /// Position in the journal: the header is 0, chained records count from 1.
     pub index: u64,
-    /// Why the line had no text.
-    pub line_fault: JournalLineFaultLineFault,
     /// Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).
     pub previous_checksum: Checksum,
+    /// Why the line had no text.
+    pub request_fault: JournalLineFaultRequestFault,
     /// The error response answered.
     pub response: ProtocolResponse,
 }
@@ -1436,8 +1436,8 @@ impl Serialize for JournalLineFault {
         state.serialize_field("checksum", &self.checksum)?;
         state.serialize_field("index", &self.index)?;
         state.serialize_field("kind", "line_fault")?;
-        state.serialize_field("line_fault", &self.line_fault)?;
         state.serialize_field("previous_checksum", &self.previous_checksum)?;
+        state.serialize_field("request_fault", &self.request_fault)?;
         state.serialize_field("response", &self.response)?;
         state.end()
     }
@@ -1445,7 +1445,7 @@ impl Serialize for JournalLineFault {
 
 /// Why the line had no text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum JournalLineFaultLineFault {
+pub enum JournalLineFaultRequestFault {
     /// `INVALID_UTF8`
     #[serde(rename = "INVALID_UTF8")]
     InvalidUtf8,
@@ -1454,15 +1454,15 @@ pub enum JournalLineFaultLineFault {
     LineTooLong,
 }
 
-impl JournalLineFaultLineFault {
+impl JournalLineFaultRequestFault {
     /// Every value, in schema order.
-    pub const ALL: [JournalLineFaultLineFault; 2] = [JournalLineFaultLineFault::InvalidUtf8, JournalLineFaultLineFault::LineTooLong];
+    pub const ALL: [JournalLineFaultRequestFault; 2] = [JournalLineFaultRequestFault::InvalidUtf8, JournalLineFaultRequestFault::LineTooLong];
 
     /// The JSON spelling of the value.
     pub const fn as_str(self) -> &'static str {
         match self {
-            JournalLineFaultLineFault::InvalidUtf8 => "INVALID_UTF8",
-            JournalLineFaultLineFault::LineTooLong => "LINE_TOO_LONG",
+            JournalLineFaultRequestFault::InvalidUtf8 => "INVALID_UTF8",
+            JournalLineFaultRequestFault::LineTooLong => "LINE_TOO_LONG",
         }
     }
 }

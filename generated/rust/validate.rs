@@ -868,19 +868,19 @@ pub fn validate_journal_implementation(value: &Value) -> Result<(), SchemaError>
 /// Validates a value against `JournalLineFault`; the first error as ajv reports it.
 pub fn validate_journal_line_fault(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
-    check_required(object, &["checksum", "index", "kind", "previous_checksum", "line_fault", "response"])?;
-    check_additional(object, &["checksum", "index", "kind", "previous_checksum", "line_fault", "response"])?;
+    check_required(object, &["checksum", "index", "kind", "previous_checksum", "request_fault", "response"])?;
+    check_additional(object, &["checksum", "index", "kind", "previous_checksum", "request_fault", "response"])?;
     check_property(object, "checksum", validate_checksum)?;
     check_property(object, "index", check_journal_line_fault_index)?;
     check_property(object, "kind", check_journal_line_fault_kind)?;
     check_property(object, "previous_checksum", validate_checksum)?;
-    check_property(object, "line_fault", validate_journal_line_fault_line_fault)?;
+    check_property(object, "request_fault", validate_journal_line_fault_request_fault)?;
     check_property(object, "response", validate_protocol_response)?;
     Ok(())
 }
 
-/// Validates a value against `JournalLineFaultLineFault`; the first error as ajv reports it.
-pub fn validate_journal_line_fault_line_fault(value: &Value) -> Result<(), SchemaError> {
+/// Validates a value against `JournalLineFaultRequestFault`; the first error as ajv reports it.
+pub fn validate_journal_line_fault_request_fault(value: &Value) -> Result<(), SchemaError> {
     check_string(value, &StringRule { const_value: None, enum_values: Some(&["INVALID_UTF8", "LINE_TOO_LONG"]), max_length: None, min_length: None, pattern: None })
 }
 

@@ -1429,7 +1429,7 @@ export interface JournalLineFault {
   /**
    * Why the line had no text.
    */
-  line_fault: 'INVALID_UTF8' | 'LINE_TOO_LONG';
+  request_fault: 'INVALID_UTF8' | 'LINE_TOO_LONG';
   response: ProtocolResponse;
 }
 /**

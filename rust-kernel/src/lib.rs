@@ -9,6 +9,7 @@
 pub mod canonical;
 pub mod error;
 pub mod generated;
+pub mod journal;
 pub mod json_line;
 pub mod kernel;
 pub mod limits;

@@ -19,6 +19,8 @@ pub trait Responder {
     fn respond(&mut self, text: Result<&str, LineTooLongOrUtf8>, line: u64, out: &mut Vec<u8>);
     /// Whether the session has ended (after bye): nothing more is read.
     fn ended(&self) -> bool;
+    /// Runs before answered lines are written out (a journal commits its records here).
+    fn commit(&mut self) {}
 }
 
 /// A line that has no text: too long, or not UTF-8.
@@ -179,6 +181,7 @@ pub fn serve<R: Responder>(responder: &mut R, input: &mut impl Read, output: &mu
                 if (!splitter.pending.is_empty() || splitter.discarding) && !responder.ended() {
                     splitter.take_pending(responder, &mut out);
                 }
+                responder.commit();
                 output.write_all(&out)?;
                 return output.flush();
             }
@@ -189,6 +192,7 @@ pub fn serve<R: Responder>(responder: &mut R, input: &mut impl Read, output: &mu
         let more = splitter.push(responder, &chunk[..read], &mut out);
         // Everything complete that was read is answered: write it before the next (possibly
         // blocking) read, so a peer waiting on a response never waits forever.
+        responder.commit();
         output.write_all(&out)?;
         output.flush()?;
         out.clear();

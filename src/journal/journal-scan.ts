@@ -37,7 +37,8 @@ function lastCheckpoint(fd: number, from: number, to: number, interval: number):
     const first = boundary ? 0 : firstNl < 0 ? bytes.length : firstNl + 1;
     let end = bytes.length;
     while (end > first) {
-      const nl = bytes.lastIndexOf(0x0a, end - 2);
+      // Buffer.lastIndexOf counts a negative offset from the end: guard the empty first line.
+      const nl = end >= 2 ? bytes.lastIndexOf(0x0a, end - 2) : -1;
       const lineStart = nl < first ? first : nl + 1;
       const line = bytes.subarray(lineStart, end - 1);
       const found = readPrefix(line)?.kind === 'checkpoint' ? checkpointState(line, interval) : undefined;

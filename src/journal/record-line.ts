@@ -40,7 +40,7 @@ export function stepLine(index: number, previous: string, request: string, respo
 
 /** A line with no text (too long or not UTF-8) and its error response. */
 export function lineFaultLine(index: number, previous: string, fault: string, response: string): RecordLine {
-  return sealBody(`{"index":${index},"kind":"line_fault","line_fault":"${fault}","previous_checksum":"${previous}","response":${response}}`);
+  return sealBody(`{"index":${index},"kind":"line_fault","previous_checksum":"${previous}","request_fault":"${fault}","response":${response}}`);
 }
 
 /** The header (line 0): checksummed alone, outside the chain. */
