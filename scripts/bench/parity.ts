@@ -20,7 +20,7 @@ import { TS_SERVER_NAME, type Implementation } from '../../src/harness/implement
 import { runParity } from '../../src/harness/parity-run.js';
 import { DEFAULT_SESSION_LANES, planSegment, processRunOrder } from '../../src/harness/process-driver.js';
 import { FRESH_FRAME, fixtureLines, helloLine, placeFixture } from '../../src/harness/session-frame.js';
-import { ensureRustKernel } from '../ensure-rust-kernel.js';
+import { ensureRustKernel } from '../../src/harness/rust-kernel-build.js';
 import type { BenchContext, BenchRatio, BenchRow, BenchSection } from './kit/types.js';
 
 const NEWLINE = Buffer.from('\n');

@@ -29,10 +29,10 @@ export const TS_SERVER_COMMAND = 'node --import tsx src/cli/main.ts kernel';
 export function ensureRustKernel(repoRoot: string): string | undefined {
   const binary = join(repoRoot, RUST_BINARY);
   if (existsSync(binary)) return undefined;
-  const script = join(repoRoot, 'scripts/ensure-rust-kernel.ts');
+  const cli = join(repoRoot, 'src/cli/main.ts');
   try {
-    if (existsSync(script)) {
-      execFileSync(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (existsSync(cli)) {
+      execFileSync(process.execPath, ['--import', 'tsx', cli, 'rust-build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
     } else {
       execFileSync('cargo', ['build', '--release', '--manifest-path', 'rust-kernel/Cargo.toml'], {
         cwd: repoRoot,

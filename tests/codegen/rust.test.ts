@@ -7,7 +7,7 @@ import { loadSchemaSet, type SchemaSet } from '../../codegen/schema-set.js';
 import { generateRust } from '../../codegen/rust/index.js';
 import { compilePattern } from '../../codegen/rust/pattern.js';
 import { buildModel } from '../../codegen/rust/schema-model.js';
-import { REPO_ROOT } from '../../scripts/ensure-rust-kernel.js';
+import { REPO_ROOT } from '../../src/harness/rust-kernel-build.js';
 
 const set = loadSchemaSet(REPO_ROOT);
 

@@ -1,12 +1,14 @@
 // Builds the Rust kernel (`cargo build --release`) when its binary is missing or older than any
-// of its sources: rust-kernel/src, rust-kernel/Cargo.*, generated/rust. Used by `pnpm rust:build`,
-// the vitest global setup and the benchmarks, so a fresh machine needs nothing but the toolchain.
+// of its sources: rust-kernel/src, rust-kernel/Cargo.*, generated/rust. Used by
+// `lockstep rust-build`, `lockstep parity`, the vitest global setup and the benchmarks, so a fresh
+// machine needs nothing but the toolchain.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/** The checkout this module lives in (src/harness -> the root). */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const RUST_KERNEL_BIN = join(REPO_ROOT, 'rust-kernel/target/release/lockstep-kernel');
 export const RUST_ECHO_BIN = join(REPO_ROOT, 'rust-kernel/target/release/lockstep-echo');
 
@@ -41,13 +43,4 @@ export function ensureRustKernel(log: (line: string) => void = (line) => process
   if (run.status !== 0) throw new Error(`cargo ${args.join(' ')} failed with exit ${String(run.status)}`);
   if (!existsSync(RUST_KERNEL_BIN)) throw new Error(`cargo build succeeded but ${RUST_KERNEL_BIN} does not exist`);
   return RUST_KERNEL_BIN;
-}
-
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    console.log(ensureRustKernel());
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
 }
