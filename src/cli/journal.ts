@@ -13,10 +13,11 @@ import { replayJournal } from '../journal/journal-replay.js';
 import { scanJournal } from '../journal/journal-scan.js';
 import { showJournal } from '../journal/journal-show.js';
 import { runReplayGate } from '../journal/replay-gate.js';
+import { VECTOR_DIR, writeVectorFiles } from '../journal/vector-files.js';
 import { canonicalize } from '../canonical/index.js';
 import { UsageError, type CliCommand, type CliContext } from './command.js';
 
-const HELP = `usage: lockstep journal <verify|compare|export|replay|show|gate|goldens> ...
+const HELP = `usage: lockstep journal <verify|compare|export|replay|show|gate|goldens|vectors> ...
 
 Journals are written by \`lockstep kernel --journal FILE\` and \`lockstep-kernel --journal FILE\`
 (format: docs/journal.md).
@@ -36,6 +37,7 @@ Journals are written by \`lockstep kernel --journal FILE\` and \`lockstep-kernel
   gate [--impl NAME|CMD]...           the replay regression gate over ${GOLDEN_DIR}/ (default:
                                       ts-in-process and rust), with ${GOLDEN_DIR}/accepted.json
   goldens                             rewrite the golden journals from the corpus (a checkout only)
+  vectors                             rewrite ${VECTOR_DIR}/ (the decision table's rows, for both verifiers)
 
 examples:
   lockstep journal verify fixtures/journals/corpus-entry.journal
@@ -140,6 +142,9 @@ export const journalCommand: CliCommand = {
         }
         case 'gate':
           return gate(rest, ctx);
+        case 'vectors':
+          ctx.stdout.write(`wrote ${writeVectorFiles(join(ctx.cwd, VECTOR_DIR)).length} vectors to ${VECTOR_DIR}/\n`);
+          return 0;
         case 'goldens':
           for (const f of writeGoldenJournals(ctx.cwd)) ctx.stdout.write(`wrote ${f}\n`);
           return 0;
