@@ -22,6 +22,8 @@ export interface FaultVector {
 export const VECTOR_INTERVAL = 4;
 
 const WRITER = { name: 'vectors', version: '1', language: 'data' } as const;
+/** Vectors name no real contracts, so a schema change does not rewrite them. */
+const VECTOR_CONTRACTS = `sha256:${'1'.repeat(64)}`;
 const hex = (b: Uint8Array): string => `sha256:${Buffer.from(b).toString('hex')}`;
 
 /** Builds a chain by hand, so faults a writer never makes (a bad tree, a record after the seal) can be planted. */
@@ -32,7 +34,7 @@ export class ChainBuilder {
   private readonly merkle = MerkleAppender.empty();
 
   constructor(readonly interval: number = VECTOR_INTERVAL) {
-    this.lines = [buildHeader({ implementation: WRITER, checkpointInterval: interval, buildId: 'vectors' }).line];
+    this.lines = [buildHeader({ implementation: WRITER, checkpointInterval: interval, buildId: 'vectors', contractsHash: VECTOR_CONTRACTS }).line];
   }
 
   step(request: string, response: string): this {
@@ -151,7 +153,7 @@ function plantedVectors(): FaultVector[] {
   stray.record('checkpoint', { tree_peaks: [], tree_root: ZERO_CHECKSUM, tree_size: 2 });
   return [
     { name: 'damaged-broken-link', bytes: broken.bytes(), case: 'damaged', reason: 'broken_link', index: 4 },
-    { name: 'damaged-record-after-seal', bytes: afterSeal.bytes(), case: 'damaged', reason: 'after_seal', index: 5 },
+    { name: 'damaged-record-after-seal', bytes: afterSeal.bytes(), case: 'damaged', reason: 'after_seal', index: 6 },
     { name: 'damaged-bad-tree-root', bytes: badTree.bytes(), case: 'damaged', reason: 'bad_tree', index: 4 },
     { name: 'damaged-unknown-kind', bytes: unknown.bytes(), case: 'damaged', reason: 'unknown_kind', index: 3 },
     { name: 'damaged-missing-checkpoint', bytes: relabelled, case: 'damaged', reason: 'missing_checkpoint', index: 4 },
@@ -163,6 +165,6 @@ function plantedVectors(): FaultVector[] {
 function relabelInterval(bytes: Buffer, interval: number): Buffer {
   const text = bytes.toString('utf8');
   const nl = text.indexOf('\n');
-  const header = buildHeader({ implementation: WRITER, checkpointInterval: interval, buildId: 'vectors' }).line;
+  const header = buildHeader({ implementation: WRITER, checkpointInterval: interval, buildId: 'vectors', contractsHash: VECTOR_CONTRACTS }).line;
   return Buffer.from(header + text.slice(nl + 1), 'utf8');
 }

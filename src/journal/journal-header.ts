@@ -12,6 +12,8 @@ export interface HeaderOptions {
   readonly buildId?: string;
   readonly checkpointInterval?: number;
   readonly parentRun?: JournalPosition;
+  /** The contracts hash to name (default: the generated one; fixed vectors pin their own). */
+  readonly contractsHash?: string;
 }
 
 /** The settings that shape a journal's bytes; config_hash is their canonical JSON's SHA-256. */
@@ -26,7 +28,7 @@ export function buildHeader(o: HeaderOptions): RecordLine {
     build_id: o.buildId ?? `${name}@${version}+dev`,
     checkpoint_interval: interval,
     config_hash: configHash(interval),
-    contracts_hash: CONTRACTS_HASH,
+    contracts_hash: o.contractsHash ?? CONTRACTS_HASH,
     implementation: { language, name, version },
   };
   if (o.parentRun !== undefined) run['parent_run'] = { ...o.parentRun };

@@ -62,7 +62,8 @@ function cutTail(path: string, at: number): { bytes: number; checksum: string; s
 
 export function openForAppend(path: string, options: AppendOptions): JournalWriter {
   const policy = options.policy ?? DEFAULT_DURABILITY;
-  const scan = existsSync(path) ? scanJournal(path, 'quick') : undefined;
+  // Full: damage anywhere is refused before anything is appended (once per open, never per append).
+  const scan = existsSync(path) ? scanJournal(path, 'full') : undefined;
   const d = scan?.decision;
   if (d !== undefined && (d.case === 'sealed' || d.case === 'damaged')) {
     const why = d.case === 'sealed' ? ' (a sealed journal takes no more records; start a new journal)' : '';

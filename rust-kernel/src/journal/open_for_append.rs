@@ -87,7 +87,7 @@ impl From<io::Error> for OpenError {
 
 /// Opens `path` for append after deciding its case.
 pub fn open_for_append(path: &str, header: &HeaderOptions, policy: DurabilityPolicy) -> Result<JournalWriter, OpenError> {
-    let scan = if Path::new(path).exists() { Some(scan_journal(path, ScanMode::Quick)?) } else { None };
+    let scan = if Path::new(path).exists() { Some(scan_journal(path, ScanMode::Full)?) } else { None };
     let case = scan.as_ref().map(|s| s.decision.case);
     if let Some(s) = &scan {
         if matches!(s.decision.case, JournalCase::Sealed | JournalCase::Damaged) {
