@@ -14,10 +14,13 @@ import { scanJournal } from '../journal/journal-scan.js';
 import { showJournal } from '../journal/journal-show.js';
 import { runReplayGate } from '../journal/replay-gate.js';
 import { VECTOR_DIR, writeVectorFiles } from '../journal/vector-files.js';
+import { killSoak } from '../journal/kill-soak.js';
+import { RUST_BINARY } from '../harness/implementation.js';
+import { tmpdir } from 'node:os';
 import { canonicalize } from '../canonical/index.js';
 import { UsageError, type CliCommand, type CliContext } from './command.js';
 
-const HELP = `usage: lockstep journal <verify|compare|export|replay|show|gate|goldens|vectors> ...
+const HELP = `usage: lockstep journal <verify|compare|export|replay|show|gate|kill-soak|goldens|vectors> ...
 
 Journals are written by \`lockstep kernel --journal FILE\` and \`lockstep-kernel --journal FILE\`
 (format: docs/journal.md).
@@ -36,6 +39,10 @@ Journals are written by \`lockstep kernel --journal FILE\` and \`lockstep-kernel
   show FILE [--trace ID]              a timeline; --trace follows one intent, trade or order
   gate [--impl NAME|CMD]...           the replay regression gate over ${GOLDEN_DIR}/ (default:
                                       ts-in-process and rust), with ${GOLDEN_DIR}/accepted.json
+  kill-soak [--kills N] [--seed S] [--kernel rust|ts] [--delay-max-ms MS]
+                                      SIGKILL a journaling kernel under load N times (default
+                                      1000, rust) on one journal; every answer received must be
+                                      recorded, only a torn tail may be lost (exit 1 otherwise)
   goldens                             rewrite the golden journals from the corpus (a checkout only)
   vectors                             rewrite ${VECTOR_DIR}/ (the decision table's rows, for both verifiers)
 
@@ -108,6 +115,22 @@ function replay(args: readonly string[], ctx: CliContext): number {
   return code;
 }
 
+async function soak(args: readonly string[], ctx: CliContext): Promise<number> {
+  const a = parseJournalArguments(args, ['--kills', '--seed', '--kernel', '--delay-max-ms', '--journal'], [], usage);
+  const kernel = a.flags.get('--kernel')?.[0] ?? 'rust';
+  if (kernel !== 'rust' && kernel !== 'ts') throw usage(`--kernel must be rust or ts, not '${kernel}'`);
+  const command = kernel === 'rust' ? [resolve(ctx.cwd, RUST_BINARY)] : [process.execPath, '--import', 'tsx', resolve(ctx.cwd, 'src/cli/main.ts'), 'kernel'];
+  if (kernel === 'rust') prepared(rustImplementation, ctx.cwd);
+  const journal = resolve(ctx.cwd, a.flags.get('--journal')?.[0] ?? join(tmpdir(), `lockstep-kill-soak-${process.pid}.journal`));
+  const kills = integerFlag(a, '--kills', usage) ?? 1000;
+  const seed = integerFlag(a, '--seed', usage) ?? 1;
+  const delayMaxMs = integerFlag(a, '--delay-max-ms', usage) ?? 40;
+  const r = await killSoak({ command, journal, kills, seed, delayMaxMs });
+  for (const f of r.failures) ctx.stdout.write(`FAIL ${f}\n`);
+  ctx.stdout.write(`kill-soak (${kernel}, seed ${seed}): ${r.kills} kills, ${r.answersChecked} answers found in the journal, ${r.tornTails} torn tails, ${r.failures.length} failures (${journal})\n`);
+  return r.failures.length === 0 ? 0 : 1;
+}
+
 function gate(args: readonly string[], ctx: CliContext): number {
   const a = parseJournalArguments(args, ['--impl'], [], usage);
   if (a.files.length > 0) throw usage(`gate takes no files (it replays ${GOLDEN_DIR}/)`);
@@ -142,6 +165,8 @@ export const journalCommand: CliCommand = {
         }
         case 'gate':
           return gate(rest, ctx);
+        case 'kill-soak':
+          return await soak(rest, ctx);
         case 'vectors':
           ctx.stdout.write(`wrote ${writeVectorFiles(join(ctx.cwd, VECTOR_DIR)).length} vectors to ${VECTOR_DIR}/\n`);
           return 0;
