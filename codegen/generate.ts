@@ -7,6 +7,7 @@ import { generateRust } from './rust/index.js';
 import type { SchemaSet } from './schema-set.js';
 import { createAjv, type Ajv } from './ts/ajv-instance.js';
 import { generateContractIndex } from './ts/contract-index.js';
+import { generateProtocolEdge } from './ts/protocol-edge.js';
 import { generateTables } from './ts/tables.js';
 import { generateTypes } from './ts/types.js';
 import { generateValidators } from './ts/validators.js';
@@ -46,6 +47,7 @@ export async function generateAll(set: SchemaSet): Promise<GeneratedFile[]> {
     ...generateValidators(set, ajv),
     ...generateContractIndex(set),
     ...generateTables(set),
+    ...generateProtocolEdge(set),
     ...generateMarkdown(set),
     ...generateRust(set),
     ...generateContractsHash(set),

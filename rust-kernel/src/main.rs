@@ -9,7 +9,7 @@ use lockstep_kernel::journal::journal_scan::{scan_journal, ScanMode};
 use lockstep_kernel::journal::journal_sink::Journaled;
 use lockstep_kernel::journal::kernel_journal::journal_options;
 use lockstep_kernel::journal::open_for_append::{open_for_append, OpenError};
-use lockstep_kernel::session::Session;
+use lockstep_kernel::protocol::session::Session;
 
 fn usage(message: &str) -> ! {
     eprintln!("lockstep-kernel: {message}\nusage: lockstep-kernel [--journal FILE [--durability every|batch|none] [--checkpoint-interval K]]\n       lockstep-kernel journal-verify [--quick] FILE...");
@@ -50,7 +50,7 @@ fn main() {
     // Nothing on stdin makes the process exit non-zero; a closed stdout ends the session too.
     let Some(path) = options.journal else {
         let mut session = session;
-        let _ = lockstep_kernel::server::serve(&mut session, &mut stdin.lock(), &mut stdout.lock());
+        let _ = lockstep_kernel::protocol::server::serve(&mut session, &mut stdin.lock(), &mut stdout.lock());
         return;
     };
     let header = HeaderOptions {
@@ -72,7 +72,7 @@ fn main() {
         }
     };
     let mut journaled = Journaled { inner: session, writer };
-    let _ = lockstep_kernel::server::serve(&mut journaled, &mut stdin.lock(), &mut stdout.lock());
+    let _ = lockstep_kernel::protocol::server::serve(&mut journaled, &mut stdin.lock(), &mut stdout.lock());
     if let Err(e) = journaled.writer.seal() {
         eprintln!("lockstep-kernel: journal seal failed: {e}");
         std::process::exit(1);

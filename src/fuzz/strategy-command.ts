@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type { ScenarioBuilder } from './scenario-builder.js';
 import { ASSETS } from './scenario-builder.js';
+import { AMOUNT_MAX } from '../../generated/ts/protocol-edge.js';
 
 export type StrategyCommand =
   | { readonly c: 'act'; readonly slot: number; readonly size: number; readonly long: boolean; readonly limit: boolean; readonly offset: number; readonly legs: readonly number[]; readonly cancel: boolean; readonly asset: number }
@@ -51,7 +52,7 @@ function roundTo(x: number, decimals: number): number {
 
 /** Schema bounds of Price and Amount (vocabulary.schema.json): generated requests stay valid. */
 const price_max = 1e12;
-const amount_max = 1e15;
+const amount_max = AMOUNT_MAX;
 
 /** `x` rounded to `decimals`, kept in (0, 1e12]; `fallback` when rounding would reach 0. */
 export function validPrice(x: number, decimals: number, fallback: number): number {

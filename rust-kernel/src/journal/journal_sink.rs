@@ -4,7 +4,8 @@
 use std::io;
 
 use crate::journal::journal_writer::JournalWriter;
-use crate::server::{LineTooLongOrUtf8, Responder};
+use crate::protocol::answer_line::Responder;
+use crate::protocol::line_reader::LineTooLongOrUtf8;
 
 /// A responder whose every answer is journaled.
 pub struct Journaled<R: Responder> {
