@@ -13,6 +13,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'kernel', summary: 'serve the wire protocol on stdin/stdout', load: async () => (await import('./kernel.js')).kernelCommand },
   { name: 'parity', summary: 'run every fixture through every implementation and diff the answers byte for byte', load: async () => (await import('./parity.js')).parityCommand },
   { name: 'fuzz', summary: 'generated scenarios through the reference and the implementations, shrinking any divergence', load: async () => (await import('./fuzz.js')).fuzzCommand },
+  { name: 'journal', summary: 'verify, compare, export, replay and show journals; the replay regression gate', load: async () => (await import('./journal.js')).journalCommand },
   { name: 'report', summary: 'render parity, fuzz, compat and journal results as one HTML page', load: async () => (await import('./report.js')).reportCommand },
   { name: 'show', summary: 'print a fixture as a timeline, optionally beside a second implementation', load: async () => (await import('./show.js')).showCommand },
   { name: 'codegen', summary: 'generate types, validators, tables and docs from schemas/ (a checkout only)', load: async () => (await import('./codegen.js')).codegenCommand },
