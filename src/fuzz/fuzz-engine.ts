@@ -176,7 +176,7 @@ export function checkReference(
     // Each response is parsed once, for the coverage and the response invariants both.
     if (options.coverage && run.responses.length > 0) options.coverage.addResult((JSON.parse(run.responses[0]!) as { result?: unknown }).result);
     const parsed = parseStepResponses(run.responses, REFERENCE_NAME);
-    if (options.coverage && Array.isArray(parsed)) for (const r of parsed) options.coverage.addResult((r as { result?: unknown }).result);
+    if (options.coverage && Array.isArray(parsed)) for (const r of parsed) options.coverage.addResponse(r);
     if (!options.skipKernelInvariants) {
       let v: ReturnType<typeof kernelInvariantViolations>[number] | undefined;
       try {
