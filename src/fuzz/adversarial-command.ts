@@ -204,12 +204,14 @@ export function applyAdversarialCommand(b: ScenarioBuilder, cmd: AdversarialComm
     }
     case 'reconcile': {
       const slots: ReconcileSlot[] = cmd.slots.map((s) => {
-        const view = b.slots[s.slot];
+        // At the bounds, a marked slot if there is one: its unrealized PnL then leaves the
+        // Amount range and the reconcile is refused.
+        const slotId = s.atBound ? (b.slots.find((sl) => sl.mark_price !== undefined)?.slot_id ?? s.slot) : s.slot;
+        const view = b.slots[slotId];
         return {
-          slot_id: s.slot,
+          slot_id: slotId,
           trade_id: pickTrade(b, view, s.atBound ? 0 : s.trade),
           asset: view?.asset ?? ASSETS[0],
-          // At the bounds, the unrealized PnL of a marked slot leaves the Amount range (refused).
           ...(s.open ? { position: { side: s.side, size: s.atBound ? 1e12 : s.size, entry_price: s.atBound ? 1e12 : s.price } } : {}),
         };
       });
