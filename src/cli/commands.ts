@@ -11,6 +11,7 @@ export interface CommandEntry {
 
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'kernel', summary: 'serve the wire protocol on stdin/stdout', load: async () => (await import('./kernel.js')).kernelCommand },
+  { name: 'mutants', summary: 'plant mutants in both kernels and report the differential mutation score', load: async () => (await import('./mutants.js')).mutantsCommand },
   { name: 'show', summary: 'print a fixture as a timeline, optionally beside a second implementation', load: async () => (await import('./show.js')).showCommand },
 ];
 
