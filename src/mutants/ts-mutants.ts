@@ -32,11 +32,13 @@ const isStringLike = (n: ts.Node): boolean =>
   ts.isStringLiteral(n) || ts.isTemplateExpression(n) || ts.isNoSubstitutionTemplateLiteral(n);
 
 function enclosingFunction(node: ts.Node): string {
+  let variable: string | undefined;
   for (let n: ts.Node | undefined = node; n !== undefined; n = n.parent) {
     if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name !== undefined) return n.name.getText();
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) return n.name.text;
+    if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && ts.isVariableDeclaration(n.parent) && ts.isIdentifier(n.parent.name)) return n.parent.name.text;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) variable = n.name.text;
   }
-  return '(top level)';
+  return variable ?? '(top level)';
 }
 
 /** Every mutant of one file's source text. */
