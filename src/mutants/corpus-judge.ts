@@ -18,6 +18,18 @@ export function plannedCorpus(fixturesRoot: string): PlannedFixture[] {
   return loaded.fixtures.map((entry) => ({ loaded: entry, placement: placeFixture(entry.fixture) }));
 }
 
+/**
+ * Runs the corpus one fixture at a time through `runOne` and stops at the first that tells the
+ * mutant apart (most mutants die early: a full run per mutant would cost many times more).
+ */
+export function firstCaught(planned: readonly PlannedFixture[], runOne: (p: PlannedFixture) => ImplementationRun): CorpusVerdict {
+  for (const p of planned) {
+    const v = corpusVerdict(runOne(p));
+    if (v.caught) return v;
+  }
+  return { caught: false };
+}
+
 export function corpusVerdict(run: ImplementationRun): CorpusVerdict {
   if (run.fixtures.length === 0 && run.problems.length > 0) return { caught: true, hang: false, by: `did not run: ${run.problems[0]}` };
   for (const fixtureRun of run.fixtures) {

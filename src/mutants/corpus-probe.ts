@@ -7,12 +7,12 @@
 import { REFERENCE_NAME } from '../harness/implementation.js';
 import { runInProcessImplementation } from '../harness/in-process-driver.js';
 import { createReferenceSession } from '../harness/reference-session.js';
-import { corpusVerdict, plannedCorpus } from './corpus-judge.js';
+import { firstCaught, plannedCorpus } from './corpus-judge.js';
 
 const root = process.argv[2];
 if (root === undefined) {
   process.stderr.write('usage: corpus-probe.ts <fixtures root>\n');
   process.exit(2);
 }
-const run = runInProcessImplementation(REFERENCE_NAME, createReferenceSession, plannedCorpus(root));
-process.stdout.write(`${JSON.stringify(corpusVerdict(run))}\n`);
+const verdict = firstCaught(plannedCorpus(root), (p) => runInProcessImplementation(REFERENCE_NAME, createReferenceSession, [p]));
+process.stdout.write(`${JSON.stringify(verdict)}\n`);
