@@ -6,6 +6,7 @@ import { generateRust } from './rust/index.js';
 import type { SchemaSet } from './schema-set.js';
 import { createAjv, type Ajv } from './ts/ajv-instance.js';
 import { generateContractIndex } from './ts/contract-index.js';
+import { generateProtocolEdge } from './ts/protocol-edge.js';
 import { generateTables } from './ts/tables.js';
 import { generateTypes } from './ts/types.js';
 import { generateValidators } from './ts/validators.js';
@@ -45,6 +46,7 @@ export async function generateAll(set: SchemaSet): Promise<GeneratedFile[]> {
     ...generateValidators(set, ajv),
     ...generateContractIndex(set),
     ...generateTables(set),
+    ...generateProtocolEdge(set),
     ...generateMarkdown(set),
     ...generateRust(set),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

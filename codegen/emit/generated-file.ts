@@ -1,6 +1,6 @@
 /**
  * One file codegen writes: its path relative to the repository root and its full content.
- * Every generator returns these; only `codegen/main.ts` touches the disk.
+ * Every generator returns these; only `codegen/output.ts` (called by `codegen/run.ts`) touches the disk.
  */
 export interface GeneratedFile {
   /** Path relative to the repository root, with `/` separators, e.g. `generated/ts/types.ts`. */

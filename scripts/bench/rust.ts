@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureRustKernel, RUST_ECHO_BIN, RUST_KERNEL_BIN } from '../ensure-rust-kernel.js';
+import { ensureRustKernel, RUST_ECHO_BIN, RUST_KERNEL_BIN } from '../../src/harness/rust-kernel-build.js';
 import type { BenchContext, BenchRatio, BenchRow, BenchSection } from './kit/types.js';
 
 /**

@@ -11,8 +11,14 @@ export interface CommandEntry {
 
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'kernel', summary: 'serve the wire protocol on stdin/stdout', load: async () => (await import('./kernel.js')).kernelCommand },
+  { name: 'parity', summary: 'run every fixture through every implementation and diff the answers byte for byte', load: async () => (await import('./parity.js')).parityCommand },
+  { name: 'fuzz', summary: 'generated scenarios through the reference and the implementations, shrinking any divergence', load: async () => (await import('./fuzz.js')).fuzzCommand },
+  { name: 'report', summary: 'render parity, fuzz, compat and journal results as one HTML page', load: async () => (await import('./report.js')).reportCommand },
   { name: 'mutants', summary: 'plant mutants in both kernels and report the differential mutation score', load: async () => (await import('./mutants.js')).mutantsCommand },
   { name: 'show', summary: 'print a fixture as a timeline, optionally beside a second implementation', load: async () => (await import('./show.js')).showCommand },
+  { name: 'codegen', summary: 'generate types, validators, tables and docs from schemas/ (a checkout only)', load: async () => (await import('./codegen.js')).codegenCommand },
+  { name: 'fixtures', summary: 'author the fixture corpus and fill its golden answers (a checkout only)', load: async () => (await import('./fixtures.js')).fixturesCommand },
+  { name: 'rust-build', summary: 'build the Rust kernel when it is missing or stale (a checkout only)', load: async () => (await import('./rust-build.js')).rustBuildCommand },
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {

@@ -11,8 +11,9 @@ import type { OrderType, ReconcileSlot, Side, TradeSlot, VenueEvent, VenueEventK
 import type { ScenarioBuilder } from './scenario-builder.js';
 import { ASSETS } from './scenario-builder.js';
 import { legChoices, validAmount } from './strategy-command.js';
-import { floatHostileNumber } from './float-hostile-number.js';
+import { floatHostileNumber, SIZE_PRICE_MAX } from './float-hostile-number.js';
 import { nextDown, nextUp } from './float-steps.js';
+import { AMOUNT_MAX } from '../../generated/ts/protocol-edge.js';
 
 const venueKinds: readonly VenueEventKind[] = ['ORDER_ACK', 'PARTIAL_FILL', 'FILL', 'CANCEL_ACK', 'ORDER_REJECTED', 'CANCEL_REJECTED', 'ORDER_EXPIRED', 'RATE_LIMITED'];
 
@@ -23,8 +24,8 @@ const awkwardRatios: readonly (readonly number[])[] = [...legChoices, [0.7, 0.30
 /** Sizes and prices: the awkward ones above, or any float-hostile number (subnormals to the 1e12 bound). */
 const sizeArb = fc.oneof(fc.constantFrom(...awkwardSizes), floatHostileNumber());
 const priceArb = fc.oneof(fc.constantFrom(...awkwardPrices), floatHostileNumber({ round: [100, 2000] }));
-/** Amounts of account events: up to the 1e15 bound, either sign. */
-const amountArb = fc.oneof(fc.constantFrom(0, 10_000, 9_999.99, -5, 0.1, 1e15), floatHostileNumber({ max: 1e15, signed: true, round: [0] }));
+/** Amounts of account events: up to the Amount bound, either sign. */
+const amountArb = fc.oneof(fc.constantFrom(0, 10_000, 9_999.99, -5, 0.1, AMOUNT_MAX), floatHostileNumber({ max: AMOUNT_MAX, signed: true, round: [0] }));
 /**
  * A fill's size: the drawn value, or the remainder of the order it names (intended - filled,
  * as the kernel computes it) or one ulp either side of that remainder.
@@ -99,7 +100,7 @@ export function adversarialCommandArbitrary(): fc.Arbitrary<AdversarialCommand> 
         ),
       }),
     },
-    { weight: 1, arbitrary: fc.record({ c: fc.constant('calibrate' as const), price: priceArb, size: sizeArb, limit: fc.boolean(), fee: fc.oneof(fc.constantFrom(0, 0.04, -0.01, 1e-12), floatHostileNumber({ max: 1e15, signed: true })) }) },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('calibrate' as const), price: priceArb, size: sizeArb, limit: fc.boolean(), fee: fc.oneof(fc.constantFrom(0, 0.04, -0.01, 1e-12), floatHostileNumber({ max: AMOUNT_MAX, signed: true })) }) },
     { weight: 1, arbitrary: fc.constant({ c: 'snapshot' as const }) },
     { weight: 1, arbitrary: fc.record({ c: fc.constant('restore' as const), pick: fc.nat({ max: 7 }) }) },
     { weight: 1, arbitrary: fc.constant({ c: 'reset' as const }) },
@@ -132,7 +133,7 @@ function fillSize(slot: TradeSlot | undefined, orderId: string, cmd: Extract<Adv
   if (cmd.sizeMode === 'value' || order === undefined) return cmd.size;
   const remaining = order.intended_size - order.filled_size;
   const size = cmd.sizeMode === 'remainder' ? remaining : cmd.sizeMode === 'remainder-up' ? nextUp(remaining) : nextDown(remaining);
-  return size > 0 && size <= 1e12 ? size : cmd.size;
+  return size > 0 && size <= SIZE_PRICE_MAX ? size : cmd.size;
 }
 
 export function applyAdversarialCommand(b: ScenarioBuilder, cmd: AdversarialCommand): void {
@@ -212,7 +213,7 @@ export function applyAdversarialCommand(b: ScenarioBuilder, cmd: AdversarialComm
           slot_id: slotId,
           trade_id: pickTrade(b, view, s.atBound ? 0 : s.trade),
           asset: view?.asset ?? ASSETS[0],
-          ...(s.open ? { position: { side: s.side, size: s.atBound ? 1e12 : s.size, entry_price: s.atBound ? 1e12 : s.price } } : {}),
+          ...(s.open ? { position: { side: s.side, size: s.atBound ? SIZE_PRICE_MAX : s.size, entry_price: s.atBound ? SIZE_PRICE_MAX : s.price } } : {}),
         };
       });
       b.reconcile(`r${b.seq}`, slots);

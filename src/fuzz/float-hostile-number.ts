@@ -8,6 +8,9 @@
 import fc from 'fast-check';
 import { nextDown, nextUp } from './float-steps.js';
 
+/** The schemas' Size and Price maximum (vocabulary.schema.json). */
+export const SIZE_PRICE_MAX = 1e12;
+
 export interface FloatHostileNumberConstraints {
   /** Smallest value generated, inclusive (default: the smallest subnormal, 5e-324). */
   min?: number;
@@ -34,7 +37,7 @@ export const SUBNORMALS: readonly number[] = [Number.MIN_VALUE, 1e-310, 2.225073
 const scales = [1, 1e-9, 1e-3, 1e3, 1e6] as const;
 
 function withDefaults(c: FloatHostileNumberConstraints): Required<FloatHostileNumberConstraints> {
-  return { min: c.min ?? Number.MIN_VALUE, max: c.max ?? 1e12, signed: c.signed ?? false, round: c.round ?? [1, 2.5, 10] };
+  return { min: c.min ?? Number.MIN_VALUE, max: c.max ?? SIZE_PRICE_MAX, signed: c.signed ?? false, round: c.round ?? [1, 2.5, 10] };
 }
 
 /** Every candidate within the constraints, round values first, without repeats. */

@@ -3,6 +3,7 @@
  * rendering for people. Shard reports are JSON files (`reports/fuzz-shard-i-of-n.json`);
  * `pnpm fuzz --merge` sums them and unions their matrix coverage.
  */
+import type { FailureFacts } from './failure-facts.js';
 import { MatrixCoverage, type CellCoverage, type CoverageJson } from './matrix-coverage.js';
 import { refusalLines } from './refusal-report.js';
 
@@ -15,6 +16,10 @@ export interface FuzzFailureRecord {
   readonly regression?: string;
   readonly steps?: number;
   readonly repro: string;
+  /** Step index where it first shows (-1: configure). */
+  readonly step?: number;
+  readonly facts?: FailureFacts;
+  readonly signature?: string;
 }
 
 export interface FuzzReport {

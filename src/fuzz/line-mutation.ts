@@ -15,8 +15,8 @@ export const lineMutations = [
 ] as const;
 
 /**
- * One representable step past the schemas' numeric bounds: Size and Price (1e12), Amount
- * (1e15), an exclusive minimum of 0, the smallest negative, an integer past 2^53 - 1, and a
+ * One representable step past the schemas' numeric bounds: the Size and Price maximum, the
+ * Amount maximum, an exclusive minimum of 0, the smallest negative, an integer past 2^53 - 1, and a
  * slot id past 1023. A candidate that happens to be valid where it lands is dropped by the
  * caller's validity check.
  */

@@ -7,8 +7,9 @@
 import fc from 'fast-check';
 import type { ScenarioBuilder } from './scenario-builder.js';
 import { ASSETS } from './scenario-builder.js';
-import { floatHostileNumber, NON_ROUND_TRIP_SIZES } from './float-hostile-number.js';
+import { floatHostileNumber, NON_ROUND_TRIP_SIZES, SIZE_PRICE_MAX } from './float-hostile-number.js';
 import { nextUp } from './float-steps.js';
+import { AMOUNT_MAX, FEE_RATIO_MAX } from '../../generated/ts/protocol-edge.js';
 
 export type StrategyCommand =
   | { readonly c: 'act'; readonly slot: number; readonly size: number; readonly long: boolean; readonly limit: boolean; readonly offset: number; readonly legs: readonly number[]; readonly cancel: boolean; readonly asset: number }
@@ -38,7 +39,7 @@ const sizeArb = fc.oneof(
  * Ratios actual/expected for fee calibration: OK, WARN, ERROR, a rebate, zero, the ratio bound
  * 1e12 and one ulp past it (refused with field "ratio").
  */
-const calibrationFactors = [1, 1.005, 1.03, 2, -0.5, 0, 0.1 + 0.2, 1e12, nextUp(1e12), 2e12] as const;
+const calibrationFactors = [1, 1.005, 1.03, 2, -0.5, 0, 0.1 + 0.2, FEE_RATIO_MAX, nextUp(FEE_RATIO_MAX), 2 * FEE_RATIO_MAX] as const;
 
 export function strategyCommandArbitrary(): fc.Arbitrary<StrategyCommand> {
   return fc.oneof(
@@ -66,9 +67,9 @@ export function strategyCommandArbitrary(): fc.Arbitrary<StrategyCommand> {
         to: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: floatHostileNumber({ min: 1e-3, max: 1e6, round: [100, 2000] }) }),
       }),
     },
-    { weight: 1, arbitrary: fc.record({ c: fc.constant('account' as const), drift: fc.oneof(fc.constantFrom(0, 0, 0, 0.005, 5, -3), floatHostileNumber({ max: 1e15, signed: true, round: [0] })) }) },
-    { weight: 1, arbitrary: fc.record({ c: fc.constant('funding' as const), amount: fc.oneof(fc.constantFrom(0.5, -0.25, 0, 1.125), floatHostileNumber({ max: 1e15, signed: true })), asset: fc.nat({ max: ASSETS.length - 1 }) }) },
-    { weight: 1, arbitrary: fc.record({ c: fc.constant('settle' as const), fee: fc.oneof(fc.constantFrom(0.04, 0, 0.1), floatHostileNumber({ max: 1e15, signed: true })), pnl: fc.oneof(fc.constantFrom(0, 1.5, -2), floatHostileNumber({ max: 1e15, signed: true })) }) },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('account' as const), drift: fc.oneof(fc.constantFrom(0, 0, 0, 0.005, 5, -3), floatHostileNumber({ max: AMOUNT_MAX, signed: true, round: [0] })) }) },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('funding' as const), amount: fc.oneof(fc.constantFrom(0.5, -0.25, 0, 1.125), floatHostileNumber({ max: AMOUNT_MAX, signed: true })), asset: fc.nat({ max: ASSETS.length - 1 }) }) },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('settle' as const), fee: fc.oneof(fc.constantFrom(0.04, 0, 0.1), floatHostileNumber({ max: AMOUNT_MAX, signed: true })), pnl: fc.oneof(fc.constantFrom(0, 1.5, -2), floatHostileNumber({ max: AMOUNT_MAX, signed: true })) }) },
     { weight: 1, arbitrary: fc.record({ c: fc.constant('reconcile' as const), slot: fc.nat({ max: 7 }), flat: fc.boolean() }) },
     { weight: 1, arbitrary: fc.record({ c: fc.constant('calibrate' as const), factor: fc.constantFrom(...calibrationFactors), atBound: fc.boolean() }) },
   );
@@ -81,7 +82,7 @@ function roundTo(x: number, decimals: number): number {
 
 /** Schema bounds of Price and Amount (vocabulary.schema.json): generated requests stay valid. */
 const price_max = 1e12;
-const amount_max = 1e15;
+const amount_max = AMOUNT_MAX;
 
 /** `x` rounded to `decimals`, kept in (0, 1e12]; `fallback` when rounding would reach 0. */
 export function validPrice(x: number, decimals: number, fallback: number): number {
@@ -160,7 +161,7 @@ function periodicReconcile(b: ScenarioBuilder, slotId: number, flat: boolean): v
  */
 function calibrateLastFill(b: ScenarioBuilder, cmd: Extract<StrategyCommand, { c: 'calibrate' }>): void {
   const last = [...b.delivered].reverse().find((e) => e.kind === 'FILL' || e.kind === 'PARTIAL_FILL');
-  const fill = cmd.atBound || last === undefined || !('price' in last) ? { price: 1e12, size: 1e12 } : { price: last.price, size: last.size };
+  const fill = cmd.atBound || last === undefined || !('price' in last) ? { price: SIZE_PRICE_MAX, size: SIZE_PRICE_MAX } : { price: last.price, size: last.size };
   const order_type = cmd.atBound ? 'LIMIT' : 'MARKET';
   const rate = order_type === 'MARKET' ? b.config.exchange.taker_rate : b.config.exchange.maker_rate;
   const actual = validAmount(fill.price * fill.size * rate * cmd.factor);

@@ -20,7 +20,10 @@ export const RUST_NAME = 'rust';
 export const BUILTIN_NAMES = [REFERENCE_NAME, TS_SERVER_NAME, RUST_NAME] as const;
 
 export const RUST_BINARY = 'rust-kernel/target/release/lockstep-kernel';
-export const TS_SERVER_COMMAND = 'node --import tsx src/cli/main.ts kernel';
+/** The CLI's kernel command bundled to JavaScript (`ts-server-build.ts`, which builds it). */
+export const TS_SERVER_COMMAND = 'node node_modules/.cache/lockstep-ts-server/main.js kernel';
+/** The same server run from its sources (slower to start; needs no bundle). */
+export const TS_SERVER_SOURCE_COMMAND = 'node --import tsx src/cli/main.ts kernel';
 
 /**
  * Builds the Rust kernel when its binary is missing, through the project's own
@@ -29,10 +32,10 @@ export const TS_SERVER_COMMAND = 'node --import tsx src/cli/main.ts kernel';
 export function ensureRustKernel(repoRoot: string): string | undefined {
   const binary = join(repoRoot, RUST_BINARY);
   if (existsSync(binary)) return undefined;
-  const script = join(repoRoot, 'scripts/ensure-rust-kernel.ts');
+  const cli = join(repoRoot, 'src/cli/main.ts');
   try {
-    if (existsSync(script)) {
-      execFileSync(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (existsSync(cli)) {
+      execFileSync(process.execPath, ['--import', 'tsx', cli, 'rust-build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
     } else {
       execFileSync('cargo', ['build', '--release', '--manifest-path', 'rust-kernel/Cargo.toml'], {
         cwd: repoRoot,

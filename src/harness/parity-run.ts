@@ -19,6 +19,14 @@ export interface ParityOptions {
   readonly knownDivergences: readonly KnownDivergence[];
   /** Sessions of one process implementation run at the same time. */
   readonly lanes?: number;
+  /** Fixtures answered so far by each implementation (for a progress line). */
+  readonly onProgress?: (p: ParityProgress) => void;
+}
+
+export interface ParityProgress {
+  readonly implementation: string;
+  readonly done: number;
+  readonly total: number;
 }
 
 /**
@@ -64,7 +72,9 @@ export type ParityResult =
 
 async function runOne(implementation: Implementation, planned: readonly PlannedFixture[], options: ParityOptions): Promise<ImplementationRun> {
   if (implementation.kind === 'in-process') {
-    return runInProcessImplementation(implementation.name, implementation.createSession, planned);
+    const run = runInProcessImplementation(implementation.name, implementation.createSession, planned);
+    options.onProgress?.({ implementation: implementation.name, done: planned.length, total: planned.length });
+    return run;
   }
   const problem = implementation.prepare?.(options.repoRoot);
   if (problem !== undefined) {
@@ -74,6 +84,7 @@ async function runOne(implementation: Implementation, planned: readonly PlannedF
     timeoutMs: options.timeoutMs,
     cwd: options.repoRoot,
     ...(options.lanes !== undefined ? { lanes: options.lanes } : {}),
+    ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!({ implementation: implementation.name, done, total }) } : {}),
   });
 }
 
@@ -127,8 +138,9 @@ export async function runParity(options: ParityOptions): Promise<ParityResult> {
     return { kind: 'refused', problems: unknown.map((s) => ({ file: options.fixturesRoot, pointer: '', reason: `no fixture named ${s}` })) };
   }
   const planned: PlannedFixture[] = selected.map((entry) => ({ loaded: entry, placement: placeFixture(entry.fixture) }));
-  const runs: ImplementationRun[] = [];
-  for (const implementation of options.implementations) runs.push(await runOne(implementation, planned, options));
+  // Process implementations run side by side (each mostly waits on its own child processes);
+  // results keep the order the implementations were given in.
+  const runs: ImplementationRun[] = await Promise.all(options.implementations.map((implementation) => runOne(implementation, planned, options)));
   const referenceRun = runs.find((run) => run.name === REFERENCE_NAME);
   const cases: CaseResult[] = [];
   const summaries: ImplementationSummary[] = [];

@@ -15,7 +15,7 @@ let copy: string;
 
 function runCheck(dir: string): { status: number; output: string } {
   try {
-    const output = execFileSync('node', ['--import', 'tsx', join(root, 'codegen/main.ts'), '--check', '--root', dir], {
+    const output = execFileSync('node', ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'codegen', '--check', '--root', dir], {
       cwd: root,
       encoding: 'utf8',
       stdio: 'pipe',

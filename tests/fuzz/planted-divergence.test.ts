@@ -78,7 +78,7 @@ describe('planted divergence', () => {
   }, 300_000);
 
   it('pnpm fuzz exits non-zero and prints a one-line repro', () => {
-    const out = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/fuzz.ts', '--seed', String(seedFound), '--runs', '1', '--level', 'adversarial', '--impl', planted, '--regressions', join(root, 'cli')], { cwd: repo, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'fuzz', '--seed', String(seedFound), '--runs', '1', '--level', 'adversarial', '--impl', planted, '--regressions', join(root, 'cli')], { cwd: repo, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     expect(out.status, out.stderr).toBe(1);
     expect(out.stdout).toMatch(/repro: pnpm fuzz --seed \d+ --runs 1 --level adversarial --impl /);
     expect(readdirSync(join(root, 'cli'))).toHaveLength(1);

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rng } from '../support/rng.js';
 import { canonicalize } from '../../src/canonical/index.js';
-import { REPO_ROOT, RUST_KERNEL_BIN } from '../../scripts/ensure-rust-kernel.js';
+import { REPO_ROOT, RUST_KERNEL_BIN } from '../../src/harness/rust-kernel-build.js';
 
 interface Run {
   readonly code: number | null;

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { rng } from '../support/rng.js';
 import { validate } from '../../src/contracts/index.js';
-import { RUST_KERNEL_BIN } from '../../scripts/ensure-rust-kernel.js';
+import { RUST_KERNEL_BIN } from '../../src/harness/rust-kernel-build.js';
 
 const CONFIG = {
   slot_count: 2,
