@@ -8,6 +8,7 @@ import { mutantId, type KernelName, type Mutant } from '../mutants/mutant.js';
 import { MutantsUsageError, parseMutantsArguments } from '../mutants/mutants-arguments.js';
 import { failedMutants, formatMutantsReport, mergeMutantsReports, type MutantsReport } from '../mutants/mutants-report.js';
 import { runMutants, shardOf } from '../mutants/mutants-run.js';
+import { REPO_ROOT } from '../harness/rust-kernel-build.js';
 import { UsageError, type CliCommand, type CliContext } from './command.js';
 
 const HELP = `usage: lockstep mutants [--kernel ts|rust|both] [--shard I/N] [--budget SECONDS] [--max N]
@@ -46,7 +47,7 @@ function reportPath(path: string, kernel: KernelName, both: boolean): string {
 
 async function run(args: readonly string[], ctx: CliContext): Promise<number> {
   const a = parseMutantsArguments(args);
-  const repoRoot = ctx.cwd;
+  const repoRoot = REPO_ROOT;
   if (a.merge !== undefined) {
     const merged = mergeMutantsReports(a.merge.map((f) => JSON.parse(readFileSync(resolve(ctx.cwd, f), 'utf8')) as MutantsReport));
     ctx.stdout.write(`${formatMutantsReport(merged)}\n`);
