@@ -16,6 +16,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'journal', summary: 'verify, compare, export, replay and show journals; the replay regression gate', load: async () => (await import('./journal.js')).journalCommand },
   { name: 'report', summary: 'render parity, fuzz, compat and journal results as one HTML page', load: async () => (await import('./report.js')).reportCommand },
   { name: 'compat', summary: 'compare the contracts with the last release (or a git ref): breaking changes, witnesses', load: async () => (await import('./compat.js')).compatCommand },
+  { name: 'mutants', summary: 'plant mutants in both kernels and report the differential mutation score', load: async () => (await import('./mutants.js')).mutantsCommand },
   { name: 'show', summary: 'print a fixture as a timeline, optionally beside a second implementation', load: async () => (await import('./show.js')).showCommand },
   { name: 'codegen', summary: 'generate types, validators, tables and docs from schemas/ (a checkout only)', load: async () => (await import('./codegen.js')).codegenCommand },
   { name: 'fixtures', summary: 'author the fixture corpus and fill its golden answers (a checkout only)', load: async () => (await import('./fixtures.js')).fixturesCommand },
