@@ -8,7 +8,7 @@ import { createAjv, type Ajv } from './ts/ajv-instance.js';
 import { generateContractIndex } from './ts/contract-index.js';
 import { generateTables } from './ts/tables.js';
 import { generateTypes } from './ts/types.js';
-import { generateValidators } from './ts/validators.js';
+import { generateAllErrorsValidators, generateValidators } from './ts/validators.js';
 
 /** Codegen refuses its input: every problem found, one per line. */
 export class CodegenError extends Error {
@@ -43,6 +43,7 @@ export async function generateAll(set: SchemaSet): Promise<GeneratedFile[]> {
   const files = [
     ...(await generateTypes(set)),
     ...generateValidators(set, ajv),
+    ...generateAllErrorsValidators(set),
     ...generateContractIndex(set),
     ...generateTables(set),
     ...generateMarkdown(set),

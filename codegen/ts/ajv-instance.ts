@@ -21,9 +21,10 @@ export const AJV_OPTIONS = {
 } as const;
 
 /** An Ajv2020 instance holding every schema of the set, by `$id`, ready for standalone code. */
-export function createAjv(set: SchemaSet, options: { standalone: boolean } = { standalone: false }): Ajv {
+export function createAjv(set: SchemaSet, options: { standalone: boolean; allErrors?: boolean } = { standalone: false }): Ajv {
   const ajv = new Ajv2020({
     ...AJV_OPTIONS,
+    ...(options.allErrors === true ? { allErrors: true } : {}),
     ...(options.standalone ? { code: { source: true, esm: true, lines: true } } : {}),
   });
   addFormats(ajv);

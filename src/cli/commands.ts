@@ -14,6 +14,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'parity', summary: 'run every fixture through every implementation and diff the answers byte for byte', load: async () => (await import('./parity.js')).parityCommand },
   { name: 'fuzz', summary: 'generated scenarios through the reference and the implementations, shrinking any divergence', load: async () => (await import('./fuzz.js')).fuzzCommand },
   { name: 'show', summary: 'print a fixture as a timeline, optionally beside a second implementation', load: async () => (await import('./show.js')).showCommand },
+  { name: 'validate', summary: 'check JSON or JSON-lines instances against a contract, with every error located', load: async () => (await import('./validate.js')).validateCommand },
   { name: 'codegen', summary: 'generate types, validators, tables and docs from schemas/ (a checkout only)', load: async () => (await import('./codegen.js')).codegenCommand },
   { name: 'fixtures', summary: 'author the fixture corpus and fill its golden answers (a checkout only)', load: async () => (await import('./fixtures.js')).fixturesCommand },
   { name: 'rust-build', summary: 'build the Rust kernel when it is missing or stale (a checkout only)', load: async () => (await import('./rust-build.js')).rustBuildCommand },

@@ -3,20 +3,29 @@
 import { parityCommand as runParityCommand } from '../harness/parity-command.js';
 import { parseParityArguments, PARITY_USAGE } from '../harness/parity-arguments.js';
 import { RUST_NAME } from '../harness/implementation.js';
-import { ensureRustKernel, REPO_ROOT } from '../harness/rust-kernel-build.js';
+import { ensureRustKernel } from '../harness/rust-kernel-build.js';
+import { IS_CHECKOUT } from '../package-root.js';
 import type { CliCommand } from './command.js';
 
 export const parityCommand: CliCommand = {
   name: 'parity',
   help: `${PARITY_USAGE}
 
+Exit 0 when every implementation agreed with the reference on every fixture, 1 on any
+divergence, crash, hang, missing implementation or stale golden answer, 2 on a usage mistake
+(including a fixtures folder that does not exist and a selector that matches nothing).
+
 examples:
   lockstep parity
-  lockstep parity --impl rust --quiet`,
+  lockstep parity --impl rust --quiet
+  lockstep parity --fixture exit-leg-clamped-to-open-size --impl ts-in-process
+  lockstep parity --fixture 'exit/*' --tag clamp --impl ts-in-process --format junit
+  lockstep parity --fixtures ./my-fixtures --impl "./my-kernel --stdio"`,
   async run(args, ctx) {
     const parsed = parseParityArguments(args);
-    // A stale Rust binary would be diffed as if it were the current source: rebuild it first.
-    if (parsed.ok && (parsed.value.impls.length === 0 || parsed.value.impls.includes(RUST_NAME))) {
+    // A stale Rust binary would be diffed as if it were the current source: rebuild it first
+    // (in a checkout; an installed package has no Rust sources to build).
+    if (IS_CHECKOUT && parsed.ok && (parsed.value.impls.length === 0 || parsed.value.impls.includes(RUST_NAME))) {
       try {
         ensureRustKernel((line) => ctx.stderr.write(`${line}\n`));
       } catch (error) {
@@ -24,8 +33,8 @@ examples:
         return 1;
       }
     }
-    const output = await runParityCommand(args, REPO_ROOT);
-    ctx.stdout.write(`${output.text}\n`);
+    const output = await runParityCommand(args, ctx.cwd);
+    (output.exitCode === 2 ? ctx.stderr : ctx.stdout).write(`${output.text}\n`);
     return output.exitCode;
   },
 };

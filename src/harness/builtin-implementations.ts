@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { IS_CHECKOUT, PACKAGE_ROOT } from '../package-root.js';
 import { createReferenceSession } from './reference-session.js';
 import {
   ensureRustKernel,
@@ -16,13 +18,22 @@ export const referenceImplementation: Implementation = {
   createSession: createReferenceSession,
 };
 
-export const tsServerImplementation: Implementation = { name: TS_SERVER_NAME, kind: 'process', command: TS_SERVER_COMMAND };
+// The TS server from the sources in a checkout; from an installed package, its built CLI.
+export const tsServerImplementation: Implementation = {
+  name: TS_SERVER_NAME,
+  kind: 'process',
+  command: IS_CHECKOUT ? TS_SERVER_COMMAND : `${JSON.stringify(process.execPath)} ${JSON.stringify(join(PACKAGE_ROOT, 'dist/cli/main.js'))} kernel`,
+  cwd: PACKAGE_ROOT,
+};
 
+// The builtins run in the package's own folder (their commands are relative to it), whatever
+// folder the run was started in.
 export const rustImplementation: Implementation = {
   name: RUST_NAME,
   kind: 'process',
   command: RUST_BINARY,
-  prepare: ensureRustKernel,
+  cwd: PACKAGE_ROOT,
+  prepare: () => ensureRustKernel(PACKAGE_ROOT),
 };
 
 /** The three implementations of a default run, the reference first. */
