@@ -144,7 +144,7 @@ pub fn write_value(out: &mut Vec<u8>, value: &Value) -> Result<(), NonFiniteNumb
         Value::Bool(true) => out.extend_from_slice(b"true"),
         Value::Bool(false) => out.extend_from_slice(b"false"),
         Value::Number(number) => {
-            // Parsed numbers are integers within 2^53 or finite floats (see json_line); either
+            // Parsed numbers are integers within 2^53 or finite floats (see protocol::json_walk); either
             // prints through the ECMAScript formatter without an intermediate String.
             let float = match (number.as_u64(), number.as_i64()) {
                 (Some(unsigned), _) => unsigned as f64,

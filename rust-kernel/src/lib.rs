@@ -7,10 +7,6 @@
 #![allow(clippy::result_large_err)]
 
 pub mod canonical;
-pub mod error;
 pub mod generated;
-pub mod json_line;
 pub mod kernel;
-pub mod limits;
-pub mod server;
-pub mod session;
+pub mod protocol;

@@ -1,7 +1,7 @@
 //! The golden canonical corpus (fixtures/canonical/cases.json) rendered by the Rust writer.
 
 use lockstep_kernel::canonical::value_to_string;
-use lockstep_kernel::json_line::{parse_line, LineFault};
+use lockstep_kernel::protocol::read_request::{parse_line, LineFault};
 use serde_json::Value;
 
 fn corpus() -> Vec<Value> {

@@ -1,5 +1,5 @@
 //! Every fixture under `fixtures/{regressions,corpus,sessions}` runs through the Rust session in
-//! process, each line through `server::answer_line` (what the binary's `serve` does per line),
+//! process, each line through `protocol::answer_line::answer_line` (what the binary's `serve` does per line),
 //! framed as the parity harness frames a fresh session (docs/parity.md, "Sessions"); each
 //! response is compared with the fixture's golden `expected` answer: byte for byte on canonical
 //! JSON, error responses on op, seq and error.{code,category,line,path,keyword} (not the
@@ -11,8 +11,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use lockstep_kernel::canonical::value_to_string;
-use lockstep_kernel::server::{answer_line, Responder};
-use lockstep_kernel::session::Session;
+use lockstep_kernel::protocol::answer_line::{answer_line, Responder};
+use lockstep_kernel::protocol::session::Session;
 use serde_json::{json, Value};
 
 /// Fixture folders in the harness's run order (src/harness/fixture-file.ts).

@@ -4,7 +4,7 @@
 use lockstep_kernel::canonical::{typed_to_string, value_to_string};
 use lockstep_kernel::generated::types::Fixture;
 use lockstep_kernel::generated::validate::validate_fixture;
-use lockstep_kernel::json_line::normalize_numbers;
+use lockstep_kernel::protocol::json_walk::normalize_numbers;
 use serde::Deserialize;
 use serde_json::Value;
 

@@ -1,8 +1,8 @@
 //! Arbitrary bytes and random lines never panic the server, and every line gets exactly one
 //! response. A seeded xorshift generator keeps runs reproducible (the failing seed is printed).
 
-use lockstep_kernel::server::serve;
-use lockstep_kernel::session::Session;
+use lockstep_kernel::protocol::server::serve;
+use lockstep_kernel::protocol::session::Session;
 
 struct XorShift(u64);
 

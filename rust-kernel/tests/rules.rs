@@ -3,7 +3,7 @@
 use lockstep_kernel::canonical::{number_text, typed_to_string};
 use lockstep_kernel::generated::tables::{is_legal_order_cell, is_legal_slot_cell, mode_rule, ORDER_TERMINAL};
 use lockstep_kernel::generated::types::*;
-use lockstep_kernel::kernel::venue::fill_arithmetic;
+use lockstep_kernel::kernel::apply_fill::fill_arithmetic;
 use lockstep_kernel::kernel::Kernel;
 
 fn config(mode: Mode) -> KernelConfig {

@@ -4,8 +4,10 @@
 use std::io;
 
 use lockstep_kernel::canonical::write_value;
-use lockstep_kernel::json_line::parse_line;
-use lockstep_kernel::server::{serve, LineTooLongOrUtf8, Responder};
+use lockstep_kernel::protocol::read_request::parse_line;
+use lockstep_kernel::protocol::answer_line::Responder;
+use lockstep_kernel::protocol::line_reader::LineTooLongOrUtf8;
+use lockstep_kernel::protocol::server::serve;
 
 struct Echo;
 

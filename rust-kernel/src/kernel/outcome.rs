@@ -2,7 +2,7 @@
 
 use crate::generated::types::{
     AccountState, DiagnosticCode, OrderAction, OrderTransition, OutcomeDetails, Severity, TradeSlot,
-    TransitionResult,
+    TradeStage, TransitionResult,
 };
 
 /// The severity of a diagnostic code (docs/kernel-semantics.md, "The outcome of a step").
@@ -65,4 +65,9 @@ pub fn refused_outcome(refusal: Refusal) -> TransitionResult {
 /// Details naming a field and its value (as ECMAScript number text).
 pub fn field_value(field: &str, value: f64) -> OutcomeDetails {
     OutcomeDetails { field: Some(field.to_owned()), value: Some(crate::canonical::number_text(value)), ..OutcomeDetails::default() }
+}
+
+/// Outcome details naming a stage.
+pub fn stage_details(stage: TradeStage) -> OutcomeDetails {
+    OutcomeDetails { stage: Some(stage), ..OutcomeDetails::default() }
 }

@@ -7,9 +7,9 @@ use crate::generated::types::{
     TradeStage, Trigger,
 };
 
-use super::intents::is_positive_finite;
+use super::numbers::{is_positive_finite, side_sign};
 use super::outcome::{field_value, refusal, Refusal};
-use super::slot::{side_sign, OrderField};
+use super::slot::OrderField;
 use super::transition::{order_transition, reconcile_change, slot_transition, StepContext};
 
 /// Canonical JSON text of a string field; `"null"` when absent.

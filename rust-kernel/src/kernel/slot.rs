@@ -1,6 +1,6 @@
 //! The empty slot and small queries over a slot.
 
-use crate::generated::types::{OrderRole, Side, TradeSlot, TradeStage, VenueOrder};
+use crate::generated::types::{TradeSlot, TradeStage, VenueOrder};
 
 /// A slot with no trade: IDLE, zero sizes, no orders.
 pub fn empty_slot(slot_id: u64) -> TradeSlot {
@@ -72,29 +72,4 @@ pub fn remember_event(seen: &mut Vec<String>, event_id: &str, max: u64) {
         seen.drain(..drop);
     }
     seen.push(event_id.to_owned());
-}
-
-/// +1 for LONG, -1 for SHORT (a slot without a side counts as LONG, as the reference does).
-pub fn side_sign(side: Option<Side>) -> f64 {
-    match side {
-        Some(Side::Short) => -1.0,
-        _ => 1.0,
-    }
-}
-
-/// The working stage of an order's role.
-pub fn working_stage(role: OrderRole) -> TradeStage {
-    match role {
-        OrderRole::Entry => TradeStage::EntryWorking,
-        OrderRole::Exit => TradeStage::ExitWorking,
-    }
-}
-
-/// `side_sign * (mark - entry_price) * size` after a fill: 0 when flat, unchanged without a mark.
-pub fn revalue(slot: &mut TradeSlot) {
-    if slot.size == 0.0 {
-        slot.unrealized_pnl = 0.0;
-    } else if let Some(mark) = slot.mark_price {
-        slot.unrealized_pnl = side_sign(slot.side) * (mark - slot.entry_price) * slot.size;
-    }
 }

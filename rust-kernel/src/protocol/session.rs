@@ -4,16 +4,20 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::error::Error;
+use super::protocol_error::Error;
+
 use crate::generated::types::{
     AccountEventResponse, ByeResponse, CalibrateFeeResponse, ConfigureResponse, ControlState, ErrorCode, HelloResponse,
     Implementation, IntentResponse, MarkPriceResponse, ProtocolRequest, ProtocolResponse, ReconcileResponse,
     ResetResponse, RestoreResponse, SnapshotResponse, VenueEventResponse,
 };
 use crate::generated::validate::validate_protocol_request;
-use crate::json_line::echo_seq;
+
+use super::read_request::echo_seq;
+
 use crate::kernel::Kernel;
-use crate::limits::{PROTOCOL_MAJOR, PROTOCOL_VERSION};
+
+use super::limits::{PROTOCOL_MAJOR, PROTOCOL_VERSION};
 
 /// Every op served, sorted: the hello's capabilities.
 pub const CAPABILITIES: [&str; 12] = [

@@ -1,0 +1,83 @@
+//! Checks 3 to 7 of docs/protocol.md on one UTF-8 line: empty, JSON syntax (with lone surrogate
+//! escapes), depth, numbers out of range, forbidden keys; then numbers normalised so that serde
+//! reads them as JavaScript would.
+//!
+//! A line serde_json accepts is checked by one walk over its value. A line it refuses (syntax,
+//! lone surrogate, a number out of range, or deeper than its own recursion limit of 128) is
+//! classified by a syntax scanner with an explicit stack (no recursion, no allocation per value),
+//! so an 8 MiB line of `[` neither overflows the stack nor hides which check failed first.
+
+use serde_json::Value;
+
+use super::json_scan::{is_ws, Scanner};
+use super::json_walk::{Walk, first_forbidden_key};
+use super::limits::SAFE_INTEGER_MAX;
+
+/// Why a line is not an acceptable JSON request value (checks 3 to 7).
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineFault {
+    /// Empty or only JSON whitespace.
+    Empty,
+    /// Not one JSON value, or a string with a lone surrogate escape; the byte offset.
+    InvalidJson(usize, &'static str),
+    /// Nesting deeper than [`JSON_DEPTH_MAX`]; the seq to echo.
+    DepthExceeded(Option<u64>),
+    /// A number outside binary64 range; the seq to echo.
+    NumberOutOfRange(Option<u64>),
+    /// A forbidden key: its JSON pointer and the seq to echo.
+    ForbiddenKey(String, Option<u64>),
+}
+
+/// The seq to echo for a number seen as the top-level `seq`: an integer in [0, 2^53 - 1].
+pub fn echo_number(value: f64) -> Option<u64> {
+    (value.fract() == 0.0 && (0.0..=SAFE_INTEGER_MAX).contains(&value)).then_some(value as u64)
+}
+
+/// The seq to echo from a parsed line.
+pub fn echo_seq(value: &Value) -> Option<u64> {
+    value.as_object()?.get("seq")?.as_f64().and_then(echo_number)
+}
+
+/// Checks 3 to 7 of one line; the parsed, normalised value when they all pass.
+///
+/// Fast path: serde_json parses the line (it accepts exactly RFC 8259 text, refuses lone
+/// surrogate escapes and out-of-range numbers, and stops at 128 levels); one walk over the
+/// value then checks depth and forbidden keys and normalises numbers. Only a line serde_json
+/// refuses goes through the scanner, which names the first failing check in protocol order
+/// (syntax before depth before numbers) and finds the seq to echo without building a value.
+pub fn parse_line(text: &str) -> Result<Value, LineFault> {
+    let bytes = text.as_bytes();
+    if bytes.iter().all(|&b| is_ws(b)) {
+        return Err(LineFault::Empty);
+    }
+    let Ok(mut value) = serde_json::from_slice::<Value>(bytes) else {
+        return Err(classify_refused(bytes));
+    };
+    let mut walk = Walk { depth_exceeded: false, forbidden: false };
+    walk.visit(&mut value, 1);
+    if walk.depth_exceeded {
+        return Err(LineFault::DepthExceeded(echo_seq(&value)));
+    }
+    if walk.forbidden {
+        let path = first_forbidden_key(&value).unwrap_or_default();
+        return Err(LineFault::ForbiddenKey(path, echo_seq(&value)));
+    }
+    Ok(value)
+}
+
+/// The fault of a line serde_json refused, by the scanner.
+fn classify_refused(bytes: &[u8]) -> LineFault {
+    let mut scanner = Scanner { bytes, pos: 0, depth_exceeded: false, out_of_range: false, seq: None };
+    if let Err((pos, what)) = scanner.run() {
+        return LineFault::InvalidJson(pos, what);
+    }
+    let seq = scanner.seq.flatten().and_then(echo_number);
+    if scanner.depth_exceeded {
+        return LineFault::DepthExceeded(seq);
+    }
+    if scanner.out_of_range {
+        return LineFault::NumberOutOfRange(seq);
+    }
+    // The scanner accepts what serde_json refused: not expected; still never a crash.
+    LineFault::InvalidJson(0, "not one JSON value")
+}
