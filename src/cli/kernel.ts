@@ -12,7 +12,8 @@ error answer and the session goes on; end of input or \`bye\` exits 0.
 environment:
   LOCKSTEP_DEBUG_INVARIANTS=1   check every kernel invariant after every step
 
-example:
+examples:
+  lockstep kernel < requests.jsonl
   printf '%s\\n' '{"op":"hello","seq":0,"protocol_version":"1.0"}' '{"op":"bye","seq":1}' | lockstep kernel`;
 
 export const kernelCommand: CliCommand = {
