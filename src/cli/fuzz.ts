@@ -13,6 +13,7 @@ import { renderResults, type OutputFormat } from '../report-formats/index.js';
 import { readShardReports, writeReport } from '../fuzz/fuzz-report-files.js';
 import { runFuzz } from '../fuzz/fuzz-run.js';
 import { UsageError, type CliCommand, type CliContext } from './command.js';
+import { FUZZ_JOBS_HELP, fuzzJobForm } from './fuzz-jobs.js';
 
 const HELP = `${FUZZ_USAGE}
 
@@ -23,6 +24,8 @@ repro. Exit 0 when everything agreed, 1 on any failure, 2 on bad arguments.
 
 --impl replaces the default target (the Rust kernel); repeat it for several. \`rust\` and
 \`ts-server\` name the builtin implementations; anything else runs as a shell command.
+
+${FUZZ_JOBS_HELP}
 
 examples:
   lockstep fuzz --seed 7 --runs 200
@@ -66,6 +69,8 @@ export const fuzzCommand: CliCommand = {
   name: 'fuzz',
   help: HELP,
   async run(argv, ctx) {
+    const form = await fuzzJobForm(argv, ctx, REPO_ROOT);
+    if (form !== undefined) return form;
     const args = parseFuzzArguments(argv, REPO_ROOT);
     if (args.merge !== undefined) return merge(args.merge, args.report, args.format, ctx);
     // With a machine format, stdout carries only that format; progress goes to stderr.

@@ -2,6 +2,7 @@
 // non-zero on any divergence, crash, hang, missing implementation or stale golden answer.
 import { parityCommand as runParityCommand } from '../harness/parity-command.js';
 import { parseParityArguments, PARITY_USAGE } from '../harness/parity-arguments.js';
+import { parityProgressLine } from '../harness/parity-progress.js';
 import { RUST_NAME } from '../harness/implementation.js';
 import { ensureRustKernel } from '../harness/rust-kernel-build.js';
 import { IS_CHECKOUT } from '../package-root.js';
@@ -33,7 +34,11 @@ examples:
         return 1;
       }
     }
-    const output = await runParityCommand(args, ctx.cwd);
+    // A progress line on a terminal only; CI logs get the report alone.
+    const tty = (ctx.stderr as { isTTY?: boolean }).isTTY === true && ctx.env['CI'] !== 'true';
+    const progress = tty ? parityProgressLine((text) => ctx.stderr.write(text)) : undefined;
+    const output = await runParityCommand(args, ctx.cwd, progress?.update);
+    progress?.end();
     (output.exitCode === 2 ? ctx.stderr : ctx.stdout).write(`${output.text}\n`);
     return output.exitCode;
   },

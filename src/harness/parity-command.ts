@@ -8,7 +8,7 @@ import { loadKnownDivergences } from './known-divergences.js';
 import { parityChecks } from './parity-checks.js';
 import { parseParityArguments } from './parity-arguments.js';
 import { formatRefusal, formatRun, reportLines } from './parity-report.js';
-import { runParity, type ParityResult } from './parity-run.js';
+import { runParity, type ParityProgress, type ParityResult } from './parity-run.js';
 
 export interface ParityCommandOutput {
   readonly exitCode: number;
@@ -39,7 +39,7 @@ function openReport(path: string, shown: string): void {
  * file is written). Relative paths are resolved against `cwd`. Usage mistakes (a bad flag, a
  * missing fixtures folder, a selector matching nothing, an unwritable report) throw UsageError.
  */
-export async function parityCommand(argv: readonly string[], cwd: string): Promise<ParityCommandOutput> {
+export async function parityCommand(argv: readonly string[], cwd: string, onProgress?: (p: ParityProgress) => void): Promise<ParityCommandOutput> {
   const parsed = parseParityArguments(argv);
   if (!parsed.ok) throw new UsageError(parsed.message);
   const args = parsed.value;
@@ -63,6 +63,7 @@ export async function parityCommand(argv: readonly string[], cwd: string): Promi
     timeoutMs: args.timeoutMs,
     knownDivergences: known.entries,
     ...(args.jobs !== undefined ? { lanes: args.jobs } : {}),
+    ...(onProgress ? { onProgress } : {}),
   });
   if (result.kind === 'unselected') throw new UsageError(result.problems.join('\n'));
   if (result.kind === 'refused') return { exitCode: 1, text: formatRefusal(result.problems), result };
