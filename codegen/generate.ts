@@ -1,3 +1,4 @@
+import { generateContractsHash } from './contracts-hash.js';
 import { checkData, formatDataViolation } from './data/check-data.js';
 import { generateMarkdown } from './docs/markdown.js';
 import type { GeneratedFile } from './emit/generated-file.js';
@@ -49,6 +50,7 @@ export async function generateAll(set: SchemaSet): Promise<GeneratedFile[]> {
     ...generateProtocolEdge(set),
     ...generateMarkdown(set),
     ...generateRust(set),
+    ...generateContractsHash(set),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const seen = new Set<string>();
   for (const file of files) {
