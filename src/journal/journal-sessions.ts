@@ -1,11 +1,9 @@
 // The protocol sessions a journal holds, as the request lines to send again. A session ends
 // with an answered bye or where the journal was reopened (a recovered record: a new process).
 import type { JournalRecord } from '../../generated/ts/types.js';
-import { ERROR_CODE } from '../../generated/ts/protocol-edge.js';
 import { LINE_BYTES_MAX } from '../protocol/limits.js';
-
-/** The codes of a line without text. */
-type LineFaultCode = typeof ERROR_CODE.LINE_TOO_LONG | typeof ERROR_CODE.INVALID_UTF8;
+import { NOT_UTF8 } from '../protocol/line-reader.js';
+import type { LineFaultCode } from './journal-writer.js';
 
 /** One request line to send and the record that holds its recorded answer. */
 export interface ReplayStep {
@@ -17,7 +15,7 @@ export interface ReplayStep {
 
 /** Bytes that draw the same answer as the line a line_fault record stands for. */
 export function faultLine(fault: LineFaultCode): Buffer {
-  return fault === ERROR_CODE.INVALID_UTF8 ? Buffer.from([0xff]) : Buffer.alloc(LINE_BYTES_MAX + 1, 0x78);
+  return fault === (NOT_UTF8 as Exclude<typeof NOT_UTF8, string>).fault ? Buffer.from([0xff]) : Buffer.alloc(LINE_BYTES_MAX + 1, 0x78);
 }
 
 /** Groups records into sessions; `response` texts are the canonical JSON of each recorded response. */
