@@ -1,3 +1,4 @@
+import { generateContractsHash } from './contracts-hash.js';
 import { checkData, formatDataViolation } from './data/check-data.js';
 import { generateMarkdown } from './docs/markdown.js';
 import type { GeneratedFile } from './emit/generated-file.js';
@@ -9,7 +10,7 @@ import { generateContractIndex } from './ts/contract-index.js';
 import { generateProtocolEdge } from './ts/protocol-edge.js';
 import { generateTables } from './ts/tables.js';
 import { generateTypes } from './ts/types.js';
-import { generateValidators } from './ts/validators.js';
+import { generateAllErrorsValidators, generateValidators } from './ts/validators.js';
 
 /** Codegen refuses its input: every problem found, one per line. */
 export class CodegenError extends Error {
@@ -44,11 +45,13 @@ export async function generateAll(set: SchemaSet): Promise<GeneratedFile[]> {
   const files = [
     ...(await generateTypes(set)),
     ...generateValidators(set, ajv),
+    ...generateAllErrorsValidators(set),
     ...generateContractIndex(set),
     ...generateTables(set),
     ...generateProtocolEdge(set),
     ...generateMarkdown(set),
     ...generateRust(set),
+    ...generateContractsHash(set),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const seen = new Set<string>();
   for (const file of files) {

@@ -11,3 +11,6 @@ pub mod protocol_edge;
 
 #[path = "../../generated/rust/validate.rs"]
 pub mod validate;
+
+#[path = "../../generated/rust/contracts_hash.rs"]
+pub mod contracts_hash;

@@ -9,5 +9,6 @@
 pub mod canonical;
 pub mod cut_text;
 pub mod generated;
+pub mod journal;
 pub mod kernel;
 pub mod protocol;

@@ -1,5 +1,5 @@
 /** The lockstep wire protocol (docs/protocol.md) served over streams. */
-export { serve, type ServeResult } from './server.js';
+export { serve, type AnswerSink, type ServeResult } from './server.js';
 export { Session, type Implementation } from './session.js';
 export { answerLine, responseJson, responseTo } from './answer-line.js';
 export { stepResultJson, FastJsonUnsupported } from './step-result-json.js';

@@ -14,6 +14,8 @@ pub trait Responder {
     fn respond(&mut self, text: Result<&str, LineTooLongOrUtf8>, line: u64, out: &mut Vec<u8>);
     /// Whether the session has ended (after bye): nothing more is read.
     fn ended(&self) -> bool;
+    /// Runs before answered lines are written out (a journal commits its records here).
+    fn commit(&mut self) {}
 }
 
 /// Writes one response as a canonical line; an unserialisable response (a non-finite number
