@@ -30,12 +30,20 @@ export interface BuiltReport {
   readonly warnings: readonly string[];
 }
 
+/** Warnings of unreadable fixtures, named one by one up to this many, then summed up. */
+const UNREADABLE_NAMED_MAX = 5;
+
 async function traces(files: readonly string[], cwd: string, warnings: string[]): Promise<Map<string, FixtureTrace>> {
   const out = new Map<string, FixtureTrace>();
+  const unreadable: string[] = [];
   for (const file of [...new Set(files)]) {
     const trace = await loadFixtureTrace(file, resolve(cwd, file));
-    if (trace === undefined) warnings.push(`${file}: cannot read this fixture: its cells and timeline are left out`);
+    if (trace === undefined) unreadable.push(file);
     else out.set(file, trace);
+  }
+  for (const file of unreadable.slice(0, UNREADABLE_NAMED_MAX)) warnings.push(`${file}: cannot read this fixture: its cells and timeline are left out`);
+  if (unreadable.length > UNREADABLE_NAMED_MAX) {
+    warnings.push(`${unreadable.length - UNREADABLE_NAMED_MAX} more fixtures cannot be read from ${cwd}: run the report where the parity run ran (fixture paths are relative to it)`);
   }
   return out;
 }
