@@ -2888,7 +2888,9 @@ pub struct RedItem {
 pub struct ReportData {
     /// Cell counts per view and matrix.
     pub coverage: Vec<CoverageView>,
-    /// Divergence groups, most frequent first.
+    /// How many divergence groups there were.
+    pub divergence_groups_total: u64,
+    /// Divergence groups, most frequent first (at most 2000; divergence_groups_total counts all).
     pub divergences: Vec<DivergenceGroup>,
     /// Compat findings and journal differences.
     pub findings: Vec<Finding>,

@@ -1478,8 +1478,8 @@ pub fn validate_red_item(value: &Value) -> Result<(), SchemaError> {
 /// Validates a value against `ReportData`; the first error as ajv reports it.
 pub fn validate_report_data(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
-    check_required(object, &["report_data_version", "title", "inputs", "gates", "matrices", "coverage", "divergences", "timelines", "findings", "history"])?;
-    check_additional(object, &["report_data_version", "title", "inputs", "gates", "matrices", "coverage", "divergences", "timelines", "findings", "history"])?;
+    check_required(object, &["report_data_version", "title", "inputs", "gates", "matrices", "coverage", "divergences", "divergence_groups_total", "timelines", "findings", "history"])?;
+    check_additional(object, &["report_data_version", "title", "inputs", "gates", "matrices", "coverage", "divergences", "divergence_groups_total", "timelines", "findings", "history"])?;
     check_property(object, "report_data_version", check_report_data_report_data_version)?;
     check_property(object, "title", check_report_data_title)?;
     check_property(object, "inputs", check_report_data_inputs)?;
@@ -1487,6 +1487,7 @@ pub fn validate_report_data(value: &Value) -> Result<(), SchemaError> {
     check_property(object, "matrices", check_report_data_matrices)?;
     check_property(object, "coverage", check_report_data_coverage)?;
     check_property(object, "divergences", check_report_data_divergences)?;
+    check_property(object, "divergence_groups_total", check_report_data_divergence_groups_total)?;
     check_property(object, "timelines", check_report_data_timelines)?;
     check_property(object, "findings", check_report_data_findings)?;
     check_property(object, "history", check_report_data_history)?;
@@ -2511,7 +2512,11 @@ fn check_report_data_coverage(value: &Value) -> Result<(), SchemaError> {
 }
 
 fn check_report_data_divergences(value: &Value) -> Result<(), SchemaError> {
-    check_array(value, Some(10000), Some(0), validate_divergence_group)
+    check_array(value, Some(2000), Some(0), validate_divergence_group)
+}
+
+fn check_report_data_divergence_groups_total(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
 }
 
 fn check_report_data_timelines(value: &Value) -> Result<(), SchemaError> {

@@ -1826,12 +1826,16 @@ export interface ReportData {
    */
   coverage: CoverageView[];
   /**
-   * Divergence groups, most frequent first.
+   * Divergence groups, most frequent first (at most 2000; divergence_groups_total counts all).
    *
    * @minItems 0
-   * @maxItems 10000
+   * @maxItems 2000
    */
   divergences: DivergenceGroup[];
+  /**
+   * How many divergence groups there were.
+   */
+  divergence_groups_total: number;
   /**
    * Timelines of fixtures and scenarios.
    *

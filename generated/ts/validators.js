@@ -13863,7 +13863,7 @@ export const ProtocolResponse = validate154;
 export const ReconcileSlot = validate127;
 
 export const ReportData = validate198;
-const schema382 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_data.schema.json","title":"ReportData","description":"Everything `lockstep report` embeds in its HTML page: gates, matrices and their coverage per implementation, divergences grouped by signature, timelines and trends. Versioned by report_data_version.","type":"object","additionalProperties":false,"required":["report_data_version","title","inputs","gates","matrices","coverage","divergences","timelines","findings","history"],"properties":{"report_data_version":{"description":"Version of this format.","type":"integer","minimum":1,"maximum":1},"title":{"description":"Page title.","type":"string","minLength":0,"maxLength":256},"inputs":{"description":"The input files.","type":"array","items":{"description":"One input.","$ref":"#/$defs/ReportInput"},"minItems":0,"maxItems":10000},"gates":{"description":"The gates.","type":"array","items":{"description":"One gate.","$ref":"#/$defs/Gate"},"minItems":0,"maxItems":256},"matrices":{"description":"The slot and order matrices.","type":"array","items":{"description":"One matrix.","$ref":"#/$defs/Matrix"},"minItems":0,"maxItems":2},"coverage":{"description":"Cell counts per view and matrix.","type":"array","items":{"description":"One view of one matrix.","$ref":"#/$defs/CoverageView"},"minItems":0,"maxItems":512},"divergences":{"description":"Divergence groups, most frequent first.","type":"array","items":{"description":"One group.","$ref":"#/$defs/DivergenceGroup"},"minItems":0,"maxItems":10000},"timelines":{"description":"Timelines of fixtures and scenarios.","type":"array","items":{"description":"One timeline.","$ref":"#/$defs/Timeline"},"minItems":0,"maxItems":100000},"findings":{"description":"Compat findings and journal differences.","type":"array","items":{"description":"One finding.","$ref":"#/$defs/Finding"},"minItems":0,"maxItems":100000},"history":{"description":"Earlier runs, oldest first, this run last.","type":"array","items":{"description":"One run.","$ref":"#/$defs/HistoryPoint"},"minItems":0,"maxItems":100000}},"$defs":{"ReportInput":{"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}},"RedItem":{"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"Gate":{"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}},"Metric":{"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"MatrixCell":{"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}},"Matrix":{"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}},"CellCount":{"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}},"CoverageView":{"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}},"DivergenceItem":{"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"DivergenceGroup":{"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}},"TimelineStep":{"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}},"TimelineTick":{"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}},"TimelineMark":{"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}},"Timeline":{"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}},"Finding":{"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}},"HistoryPoint":{"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
+const schema382 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_data.schema.json","title":"ReportData","description":"Everything `lockstep report` embeds in its HTML page: gates, matrices and their coverage per implementation, divergences grouped by signature, timelines and trends. Versioned by report_data_version.","type":"object","additionalProperties":false,"required":["report_data_version","title","inputs","gates","matrices","coverage","divergences","divergence_groups_total","timelines","findings","history"],"properties":{"report_data_version":{"description":"Version of this format.","type":"integer","minimum":1,"maximum":1},"title":{"description":"Page title.","type":"string","minLength":0,"maxLength":256},"inputs":{"description":"The input files.","type":"array","items":{"description":"One input.","$ref":"#/$defs/ReportInput"},"minItems":0,"maxItems":10000},"gates":{"description":"The gates.","type":"array","items":{"description":"One gate.","$ref":"#/$defs/Gate"},"minItems":0,"maxItems":256},"matrices":{"description":"The slot and order matrices.","type":"array","items":{"description":"One matrix.","$ref":"#/$defs/Matrix"},"minItems":0,"maxItems":2},"coverage":{"description":"Cell counts per view and matrix.","type":"array","items":{"description":"One view of one matrix.","$ref":"#/$defs/CoverageView"},"minItems":0,"maxItems":512},"divergences":{"description":"Divergence groups, most frequent first (at most 2000; divergence_groups_total counts all).","type":"array","items":{"description":"One group.","$ref":"#/$defs/DivergenceGroup"},"minItems":0,"maxItems":2000},"divergence_groups_total":{"description":"How many divergence groups there were.","type":"integer","minimum":0,"maximum":9007199254740991},"timelines":{"description":"Timelines of fixtures and scenarios.","type":"array","items":{"description":"One timeline.","$ref":"#/$defs/Timeline"},"minItems":0,"maxItems":100000},"findings":{"description":"Compat findings and journal differences.","type":"array","items":{"description":"One finding.","$ref":"#/$defs/Finding"},"minItems":0,"maxItems":100000},"history":{"description":"Earlier runs, oldest first, this run last.","type":"array","items":{"description":"One run.","$ref":"#/$defs/HistoryPoint"},"minItems":0,"maxItems":100000}},"$defs":{"ReportInput":{"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}},"RedItem":{"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"Gate":{"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}},"Metric":{"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"MatrixCell":{"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}},"Matrix":{"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}},"CellCount":{"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}},"CoverageView":{"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}},"DivergenceItem":{"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"DivergenceGroup":{"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}},"TimelineStep":{"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}},"TimelineTick":{"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}},"TimelineMark":{"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}},"Timeline":{"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}},"Finding":{"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}},"HistoryPoint":{"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
 const schema383 = {"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}};
 const schema397 = {"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}};
 const schema398 = {"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}};
@@ -16190,14 +16190,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((((data.report_data_version === undefined) && (missing0 = "report_data_version")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.inputs === undefined) && (missing0 = "inputs"))) || ((data.gates === undefined) && (missing0 = "gates"))) || ((data.matrices === undefined) && (missing0 = "matrices"))) || ((data.coverage === undefined) && (missing0 = "coverage"))) || ((data.divergences === undefined) && (missing0 = "divergences"))) || ((data.timelines === undefined) && (missing0 = "timelines"))) || ((data.findings === undefined) && (missing0 = "findings"))) || ((data.history === undefined) && (missing0 = "history"))){
+if((((((((((((data.report_data_version === undefined) && (missing0 = "report_data_version")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.inputs === undefined) && (missing0 = "inputs"))) || ((data.gates === undefined) && (missing0 = "gates"))) || ((data.matrices === undefined) && (missing0 = "matrices"))) || ((data.coverage === undefined) && (missing0 = "coverage"))) || ((data.divergences === undefined) && (missing0 = "divergences"))) || ((data.divergence_groups_total === undefined) && (missing0 = "divergence_groups_total"))) || ((data.timelines === undefined) && (missing0 = "timelines"))) || ((data.findings === undefined) && (missing0 = "findings"))) || ((data.history === undefined) && (missing0 = "history"))){
 validate198.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema382.required,parentSchema:schema382,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((key0 === "report_data_version" || key0 === "title" || key0 === "inputs" || key0 === "gates" || key0 === "matrices" || key0 === "coverage" || key0 === "divergences" || key0 === "timelines" || key0 === "findings" || key0 === "history"))){
+if(!((key0 === "report_data_version" || key0 === "title" || key0 === "inputs" || key0 === "gates" || key0 === "matrices" || key0 === "coverage" || key0 === "divergences" || key0 === "divergence_groups_total" || key0 === "timelines" || key0 === "findings" || key0 === "history"))){
 validate198.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema382,data}];
 return false;
 break;
@@ -16526,8 +16526,8 @@ let data13 = data.divergences;
 const _errs27 = errors;
 if(errors === _errs27){
 if(Array.isArray(data13)){
-if(data13.length > 10000){
-validate198.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema382.properties.divergences,data:data13}];
+if(data13.length > 2000){
+validate198.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema382.properties.divergences,data:data13}];
 return false;
 }
 else {
@@ -16563,40 +16563,25 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.timelines !== undefined){
-let data15 = data.timelines;
+if(data.divergence_groups_total !== undefined){
+let data15 = data.divergence_groups_total;
 const _errs30 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validate198.errors = [{instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema382.properties.divergence_groups_total.type,parentSchema:schema382.properties.divergence_groups_total,data:data15}];
+return false;
+}
 if(errors === _errs30){
-if(Array.isArray(data15)){
-if(data15.length > 100000){
-validate198.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema382.properties.timelines,data:data15}];
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 9007199254740991 || isNaN(data15)){
+validate198.errors = [{instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema382.properties.divergence_groups_total,data:data15}];
 return false;
 }
 else {
-if(data15.length < 0){
-validate198.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema382.properties.timelines,data:data15}];
+if(data15 < 0 || isNaN(data15)){
+validate198.errors = [{instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema382.properties.divergence_groups_total,data:data15}];
 return false;
 }
-else {
-var valid8 = true;
-const len5 = data15.length;
-for(let i5=0; i5<len5; i5++){
-const _errs32 = errors;
-if(!(validate207(data15[i5], {instancePath:instancePath+"/timelines/" + i5,parentData:data15,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
-errors = vErrors.length;
 }
-var valid8 = _errs32 === errors;
-if(!valid8){
-break;
-}
-}
-}
-}
-}
-else {
-validate198.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema382.properties.timelines.type,parentSchema:schema382.properties.timelines,data:data15}];
-return false;
 }
 }
 var valid0 = _errs30 === errors;
@@ -16605,70 +16590,95 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.findings !== undefined){
-let data17 = data.findings;
-const _errs33 = errors;
-if(errors === _errs33){
-if(Array.isArray(data17)){
-if(data17.length > 100000){
-validate198.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema382.properties.findings,data:data17}];
+if(data.timelines !== undefined){
+let data16 = data.timelines;
+const _errs32 = errors;
+if(errors === _errs32){
+if(Array.isArray(data16)){
+if(data16.length > 100000){
+validate198.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema382.properties.timelines,data:data16}];
 return false;
 }
 else {
-if(data17.length < 0){
-validate198.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema382.properties.findings,data:data17}];
+if(data16.length < 0){
+validate198.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema382.properties.timelines,data:data16}];
+return false;
+}
+else {
+var valid8 = true;
+const len5 = data16.length;
+for(let i5=0; i5<len5; i5++){
+const _errs34 = errors;
+if(!(validate207(data16[i5], {instancePath:instancePath+"/timelines/" + i5,parentData:data16,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
+errors = vErrors.length;
+}
+var valid8 = _errs34 === errors;
+if(!valid8){
+break;
+}
+}
+}
+}
+}
+else {
+validate198.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema382.properties.timelines.type,parentSchema:schema382.properties.timelines,data:data16}];
+return false;
+}
+}
+var valid0 = _errs32 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.findings !== undefined){
+let data18 = data.findings;
+const _errs35 = errors;
+if(errors === _errs35){
+if(Array.isArray(data18)){
+if(data18.length > 100000){
+validate198.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema382.properties.findings,data:data18}];
+return false;
+}
+else {
+if(data18.length < 0){
+validate198.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema382.properties.findings,data:data18}];
 return false;
 }
 else {
 var valid9 = true;
-const len6 = data17.length;
+const len6 = data18.length;
 for(let i6=0; i6<len6; i6++){
-let data18 = data17[i6];
-const _errs35 = errors;
-const _errs36 = errors;
-if(errors === _errs36){
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+let data19 = data18[i6];
+const _errs37 = errors;
+const _errs38 = errors;
+if(errors === _errs38){
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 let missing2;
-if((((((data18.source === undefined) && (missing2 = "source")) || ((data18.severity === undefined) && (missing2 = "severity"))) || ((data18.rule === undefined) && (missing2 = "rule"))) || ((data18.where === undefined) && (missing2 = "where"))) || ((data18.message === undefined) && (missing2 = "message"))){
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema397.required,parentSchema:schema397,data:data18}];
+if((((((data19.source === undefined) && (missing2 = "source")) || ((data19.severity === undefined) && (missing2 = "severity"))) || ((data19.rule === undefined) && (missing2 = "rule"))) || ((data19.where === undefined) && (missing2 = "where"))) || ((data19.message === undefined) && (missing2 = "message"))){
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema397.required,parentSchema:schema397,data:data19}];
 return false;
 }
 else {
-const _errs38 = errors;
-for(const key2 in data18){
+const _errs40 = errors;
+for(const key2 in data19){
 if(!(((((key2 === "source") || (key2 === "severity")) || (key2 === "rule")) || (key2 === "where")) || (key2 === "message"))){
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema397,data:data18}];
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema397,data:data19}];
 return false;
 break;
 }
 }
-if(_errs38 === errors){
-if(data18.source !== undefined){
-let data19 = data18.source;
-const _errs39 = errors;
-if(typeof data19 !== "string"){
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema397.properties.source.type,parentSchema:schema397.properties.source,data:data19}];
-return false;
-}
-if(!((((data19 === "parity") || (data19 === "fuzz")) || (data19 === "journal")) || (data19 === "compat"))){
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/enum",keyword:"enum",params:{allowedValues: schema397.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema397.properties.source.enum,parentSchema:schema397.properties.source,data:data19}];
-return false;
-}
-var valid11 = _errs39 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data18.severity !== undefined){
-let data20 = data18.severity;
+if(_errs40 === errors){
+if(data19.source !== undefined){
+let data20 = data19.source;
 const _errs41 = errors;
 if(typeof data20 !== "string"){
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema397.properties.severity.type,parentSchema:schema397.properties.severity,data:data20}];
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema397.properties.source.type,parentSchema:schema397.properties.source,data:data20}];
 return false;
 }
-if(!(((data20 === "breaking") || (data20 === "warning")) || (data20 === "info"))){
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/enum",keyword:"enum",params:{allowedValues: schema397.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema397.properties.severity.enum,parentSchema:schema397.properties.severity,data:data20}];
+if(!((((data20 === "parity") || (data20 === "fuzz")) || (data20 === "journal")) || (data20 === "compat"))){
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/enum",keyword:"enum",params:{allowedValues: schema397.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema397.properties.source.enum,parentSchema:schema397.properties.source,data:data20}];
 return false;
 }
 var valid11 = _errs41 === errors;
@@ -16677,26 +16687,16 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data18.rule !== undefined){
-let data21 = data18.rule;
+if(data19.severity !== undefined){
+let data21 = data19.severity;
 const _errs43 = errors;
-if(errors === _errs43){
-if(typeof data21 === "string"){
-if((data21.length > 256 && func1(data21) > 256)){
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema397.properties.rule,data:data21}];
+if(typeof data21 !== "string"){
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema397.properties.severity.type,parentSchema:schema397.properties.severity,data:data21}];
 return false;
 }
-else {
-if((data21.length < 0 && func1(data21) < 0)){
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema397.properties.rule,data:data21}];
+if(!(((data21 === "breaking") || (data21 === "warning")) || (data21 === "info"))){
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/enum",keyword:"enum",params:{allowedValues: schema397.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema397.properties.severity.enum,parentSchema:schema397.properties.severity,data:data21}];
 return false;
-}
-}
-}
-else {
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema397.properties.rule.type,parentSchema:schema397.properties.rule,data:data21}];
-return false;
-}
 }
 var valid11 = _errs43 === errors;
 }
@@ -16704,24 +16704,24 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data18.where !== undefined){
-let data22 = data18.where;
+if(data19.rule !== undefined){
+let data22 = data19.rule;
 const _errs45 = errors;
 if(errors === _errs45){
 if(typeof data22 === "string"){
-if((data22.length > 4096 && func1(data22) > 4096)){
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema397.properties.where,data:data22}];
+if((data22.length > 256 && func1(data22) > 256)){
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema397.properties.rule,data:data22}];
 return false;
 }
 else {
 if((data22.length < 0 && func1(data22) < 0)){
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema397.properties.where,data:data22}];
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema397.properties.rule,data:data22}];
 return false;
 }
 }
 }
 else {
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema397.properties.where.type,parentSchema:schema397.properties.where,data:data22}];
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema397.properties.rule.type,parentSchema:schema397.properties.rule,data:data22}];
 return false;
 }
 }
@@ -16731,28 +16731,55 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data18.message !== undefined){
-let data23 = data18.message;
+if(data19.where !== undefined){
+let data23 = data19.where;
 const _errs47 = errors;
 if(errors === _errs47){
 if(typeof data23 === "string"){
 if((data23.length > 4096 && func1(data23) > 4096)){
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema397.properties.message,data:data23}];
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema397.properties.where,data:data23}];
 return false;
 }
 else {
 if((data23.length < 0 && func1(data23) < 0)){
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema397.properties.message,data:data23}];
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema397.properties.where,data:data23}];
 return false;
 }
 }
 }
 else {
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema397.properties.message.type,parentSchema:schema397.properties.message,data:data23}];
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema397.properties.where.type,parentSchema:schema397.properties.where,data:data23}];
 return false;
 }
 }
 var valid11 = _errs47 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data19.message !== undefined){
+let data24 = data19.message;
+const _errs49 = errors;
+if(errors === _errs49){
+if(typeof data24 === "string"){
+if((data24.length > 4096 && func1(data24) > 4096)){
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema397.properties.message,data:data24}];
+return false;
+}
+else {
+if((data24.length < 0 && func1(data24) < 0)){
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema397.properties.message,data:data24}];
+return false;
+}
+}
+}
+else {
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema397.properties.message.type,parentSchema:schema397.properties.message,data:data24}];
+return false;
+}
+}
+var valid11 = _errs49 === errors;
 }
 else {
 var valid11 = true;
@@ -16765,11 +16792,11 @@ var valid11 = true;
 }
 }
 else {
-validate198.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema397.type,parentSchema:schema397,data:data18}];
+validate198.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema397.type,parentSchema:schema397,data:data19}];
 return false;
 }
 }
-var valid9 = _errs35 === errors;
+var valid9 = _errs37 === errors;
 if(!valid9){
 break;
 }
@@ -16778,100 +16805,73 @@ break;
 }
 }
 else {
-validate198.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema382.properties.findings.type,parentSchema:schema382.properties.findings,data:data17}];
+validate198.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema382.properties.findings.type,parentSchema:schema382.properties.findings,data:data18}];
 return false;
 }
 }
-var valid0 = _errs33 === errors;
+var valid0 = _errs35 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.history !== undefined){
-let data24 = data.history;
-const _errs49 = errors;
-if(errors === _errs49){
-if(Array.isArray(data24)){
-if(data24.length > 100000){
-validate198.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema382.properties.history,data:data24}];
+let data25 = data.history;
+const _errs51 = errors;
+if(errors === _errs51){
+if(Array.isArray(data25)){
+if(data25.length > 100000){
+validate198.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema382.properties.history,data:data25}];
 return false;
 }
 else {
-if(data24.length < 0){
-validate198.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema382.properties.history,data:data24}];
+if(data25.length < 0){
+validate198.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema382.properties.history,data:data25}];
 return false;
 }
 else {
 var valid12 = true;
-const len7 = data24.length;
+const len7 = data25.length;
 for(let i7=0; i7<len7; i7++){
-let data25 = data24[i7];
-const _errs51 = errors;
-const _errs52 = errors;
-if(errors === _errs52){
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+let data26 = data25[i7];
+const _errs53 = errors;
+const _errs54 = errors;
+if(errors === _errs54){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 let missing3;
-if(((((((((data25.label === undefined) && (missing3 = "label")) || ((data25.slot_hit === undefined) && (missing3 = "slot_hit"))) || ((data25.slot_legal === undefined) && (missing3 = "slot_legal"))) || ((data25.order_hit === undefined) && (missing3 = "order_hit"))) || ((data25.order_legal === undefined) && (missing3 = "order_legal"))) || ((data25.signatures === undefined) && (missing3 = "signatures"))) || ((data25.scenarios_per_s === undefined) && (missing3 = "scenarios_per_s"))) || ((data25.parity_failed === undefined) && (missing3 = "parity_failed"))){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema398.required,parentSchema:schema398,data:data25}];
+if(((((((((data26.label === undefined) && (missing3 = "label")) || ((data26.slot_hit === undefined) && (missing3 = "slot_hit"))) || ((data26.slot_legal === undefined) && (missing3 = "slot_legal"))) || ((data26.order_hit === undefined) && (missing3 = "order_hit"))) || ((data26.order_legal === undefined) && (missing3 = "order_legal"))) || ((data26.signatures === undefined) && (missing3 = "signatures"))) || ((data26.scenarios_per_s === undefined) && (missing3 = "scenarios_per_s"))) || ((data26.parity_failed === undefined) && (missing3 = "parity_failed"))){
+validate198.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema398.required,parentSchema:schema398,data:data26}];
 return false;
 }
 else {
-const _errs54 = errors;
-for(const key3 in data25){
+const _errs56 = errors;
+for(const key3 in data26){
 if(!((((((((key3 === "label") || (key3 === "slot_hit")) || (key3 === "slot_legal")) || (key3 === "order_hit")) || (key3 === "order_legal")) || (key3 === "signatures")) || (key3 === "scenarios_per_s")) || (key3 === "parity_failed"))){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema398,data:data25}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema398,data:data26}];
 return false;
 break;
 }
 }
-if(_errs54 === errors){
-if(data25.label !== undefined){
-let data26 = data25.label;
-const _errs55 = errors;
-if(errors === _errs55){
-if(typeof data26 === "string"){
-if((data26.length > 256 && func1(data26) > 256)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema398.properties.label,data:data26}];
-return false;
-}
-else {
-if((data26.length < 0 && func1(data26) < 0)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema398.properties.label,data:data26}];
-return false;
-}
-}
-}
-else {
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema398.properties.label.type,parentSchema:schema398.properties.label,data:data26}];
-return false;
-}
-}
-var valid14 = _errs55 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data25.slot_hit !== undefined){
-let data27 = data25.slot_hit;
+if(_errs56 === errors){
+if(data26.label !== undefined){
+let data27 = data26.label;
 const _errs57 = errors;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.slot_hit.type,parentSchema:schema398.properties.slot_hit,data:data27}];
-return false;
-}
 if(errors === _errs57){
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 9007199254740991 || isNaN(data27)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.slot_hit,data:data27}];
+if(typeof data27 === "string"){
+if((data27.length > 256 && func1(data27) > 256)){
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema398.properties.label,data:data27}];
 return false;
 }
 else {
-if(data27 < 0 || isNaN(data27)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.slot_hit,data:data27}];
+if((data27.length < 0 && func1(data27) < 0)){
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema398.properties.label,data:data27}];
 return false;
 }
 }
+}
+else {
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema398.properties.label.type,parentSchema:schema398.properties.label,data:data27}];
+return false;
 }
 }
 var valid14 = _errs57 === errors;
@@ -16880,22 +16880,22 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data25.slot_legal !== undefined){
-let data28 = data25.slot_legal;
+if(data26.slot_hit !== undefined){
+let data28 = data26.slot_hit;
 const _errs59 = errors;
 if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.slot_legal.type,parentSchema:schema398.properties.slot_legal,data:data28}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.slot_hit.type,parentSchema:schema398.properties.slot_hit,data:data28}];
 return false;
 }
 if(errors === _errs59){
 if((typeof data28 == "number") && (isFinite(data28))){
 if(data28 > 9007199254740991 || isNaN(data28)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.slot_legal,data:data28}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.slot_hit,data:data28}];
 return false;
 }
 else {
 if(data28 < 0 || isNaN(data28)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.slot_legal,data:data28}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.slot_hit,data:data28}];
 return false;
 }
 }
@@ -16907,22 +16907,22 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data25.order_hit !== undefined){
-let data29 = data25.order_hit;
+if(data26.slot_legal !== undefined){
+let data29 = data26.slot_legal;
 const _errs61 = errors;
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.order_hit.type,parentSchema:schema398.properties.order_hit,data:data29}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.slot_legal.type,parentSchema:schema398.properties.slot_legal,data:data29}];
 return false;
 }
 if(errors === _errs61){
 if((typeof data29 == "number") && (isFinite(data29))){
 if(data29 > 9007199254740991 || isNaN(data29)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.order_hit,data:data29}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.slot_legal,data:data29}];
 return false;
 }
 else {
 if(data29 < 0 || isNaN(data29)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.order_hit,data:data29}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.slot_legal,data:data29}];
 return false;
 }
 }
@@ -16934,22 +16934,22 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data25.order_legal !== undefined){
-let data30 = data25.order_legal;
+if(data26.order_hit !== undefined){
+let data30 = data26.order_hit;
 const _errs63 = errors;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.order_legal.type,parentSchema:schema398.properties.order_legal,data:data30}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.order_hit.type,parentSchema:schema398.properties.order_hit,data:data30}];
 return false;
 }
 if(errors === _errs63){
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 > 9007199254740991 || isNaN(data30)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.order_legal,data:data30}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.order_hit,data:data30}];
 return false;
 }
 else {
 if(data30 < 0 || isNaN(data30)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.order_legal,data:data30}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.order_hit,data:data30}];
 return false;
 }
 }
@@ -16961,22 +16961,22 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data25.signatures !== undefined){
-let data31 = data25.signatures;
+if(data26.order_legal !== undefined){
+let data31 = data26.order_legal;
 const _errs65 = errors;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.signatures.type,parentSchema:schema398.properties.signatures,data:data31}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.order_legal.type,parentSchema:schema398.properties.order_legal,data:data31}];
 return false;
 }
 if(errors === _errs65){
 if((typeof data31 == "number") && (isFinite(data31))){
 if(data31 > 9007199254740991 || isNaN(data31)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.signatures,data:data31}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.order_legal,data:data31}];
 return false;
 }
 else {
 if(data31 < 0 || isNaN(data31)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.signatures,data:data31}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.order_legal,data:data31}];
 return false;
 }
 }
@@ -16988,25 +16988,25 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data25.scenarios_per_s !== undefined){
-let data32 = data25.scenarios_per_s;
+if(data26.signatures !== undefined){
+let data32 = data26.signatures;
 const _errs67 = errors;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.signatures.type,parentSchema:schema398.properties.signatures,data:data32}];
+return false;
+}
 if(errors === _errs67){
 if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 1000000000000000 || isNaN(data32)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema398.properties.scenarios_per_s,data:data32}];
+if(data32 > 9007199254740991 || isNaN(data32)){
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.signatures,data:data32}];
 return false;
 }
 else {
 if(data32 < 0 || isNaN(data32)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.scenarios_per_s,data:data32}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.signatures,data:data32}];
 return false;
 }
 }
-}
-else {
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema398.properties.scenarios_per_s.type,parentSchema:schema398.properties.scenarios_per_s,data:data32}];
-return false;
 }
 }
 var valid14 = _errs67 === errors;
@@ -17015,28 +17015,55 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data25.parity_failed !== undefined){
-let data33 = data25.parity_failed;
+if(data26.scenarios_per_s !== undefined){
+let data33 = data26.scenarios_per_s;
 const _errs69 = errors;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.parity_failed.type,parentSchema:schema398.properties.parity_failed,data:data33}];
-return false;
-}
 if(errors === _errs69){
 if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 9007199254740991 || isNaN(data33)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.parity_failed,data:data33}];
+if(data33 > 1000000000000000 || isNaN(data33)){
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema398.properties.scenarios_per_s,data:data33}];
 return false;
 }
 else {
 if(data33 < 0 || isNaN(data33)){
-validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.parity_failed,data:data33}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.scenarios_per_s,data:data33}];
+return false;
+}
+}
+}
+else {
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema398.properties.scenarios_per_s.type,parentSchema:schema398.properties.scenarios_per_s,data:data33}];
+return false;
+}
+}
+var valid14 = _errs69 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data26.parity_failed !== undefined){
+let data34 = data26.parity_failed;
+const _errs71 = errors;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.parity_failed.type,parentSchema:schema398.properties.parity_failed,data:data34}];
+return false;
+}
+if(errors === _errs71){
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 9007199254740991 || isNaN(data34)){
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.parity_failed,data:data34}];
+return false;
+}
+else {
+if(data34 < 0 || isNaN(data34)){
+validate198.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.parity_failed,data:data34}];
 return false;
 }
 }
 }
 }
-var valid14 = _errs69 === errors;
+var valid14 = _errs71 === errors;
 }
 else {
 var valid14 = true;
@@ -17052,11 +17079,11 @@ var valid14 = true;
 }
 }
 else {
-validate198.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema398.type,parentSchema:schema398,data:data25}];
+validate198.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema398.type,parentSchema:schema398,data:data26}];
 return false;
 }
 }
-var valid12 = _errs51 === errors;
+var valid12 = _errs53 === errors;
 if(!valid12){
 break;
 }
@@ -17065,14 +17092,15 @@ break;
 }
 }
 else {
-validate198.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema382.properties.history.type,parentSchema:schema382.properties.history,data:data24}];
+validate198.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema382.properties.history.type,parentSchema:schema382.properties.history,data:data25}];
 return false;
 }
 }
-var valid0 = _errs49 === errors;
+var valid0 = _errs51 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

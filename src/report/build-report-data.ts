@@ -14,7 +14,7 @@ import type { LoadedInputs } from './load-inputs.js';
 import { parityPart } from './parity-input.js';
 import { historyLine, historyPoint, signatureAges, type SignatureAges } from './report-history.js';
 import { reportMatrices } from './report-matrices.js';
-import { emptyPart, type ReportPart } from './report-part.js';
+import { emptyPart, GROUPS_MAX, type ReportPart } from './report-part.js';
 
 export interface BuildOptions {
   readonly cwd: string;
@@ -120,7 +120,8 @@ export async function buildReportData(inputs: LoadedInputs, options: BuildOption
     gates: [...gates, ...absentGates(gates)],
     matrices: [...reportMatrices],
     coverage: [...merged.coverage],
-    divergences: [...merged.divergences].sort((a, b) => b.occurrences - a.occurrences),
+    divergences: [...merged.divergences].sort((a, b) => b.occurrences - a.occurrences).slice(0, GROUPS_MAX),
+    divergence_groups_total: merged.divergences.length,
     timelines: [...merged.timelines],
     findings: [...merged.findings],
     history: [...inputs.history, line].map(historyPoint),

@@ -3,7 +3,7 @@ import { renderPage, scriptSafeJson, SECTIONS } from '../../src/report/html-page
 import { UI_BUNDLE_BYTES_MAX, uiBundle } from '../../src/report/ui-bundle.js';
 import type { ReportData } from '../../generated/ts/types.js';
 
-const empty: ReportData = { report_data_version: 1, title: 'a </script><b> title', inputs: [], gates: [], matrices: [], coverage: [], divergences: [], timelines: [], findings: [], history: [] };
+const empty: ReportData = { report_data_version: 1, title: 'a </script><b> title', inputs: [], gates: [], matrices: [], coverage: [], divergences: [], divergence_groups_total: 0, timelines: [], findings: [], history: [] };
 
 describe('report page', () => {
   it('keeps the UI script within its stated budget (raw bytes: file:// gets no compression)', async () => {
