@@ -11,6 +11,7 @@ import { failed, formatReport, mergeReports } from '../fuzz/fuzz-report.js';
 import { readShardReports, writeReport } from '../fuzz/fuzz-report-files.js';
 import { runFuzz } from '../fuzz/fuzz-run.js';
 import { UsageError, type CliCommand, type CliContext } from './command.js';
+import { FUZZ_JOBS_HELP, fuzzJobForm } from './fuzz-jobs.js';
 
 const HELP = `${FUZZ_USAGE}
 
@@ -21,6 +22,8 @@ repro. Exit 0 when everything agreed, 1 on any failure, 2 on bad arguments.
 
 --impl replaces the default target (the Rust kernel); repeat it for several. \`rust\` and
 \`ts-server\` name the builtin implementations; anything else runs as a shell command.
+
+${FUZZ_JOBS_HELP}
 
 examples:
   lockstep fuzz --seed 7 --runs 200
@@ -53,6 +56,8 @@ export const fuzzCommand: CliCommand = {
   name: 'fuzz',
   help: HELP,
   async run(argv, ctx) {
+    const form = await fuzzJobForm(argv, ctx, REPO_ROOT);
+    if (form !== undefined) return form;
     const args = parseFuzzArguments(argv, REPO_ROOT);
     if (args.merge !== undefined) return merge(args.merge, args.report, ctx);
     const log = (line: string) => ctx.stdout.write(`${line}\n`);

@@ -2,6 +2,7 @@
 // non-zero on any divergence, crash, hang, missing implementation or stale golden answer.
 import { parityCommand as runParityCommand } from '../harness/parity-command.js';
 import { parseParityArguments, PARITY_USAGE } from '../harness/parity-arguments.js';
+import { parityProgressLine } from '../harness/parity-progress.js';
 import { RUST_NAME } from '../harness/implementation.js';
 import { ensureRustKernel, REPO_ROOT } from '../harness/rust-kernel-build.js';
 import type { CliCommand } from './command.js';
@@ -24,7 +25,11 @@ examples:
         return 1;
       }
     }
-    const output = await runParityCommand(args, REPO_ROOT);
+    // A progress line on a terminal only; CI logs get the report alone.
+    const tty = (ctx.stderr as { isTTY?: boolean }).isTTY === true && ctx.env['CI'] !== 'true';
+    const progress = tty ? parityProgressLine((text) => ctx.stderr.write(text)) : undefined;
+    const output = await runParityCommand(args, REPO_ROOT, progress?.update);
+    progress?.end();
     ctx.stdout.write(`${output.text}\n`);
     return output.exitCode;
   },

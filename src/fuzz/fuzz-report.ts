@@ -3,7 +3,9 @@
  * rendering for people. Shard reports are JSON files (`reports/fuzz-shard-i-of-n.json`);
  * `pnpm fuzz --merge` sums them and unions their matrix coverage.
  */
-import { MatrixCoverage, type CellCoverage } from './matrix-coverage.js';
+import type { FailureFacts } from './failure-facts.js';
+import { MatrixCoverage, type CellCoverage, type CoverageJson } from './matrix-coverage.js';
+import { refusalLines } from './refusal-report.js';
 
 export interface FuzzFailureRecord {
   readonly seed: number;
@@ -14,6 +16,10 @@ export interface FuzzFailureRecord {
   readonly regression?: string;
   readonly steps?: number;
   readonly repro: string;
+  /** Step index where it first shows (-1: configure). */
+  readonly step?: number;
+  readonly facts?: FailureFacts;
+  readonly signature?: string;
 }
 
 export interface FuzzReport {
@@ -32,7 +38,7 @@ export interface FuzzReport {
   /** Generated scenarios that failed like a failing regression fixture (counted above, not shrunk). */
   readonly known_repeats?: number;
   readonly failures: readonly FuzzFailureRecord[];
-  readonly coverage: { readonly slot: Record<string, number>; readonly order: Record<string, number> };
+  readonly coverage: Readonly<CoverageJson>;
   readonly timings_ms: Readonly<Record<string, number>>;
 }
 
@@ -88,6 +94,7 @@ export function formatReport(r: FuzzReport): string {
     `divergences ${r.divergences}, invariant violations ${r.invariant_violations}, crashes/hangs ${r.crashes}${r.known_repeats ? ` (${r.known_repeats} of them repeat a failing regression fixture)` : ''}`,
     ...coverageLine('slot', coverage.coverage('slot')),
     ...coverageLine('order', coverage.coverage('order')),
+    ...refusalLines(coverage.refusals),
   ];
   for (const f of r.failures) {
     lines.push(`FAILED ${f.kind} on ${f.implementation} (seed ${f.seed}, ${f.level}): ${f.summary}`);

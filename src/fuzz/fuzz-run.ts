@@ -14,9 +14,12 @@ import { runInProcessImplementation } from '../harness/in-process-driver.js';
 import { createReferenceSession } from '../harness/reference-session.js';
 import { placeFixture } from '../harness/session-frame.js';
 import { checkReference, checkScenarioBatch, checkTargets, failureSignature, type FuzzTarget, type ScenarioFailure } from './fuzz-engine.js';
+import { failureFacts } from './failure-facts.js';
+import { failureSignatureOf } from './failure-signature.js';
 import type { FuzzFailureRecord, FuzzReport } from './fuzz-report.js';
 import { MatrixCoverage } from './matrix-coverage.js';
 import { ReferencePool, type PooledBatch } from './reference-pool.js';
+import { recordKnownSignature } from './known-signatures.js';
 import { loadRegressions, writeRegression } from './regression-fixtures.js';
 import type { Scenario } from './scenario.js';
 import { scenarioArbitrary, type LevelChoice, type ScenarioArbitraryConstraints } from './scenario-arbitrary.js';
@@ -50,8 +53,14 @@ export interface FuzzOptions {
   readonly workers?: number;
   /** Renders the command that replays one seed (for the repro line). */
   readonly reproCommand: (seed: number, level: LevelChoice) => string;
+  /** The seed of scenario k (default `scenarioSeed(seed, k, shard)`); a task hashes its inputs instead (`fuzz-task.ts`). */
+  readonly seedAt?: (k: number) => number;
   readonly onProgress?: (p: { scenarios: number; runs: number; elapsedMs: number; failures: number }) => void;
   readonly onLine?: (line: string) => void;
+  /** Each failure as it is counted (with stopOnFailure false), so a task can write it at once. */
+  readonly onFailure?: (f: FuzzFailureRecord) => void;
+  /** Leave out the regression fixtures (a task replays its own slice of them first). */
+  readonly skipRegressions?: boolean;
 }
 
 const SEED_SPACE = 2 ** 31;
@@ -62,6 +71,14 @@ export function scenarioSeed(base: number, k: number, shard: { index: number; co
 
 export function generateScenario(level: LevelChoice, seed: number, generator?: ScenarioArbitraryConstraints): Scenario {
   return fc.sample(scenarioArbitrary(level, generator), { seed, numRuns: 1 })[0]!;
+}
+
+/** What a report keeps of one failure: its facts and signature, and the scenario's size. */
+export function failureRecord(f: ScenarioFailure, s: Scenario) {
+  // A failure without facts (a target that never started) still gets a signature: its class and step kind.
+  const facts = f.facts ?? failureFacts(s.steps, f.step, '', undefined, undefined);
+  const signature = failureSignatureOf({ kind: f.kind, implementation: f.implementation, facts });
+  return { level: s.level, kind: f.kind, implementation: f.implementation, summary: f.summary, steps: s.steps.length, step: f.step, facts, signature };
 }
 
 function countFailure(f: ScenarioFailure, tally: { divergences: number; invariants: number; crashes: number }): void {
@@ -87,7 +104,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   const batchOptions = { timeoutMs: o.timeoutMs, cwd: o.cwd, coverage, skipKernelInvariants: o.skipKernelInvariants ?? false };
 
   // 1. Regression fixtures, every one, before anything new.
-  const regressions = loadRegressions(o.regressionsDir);
+  const regressions = o.skipRegressions ? [] : loadRegressions(o.regressionsDir);
   if (regressions.length > 0) {
     const asScenarios: Scenario[] = regressions.map(({ fixture }) => ({ level: 'adversarial', config: fixture.config, steps: fixture.steps }));
     const result = await checkScenarioBatch(asScenarios, o.targets, batchOptions);
@@ -120,7 +137,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   /** Generation and the reference leg of the batch that starts at scenario `from`. */
   const prepare = async (from: number): Promise<PooledBatch & { seeds: number[] }> => {
     const n = Math.min(batchSize, o.runs - from);
-    const seeds = Array.from({ length: n }, (_, j) => scenarioSeed(o.seed, from + j, o.shard));
+    const seeds = Array.from({ length: n }, (_, j) => (o.seedAt ? o.seedAt(from + j) : scenarioSeed(o.seed, from + j, o.shard)));
     if (pool) return { seeds, ...(await pool.run(seeds, o.level, o.generator, skip)) };
     const t0 = performance.now();
     const scenarios = seeds.map((s) => generateScenario(o.level, s, o.generator));
@@ -155,7 +172,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
       timings.generation! += batch.generationMs;
       for (const c of batch.coverage) coverage.merge(c);
       pool?.setMainMayHelp(o.targets.length === 0);
-      const result = await checkTargets(batch.checked, o.targets, batchOptions);
+      const result = await checkTargets(batch.checked, o.targets, batchOptions, seeds);
       pool?.setMainMayHelp(true);
       addTimings(result.timings);
       steps += result.steps;
@@ -170,7 +187,10 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
       const at = fresh.findIndex((f) => f !== undefined);
       if (at >= 0 && !stop) {
         fresh.forEach((f, j) => {
-          if (f) failures.push({ seed: seeds[j]!, level: scenarios[j]!.level, kind: f.kind, implementation: f.implementation, summary: f.summary, repro: o.reproCommand(seeds[j]!, o.level) });
+          if (!f) return;
+          const record = { ...failureRecord(f, scenarios[j]!), seed: seeds[j]!, repro: o.reproCommand(seeds[j]!, o.level) };
+          failures.push(record);
+          o.onFailure?.(record);
         });
       } else if (at >= 0) {
         const seed = seeds[at]!;
@@ -186,12 +206,15 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
         const found = `${failure.kind} on ${failure.implementation}: ${failure.summary}`;
         let regression: string;
         try {
-          regression = writeRegression(o.regressionsDir, { scenario: minimal, seed, found }).path;
+          const written = writeRegression(o.regressionsDir, { scenario: minimal, seed, found });
+          regression = written.path;
+          // The shrunk failure's signature marks it known from now on (`known-signatures.ts`).
+          recordKnownSignature(o.regressionsDir, written.fixture.name, failureRecord(failure, minimal).signature);
         } catch (error) {
           // The reference engine itself cannot answer it (it crashed): the seed still reproduces it.
           regression = `(not written: ${(error as Error).message.split('\n')[0]})`;
         }
-        failures.push({ seed, level: minimal.level, kind: failure.kind, implementation: failure.implementation, summary: failure.summary, regression, steps: minimal.steps.length, repro: o.reproCommand(seed, o.level) });
+        failures.push({ ...failureRecord(failure, minimal), seed, regression, repro: o.reproCommand(seed, o.level) });
       }
       o.onProgress?.({ scenarios: k, runs: o.runs, elapsedMs: performance.now() - started, failures: failures.length });
       if (!pool) fill(1);

@@ -1,4 +1,5 @@
 import { createReferenceSession } from './reference-session.js';
+import { ensureTsServer } from './ts-server-build.js';
 import {
   ensureRustKernel,
   processImplementation,
@@ -16,7 +17,7 @@ export const referenceImplementation: Implementation = {
   createSession: createReferenceSession,
 };
 
-export const tsServerImplementation: Implementation = { name: TS_SERVER_NAME, kind: 'process', command: TS_SERVER_COMMAND };
+export const tsServerImplementation: Implementation = { name: TS_SERVER_NAME, kind: 'process', command: TS_SERVER_COMMAND, prepare: ensureTsServer };
 
 export const rustImplementation: Implementation = {
   name: RUST_NAME,

@@ -20,7 +20,10 @@ export const RUST_NAME = 'rust';
 export const BUILTIN_NAMES = [REFERENCE_NAME, TS_SERVER_NAME, RUST_NAME] as const;
 
 export const RUST_BINARY = 'rust-kernel/target/release/lockstep-kernel';
-export const TS_SERVER_COMMAND = 'node --import tsx src/cli/main.ts kernel';
+/** The CLI's kernel command bundled to JavaScript (`ts-server-build.ts`, which builds it). */
+export const TS_SERVER_COMMAND = 'node node_modules/.cache/lockstep-ts-server/main.js kernel';
+/** The same server run from its sources (slower to start; needs no bundle). */
+export const TS_SERVER_SOURCE_COMMAND = 'node --import tsx src/cli/main.ts kernel';
 
 /**
  * Builds the Rust kernel when its binary is missing, through the project's own

@@ -4,7 +4,7 @@ import { builtinImplementations, implementationFromArgument } from './builtin-im
 import { loadKnownDivergences } from './known-divergences.js';
 import { parseParityArguments, PARITY_USAGE } from './parity-arguments.js';
 import { formatRefusal, formatRun, reportLines } from './parity-report.js';
-import { runParity, type ParityResult } from './parity-run.js';
+import { runParity, type ParityProgress, type ParityResult } from './parity-run.js';
 
 export interface ParityCommandOutput {
   readonly exitCode: number;
@@ -13,7 +13,7 @@ export interface ParityCommandOutput {
 }
 
 /** `pnpm parity` without the process edges: arguments in, text and exit code out (the report file is written). */
-export async function parityCommand(argv: readonly string[], repoRoot: string): Promise<ParityCommandOutput> {
+export async function parityCommand(argv: readonly string[], repoRoot: string, onProgress?: (p: ParityProgress) => void): Promise<ParityCommandOutput> {
   const parsed = parseParityArguments(argv);
   if (!parsed.ok) return { exitCode: 2, text: `parity: ${parsed.message}\n${PARITY_USAGE}`, result: undefined };
   const args = parsed.value;
@@ -32,6 +32,7 @@ export async function parityCommand(argv: readonly string[], repoRoot: string): 
     timeoutMs: args.timeoutMs,
     knownDivergences: known.entries,
     ...(args.jobs !== undefined ? { lanes: args.jobs } : {}),
+    ...(onProgress ? { onProgress } : {}),
   });
   if (result.kind === 'refused') return { exitCode: 1, text: formatRefusal(result.problems), result };
   const reportPath = resolve(repoRoot, args.reportPath);

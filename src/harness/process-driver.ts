@@ -8,6 +8,8 @@ export interface ProcessDriverOptions {
   readonly cwd: string;
   /** Sessions run at the same time (default DEFAULT_SESSION_LANES). */
   readonly lanes?: number;
+  /** Called as each session ends: fixtures answered so far of all. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 interface SegmentEntry {
@@ -117,11 +119,14 @@ export async function runProcessImplementation(
   const state: RangeState = { runs: new Array(ordered.length), problems: new Set(), hello: undefined, sessions: 0, unavailable: undefined };
   const ranges = sessionRanges(ordered);
   let taken = 0;
+  let done = 0;
   const lane = async (): Promise<void> => {
     while (taken < ranges.length) {
       const [start, end] = ranges[taken]!;
       taken += 1;
       await runRange(name, command, ordered, start, end, options, state);
+      done += end - start;
+      options.onProgress?.(done, ordered.length);
     }
   };
   const lanes = Math.max(1, options.lanes ?? DEFAULT_SESSION_LANES);
