@@ -5,6 +5,7 @@ import type { ReportHistoryLine } from '../../generated/ts/types.js';
 import type { FuzzReport } from '../fuzz/fuzz-report.js';
 import type { CompatReport } from './compat-input.js';
 import type { MergedV1, ShardFileLines, ShardLine } from './fuzz-campaign-v1.js';
+import { validate } from '../contracts/validate.js';
 import { detectKind, isShardLines, type InputKind } from './input-kind.js';
 import { checkInput, type InputSchemaName } from './input-schemas.js';
 import type { JournalCompare } from './journal-input.js';
@@ -42,9 +43,21 @@ function schemaFor(input: RawInput, kind: Exclude<InputKind, 'history'>): InputS
   return SCHEMA_OF[kind];
 }
 
+/** Formats that are contracts in schemas/ are checked by their generated validators. */
+function contractFor(value: unknown): 'CompatReport' | 'JournalCompare' | undefined {
+  const v = value as { report?: unknown; compare_version?: unknown };
+  return v.report === 'compat' ? 'CompatReport' : v.compare_version === 'lockstep.journal-compare.v1' ? 'JournalCompare' : undefined;
+}
+
 function checked(input: RawInput, kind: Exclude<InputKind, 'history'>): unknown[] {
   const schema = schemaFor(input, kind);
   return input.records.map((record) => {
+    const contract = contractFor(record.value);
+    if (contract !== undefined) {
+      const result = validate(contract, record.value);
+      if (result.ok) return record.value;
+      throw new ReportInputError(input.file, '', `${result.errors[0]!.message} (not a valid ${contract})`);
+    }
     const problem = checkInput(schema, record.value);
     if (problem === undefined) return record.value;
     const line = input.records.length > 1 ? `line ${record.line} ` : '';
