@@ -38,25 +38,28 @@ const SCHEMA_OF: Record<Exclude<InputKind, 'history'>, InputSchemaName> = {
 
 function schemaFor(input: RawInput, kind: Exclude<InputKind, 'history'>): InputSchemaName {
   const first = input.records[0]?.value as { format?: unknown } | undefined;
-  if (isShardLines(first)) return 'fuzz_shard_line';
   if (first?.format === 'lockstep.fuzz_merged.v1') return 'fuzz_merged';
   return SCHEMA_OF[kind];
 }
 
+type InputContract = 'CompatReport' | 'JournalCompare' | 'FuzzShardRecord';
+
 /** Formats that are contracts in schemas/ are checked by their generated validators. */
-function contractFor(value: unknown): 'CompatReport' | 'JournalCompare' | undefined {
+function contractFor(value: unknown, shardFile: boolean): InputContract | undefined {
   const v = value as { report?: unknown; compare_version?: unknown };
+  if (shardFile) return 'FuzzShardRecord';
   return v.report === 'compat' ? 'CompatReport' : v.compare_version === 'lockstep.journal-compare.v1' ? 'JournalCompare' : undefined;
 }
 
 function checked(input: RawInput, kind: Exclude<InputKind, 'history'>): unknown[] {
   const schema = schemaFor(input, kind);
+  const shardFile = isShardLines(input.records[0]?.value);
   return input.records.map((record) => {
-    const contract = contractFor(record.value);
+    const contract = contractFor(record.value, shardFile);
     if (contract !== undefined) {
       const result = validate(contract, record.value);
       if (result.ok) return record.value;
-      throw new ReportInputError(input.file, '', `${result.errors[0]!.message} (not a valid ${contract})`);
+      throw new ReportInputError(input.file, input.records.length > 1 ? `line ${record.line}` : '', `${result.errors[0]!.message} (not a valid ${contract})`);
     }
     const problem = checkInput(schema, record.value);
     if (problem === undefined) return record.value;
