@@ -59,11 +59,7 @@ describe('the tarball', () => {
         file !== 'package/LICENSE',
     );
     expect(stray).toEqual([]);
-<<<<<<< HEAD
-    for (const required of ['package/dist/index.js', 'package/dist/index.cjs', 'package/dist/index.d.ts', 'package/dist/index.d.cts', 'package/dist/cli/main.js', 'package/dist/report-ui.global.js', 'package/README.md', 'package/schemas/engine_intent.schema.json']) {
-=======
-    for (const required of ['package/dist/index.js', 'package/dist/index.cjs', 'package/dist/index.d.ts', 'package/dist/index.d.cts', 'package/dist/cli/main.js', 'package/README.md', 'package/LICENSE', 'package/schemas/engine_intent.schema.json']) {
->>>>>>> main
+    for (const required of ['package/dist/index.js', 'package/dist/index.cjs', 'package/dist/index.d.ts', 'package/dist/index.d.cts', 'package/dist/cli/main.js', 'package/dist/report-ui.global.js', 'package/README.md', 'package/LICENSE', 'package/schemas/engine_intent.schema.json']) {
       expect(tarFiles).toContain(required);
     }
   });
