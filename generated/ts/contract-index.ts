@@ -163,6 +163,7 @@ export const unionTags: { readonly [title: string]: UnionTag } = {
     "values": [
       "header",
       "failure",
+      "exemplar",
       "coverage",
       "footer"
     ]

@@ -13179,8 +13179,8 @@ return errors === 0;
 validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const FuzzShardRecord = validate194;
-const schema374 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/fuzz_shard_record.schema.json","title":"FuzzShardRecord","description":"One line of a fuzz shard result file (JSON lines): a header first, failures and coverage, a footer last.","type":"object","discriminator":{"propertyName":"record"},"oneOf":[{"$ref":"#/$defs/FuzzShardHeader"},{"$ref":"#/$defs/FuzzShardFailure"},{"$ref":"#/$defs/FuzzShardCoverage"},{"$ref":"#/$defs/FuzzShardFooter"}],"$defs":{"FuzzShardHeader":{"title":"FuzzShardHeader","description":"First line: what ran, on which build and contracts.","type":"object","additionalProperties":false,"required":["record","format","task","build","contracts_hash"],"properties":{"record":{"description":"Tag.","type":"string","const":"header"},"format":{"description":"Format version.","type":"string","const":"lockstep.fuzz_shard.v1"},"task":{"description":"The task run.","$ref":"fuzz_task.schema.json"},"build":{"description":"The build that ran it.","$ref":"#/$defs/FuzzBuild"},"contracts_hash":{"description":"sha256 over the schemas and data tables (the contracts the build speaks).","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"FuzzBuild":{"title":"FuzzBuild","description":"The build that ran a task.","type":"object","additionalProperties":false,"required":["lockstep","node","target"],"properties":{"lockstep":{"description":"lockstep package version.","$ref":"vocabulary.schema.json#/$defs/Text"},"node":{"description":"Node.js version.","$ref":"vocabulary.schema.json#/$defs/Text"},"target":{"description":"Target implementation name and the command run.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"FuzzShardFailure":{"title":"FuzzShardFailure","description":"One failing scenario.","type":"object","additionalProperties":false,"required":["record","signature","seed","source","kind","implementation","step","steps","facts","summary"],"properties":{"record":{"description":"Tag.","type":"string","const":"failure"},"signature":{"description":"Signature built from kind, implementation and facts.","$ref":"vocabulary.schema.json#/$defs/Text"},"seed":{"description":"Scenario seed (generated), or 0 for a corpus or regression entry.","type":"integer","minimum":0,"maximum":2147483647},"source":{"description":"generated, corpus:<id> or regression:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"kind":{"description":"Failure class.","type":"string","enum":["divergence","invariant","crash","hang"]},"implementation":{"description":"Where it failed.","$ref":"vocabulary.schema.json#/$defs/Text"},"step":{"description":"Step index where it first shows (-1: configure).","type":"integer","minimum":-1,"maximum":10000},"steps":{"description":"Steps of the scenario.","type":"integer","minimum":0,"maximum":10000},"facts":{"description":"Domain facts.","$ref":"#/$defs/FuzzFailureFacts"},"summary":{"description":"One line for people: what differed, where, both values.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"FuzzFailureFacts":{"title":"FuzzFailureFacts","description":"Domain facts a failure signature is built from.","type":"object","additionalProperties":false,"required":["step_kind","pointer","cell","codes"],"properties":{"step_kind":{"description":"configure, raw, or the op with its intent action or event kind.","$ref":"vocabulary.schema.json#/$defs/Text"},"pointer":{"description":"First differing JSON pointer with indices as *, or invariant:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"cell":{"description":"First matrix cell of the reference's answer at that step, or empty.","$ref":"vocabulary.schema.json#/$defs/Text"},"codes":{"description":"Diagnostic code on each side.","$ref":"#/$defs/FuzzFailureCodes"}}},"FuzzFailureCodes":{"title":"FuzzFailureCodes","description":"The diagnostic code each side answered at the failing step (empty when none).","type":"object","additionalProperties":false,"required":["reference","target"],"properties":{"reference":{"description":"Reference engine's code.","type":"string","maxLength":64},"target":{"description":"Target's code.","type":"string","maxLength":64}}},"FuzzShardCoverage":{"title":"FuzzShardCoverage","description":"What the shard exercised.","type":"object","additionalProperties":false,"required":["record","slot","order"],"properties":{"record":{"description":"Tag.","type":"string","const":"coverage"},"slot":{"description":"Slot matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000},"order":{"description":"Order matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000}}},"FuzzCellCount":{"title":"FuzzCellCount","description":"How often one matrix cell or diagnostic code was seen.","type":"object","additionalProperties":false,"required":["key","count"],"properties":{"key":{"description":"Matrix cell (FROM -TRIGGER-> TO) or code.","$ref":"vocabulary.schema.json#/$defs/Text"},"count":{"description":"Times seen.","type":"integer","minimum":1,"maximum":9007199254740991}}},"FuzzShardFooter":{"title":"FuzzShardFooter","description":"Last line: without it the file is partial and is never merged.","type":"object","additionalProperties":false,"required":["record","complete","runs","steps","corpus_replayed","regressions_replayed","elapsed_ms"],"properties":{"record":{"description":"Tag.","type":"string","const":"footer"},"complete":{"description":"The task ran to its budget.","type":"boolean"},"runs":{"description":"Generated scenarios checked.","type":"integer","minimum":0,"maximum":1000000000},"steps":{"description":"Steps of those scenarios.","type":"integer","minimum":0,"maximum":9007199254740991},"corpus_replayed":{"description":"Corpus entries replayed first.","type":"integer","minimum":0,"maximum":1000000000},"regressions_replayed":{"description":"Regression fixtures replayed first.","type":"integer","minimum":0,"maximum":1000000000},"elapsed_ms":{"description":"Wall time of the task, whole milliseconds.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
-const schema397 = {"title":"FuzzShardFooter","description":"Last line: without it the file is partial and is never merged.","type":"object","additionalProperties":false,"required":["record","complete","runs","steps","corpus_replayed","regressions_replayed","elapsed_ms"],"properties":{"record":{"description":"Tag.","type":"string","const":"footer"},"complete":{"description":"The task ran to its budget.","type":"boolean"},"runs":{"description":"Generated scenarios checked.","type":"integer","minimum":0,"maximum":1000000000},"steps":{"description":"Steps of those scenarios.","type":"integer","minimum":0,"maximum":9007199254740991},"corpus_replayed":{"description":"Corpus entries replayed first.","type":"integer","minimum":0,"maximum":1000000000},"regressions_replayed":{"description":"Regression fixtures replayed first.","type":"integer","minimum":0,"maximum":1000000000},"elapsed_ms":{"description":"Wall time of the task, whole milliseconds.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema374 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/fuzz_shard_record.schema.json","title":"FuzzShardRecord","description":"One line of a fuzz shard result file (JSON lines): a header first, failures, the smallest exemplars of each signature with their scenarios, the coverage, a footer last.","type":"object","discriminator":{"propertyName":"record"},"oneOf":[{"$ref":"#/$defs/FuzzShardHeader"},{"$ref":"#/$defs/FuzzShardFailure"},{"$ref":"#/$defs/FuzzShardExemplar"},{"$ref":"#/$defs/FuzzShardCoverage"},{"$ref":"#/$defs/FuzzShardFooter"}],"$defs":{"FuzzShardHeader":{"title":"FuzzShardHeader","description":"First line: what ran, on which build and contracts.","type":"object","additionalProperties":false,"required":["record","format","task","build","contracts_hash"],"properties":{"record":{"description":"Tag.","type":"string","const":"header"},"format":{"description":"Format version.","type":"string","const":"lockstep.fuzz_shard.v1"},"task":{"description":"The task run.","$ref":"fuzz_task.schema.json"},"build":{"description":"The build that ran it.","$ref":"#/$defs/FuzzBuild"},"contracts_hash":{"description":"sha256 over the schemas and data tables (the contracts the build speaks).","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"FuzzBuild":{"title":"FuzzBuild","description":"The build that ran a task.","type":"object","additionalProperties":false,"required":["lockstep","node","target"],"properties":{"lockstep":{"description":"lockstep package version.","$ref":"vocabulary.schema.json#/$defs/Text"},"node":{"description":"Node.js version.","$ref":"vocabulary.schema.json#/$defs/Text"},"target":{"description":"Target implementation name and the command run.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"FuzzShardFailure":{"title":"FuzzShardFailure","description":"One failing scenario.","type":"object","additionalProperties":false,"required":["record","signature","seed","source","kind","implementation","step","steps","facts","summary"],"properties":{"record":{"description":"Tag.","type":"string","const":"failure"},"signature":{"description":"Signature built from kind, implementation and facts.","$ref":"vocabulary.schema.json#/$defs/Text"},"seed":{"description":"Scenario seed (generated), or 0 for a corpus or regression entry.","type":"integer","minimum":0,"maximum":2147483647},"source":{"description":"generated, corpus:<id> or regression:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"kind":{"description":"Failure class.","type":"string","enum":["divergence","invariant","crash","hang"]},"implementation":{"description":"Where it failed.","$ref":"vocabulary.schema.json#/$defs/Text"},"step":{"description":"Step index where it first shows (-1: configure).","type":"integer","minimum":-1,"maximum":10000},"steps":{"description":"Steps of the scenario.","type":"integer","minimum":0,"maximum":10000},"facts":{"description":"Domain facts.","$ref":"#/$defs/FuzzFailureFacts"},"summary":{"description":"One line for people: what differed, where, both values.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"FuzzFailureFacts":{"title":"FuzzFailureFacts","description":"Domain facts a failure signature is built from.","type":"object","additionalProperties":false,"required":["step_kind","pointer","cell","codes"],"properties":{"step_kind":{"description":"configure, raw, or the op with its intent action or event kind.","$ref":"vocabulary.schema.json#/$defs/Text"},"pointer":{"description":"First differing JSON pointer with indices as *, or invariant:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"cell":{"description":"First matrix cell of the reference's answer at that step, or empty.","$ref":"vocabulary.schema.json#/$defs/Text"},"codes":{"description":"Diagnostic code on each side.","$ref":"#/$defs/FuzzFailureCodes"}}},"FuzzFailureCodes":{"title":"FuzzFailureCodes","description":"The diagnostic code each side answered at the failing step (empty when none).","type":"object","additionalProperties":false,"required":["reference","target"],"properties":{"reference":{"description":"Reference engine's code.","type":"string","maxLength":64},"target":{"description":"Target's code.","type":"string","maxLength":64}}},"FuzzShardCoverage":{"title":"FuzzShardCoverage","description":"What the shard exercised.","type":"object","additionalProperties":false,"required":["record","slot","order"],"properties":{"record":{"description":"Tag.","type":"string","const":"coverage"},"slot":{"description":"Slot matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000},"order":{"description":"Order matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000}}},"FuzzCellCount":{"title":"FuzzCellCount","description":"How often one matrix cell or diagnostic code was seen.","type":"object","additionalProperties":false,"required":["key","count"],"properties":{"key":{"description":"Matrix cell (FROM -TRIGGER-> TO) or code.","$ref":"vocabulary.schema.json#/$defs/Text"},"count":{"description":"Times seen.","type":"integer","minimum":1,"maximum":9007199254740991}}},"FuzzShardFooter":{"title":"FuzzShardFooter","description":"Last line: without it the file is partial and is never merged.","type":"object","additionalProperties":false,"required":["record","complete","runs","steps","corpus_replayed","regressions_replayed","elapsed_ms"],"properties":{"record":{"description":"Tag.","type":"string","const":"footer"},"complete":{"description":"The task ran to its budget.","type":"boolean"},"runs":{"description":"Generated scenarios checked.","type":"integer","minimum":0,"maximum":1000000000},"steps":{"description":"Steps of those scenarios.","type":"integer","minimum":0,"maximum":9007199254740991},"corpus_replayed":{"description":"Corpus entries replayed first.","type":"integer","minimum":0,"maximum":1000000000},"regressions_replayed":{"description":"Regression fixtures replayed first.","type":"integer","minimum":0,"maximum":1000000000},"elapsed_ms":{"description":"Wall time of the task, whole milliseconds.","type":"integer","minimum":0,"maximum":9007199254740991}}},"FuzzShardExemplar":{"title":"FuzzShardExemplar","description":"One of the smallest failing scenarios of a signature in this shard, kept whole: a seed stops reproducing once the generator changes, the scenario does not.","type":"object","additionalProperties":false,"required":["record","signature","seed","source","scenario"],"properties":{"record":{"description":"Tag.","type":"string","const":"exemplar"},"signature":{"description":"The failure's signature.","$ref":"vocabulary.schema.json#/$defs/Text"},"seed":{"description":"Scenario seed (generated), or 0 for a corpus or regression entry.","type":"integer","minimum":0,"maximum":2147483647},"source":{"description":"generated, corpus:<id> or regression:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"scenario":{"description":"The scenario that failed.","$ref":"#/$defs/FuzzScenario"}}},"FuzzScenario":{"title":"FuzzScenario","description":"A generated scenario: the configuration and the lines sent after hello and configure (a fixture's config and steps).","type":"object","additionalProperties":false,"required":["level","config","steps"],"properties":{"level":{"description":"The generator that made it.","type":"string","enum":["realistic","adversarial","invalid"]},"config":{"description":"Configuration sent with configure.","$ref":"kernel_config.schema.json"},"steps":{"description":"Lines sent after hello and configure.","type":"array","items":{"$ref":"fixture.schema.json#/$defs/FixtureStep"},"minItems":0,"maxItems":10000}}}}};
+const schema402 = {"title":"FuzzShardFooter","description":"Last line: without it the file is partial and is never merged.","type":"object","additionalProperties":false,"required":["record","complete","runs","steps","corpus_replayed","regressions_replayed","elapsed_ms"],"properties":{"record":{"description":"Tag.","type":"string","const":"footer"},"complete":{"description":"The task ran to its budget.","type":"boolean"},"runs":{"description":"Generated scenarios checked.","type":"integer","minimum":0,"maximum":1000000000},"steps":{"description":"Steps of those scenarios.","type":"integer","minimum":0,"maximum":9007199254740991},"corpus_replayed":{"description":"Corpus entries replayed first.","type":"integer","minimum":0,"maximum":1000000000},"regressions_replayed":{"description":"Regression fixtures replayed first.","type":"integer","minimum":0,"maximum":1000000000},"elapsed_ms":{"description":"Wall time of the task, whole milliseconds.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 const schema375 = {"title":"FuzzShardHeader","description":"First line: what ran, on which build and contracts.","type":"object","additionalProperties":false,"required":["record","format","task","build","contracts_hash"],"properties":{"record":{"description":"Tag.","type":"string","const":"header"},"format":{"description":"Format version.","type":"string","const":"lockstep.fuzz_shard.v1"},"task":{"description":"The task run.","$ref":"fuzz_task.schema.json"},"build":{"description":"The build that ran it.","$ref":"#/$defs/FuzzBuild"},"contracts_hash":{"description":"sha256 over the schemas and data tables (the contracts the build speaks).","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
 const schema378 = {"title":"Checksum","description":"sha256: followed by 64 lowercase hex digits.","type":"string","pattern":"^sha256:[0-9a-f]{64}$"};
 const schema376 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/fuzz_task.schema.json","title":"FuzzTask","description":"One fuzz task: a pure function of these inputs. Scenario seeds are hashed from every field but the budgets, so a task reruns anywhere with the same scenarios.","type":"object","additionalProperties":false,"required":["task_version","commit","target","level","shard","epoch","runs","corpus_hash"],"properties":{"task_version":{"description":"Format version.","type":"string","const":"lockstep.fuzz_task.v1"},"commit":{"description":"The commit under test (a git object name, or any label of the build).","type":"string","pattern":"^[0-9A-Za-z._-]{1,64}$"},"target":{"description":"The implementation diffed against the reference: rust, ts-server, or canary (rust with a divergence planted when seed % 100 == 0).","type":"string","enum":["rust","ts-server","canary"]},"level":{"description":"Scenario generator level.","type":"string","enum":["realistic","adversarial","invalid","all"]},"shard":{"description":"This task's shard.","$ref":"#/$defs/FuzzShard"},"epoch":{"description":"Run number of the job (a nightly counter): a new epoch explores new seeds.","type":"integer","minimum":0,"maximum":2147483647},"runs":{"description":"Generated scenarios to check (upper bound).","type":"integer","minimum":0,"maximum":1000000000},"time_budget_s":{"description":"Stop exploring after this many seconds (the footer then records the runs done).","type":"number","exclusiveMinimum":0,"maximum":604800},"max_commands":{"description":"Upper bound of generated commands per scenario.","type":"integer","minimum":1,"maximum":5000},"corpus_hash":{"description":"sha256 of the shared corpus index the task replays a slice of first.","$ref":"vocabulary.schema.json#/$defs/Checksum"}},"$defs":{"FuzzShard":{"title":"FuzzShard","description":"Which shard of the job a task is: index counts from 1.","type":"object","additionalProperties":false,"required":["index","count"],"properties":{"index":{"description":"1-based shard index.","type":"integer","minimum":1,"maximum":65536},"count":{"description":"Shards in the job.","type":"integer","minimum":1,"maximum":65536}}}}};
@@ -14213,8 +14213,60 @@ return errors === 0;
 }
 validate200.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema394 = {"title":"FuzzShardCoverage","description":"What the shard exercised.","type":"object","additionalProperties":false,"required":["record","slot","order"],"properties":{"record":{"description":"Tag.","type":"string","const":"coverage"},"slot":{"description":"Slot matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000},"order":{"description":"Order matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000}}};
-const schema395 = {"title":"FuzzCellCount","description":"How often one matrix cell or diagnostic code was seen.","type":"object","additionalProperties":false,"required":["key","count"],"properties":{"key":{"description":"Matrix cell (FROM -TRIGGER-> TO) or code.","$ref":"vocabulary.schema.json#/$defs/Text"},"count":{"description":"Times seen.","type":"integer","minimum":1,"maximum":9007199254740991}}};
+const schema394 = {"title":"FuzzShardExemplar","description":"One of the smallest failing scenarios of a signature in this shard, kept whole: a seed stops reproducing once the generator changes, the scenario does not.","type":"object","additionalProperties":false,"required":["record","signature","seed","source","scenario"],"properties":{"record":{"description":"Tag.","type":"string","const":"exemplar"},"signature":{"description":"The failure's signature.","$ref":"vocabulary.schema.json#/$defs/Text"},"seed":{"description":"Scenario seed (generated), or 0 for a corpus or regression entry.","type":"integer","minimum":0,"maximum":2147483647},"source":{"description":"generated, corpus:<id> or regression:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"scenario":{"description":"The scenario that failed.","$ref":"#/$defs/FuzzScenario"}}};
+const schema397 = {"title":"FuzzScenario","description":"A generated scenario: the configuration and the lines sent after hello and configure (a fixture's config and steps).","type":"object","additionalProperties":false,"required":["level","config","steps"],"properties":{"level":{"description":"The generator that made it.","type":"string","enum":["realistic","adversarial","invalid"]},"config":{"description":"Configuration sent with configure.","$ref":"kernel_config.schema.json"},"steps":{"description":"Lines sent after hello and configure.","type":"array","items":{"$ref":"fixture.schema.json#/$defs/FixtureStep"},"minItems":0,"maxItems":10000}}};
+
+function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate206.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data.kind;
+if(typeof tag0 == "string"){
+if(tag0 === "request"){
+if(!(validate101(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+errors = vErrors.length;
+}
+var props0 = true;
+}
+else if(tag0 === "raw"){
+if(!(validate150(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = true;
+}
+}
+else {
+validate206.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema287.discriminator,parentSchema:schema287,data}];
+return false;
+}
+}
+else {
+validate206.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema287.discriminator,parentSchema:schema287,data}];
+return false;
+}
+}
+else {
+validate206.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema287.type,parentSchema:schema287,data}];
+return false;
+}
+}
+validate206.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate206.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
 
 function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -14229,35 +14281,30 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.key === undefined) && (missing0 = "key")) || ((data.count === undefined) && (missing0 = "count"))){
-validate204.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema395.required,parentSchema:schema395,data}];
+if((((data.level === undefined) && (missing0 = "level")) || ((data.config === undefined) && (missing0 = "config"))) || ((data.steps === undefined) && (missing0 = "steps"))){
+validate204.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema397.required,parentSchema:schema397,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((key0 === "key") || (key0 === "count"))){
-validate204.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema395,data}];
+if(!(((key0 === "level") || (key0 === "config")) || (key0 === "steps"))){
+validate204.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema397,data}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.key !== undefined){
-let data0 = data.key;
+if(data.level !== undefined){
+let data0 = data.level;
 const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if((data0.length > 512 && func1(data0) > 512)){
-validate204.errors = [{instancePath:instancePath+"/key",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data0}];
+if(typeof data0 !== "string"){
+validate204.errors = [{instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema397.properties.level.type,parentSchema:schema397.properties.level,data:data0}];
 return false;
 }
-}
-else {
-validate204.errors = [{instancePath:instancePath+"/key",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data0}];
+if(!(((data0 === "realistic") || (data0 === "adversarial")) || (data0 === "invalid"))){
+validate204.errors = [{instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema397.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema397.properties.level.enum,parentSchema:schema397.properties.level,data:data0}];
 return false;
-}
 }
 var valid0 = _errs2 === errors;
 }
@@ -14265,25 +14312,52 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.count !== undefined){
-let data1 = data.count;
-const _errs5 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate204.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema395.properties.count.type,parentSchema:schema395.properties.count,data:data1}];
-return false;
+if(data.config !== undefined){
+const _errs4 = errors;
+if(!(validate30(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
 }
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.steps !== undefined){
+let data2 = data.steps;
+const _errs5 = errors;
 if(errors === _errs5){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-validate204.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema395.properties.count,data:data1}];
+if(Array.isArray(data2)){
+if(data2.length > 10000){
+validate204.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema397.properties.steps,data:data2}];
 return false;
 }
 else {
-if(data1 < 1 || isNaN(data1)){
-validate204.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema395.properties.count,data:data1}];
+if(data2.length < 0){
+validate204.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema397.properties.steps,data:data2}];
 return false;
 }
+else {
+var valid1 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs7 = errors;
+if(!(validate206(data2[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
+errors = vErrors.length;
 }
+var valid1 = _errs7 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+}
+else {
+validate204.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema397.properties.steps.type,parentSchema:schema397.properties.steps,data:data2}];
+return false;
 }
 }
 var valid0 = _errs5 === errors;
@@ -14295,8 +14369,9 @@ var valid0 = true;
 }
 }
 }
+}
 else {
-validate204.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema395.type,parentSchema:schema395,data}];
+validate204.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema397.type,parentSchema:schema397,data}];
 return false;
 }
 }
@@ -14319,14 +14394,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((data.record === undefined) && (missing0 = "record")) || ((data.slot === undefined) && (missing0 = "slot"))) || ((data.order === undefined) && (missing0 = "order"))){
+if((((((data.record === undefined) && (missing0 = "record")) || ((data.signature === undefined) && (missing0 = "signature"))) || ((data.seed === undefined) && (missing0 = "seed"))) || ((data.source === undefined) && (missing0 = "source"))) || ((data.scenario === undefined) && (missing0 = "scenario"))){
 validate203.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema394.required,parentSchema:schema394,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "record") || (key0 === "slot")) || (key0 === "order"))){
+if(!(((((key0 === "record") || (key0 === "signature")) || (key0 === "seed")) || (key0 === "source")) || (key0 === "scenario"))){
 validate203.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema394,data}];
 return false;
 break;
@@ -14340,8 +14415,8 @@ if(typeof data0 !== "string"){
 validate203.errors = [{instancePath:instancePath+"/record",schemaPath:"#/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema394.properties.record.type,parentSchema:schema394.properties.record,data:data0}];
 return false;
 }
-if("coverage" !== data0){
-validate203.errors = [{instancePath:instancePath+"/record",schemaPath:"#/properties/record/const",keyword:"const",params:{allowedValue: "coverage"},message:"must be equal to constant",schema:"coverage",parentSchema:schema394.properties.record,data:data0}];
+if("exemplar" !== data0){
+validate203.errors = [{instancePath:instancePath+"/record",schemaPath:"#/properties/record/const",keyword:"const",params:{allowedValue: "exemplar"},message:"must be equal to constant",schema:"exemplar",parentSchema:schema394.properties.record,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -14350,39 +14425,19 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.slot !== undefined){
-let data1 = data.slot;
+if(data.signature !== undefined){
+let data1 = data.signature;
 const _errs4 = errors;
-if(errors === _errs4){
-if(Array.isArray(data1)){
-if(data1.length > 100000){
-validate203.errors = [{instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema394.properties.slot,data:data1}];
+const _errs5 = errors;
+if(errors === _errs5){
+if(typeof data1 === "string"){
+if((data1.length > 512 && func1(data1) > 512)){
+validate203.errors = [{instancePath:instancePath+"/signature",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data1}];
 return false;
 }
-else {
-if(data1.length < 0){
-validate203.errors = [{instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema394.properties.slot,data:data1}];
-return false;
 }
 else {
-var valid1 = true;
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-const _errs6 = errors;
-if(!(validate204(data1[i0], {instancePath:instancePath+"/slot/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
-errors = vErrors.length;
-}
-var valid1 = _errs6 === errors;
-if(!valid1){
-break;
-}
-}
-}
-}
-}
-else {
-validate203.errors = [{instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema394.properties.slot.type,parentSchema:schema394.properties.slot,data:data1}];
+validate203.errors = [{instancePath:instancePath+"/signature",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data1}];
 return false;
 }
 }
@@ -14392,46 +14447,67 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.order !== undefined){
-let data3 = data.order;
+if(data.seed !== undefined){
+let data2 = data.seed;
 const _errs7 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate203.errors = [{instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema394.properties.seed.type,parentSchema:schema394.properties.seed,data:data2}];
+return false;
+}
 if(errors === _errs7){
-if(Array.isArray(data3)){
-if(data3.length > 100000){
-validate203.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema394.properties.order,data:data3}];
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 2147483647 || isNaN(data2)){
+validate203.errors = [{instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema394.properties.seed,data:data2}];
 return false;
 }
 else {
-if(data3.length < 0){
-validate203.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema394.properties.order,data:data3}];
+if(data2 < 0 || isNaN(data2)){
+validate203.errors = [{instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema394.properties.seed,data:data2}];
 return false;
 }
-else {
-var valid2 = true;
-const len1 = data3.length;
-for(let i1=0; i1<len1; i1++){
-const _errs9 = errors;
-if(!(validate204(data3[i1], {instancePath:instancePath+"/order/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
-errors = vErrors.length;
 }
-var valid2 = _errs9 === errors;
-if(!valid2){
-break;
-}
-}
-}
-}
-}
-else {
-validate203.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema394.properties.order.type,parentSchema:schema394.properties.order,data:data3}];
-return false;
 }
 }
 var valid0 = _errs7 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.source !== undefined){
+let data3 = data.source;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if((data3.length > 512 && func1(data3) > 512)){
+validate203.errors = [{instancePath:instancePath+"/source",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data3}];
+return false;
+}
+}
+else {
+validate203.errors = [{instancePath:instancePath+"/source",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data3}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.scenario !== undefined){
+const _errs12 = errors;
+if(!(validate204(data.scenario, {instancePath:instancePath+"/scenario",parentData:data,parentDataProperty:"scenario",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -14447,6 +14523,241 @@ validate203.errors = vErrors;
 return errors === 0;
 }
 validate203.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema399 = {"title":"FuzzShardCoverage","description":"What the shard exercised.","type":"object","additionalProperties":false,"required":["record","slot","order"],"properties":{"record":{"description":"Tag.","type":"string","const":"coverage"},"slot":{"description":"Slot matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000},"order":{"description":"Order matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000}}};
+const schema400 = {"title":"FuzzCellCount","description":"How often one matrix cell or diagnostic code was seen.","type":"object","additionalProperties":false,"required":["key","count"],"properties":{"key":{"description":"Matrix cell (FROM -TRIGGER-> TO) or code.","$ref":"vocabulary.schema.json#/$defs/Text"},"count":{"description":"Times seen.","type":"integer","minimum":1,"maximum":9007199254740991}}};
+
+function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate212.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.key === undefined) && (missing0 = "key")) || ((data.count === undefined) && (missing0 = "count"))){
+validate212.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema400.required,parentSchema:schema400,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "key") || (key0 === "count"))){
+validate212.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema400,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.key !== undefined){
+let data0 = data.key;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if((data0.length > 512 && func1(data0) > 512)){
+validate212.errors = [{instancePath:instancePath+"/key",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data0}];
+return false;
+}
+}
+else {
+validate212.errors = [{instancePath:instancePath+"/key",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.count !== undefined){
+let data1 = data.count;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate212.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema400.properties.count.type,parentSchema:schema400.properties.count,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate212.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema400.properties.count,data:data1}];
+return false;
+}
+else {
+if(data1 < 1 || isNaN(data1)){
+validate212.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema400.properties.count,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate212.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema400.type,parentSchema:schema400,data}];
+return false;
+}
+}
+validate212.errors = vErrors;
+return errors === 0;
+}
+validate212.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate211.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.record === undefined) && (missing0 = "record")) || ((data.slot === undefined) && (missing0 = "slot"))) || ((data.order === undefined) && (missing0 = "order"))){
+validate211.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema399.required,parentSchema:schema399,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "record") || (key0 === "slot")) || (key0 === "order"))){
+validate211.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema399,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.record !== undefined){
+let data0 = data.record;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate211.errors = [{instancePath:instancePath+"/record",schemaPath:"#/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema399.properties.record.type,parentSchema:schema399.properties.record,data:data0}];
+return false;
+}
+if("coverage" !== data0){
+validate211.errors = [{instancePath:instancePath+"/record",schemaPath:"#/properties/record/const",keyword:"const",params:{allowedValue: "coverage"},message:"must be equal to constant",schema:"coverage",parentSchema:schema399.properties.record,data:data0}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.slot !== undefined){
+let data1 = data.slot;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+if(data1.length > 100000){
+validate211.errors = [{instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema399.properties.slot,data:data1}];
+return false;
+}
+else {
+if(data1.length < 0){
+validate211.errors = [{instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema399.properties.slot,data:data1}];
+return false;
+}
+else {
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(validate212(data1[i0], {instancePath:instancePath+"/slot/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+}
+else {
+validate211.errors = [{instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema399.properties.slot.type,parentSchema:schema399.properties.slot,data:data1}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.order !== undefined){
+let data3 = data.order;
+const _errs7 = errors;
+if(errors === _errs7){
+if(Array.isArray(data3)){
+if(data3.length > 100000){
+validate211.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema399.properties.order,data:data3}];
+return false;
+}
+else {
+if(data3.length < 0){
+validate211.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema399.properties.order,data:data3}];
+return false;
+}
+else {
+var valid2 = true;
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+const _errs9 = errors;
+if(!(validate212(data3[i1], {instancePath:instancePath+"/order/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs9 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+}
+else {
+validate211.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema399.properties.order.type,parentSchema:schema399.properties.order,data:data3}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate211.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema399.type,parentSchema:schema399,data}];
+return false;
+}
+}
+validate211.errors = vErrors;
+return errors === 0;
+}
+validate211.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -14480,7 +14791,7 @@ if(props0 !== true){
 props0 = true;
 }
 }
-else if(tag0 === "coverage"){
+else if(tag0 === "exemplar"){
 if(!(validate203(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
 errors = vErrors.length;
@@ -14489,188 +14800,197 @@ if(props0 !== true){
 props0 = true;
 }
 }
+else if(tag0 === "coverage"){
+if(!(validate211(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = true;
+}
+}
 else if(tag0 === "footer"){
-const _errs6 = errors;
-if(errors === _errs6){
+const _errs7 = errors;
+if(errors === _errs7){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.record === undefined) && (missing0 = "record")) || ((data.complete === undefined) && (missing0 = "complete"))) || ((data.runs === undefined) && (missing0 = "runs"))) || ((data.steps === undefined) && (missing0 = "steps"))) || ((data.corpus_replayed === undefined) && (missing0 = "corpus_replayed"))) || ((data.regressions_replayed === undefined) && (missing0 = "regressions_replayed"))) || ((data.elapsed_ms === undefined) && (missing0 = "elapsed_ms"))){
-validate194.errors = [{instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema397.required,parentSchema:schema397,data}];
+validate194.errors = [{instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema402.required,parentSchema:schema402,data}];
 return false;
 }
 else {
-const _errs8 = errors;
+const _errs9 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "record") || (key0 === "complete")) || (key0 === "runs")) || (key0 === "steps")) || (key0 === "corpus_replayed")) || (key0 === "regressions_replayed")) || (key0 === "elapsed_ms"))){
-validate194.errors = [{instancePath,schemaPath:"#/$defs/FuzzShardFooter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema397,data}];
+validate194.errors = [{instancePath,schemaPath:"#/$defs/FuzzShardFooter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema402,data}];
 return false;
 break;
 }
 }
-if(_errs8 === errors){
+if(_errs9 === errors){
 if(data.record !== undefined){
 let data0 = data.record;
-const _errs9 = errors;
+const _errs10 = errors;
 if(typeof data0 !== "string"){
-validate194.errors = [{instancePath:instancePath+"/record",schemaPath:"#/$defs/FuzzShardFooter/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema397.properties.record.type,parentSchema:schema397.properties.record,data:data0}];
+validate194.errors = [{instancePath:instancePath+"/record",schemaPath:"#/$defs/FuzzShardFooter/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema402.properties.record.type,parentSchema:schema402.properties.record,data:data0}];
 return false;
 }
 if("footer" !== data0){
-validate194.errors = [{instancePath:instancePath+"/record",schemaPath:"#/$defs/FuzzShardFooter/properties/record/const",keyword:"const",params:{allowedValue: "footer"},message:"must be equal to constant",schema:"footer",parentSchema:schema397.properties.record,data:data0}];
+validate194.errors = [{instancePath:instancePath+"/record",schemaPath:"#/$defs/FuzzShardFooter/properties/record/const",keyword:"const",params:{allowedValue: "footer"},message:"must be equal to constant",schema:"footer",parentSchema:schema402.properties.record,data:data0}];
 return false;
 }
-var valid6 = _errs9 === errors;
+var valid7 = _errs10 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data.complete !== undefined){
 let data1 = data.complete;
-const _errs11 = errors;
+const _errs12 = errors;
 if(typeof data1 !== "boolean"){
-validate194.errors = [{instancePath:instancePath+"/complete",schemaPath:"#/$defs/FuzzShardFooter/properties/complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema397.properties.complete.type,parentSchema:schema397.properties.complete,data:data1}];
+validate194.errors = [{instancePath:instancePath+"/complete",schemaPath:"#/$defs/FuzzShardFooter/properties/complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema402.properties.complete.type,parentSchema:schema402.properties.complete,data:data1}];
 return false;
 }
-var valid6 = _errs11 === errors;
+var valid7 = _errs12 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data.runs !== undefined){
 let data2 = data.runs;
-const _errs13 = errors;
+const _errs14 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate194.errors = [{instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema397.properties.runs.type,parentSchema:schema397.properties.runs,data:data2}];
+validate194.errors = [{instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema402.properties.runs.type,parentSchema:schema402.properties.runs,data:data2}];
 return false;
 }
-if(errors === _errs13){
+if(errors === _errs14){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 1000000000 || isNaN(data2)){
-validate194.errors = [{instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema397.properties.runs,data:data2}];
+validate194.errors = [{instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema402.properties.runs,data:data2}];
 return false;
 }
 else {
 if(data2 < 0 || isNaN(data2)){
-validate194.errors = [{instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema397.properties.runs,data:data2}];
+validate194.errors = [{instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema402.properties.runs,data:data2}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs13 === errors;
+var valid7 = _errs14 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data.steps !== undefined){
 let data3 = data.steps;
-const _errs15 = errors;
+const _errs16 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate194.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema397.properties.steps.type,parentSchema:schema397.properties.steps,data:data3}];
+validate194.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema402.properties.steps.type,parentSchema:schema402.properties.steps,data:data3}];
 return false;
 }
-if(errors === _errs15){
+if(errors === _errs16){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-validate194.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema397.properties.steps,data:data3}];
+validate194.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema402.properties.steps,data:data3}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate194.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema397.properties.steps,data:data3}];
+validate194.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema402.properties.steps,data:data3}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs15 === errors;
+var valid7 = _errs16 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data.corpus_replayed !== undefined){
 let data4 = data.corpus_replayed;
-const _errs17 = errors;
+const _errs18 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate194.errors = [{instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema397.properties.corpus_replayed.type,parentSchema:schema397.properties.corpus_replayed,data:data4}];
+validate194.errors = [{instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema402.properties.corpus_replayed.type,parentSchema:schema402.properties.corpus_replayed,data:data4}];
 return false;
 }
-if(errors === _errs17){
+if(errors === _errs18){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1000000000 || isNaN(data4)){
-validate194.errors = [{instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema397.properties.corpus_replayed,data:data4}];
+validate194.errors = [{instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema402.properties.corpus_replayed,data:data4}];
 return false;
 }
 else {
 if(data4 < 0 || isNaN(data4)){
-validate194.errors = [{instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema397.properties.corpus_replayed,data:data4}];
+validate194.errors = [{instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema402.properties.corpus_replayed,data:data4}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs17 === errors;
+var valid7 = _errs18 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data.regressions_replayed !== undefined){
 let data5 = data.regressions_replayed;
-const _errs19 = errors;
+const _errs20 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate194.errors = [{instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema397.properties.regressions_replayed.type,parentSchema:schema397.properties.regressions_replayed,data:data5}];
+validate194.errors = [{instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema402.properties.regressions_replayed.type,parentSchema:schema402.properties.regressions_replayed,data:data5}];
 return false;
 }
-if(errors === _errs19){
+if(errors === _errs20){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 1000000000 || isNaN(data5)){
-validate194.errors = [{instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema397.properties.regressions_replayed,data:data5}];
+validate194.errors = [{instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema402.properties.regressions_replayed,data:data5}];
 return false;
 }
 else {
 if(data5 < 0 || isNaN(data5)){
-validate194.errors = [{instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema397.properties.regressions_replayed,data:data5}];
+validate194.errors = [{instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema402.properties.regressions_replayed,data:data5}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs19 === errors;
+var valid7 = _errs20 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data.elapsed_ms !== undefined){
 let data6 = data.elapsed_ms;
-const _errs21 = errors;
+const _errs22 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate194.errors = [{instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema397.properties.elapsed_ms.type,parentSchema:schema397.properties.elapsed_ms,data:data6}];
+validate194.errors = [{instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema402.properties.elapsed_ms.type,parentSchema:schema402.properties.elapsed_ms,data:data6}];
 return false;
 }
-if(errors === _errs21){
+if(errors === _errs22){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 9007199254740991 || isNaN(data6)){
-validate194.errors = [{instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema397.properties.elapsed_ms,data:data6}];
+validate194.errors = [{instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema402.properties.elapsed_ms,data:data6}];
 return false;
 }
 else {
 if(data6 < 0 || isNaN(data6)){
-validate194.errors = [{instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema397.properties.elapsed_ms,data:data6}];
+validate194.errors = [{instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema402.properties.elapsed_ms,data:data6}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs21 === errors;
+var valid7 = _errs22 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
 }
 }
@@ -14682,7 +15002,7 @@ var valid6 = true;
 }
 }
 else {
-validate194.errors = [{instancePath,schemaPath:"#/$defs/FuzzShardFooter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema397.type,parentSchema:schema397,data}];
+validate194.errors = [{instancePath,schemaPath:"#/$defs/FuzzShardFooter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema402.type,parentSchema:schema402,data}];
 return false;
 }
 }
@@ -14713,14 +15033,14 @@ validate194.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const FuzzTask = validate196;
 
-export const JournalRecord = validate210;
-const schema398 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_record.schema.json","title":"JournalRecord","description":"A journal record.","type":"object","additionalProperties":false,"required":["journal_version","index","request","response","previous_checksum","checksum"],"properties":{"journal_version":{"description":"Format version.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"1-based position in the journal.","type":"integer","minimum":1,"maximum":9007199254740991},"request":{"description":"The request applied.","$ref":"protocol_request.schema.json"},"response":{"description":"The response given.","$ref":"protocol_response.schema.json"},"previous_checksum":{"description":"Checksum of the previous record; sha256: and 64 zeros for the first.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"checksum":{"description":"sha256 over the canonical JSON of this record without the checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
+export const JournalRecord = validate219;
+const schema403 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_record.schema.json","title":"JournalRecord","description":"A journal record.","type":"object","additionalProperties":false,"required":["journal_version","index","request","response","previous_checksum","checksum"],"properties":{"journal_version":{"description":"Format version.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"1-based position in the journal.","type":"integer","minimum":1,"maximum":9007199254740991},"request":{"description":"The request applied.","$ref":"protocol_request.schema.json"},"response":{"description":"The response given.","$ref":"protocol_response.schema.json"},"previous_checksum":{"description":"Checksum of the previous record; sha256: and 64 zeros for the first.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"checksum":{"description":"sha256 over the canonical JSON of this record without the checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
 
-function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/journal_record.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate210.evaluated;
+const evaluated0 = validate219.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14731,14 +15051,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.journal_version === undefined) && (missing0 = "journal_version")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.request === undefined) && (missing0 = "request"))) || ((data.response === undefined) && (missing0 = "response"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.checksum === undefined) && (missing0 = "checksum"))){
-validate210.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema398.required,parentSchema:schema398,data}];
+validate219.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema403.required,parentSchema:schema403,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "journal_version") || (key0 === "index")) || (key0 === "request")) || (key0 === "response")) || (key0 === "previous_checksum")) || (key0 === "checksum"))){
-validate210.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema398,data}];
+validate219.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema403,data}];
 return false;
 break;
 }
@@ -14748,11 +15068,11 @@ if(data.journal_version !== undefined){
 let data0 = data.journal_version;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate210.errors = [{instancePath:instancePath+"/journal_version",schemaPath:"#/properties/journal_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema398.properties.journal_version.type,parentSchema:schema398.properties.journal_version,data:data0}];
+validate219.errors = [{instancePath:instancePath+"/journal_version",schemaPath:"#/properties/journal_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema403.properties.journal_version.type,parentSchema:schema403.properties.journal_version,data:data0}];
 return false;
 }
 if("lockstep.journal.v1" !== data0){
-validate210.errors = [{instancePath:instancePath+"/journal_version",schemaPath:"#/properties/journal_version/const",keyword:"const",params:{allowedValue: "lockstep.journal.v1"},message:"must be equal to constant",schema:"lockstep.journal.v1",parentSchema:schema398.properties.journal_version,data:data0}];
+validate219.errors = [{instancePath:instancePath+"/journal_version",schemaPath:"#/properties/journal_version/const",keyword:"const",params:{allowedValue: "lockstep.journal.v1"},message:"must be equal to constant",schema:"lockstep.journal.v1",parentSchema:schema403.properties.journal_version,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -14765,18 +15085,18 @@ if(data.index !== undefined){
 let data1 = data.index;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate210.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.index.type,parentSchema:schema398.properties.index,data:data1}];
+validate219.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema403.properties.index.type,parentSchema:schema403.properties.index,data:data1}];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-validate210.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.index,data:data1}];
+validate219.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema403.properties.index,data:data1}];
 return false;
 }
 else {
 if(data1 < 1 || isNaN(data1)){
-validate210.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema398.properties.index,data:data1}];
+validate219.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema403.properties.index,data:data1}];
 return false;
 }
 }
@@ -14819,12 +15139,12 @@ const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data4 === "string"){
 if(!pattern58.test(data4)){
-validate210.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema378,data:data4}];
+validate219.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema378,data:data4}];
 return false;
 }
 }
 else {
-validate210.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema378.type,parentSchema:schema378,data:data4}];
+validate219.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema378.type,parentSchema:schema378,data:data4}];
 return false;
 }
 }
@@ -14841,12 +15161,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data5 === "string"){
 if(!pattern58.test(data5)){
-validate210.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema378,data:data5}];
+validate219.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema378,data:data5}];
 return false;
 }
 }
 else {
-validate210.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema378.type,parentSchema:schema378,data:data5}];
+validate219.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema378.type,parentSchema:schema378,data:data5}];
 return false;
 }
 }
@@ -14864,27 +15184,27 @@ var valid0 = true;
 }
 }
 else {
-validate210.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema398.type,parentSchema:schema398,data}];
+validate219.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema403.type,parentSchema:schema403,data}];
 return false;
 }
 }
-validate210.errors = vErrors;
+validate219.errors = vErrors;
 return errors === 0;
 }
-validate210.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate219.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const KernelConfig = validate30;
 
-export const ModeLedger = validate213;
-const schema401 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_ledger.schema.json","title":"ModeLedger","description":"The mode divergence ledger.","type":"object","additionalProperties":false,"required":["ledger_version","entries"],"properties":{"ledger_version":{"description":"Version of the ledger format.","type":"integer","minimum":1,"maximum":1000},"entries":{"description":"Every known difference between modes.","type":"array","items":{"title":"ModeLedgerEntry","description":"One behavioural difference between modes.","type":"object","additionalProperties":false,"required":["id","area","policy_field","modes","behaviour","justification","status","test"],"properties":{"id":{"description":"Stable id, MD-<n>.","type":"string","pattern":"^MD-[0-9]{3,6}$"},"area":{"description":"What part of the kernel differs (e.g. entry admission).","$ref":"vocabulary.schema.json#/$defs/Text"},"policy_field":{"description":"The mode policy field that causes the difference.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"modes":{"description":"Modes that behave differently from the others.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/Mode"},"minItems":1,"maxItems":4},"behaviour":{"description":"What those modes do differently.","$ref":"vocabulary.schema.json#/$defs/Text"},"justification":{"description":"Why the difference exists.","$ref":"vocabulary.schema.json#/$defs/Text"},"status":{"title":"LedgerStatus","description":"accepted: intended and pinned; retired: no longer present (kept for history).","type":"string","enum":["accepted","retired"]},"test":{"description":"The test that pins it: <file>::<test name>.","type":"string","minLength":3,"maxLength":256}}},"minItems":0,"maxItems":256}}};
+export const ModeLedger = validate222;
+const schema406 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_ledger.schema.json","title":"ModeLedger","description":"The mode divergence ledger.","type":"object","additionalProperties":false,"required":["ledger_version","entries"],"properties":{"ledger_version":{"description":"Version of the ledger format.","type":"integer","minimum":1,"maximum":1000},"entries":{"description":"Every known difference between modes.","type":"array","items":{"title":"ModeLedgerEntry","description":"One behavioural difference between modes.","type":"object","additionalProperties":false,"required":["id","area","policy_field","modes","behaviour","justification","status","test"],"properties":{"id":{"description":"Stable id, MD-<n>.","type":"string","pattern":"^MD-[0-9]{3,6}$"},"area":{"description":"What part of the kernel differs (e.g. entry admission).","$ref":"vocabulary.schema.json#/$defs/Text"},"policy_field":{"description":"The mode policy field that causes the difference.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"modes":{"description":"Modes that behave differently from the others.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/Mode"},"minItems":1,"maxItems":4},"behaviour":{"description":"What those modes do differently.","$ref":"vocabulary.schema.json#/$defs/Text"},"justification":{"description":"Why the difference exists.","$ref":"vocabulary.schema.json#/$defs/Text"},"status":{"title":"LedgerStatus","description":"accepted: intended and pinned; retired: no longer present (kept for history).","type":"string","enum":["accepted","retired"]},"test":{"description":"The test that pins it: <file>::<test name>.","type":"string","minLength":3,"maxLength":256}}},"minItems":0,"maxItems":256}}};
 const pattern73 = new RegExp("^MD-[0-9]{3,6}$", "u");
 const pattern74 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
 
-function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/mode_ledger.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate213.evaluated;
+const evaluated0 = validate222.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14895,14 +15215,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.ledger_version === undefined) && (missing0 = "ledger_version")) || ((data.entries === undefined) && (missing0 = "entries"))){
-validate213.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema401.required,parentSchema:schema401,data}];
+validate222.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema406.required,parentSchema:schema406,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "ledger_version") || (key0 === "entries"))){
-validate213.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema401,data}];
+validate222.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema406,data}];
 return false;
 break;
 }
@@ -14912,18 +15232,18 @@ if(data.ledger_version !== undefined){
 let data0 = data.ledger_version;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate213.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema401.properties.ledger_version.type,parentSchema:schema401.properties.ledger_version,data:data0}];
+validate222.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema406.properties.ledger_version.type,parentSchema:schema406.properties.ledger_version,data:data0}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1000 || isNaN(data0)){
-validate213.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema401.properties.ledger_version,data:data0}];
+validate222.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema406.properties.ledger_version,data:data0}];
 return false;
 }
 else {
 if(data0 < 1 || isNaN(data0)){
-validate213.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema401.properties.ledger_version,data:data0}];
+validate222.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema406.properties.ledger_version,data:data0}];
 return false;
 }
 }
@@ -14941,12 +15261,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(Array.isArray(data1)){
 if(data1.length > 256){
-validate213.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema401.properties.entries,data:data1}];
+validate222.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema406.properties.entries,data:data1}];
 return false;
 }
 else {
 if(data1.length < 0){
-validate213.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema401.properties.entries,data:data1}];
+validate222.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema406.properties.entries,data:data1}];
 return false;
 }
 else {
@@ -14959,14 +15279,14 @@ if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if(((((((((data2.id === undefined) && (missing1 = "id")) || ((data2.area === undefined) && (missing1 = "area"))) || ((data2.policy_field === undefined) && (missing1 = "policy_field"))) || ((data2.modes === undefined) && (missing1 = "modes"))) || ((data2.behaviour === undefined) && (missing1 = "behaviour"))) || ((data2.justification === undefined) && (missing1 = "justification"))) || ((data2.status === undefined) && (missing1 = "status"))) || ((data2.test === undefined) && (missing1 = "test"))){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema401.properties.entries.items.required,parentSchema:schema401.properties.entries.items,data:data2}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema406.properties.entries.items.required,parentSchema:schema406.properties.entries.items,data:data2}];
 return false;
 }
 else {
 const _errs8 = errors;
 for(const key1 in data2){
 if(!((((((((key1 === "id") || (key1 === "area")) || (key1 === "policy_field")) || (key1 === "modes")) || (key1 === "behaviour")) || (key1 === "justification")) || (key1 === "status")) || (key1 === "test"))){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema401.properties.entries.items,data:data2}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema406.properties.entries.items,data:data2}];
 return false;
 break;
 }
@@ -14978,12 +15298,12 @@ const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
 if(!pattern73.test(data3)){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^MD-[0-9]{3,6}$"},message:"must match pattern \""+"^MD-[0-9]{3,6}$"+"\"",schema:"^MD-[0-9]{3,6}$",parentSchema:schema401.properties.entries.items.properties.id,data:data3}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^MD-[0-9]{3,6}$"},message:"must match pattern \""+"^MD-[0-9]{3,6}$"+"\"",schema:"^MD-[0-9]{3,6}$",parentSchema:schema406.properties.entries.items.properties.id,data:data3}];
 return false;
 }
 }
 else {
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema401.properties.entries.items.properties.id.type,parentSchema:schema401.properties.entries.items.properties.id,data:data3}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema406.properties.entries.items.properties.id.type,parentSchema:schema406.properties.entries.items.properties.id,data:data3}];
 return false;
 }
 }
@@ -15000,12 +15320,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
 if((data4.length > 512 && func1(data4) > 512)){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
 return false;
 }
 }
 else {
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data4}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data4}];
 return false;
 }
 }
@@ -15021,12 +15341,12 @@ const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data5 === "string"){
 if(!pattern74.test(data5)){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema401.properties.entries.items.properties.policy_field,data:data5}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema406.properties.entries.items.properties.policy_field,data:data5}];
 return false;
 }
 }
 else {
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema401.properties.entries.items.properties.policy_field.type,parentSchema:schema401.properties.entries.items.properties.policy_field,data:data5}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema406.properties.entries.items.properties.policy_field.type,parentSchema:schema406.properties.entries.items.properties.policy_field,data:data5}];
 return false;
 }
 }
@@ -15042,12 +15362,12 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(Array.isArray(data6)){
 if(data6.length > 4){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema401.properties.entries.items.properties.modes,data:data6}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema406.properties.entries.items.properties.modes,data:data6}];
 return false;
 }
 else {
 if(data6.length < 1){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema401.properties.entries.items.properties.modes,data:data6}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema406.properties.entries.items.properties.modes,data:data6}];
 return false;
 }
 else {
@@ -15057,11 +15377,11 @@ for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 const _errs18 = errors;
 if(typeof data7 !== "string"){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data7}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data7}];
 return false;
 }
 if(!((((data7 === "backtest") || (data7 === "paper")) || (data7 === "sandbox")) || (data7 === "live"))){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/enum",keyword:"enum",params:{allowedValues: schema50.enum},message:"must be equal to one of the allowed values",schema:schema50.enum,parentSchema:schema50,data:data7}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/enum",keyword:"enum",params:{allowedValues: schema50.enum},message:"must be equal to one of the allowed values",schema:schema50.enum,parentSchema:schema50,data:data7}];
 return false;
 }
 var valid4 = _errs18 === errors;
@@ -15073,7 +15393,7 @@ break;
 }
 }
 else {
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema401.properties.entries.items.properties.modes.type,parentSchema:schema401.properties.entries.items.properties.modes,data:data6}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema406.properties.entries.items.properties.modes.type,parentSchema:schema406.properties.entries.items.properties.modes,data:data6}];
 return false;
 }
 }
@@ -15090,12 +15410,12 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data8 === "string"){
 if((data8.length > 512 && func1(data8) > 512)){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data8}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data8}];
 return false;
 }
 }
 else {
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data8}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data8}];
 return false;
 }
 }
@@ -15112,12 +15432,12 @@ const _errs25 = errors;
 if(errors === _errs25){
 if(typeof data9 === "string"){
 if((data9.length > 512 && func1(data9) > 512)){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data9}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data9}];
 return false;
 }
 }
 else {
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data9}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data9}];
 return false;
 }
 }
@@ -15131,11 +15451,11 @@ if(data2.status !== undefined){
 let data10 = data2.status;
 const _errs27 = errors;
 if(typeof data10 !== "string"){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema401.properties.entries.items.properties.status.type,parentSchema:schema401.properties.entries.items.properties.status,data:data10}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema406.properties.entries.items.properties.status.type,parentSchema:schema406.properties.entries.items.properties.status,data:data10}];
 return false;
 }
 if(!((data10 === "accepted") || (data10 === "retired"))){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema401.properties.entries.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema401.properties.entries.items.properties.status.enum,parentSchema:schema401.properties.entries.items.properties.status,data:data10}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema406.properties.entries.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema406.properties.entries.items.properties.status.enum,parentSchema:schema406.properties.entries.items.properties.status,data:data10}];
 return false;
 }
 var valid2 = _errs27 === errors;
@@ -15150,18 +15470,18 @@ const _errs29 = errors;
 if(errors === _errs29){
 if(typeof data11 === "string"){
 if((data11.length > 256 && func1(data11) > 256)){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema401.properties.entries.items.properties.test,data:data11}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema406.properties.entries.items.properties.test,data:data11}];
 return false;
 }
 else {
 if((data11.length < 6 && func1(data11) < 3)){
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema401.properties.entries.items.properties.test,data:data11}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema406.properties.entries.items.properties.test,data:data11}];
 return false;
 }
 }
 }
 else {
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema401.properties.entries.items.properties.test.type,parentSchema:schema401.properties.entries.items.properties.test,data:data11}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema406.properties.entries.items.properties.test.type,parentSchema:schema406.properties.entries.items.properties.test,data:data11}];
 return false;
 }
 }
@@ -15181,7 +15501,7 @@ var valid2 = true;
 }
 }
 else {
-validate213.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema401.properties.entries.items.type,parentSchema:schema401.properties.entries.items,data:data2}];
+validate222.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema406.properties.entries.items.type,parentSchema:schema406.properties.entries.items,data:data2}];
 return false;
 }
 }
@@ -15194,7 +15514,7 @@ break;
 }
 }
 else {
-validate213.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema401.properties.entries.type,parentSchema:schema401.properties.entries,data:data1}];
+validate222.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema406.properties.entries.type,parentSchema:schema406.properties.entries,data:data1}];
 return false;
 }
 }
@@ -15208,14 +15528,14 @@ var valid0 = true;
 }
 }
 else {
-validate213.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema401.type,parentSchema:schema401,data}];
+validate222.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema406.type,parentSchema:schema406,data}];
 return false;
 }
 }
-validate213.errors = vErrors;
+validate222.errors = vErrors;
 return errors === 0;
 }
-validate213.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate222.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const ModePolicy = validate26;
 const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_policy.schema.json","title":"ModePolicy","description":"What differs between modes.","type":"object","additionalProperties":false,"required":["policy_version","rules"],"properties":{"policy_version":{"description":"Version of the table.","type":"integer","minimum":1,"maximum":1000},"rules":{"description":"One row per mode, every mode exactly once.","type":"array","items":{"title":"ModeRule","description":"Policy of one mode.","type":"object","additionalProperties":false,"required":["mode","require_reconciled_account_for_entry"],"properties":{"mode":{"description":"The mode.","$ref":"vocabulary.schema.json#/$defs/Mode"},"require_reconciled_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN) unless the account reconcile_status is OK.","type":"boolean"}}},"minItems":4,"maxItems":4}}};
