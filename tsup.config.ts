@@ -18,6 +18,9 @@ const shared = {
   splitting: false,
   treeshake: true,
   noExternal: bundledRuntime,
+  // The parser `lockstep mutants` plants TypeScript mutants with: a development tool, loaded
+  // only by that command, never bundled into the package.
+  external: ['typescript'],
 } satisfies Options;
 
 export default defineConfig(() => {

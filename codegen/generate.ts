@@ -1,3 +1,4 @@
+import { generateContractsHash } from './contracts-hash.js';
 import { checkData, formatDataViolation } from './data/check-data.js';
 import { generateMarkdown } from './docs/markdown.js';
 import type { GeneratedFile } from './emit/generated-file.js';
@@ -6,6 +7,7 @@ import { generateRust } from './rust/index.js';
 import type { SchemaSet } from './schema-set.js';
 import { createAjv, type Ajv } from './ts/ajv-instance.js';
 import { generateContractIndex } from './ts/contract-index.js';
+import { generateProtocolEdge } from './ts/protocol-edge.js';
 import { generateTables } from './ts/tables.js';
 import { generateTypes } from './ts/types.js';
 import { generateValidators } from './ts/validators.js';
@@ -45,8 +47,10 @@ export async function generateAll(set: SchemaSet): Promise<GeneratedFile[]> {
     ...generateValidators(set, ajv),
     ...generateContractIndex(set),
     ...generateTables(set),
+    ...generateProtocolEdge(set),
     ...generateMarkdown(set),
     ...generateRust(set),
+    ...generateContractsHash(set),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const seen = new Set<string>();
   for (const file of files) {

@@ -35,12 +35,29 @@ export interface ModePolicyData {
   readonly rules: readonly ({ readonly mode: string } & Record<string, unknown>)[];
 }
 
+/** The protocol edge table; checked against `protocol_edge.schema.json` by codegen. */
+export interface ProtocolEdgeData {
+  readonly edge_version: number;
+  readonly protocol_version: string;
+  readonly protocol_major: number;
+  readonly limits: readonly { readonly name: string; readonly value: number; readonly rust_type: 'usize' | 'u64' | 'f64'; readonly description: string }[];
+  readonly forbidden_keys: readonly string[];
+  readonly checks: readonly { readonly check: number; readonly code: string; readonly layer: string; readonly what: string }[];
+  readonly errors: readonly { readonly code: string; readonly category: string; readonly template: string }[];
+  readonly located: { readonly message: string; readonly line: string; readonly line_path: string };
+  readonly fallback_message: string;
+  readonly truncation_mark: string;
+  readonly ops: readonly string[];
+  readonly parity: { readonly error_fields: readonly string[]; readonly hello_fields: readonly string[] };
+}
+
 /** Everything codegen reads: every schema file (sorted by name) and the data tables. */
 export interface SchemaSet {
   readonly files: readonly SchemaFile[];
   readonly slotMatrix: MatrixData;
   readonly orderMatrix: MatrixData;
   readonly modePolicy: ModePolicyData;
+  readonly protocolEdge: ProtocolEdgeData;
 }
 
 /** Source paths of the data tables, relative to the repository root. */
@@ -48,6 +65,7 @@ export const DATA_SOURCES = {
   slotMatrix: 'schemas/data/slot.matrix.json',
   orderMatrix: 'schemas/data/order.matrix.json',
   modePolicy: 'schemas/data/mode.policy.json',
+  protocolEdge: 'schemas/data/protocol.edge.json',
 } as const;
 
 export const SCHEMA_SUFFIX = '.schema.json';
@@ -92,6 +110,7 @@ export function loadSchemaSet(rootDir: string): SchemaSet {
     slotMatrix: readJson(rootDir, DATA_SOURCES.slotMatrix) as MatrixData,
     orderMatrix: readJson(rootDir, DATA_SOURCES.orderMatrix) as MatrixData,
     modePolicy: readJson(rootDir, DATA_SOURCES.modePolicy) as ModePolicyData,
+    protocolEdge: readJson(rootDir, DATA_SOURCES.protocolEdge) as ProtocolEdgeData,
   };
 }
 

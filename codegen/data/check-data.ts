@@ -1,5 +1,6 @@
 import type { Ajv } from '../ts/ajv-instance.js';
 import { enumValues } from '../model/enums.js';
+import { protocolEdgeSanity } from './protocol-edge-sanity.js';
 import { DATA_SOURCES, type MatrixData, type SchemaSet } from '../schema-set.js';
 
 /** Something wrong with a data table: the file, the JSON pointer inside it, and what. */
@@ -72,6 +73,7 @@ export function checkData(set: SchemaSet, ajv: Ajv): DataViolation[] {
   const slot = schemaErrors(ajv, 'transition_matrix.schema.json', DATA_SOURCES.slotMatrix, set.slotMatrix);
   const order = schemaErrors(ajv, 'transition_matrix.schema.json', DATA_SOURCES.orderMatrix, set.orderMatrix);
   const mode = schemaErrors(ajv, 'mode_policy.schema.json', DATA_SOURCES.modePolicy, set.modePolicy);
+  const edge = schemaErrors(ajv, 'protocol_edge.schema.json', DATA_SOURCES.protocolEdge, set.protocolEdge);
   return [
     ...(slot.length > 0
       ? slot
@@ -80,6 +82,7 @@ export function checkData(set: SchemaSet, ajv: Ajv): DataViolation[] {
       ? order
       : matrixSanity(DATA_SOURCES.orderMatrix, set.orderMatrix, 'ORDER', enumValues(set, 'OrderStatus'))),
     ...(mode.length > 0 ? mode : modePolicySanity(DATA_SOURCES.modePolicy, set)),
+    ...(edge.length > 0 ? edge : protocolEdgeSanity(DATA_SOURCES.protocolEdge, set)),
   ];
 }
 

@@ -6,12 +6,13 @@
 import type { GeneratedFile } from '../emit/generated-file.js';
 import { preamble } from '../emit/preamble.js';
 import { DATA_SOURCES, schemaSourcePath, type SchemaSet } from '../schema-set.js';
+import { emitProtocolEdge } from './emit-protocol-edge.js';
 import { emitTables } from './emit-tables.js';
 import { emitTypes } from './emit-types.js';
 import { emitValidators } from './emit-validator.js';
 import { buildModel } from './schema-model.js';
 
-/** Generates `generated/rust/{types,tables,validate}.rs`. */
+/** Generates `generated/rust/{types,tables,protocol_edge,validate}.rs`. */
 export function generateRust(set: SchemaSet): GeneratedFile[] {
   const model = buildModel(set);
   const schemaSources = set.files.map(schemaSourcePath);
@@ -19,6 +20,7 @@ export function generateRust(set: SchemaSet): GeneratedFile[] {
   return [
     emitTypes(model).toFile('generated/rust/types.rs', preamble('rust', schemaSources)),
     emitTables(set).toFile('generated/rust/tables.rs', preamble('rust', tableSources)),
+    emitProtocolEdge(set).toFile('generated/rust/protocol_edge.rs', preamble('rust', [DATA_SOURCES.protocolEdge, 'schemas/protocol_edge.schema.json'])),
     emitValidators(model).toFile('generated/rust/validate.rs', preamble('rust', schemaSources)),
   ];
 }

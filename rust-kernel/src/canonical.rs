@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::ser::Formatter;
 use serde_json::{Map, Value};
 
+use crate::generated::protocol_edge::SAFE_INTEGER_MAX;
 use crate::generated::validate::utf16_cmp;
 
 /// ECMAScript `Number.prototype.toString` of a number: the JCS number format
@@ -25,16 +26,15 @@ pub fn number_text(value: f64) -> String {
 /// beyond 2^53-1 and below 1e21 a number prints as a plain integer that a reader cannot get back
 /// exactly (from 1e21 on, ECMAScript prints the exponent form, which says it is a float).
 pub fn is_unsafe_integer(value: f64) -> bool {
-    const SAFE_MAX: f64 = 9_007_199_254_740_991.0;
     const EXPONENT_FORM_FROM: f64 = 1e21;
-    value.abs() > SAFE_MAX && value.abs() < EXPONENT_FORM_FROM
+    value.abs() > SAFE_INTEGER_MAX && value.abs() < EXPONENT_FORM_FROM
 }
 
 /// A finite number in ECMAScript form. Integral values below 2^53 (sizes, timestamps, zeros:
 /// most numbers of a response) are written digit by digit, which prints exactly what the
 /// shortest round-trip algorithm prints for them; everything else goes through ryu-js.
 fn format_number<'b>(value: f64, buffer: &'b mut ryu_js::Buffer, digits: &'b mut [u8; 20]) -> &'b str {
-    if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
+    if value.fract() == 0.0 && value.abs() <= SAFE_INTEGER_MAX {
         let negative = value < 0.0;
         let mut rest = value.abs() as u64;
         let mut at = digits.len();

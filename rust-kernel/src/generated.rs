@@ -6,5 +6,11 @@ pub mod types;
 #[path = "../../generated/rust/tables.rs"]
 pub mod tables;
 
+#[path = "../../generated/rust/protocol_edge.rs"]
+pub mod protocol_edge;
+
 #[path = "../../generated/rust/validate.rs"]
 pub mod validate;
+
+#[path = "../../generated/rust/contracts_hash.rs"]
+pub mod contracts_hash;

@@ -7,6 +7,8 @@
 #![allow(clippy::result_large_err)]
 
 pub mod canonical;
+pub mod cut_text;
 pub mod generated;
+pub mod journal;
 pub mod kernel;
 pub mod protocol;

@@ -1,3 +1,4 @@
+import { cutText } from './cut-text.js';
 /**
  * A short, single-line rendering of any JavaScript value for error messages: numbers in
  * ECMAScript form (`NaN`, `-Infinity`, `9007199254740992`), strings as JSON (lone surrogates
@@ -36,6 +37,9 @@ export function constructorName(value: object): string {
   return typeof ctor === 'function' && ctor.name !== '' ? ctor.name : 'an anonymous class';
 }
 
+/** Longest value description in a canonical JSON error, in code points. */
+const DESCRIPTION_CHARS_MAX = 80;
+
 function truncate(text: string): string {
-  return text.length <= 80 ? text : `${text.slice(0, 77)}...`;
+  return cutText(text, DESCRIPTION_CHARS_MAX);
 }

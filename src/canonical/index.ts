@@ -5,3 +5,4 @@ export { parseJson } from './parse-json.js';
 export { JsonParseError, jsonParseErrorCodes, type JsonParseErrorCode, type TextPosition } from './json-parse-error.js';
 export { jsonPointer, type PathSegment } from './json-pointer.js';
 export { JSON_DEPTH_MAX } from './limits.js';
+export { cutText } from './cut-text.js';

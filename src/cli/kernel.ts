@@ -1,30 +1,52 @@
-// `lockstep kernel`: the reference kernel as a protocol server on stdin/stdout.
-import { serve, Session } from '../protocol/index.js';
+// `lockstep kernel`: the reference kernel as a protocol server on stdin/stdout, optionally
+// writing a journal of every answered line.
+import { resolve } from 'node:path';
+import { serve, Session, type AnswerSink } from '../protocol/index.js';
+import { journalOptions, openKernelJournal } from '../journal/kernel-journal.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { UsageError, type CliCommand } from './command.js';
 
-const HELP = `usage: lockstep kernel
+const HELP = `usage: lockstep kernel [--journal FILE [--durability every|batch|none] [--checkpoint-interval K]]
 
 Serves the wire protocol (docs/protocol.md) on stdin/stdout: one JSON request per line in,
 exactly one canonical JSON answer per line out, in order. A malformed or invalid line gets an
 error answer and the session goes on; end of input or \`bye\` exits 0.
 
+options:
+  --journal FILE            append every answered line to the journal FILE (docs/journal.md);
+                            a torn tail is cut aside first, a sealed or damaged journal exits 1
+  --durability POLICY       every | batch (default: one fsync per read, before the answers
+                            go out) | none
+  --checkpoint-interval K   a checkpoint every K records (default 1024)
+
 environment:
   LOCKSTEP_DEBUG_INVARIANTS=1   check every kernel invariant after every step
+  LOCKSTEP_BUILD_ID             the build id a journal header names
 
-example:
-  printf '%s\\n' '{"op":"hello","seq":0,"protocol_version":"1.0"}' '{"op":"bye","seq":1}' | lockstep kernel`;
+examples:
+  printf '%s\\n' '{"op":"hello","seq":0,"protocol_version":"1.0"}' '{"op":"bye","seq":1}' | lockstep kernel
+  printf '%s\\n' '{"op":"hello","seq":0,"protocol_version":"1.0"}' | lockstep kernel --journal /tmp/run.journal`;
 
 export const kernelCommand: CliCommand = {
   name: 'kernel',
   help: HELP,
   async run(args, ctx) {
-    if (args.length > 0) throw new UsageError(`unexpected argument '${args[0]}'`);
-    const session = new Session(
-      { name: 'lockstep', version: pkg.version, language: 'typescript' },
-      { debugInvariants: ctx.env['LOCKSTEP_DEBUG_INVARIANTS'] === '1' },
-    );
-    const result = await serve(ctx.stdin, ctx.stdout, session);
+    const implementation = { name: 'lockstep', version: pkg.version, language: 'typescript' };
+    const options = journalOptions(args, (message) => new UsageError(message));
+    const session = new Session(implementation, { debugInvariants: ctx.env['LOCKSTEP_DEBUG_INVARIANTS'] === '1' });
+    let sink: AnswerSink | undefined;
+    let finish = (): void => {};
+    if (options.journal !== undefined) {
+      const opened = openKernelJournal(resolve(ctx.cwd, options.journal), options, implementation, ctx.env['LOCKSTEP_BUILD_ID']);
+      if (!opened.ok) {
+        ctx.stderr.write(`lockstep kernel: ${opened.message}\n`);
+        return 1;
+      }
+      sink = opened.sink;
+      finish = opened.finish;
+    }
+    const result = await serve(ctx.stdin, ctx.stdout, session, sink);
+    finish();
     // After bye nothing more is read: stop listening so the process can end.
     if (result.bye) ctx.stdin.destroy();
     return 0;

@@ -1,4 +1,6 @@
 import { unionTags } from '../../generated/ts/contract-index.js';
+import { QUOTED_VALUE_CHARS_MAX } from '../../generated/ts/protocol-edge.js';
+import { cutText } from '../canonical/index.js';
 import type { CompiledValidatorError } from '../../generated/ts/validators.js';
 import type { ContractError } from './contract-error.js';
 
@@ -13,7 +15,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'object' && value !== null) return 'an object';
   const text = typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return cutText(text, QUOTED_VALUE_CHARS_MAX);
 }
 
 function list(values: readonly unknown[]): string {

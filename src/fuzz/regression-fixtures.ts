@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Fixture, ProtocolResponse } from '../../generated/ts/types.js';
-import { parseJson } from '../canonical/index.js';
+import { cutText, parseJson } from '../canonical/index.js';
 import { validate } from '../contracts/index.js';
 import { fixtureId } from '../harness/fixture-id.js';
 import { REFERENCE_NAME } from '../harness/implementation.js';
@@ -16,6 +16,7 @@ import { createReferenceSession } from '../harness/reference-session.js';
 import { placeFixture } from '../harness/session-frame.js';
 import type { Scenario } from './scenario.js';
 import { scenarioFixture } from './scenario-fixture.js';
+import { MESSAGE_CHARS_MAX } from '../../generated/ts/protocol-edge.js';
 
 export const FUZZ_GENERATOR = 'lockstep src/fuzz scenario generators (fast-check 4.10.2)';
 
@@ -45,10 +46,10 @@ export function regressionName(level: string, seed: number): string {
  */
 export function writeRegression(dir: string, r: RegressionInput): { path: string; fixture: Fixture } {
   const name = regressionName(r.scenario.level, r.seed);
-  const origin = { generator: FUZZ_GENERATOR, seed: r.seed, found: r.found.slice(0, 512) };
+  const origin = { generator: FUZZ_GENERATOR, seed: r.seed, found: cutText(r.found, MESSAGE_CHARS_MAX) };
   const draft = scenarioFixture(r.scenario, {
     name,
-    description: `Shrunk ${r.scenario.level} fuzz scenario: ${r.found}`.slice(0, 512),
+    description: cutText(`Shrunk ${r.scenario.level} fuzz scenario: ${r.found}`, MESSAGE_CHARS_MAX),
     origin,
     tags: ['fuzz', 'regression', r.scenario.level],
   });

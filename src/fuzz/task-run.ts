@@ -7,11 +7,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import pkg from '../../package.json' with { type: 'json' };
+import { CONTRACTS_HASH } from '../../generated/ts/contracts-hash.js';
 import type { FuzzShardFailure } from '../../generated/ts/types.js';
 import { RUST_BINARY, TS_SERVER_COMMAND } from '../harness/implementation.js';
 import { ensureTsServer } from '../harness/ts-server-build.js';
 import { CANARY_NAME, isCanarySeed } from './canary-target.js';
-import { contractsHash } from './contracts-hash.js';
 import { checkScenarioBatch, type FuzzTarget } from './fuzz-engine.js';
 import type { FuzzFailureRecord } from './fuzz-report.js';
 import { failureRecord, runFuzz } from './fuzz-run.js';
@@ -84,7 +84,7 @@ export async function runTask(task: FuzzTask, o: TaskRunOptions): Promise<TaskRu
   const writer = new ShardFileWriter(o.out, {
     task,
     build: { lockstep: pkg.version, node: process.version, target: text512(`${target.name}: ${target.command}`) },
-    contracts_hash: contractsHash(o.root),
+    contracts_hash: CONTRACTS_HASH,
   });
   let failures = 0;
   const exemplars = new ExemplarKeeper();

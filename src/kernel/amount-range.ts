@@ -5,9 +5,10 @@
 import type { AccountState, TradeSlot } from './types.js';
 import { numberText } from './numbers.js';
 import type { OutcomeDetails } from './types.js';
+import { AMOUNT_MAX } from '../../generated/ts/protocol-edge.js';
 
-/** The Amount bound of vocabulary.schema.json. */
-export const AMOUNT_MAX = 1e15;
+/** The Amount bound of vocabulary.schema.json (amount_max of schemas/data/protocol.edge.json). */
+export { AMOUNT_MAX };
 
 const inRange = (x: number): boolean => x >= -AMOUNT_MAX && x <= AMOUNT_MAX;
 

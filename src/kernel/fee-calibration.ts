@@ -4,19 +4,15 @@ import type { AccountState, CalibrateFeeInput, ExchangeConfigView, FeeCalibratio
 import { isPositiveFinite, numberText } from './numbers.js';
 import { refusal, type Refusal } from './outcome.js';
 import { copyAccount } from './account.js';
+import {
+  FEE_DEVIATION_OK_PCT,
+  FEE_DEVIATION_WARN_PCT,
+  FEE_EXPECTED_MAX,
+  FEE_RATIO_MAX,
+} from '../../generated/ts/protocol-edge.js';
 
-/** Largest |expected fee| accepted: the Amount range of the schemas. */
-export const FEE_EXPECTED_MAX = 1e15;
-/**
- * Largest |actual / expected| accepted. Beyond it the ratio says nothing a person can act on,
- * and its deviation in percent (up to 100 times the ratio) would leave the range of integers
- * canonical JSON writes exactly (2^53 - 1).
- */
-export const FEE_RATIO_MAX = 1e12;
-
-/** Deviation classes in percent: OK below the first bound, WARN below the second, else ERROR. */
-export const FEE_DEVIATION_OK_PCT = 1;
-export const FEE_DEVIATION_WARN_PCT = 5;
+// The bounds are shared with the Rust kernel: schemas/data/protocol.edge.json.
+export { FEE_DEVIATION_OK_PCT, FEE_DEVIATION_WARN_PCT, FEE_EXPECTED_MAX, FEE_RATIO_MAX };
 
 export function expectedFee(c: CalibrateFeeInput, exchange: ExchangeConfigView): number {
   const rate = c.order_type === 'MARKET' ? exchange.taker_rate : exchange.maker_rate;

@@ -3,9 +3,10 @@
 import type { EngineIntent, EnterIntent, ExitIntent, VenueEvent } from './types.js';
 import { isPositiveFinite, numberText } from './numbers.js';
 import { refusal, type Refusal } from './outcome.js';
+import { EXIT_LEG_SUM_TOLERANCE } from '../../generated/ts/protocol-edge.js';
 
-/** Tolerance of the exit-leg ratio sum: `sum <= 1 + 1e-12`. */
-export const EXIT_LEG_SUM_TOLERANCE = 1e-12;
+/** Tolerance of the exit-leg ratio sum (schemas/data/protocol.edge.json). */
+export { EXIT_LEG_SUM_TOLERANCE };
 
 /** R1 step 1: an integer in [0, slot_count). */
 export function checkSlotId(slotId: number, slotCount: number): Refusal | undefined {

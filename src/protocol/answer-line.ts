@@ -1,18 +1,18 @@
 // One line in, one canonical response line out (checks 1 to 12 of docs/protocol.md).
 import type { ProtocolResponse } from '../../generated/ts/types.js';
 import { canonicalize } from '../canonical/index.js';
-import { errorResponse, fault } from './protocol-error.js';
-import { LINE_BYTES_MAX } from './limits.js';
+import { errorResponse, fallbackLine, fault } from './protocol-error.js';
 import type { Line } from './line-reader.js';
 import { readRequest } from './read-request.js';
 import { FastJsonUnsupported, stepResponseJson } from './step-result-json.js';
 import type { Session } from './session.js';
+import { ERROR_CODE } from '../../generated/ts/protocol-edge.js';
 
 export function responseTo(session: Session, line: Line, lineNo: number): ProtocolResponse {
   if (typeof line !== 'string') {
-    return line.fault === 'LINE_TOO_LONG'
-      ? errorResponse(fault('LINE_TOO_LONG', '', `line is longer than line_bytes_max = ${LINE_BYTES_MAX} bytes`), lineNo, undefined)
-      : errorResponse(fault('INVALID_UTF8', '', 'line is not valid UTF-8'), lineNo, undefined);
+    return line.fault === ERROR_CODE.LINE_TOO_LONG
+      ? errorResponse(fault(ERROR_CODE.LINE_TOO_LONG, ''), lineNo, undefined)
+      : errorResponse(fault(ERROR_CODE.INVALID_UTF8, ''), lineNo, undefined);
   }
   const read = readRequest(line);
   if (!read.ok) return errorResponse(read.fault, lineNo, read.seq);
@@ -32,16 +32,28 @@ export function responseJson(response: ProtocolResponse): string {
   return canonicalize(response);
 }
 
-/** The response as its canonical JSON line (with the trailing newline). */
+/** The seq an answer echoes, for an INTERNAL_ERROR in its place. */
+function seqOf(response: ProtocolResponse | undefined): number | undefined {
+  return response !== undefined && 'seq' in response ? response.seq : undefined;
+}
+
+/**
+ * The response as its canonical JSON line (with the trailing newline). Never throws: whatever
+ * goes wrong answering the line (a kernel bug, an unserialisable value) becomes an
+ * INTERNAL_ERROR for this line and the session goes on; if even that cannot be written, the
+ * fallback built from data alone is.
+ */
 export function answerLine(session: Session, line: Line, lineNo: number): string {
-  const response = responseTo(session, line, lineNo);
+  let response: ProtocolResponse | undefined;
   try {
+    response = responseTo(session, line, lineNo);
     return `${responseJson(response)}\n`;
   } catch (e) {
-    // A response that cannot be canonicalised (a non-finite number from a kernel bug) is an
-    // internal error, never a crash.
-    const message = e instanceof Error ? e.message : String(e);
-    const seq = 'seq' in response ? response.seq : undefined;
-    return `${canonicalize(errorResponse(fault('INTERNAL_ERROR', '', `response not serialisable: ${message}`), lineNo, seq))}\n`;
+    try {
+      const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      return `${canonicalize(errorResponse(fault(ERROR_CODE.INTERNAL_ERROR, '', { detail }), lineNo, seqOf(response)))}\n`;
+    } catch {
+      return fallbackLine(lineNo, seqOf(response));
+    }
   }
 }

@@ -6,12 +6,13 @@
 // otherwise line by line, so one bad line does not taint its neighbours.
 import { isUtf8 } from 'node:buffer';
 import { LINE_BYTES_MAX } from './limits.js';
+import { ERROR_CODE } from '../../generated/ts/protocol-edge.js';
 
 /** One line: its text, or why it has none. */
-export type Line = string | { readonly fault: 'LINE_TOO_LONG' | 'INVALID_UTF8' };
+export type Line = string | { readonly fault: typeof ERROR_CODE.LINE_TOO_LONG | typeof ERROR_CODE.INVALID_UTF8 };
 
-export const TOO_LONG: Line = { fault: 'LINE_TOO_LONG' };
-export const NOT_UTF8: Line = { fault: 'INVALID_UTF8' };
+export const TOO_LONG: Line = { fault: ERROR_CODE.LINE_TOO_LONG };
+export const NOT_UTF8: Line = { fault: ERROR_CODE.INVALID_UTF8 };
 
 // ignoreBOM: a leading U+FEFF is kept, so JSON.parse refuses it as the RFC 8259 text it is not.
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -1,22 +1,9 @@
-// Error responses: one code enum with a category each (docs/protocol.md, "One line, in order").
-import type { ErrorCategory, ErrorCode, ProtocolResponse } from '../../generated/ts/types.js';
-
-const CATEGORY: Readonly<Record<ErrorCode, ErrorCategory>> = {
-  LINE_TOO_LONG: 'syntax',
-  INVALID_UTF8: 'syntax',
-  EMPTY_LINE: 'syntax',
-  INVALID_JSON: 'syntax',
-  DEPTH_LIMIT_EXCEEDED: 'syntax',
-  NUMBER_OUT_OF_RANGE: 'syntax',
-  FORBIDDEN_KEY: 'schema',
-  SCHEMA_VIOLATION: 'schema',
-  DUPLICATE_SEQ: 'protocol',
-  SEQ_OUT_OF_ORDER: 'protocol',
-  HANDSHAKE_REQUIRED: 'protocol',
-  UNSUPPORTED_PROTOCOL_VERSION: 'protocol',
-  NOT_CONFIGURED: 'protocol',
-  INTERNAL_ERROR: 'internal',
-};
+// Error responses: one code enum with a category each, from schemas/data/protocol.edge.json
+// (docs/protocol.md, "One line, in order").
+import type { ErrorCode, ProtocolResponse } from '../../generated/ts/types.js';
+import { ERROR_CODE, ERROR_CATEGORY, FALLBACK_MESSAGE } from '../../generated/ts/protocol-edge.js';
+import { canonicalize } from '../canonical/index.js';
+import { errorMessage, locatedMessage, type MessageValues } from './message.js';
 
 /** What went wrong with one line, before it is tied to a line number and seq. */
 export interface LineFault {
@@ -26,24 +13,30 @@ export interface LineFault {
   readonly keyword?: string;
 }
 
-export function fault(code: ErrorCode, path: string, message: string, keyword?: string): LineFault {
+/** A fault whose message is the code's template with `values` filled in. */
+export function fault(code: ErrorCode, path: string, values: MessageValues = {}, keyword?: string): LineFault {
+  const message = errorMessage(code, values);
   return keyword === undefined ? { code, path, message } : { code, path, message, keyword };
 }
 
-/** Keep a message within the schema's Text bound (512 characters). */
-function bounded(message: string): string {
-  return message.length <= 512 ? message : `${message.slice(0, 509)}...`;
-}
-
 export function errorResponse(f: LineFault, line: number, seq: number | undefined): ProtocolResponse {
-  const where = f.path === '' ? `line ${line}` : `line ${line}, ${f.path}`;
   const error: Extract<ProtocolResponse, { op: 'error' }>['error'] = {
     code: f.code,
-    category: CATEGORY[f.code],
+    category: ERROR_CATEGORY[f.code],
     line,
     path: f.path,
-    message: bounded(`${f.message} (${where})`),
+    message: locatedMessage(f.message, line, f.path),
   };
   if (f.keyword !== undefined) error.keyword = f.keyword;
   return seq === undefined ? { op: 'error', error } : { op: 'error', seq, error };
+}
+
+/**
+ * The last resort of a line whose answer could not be written: an INTERNAL_ERROR from data
+ * alone (a fixed ASCII message, the line number, a safe-integer seq), which canonical JSON
+ * cannot refuse.
+ */
+export function fallbackLine(line: number, seq: number | undefined): string {
+  const safeSeq = seq !== undefined && Number.isSafeInteger(seq) && seq >= 0 ? seq : undefined;
+  return `${canonicalize(errorResponse({ code: ERROR_CODE.INTERNAL_ERROR, path: '', message: FALLBACK_MESSAGE }, line, safeSeq))}\n`;
 }

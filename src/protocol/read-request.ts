@@ -4,7 +4,7 @@ import type { ProtocolRequest } from '../../generated/ts/types.js';
 import { validate } from '../contracts/index.js';
 import { fault, type LineFault } from './protocol-error.js';
 import { firstForbiddenKey, hasLoneSurrogate, walkLine, WalkFinding } from './json-walk.js';
-import { JSON_DEPTH_MAX } from './limits.js';
+import { ERROR_CODE } from '../../generated/ts/protocol-edge.js';
 
 export type ReadResult =
   | { readonly ok: true; readonly request: ProtocolRequest }
@@ -23,40 +23,41 @@ function refuse(f: LineFault, value?: unknown): ReadResult {
   return { ok: false, fault: f, seq: value === undefined ? undefined : echoSeq(value) };
 }
 
-function syntaxMessage(e: unknown): string {
-  return e instanceof Error ? `not one JSON value: ${e.message}` : 'not one JSON value';
+/** What JSON.parse said (it may quote the line, cut inside a character: message.ts mends that). */
+function syntaxDetail(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 export function readRequest(text: string): ReadResult {
-  if (BLANK.test(text)) return refuse(fault('EMPTY_LINE', '', 'empty line'));
+  if (BLANK.test(text)) return refuse(fault(ERROR_CODE.EMPTY_LINE, ''));
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return refuse(fault('INVALID_JSON', '', syntaxMessage(e)));
+    return refuse(fault(ERROR_CODE.INVALID_JSON, '', { detail: syntaxDetail(e) }));
   }
   // A lone surrogate can only come from a \u escape (the bytes are valid UTF-8).
   if (text.includes('\\u') && hasLoneSurrogate(value)) {
-    return refuse(fault('INVALID_JSON', '', 'a string holds a lone UTF-16 surrogate escape'));
+    return refuse(fault(ERROR_CODE.INVALID_JSON, '', { detail: 'a string holds a lone UTF-16 surrogate escape' }));
   }
   const finding = walkLine(value);
   if (finding === WalkFinding.DepthExceeded) {
-    return refuse(fault('DEPTH_LIMIT_EXCEEDED', '', `nesting is deeper than json_depth_max = ${JSON_DEPTH_MAX}`), value);
+    return refuse(fault(ERROR_CODE.DEPTH_LIMIT_EXCEEDED, ''), value);
   }
   if (finding === WalkFinding.NumberOutOfRange) {
-    return refuse(fault('NUMBER_OUT_OF_RANGE', '', 'a number is outside the binary64 range'), value);
+    return refuse(fault(ERROR_CODE.NUMBER_OUT_OF_RANGE, ''), value);
   }
   if (finding === WalkFinding.ForbiddenKey) {
     const path = firstForbiddenKey(value) ?? '';
-    return refuse(fault('FORBIDDEN_KEY', path, 'object key is forbidden (__proto__, constructor, prototype)'), value);
+    return refuse(fault(ERROR_CODE.FORBIDDEN_KEY, path), value);
   }
   const checked = validate('ProtocolRequest', value);
   if (!checked.ok) {
     const first = checked.errors[0];
     return refuse(
       first === undefined
-        ? fault('SCHEMA_VIOLATION', '', 'not a valid request')
-        : fault('SCHEMA_VIOLATION', first.path, first.message, first.keyword),
+        ? fault(ERROR_CODE.SCHEMA_VIOLATION, '', { detail: 'not a valid request' })
+        : fault(ERROR_CODE.SCHEMA_VIOLATION, first.path, { detail: first.message }, first.keyword),
       value,
     );
   }

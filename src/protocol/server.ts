@@ -13,7 +13,13 @@ export interface ServeResult {
   readonly bye: boolean;
 }
 
-export function serve(input: Readable, output: Writable, session: Session): Promise<ServeResult> {
+/** Sees every answered line (a journal): `commit` runs before answers are released to output. */
+export interface AnswerSink {
+  answered(line: Line, answer: string): void;
+  commit(): void;
+}
+
+export function serve(input: Readable, output: Writable, session: Session, sink?: AnswerSink): Promise<ServeResult> {
   return new Promise((resolve, reject) => {
     const reader = new LineReader();
     let lineNo = 0;
@@ -23,11 +29,14 @@ export function serve(input: Readable, output: Writable, session: Session): Prom
     const onLine = (line: Line): void => {
       if (session.ended) return;
       lineNo += 1;
-      out.push(answerLine(session, line, lineNo));
+      const answer = answerLine(session, line, lineNo);
+      sink?.answered(line, answer);
+      out.push(answer);
     };
 
     const flush = (): boolean => {
       if (out.length === 0) return true;
+      sink?.commit();
       const text = out.length === 1 ? (out[0] as string) : out.join('');
       out = [];
       return output.write(text);

@@ -3,7 +3,8 @@
 import type { ProtocolRequest, ProtocolResponse } from '../../generated/ts/types.js';
 import { createKernel, SnapshotShapeError, type Kernel, type KernelOptions } from '../kernel/index.js';
 import { errorResponse, fault, type LineFault } from './protocol-error.js';
-import { PROTOCOL_MAJOR, PROTOCOL_VERSION } from './limits.js';
+import { CAPABILITIES, PROTOCOL_MAJOR, PROTOCOL_VERSION } from './limits.js';
+import { ERROR_CODE } from '../../generated/ts/protocol-edge.js';
 
 /** Who answers the hello. */
 export interface Implementation {
@@ -11,22 +12,6 @@ export interface Implementation {
   readonly version: string;
   readonly language: string;
 }
-
-/** Every op served, sorted: the hello's capabilities. */
-export const CAPABILITIES: readonly string[] = [
-  'account_event',
-  'bye',
-  'calibrate_fee',
-  'configure',
-  'hello',
-  'intent',
-  'mark_price',
-  'reconcile',
-  'reset',
-  'restore',
-  'snapshot',
-  'venue_event',
-];
 
 const NEEDS_CONFIGURE: ReadonlySet<ProtocolRequest['op']> = new Set([
   'intent',
@@ -59,32 +44,32 @@ export class Session {
       return this.dispatch(r);
     } catch (e) {
       if (e instanceof SnapshotShapeError) {
-        return errorResponse(fault('SCHEMA_VIOLATION', `/snapshot${e.path}`, e.message, 'consistency'), line, r.seq);
+        return errorResponse(fault(ERROR_CODE.SCHEMA_VIOLATION, `/snapshot${e.path}`, { detail: e.message }, 'consistency'), line, r.seq);
       }
       const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      return errorResponse(fault('INTERNAL_ERROR', '', `internal error: ${message}`), line, r.seq);
+      return errorResponse(fault(ERROR_CODE.INTERNAL_ERROR, '', { detail: message }), line, r.seq);
     }
   }
 
   /** Checks 9 to 12; a request passing check 10 becomes the last accepted seq. */
   private admit(r: ProtocolRequest): LineFault | undefined {
     if (this.lastSeq !== undefined && r.seq === this.lastSeq) {
-      return fault('DUPLICATE_SEQ', '/seq', `seq ${r.seq} was already used by the previous request`);
+      return fault(ERROR_CODE.DUPLICATE_SEQ, '/seq', { seq: r.seq });
     }
     if (this.lastSeq !== undefined && r.seq < this.lastSeq) {
-      return fault('SEQ_OUT_OF_ORDER', '/seq', `seq ${r.seq} is below the last accepted seq ${this.lastSeq}`);
+      return fault(ERROR_CODE.SEQ_OUT_OF_ORDER, '/seq', { seq: r.seq, last_seq: this.lastSeq });
     }
     this.lastSeq = r.seq;
     if (r.op === 'hello') {
       const major = Number(r.protocol_version.split('.')[0]);
       if (major !== PROTOCOL_MAJOR) {
-        return fault('UNSUPPORTED_PROTOCOL_VERSION', '/protocol_version', `protocol ${r.protocol_version} is not supported; this kernel speaks ${PROTOCOL_VERSION}`);
+        return fault(ERROR_CODE.UNSUPPORTED_PROTOCOL_VERSION, '/protocol_version', { version: r.protocol_version });
       }
       return undefined;
     }
-    if (!this.handshaken) return fault('HANDSHAKE_REQUIRED', '', `${r.op} before a successful hello`);
+    if (!this.handshaken) return fault(ERROR_CODE.HANDSHAKE_REQUIRED, '', { op: r.op });
     if (this.kernel === undefined && NEEDS_CONFIGURE.has(r.op)) {
-      return fault('NOT_CONFIGURED', '', `${r.op} before configure or restore`);
+      return fault(ERROR_CODE.NOT_CONFIGURED, '', { op: r.op });
     }
     return undefined;
   }

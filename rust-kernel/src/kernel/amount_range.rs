@@ -6,8 +6,8 @@
 use crate::canonical::number_text;
 use crate::generated::types::{AccountState, OutcomeDetails, TradeSlot};
 
-/// The Amount bound of vocabulary.schema.json.
-pub const AMOUNT_MAX: f64 = 1e15;
+/// The Amount bound of vocabulary.schema.json (amount_max of schemas/data/protocol.edge.json).
+pub use crate::generated::protocol_edge::AMOUNT_MAX;
 
 fn in_range(x: f64) -> bool {
     (-AMOUNT_MAX..=AMOUNT_MAX).contains(&x)

@@ -6,16 +6,8 @@ use crate::generated::types::DiagnosticCode as C;
 use super::numbers::is_positive_finite;
 use super::outcome::{Refusal, refusal, field_value};
 
-/// Largest |expected fee| accepted: the Amount range of the schemas.
-pub const FEE_EXPECTED_MAX: f64 = 1e15;
-/// Largest |actual / expected| accepted: beyond it the deviation in percent would leave the
-/// range of integers canonical JSON writes exactly (2^53 - 1).
-pub const FEE_RATIO_MAX: f64 = 1e12;
-
-/// Deviation classes in percent: OK below the first bound, WARN below the second, else ERROR.
-pub const FEE_DEVIATION_OK_PCT: f64 = 1.0;
-/// See [`FEE_DEVIATION_OK_PCT`].
-pub const FEE_DEVIATION_WARN_PCT: f64 = 5.0;
+// The bounds are shared with the TypeScript kernel: schemas/data/protocol.edge.json.
+pub use crate::generated::protocol_edge::{FEE_DEVIATION_OK_PCT, FEE_DEVIATION_WARN_PCT, FEE_EXPECTED_MAX, FEE_RATIO_MAX};
 
 fn expected_fee(c: &CalibrateFeeRequest, exchange: &ExchangeConfig) -> f64 {
     let rate = if c.order_type == OrderType::Market { exchange.taker_rate } else { exchange.maker_rate };

@@ -6,8 +6,8 @@ use crate::generated::types::DiagnosticCode as C;
 use super::numbers::is_positive_finite;
 use super::outcome::{Refusal, refusal, field_value};
 
-/// Tolerance of the exit-leg ratio sum: `sum <= 1 + 1e-12`.
-pub const EXIT_LEG_SUM_TOLERANCE: f64 = 1e-12;
+/// Tolerance of the exit-leg ratio sum (schemas/data/protocol.edge.json).
+pub use crate::generated::protocol_edge::EXIT_LEG_SUM_TOLERANCE;
 /// R1 step 1: an integer in [0, slot_count).
 pub fn check_slot_id(slot_id: u64, slot_count: u64) -> Option<Refusal> {
     if slot_id < slot_count {

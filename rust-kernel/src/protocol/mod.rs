@@ -5,6 +5,7 @@ pub mod json_scan;
 pub mod json_walk;
 pub mod limits;
 pub mod line_reader;
+pub mod message;
 pub mod protocol_error;
 pub mod read_request;
 pub mod server;

@@ -1,17 +1,22 @@
-//! Checks 3 to 7 of docs/protocol.md on one UTF-8 line: empty, JSON syntax (with lone surrogate
-//! escapes), depth, numbers out of range, forbidden keys; then numbers normalised so that serde
-//! reads them as JavaScript would.
+//! Checks 3 to 8 of docs/protocol.md on one UTF-8 line: empty, JSON syntax (with lone surrogate
+//! escapes), depth, numbers out of range, forbidden keys (numbers then normalised so that serde
+//! reads them as JavaScript would), and the schema; the same split as `read-request.ts`.
 //!
 //! A line serde_json accepts is checked by one walk over its value. A line it refuses (syntax,
 //! lone surrogate, a number out of range, or deeper than its own recursion limit of 128) is
 //! classified by a syntax scanner with an explicit stack (no recursion, no allocation per value),
 //! so an 8 MiB line of `[` neither overflows the stack nor hides which check failed first.
 
+use serde::Deserialize;
 use serde_json::Value;
+
+use crate::generated::types::{ErrorCode, ProtocolRequest};
+use crate::generated::validate::validate_protocol_request;
 
 use super::json_scan::{is_ws, Scanner};
 use super::json_walk::{Walk, first_forbidden_key};
 use super::limits::SAFE_INTEGER_MAX;
+use super::protocol_error::Error;
 
 /// Why a line is not an acceptable JSON request value (checks 3 to 7).
 #[derive(Debug, Clone, PartialEq)]
@@ -80,4 +85,29 @@ fn classify_refused(bytes: &[u8]) -> LineFault {
     }
     // The scanner accepts what serde_json refused: not expected; still never a crash.
     LineFault::InvalidJson(0, "not one JSON value")
+}
+
+/// The error of a line fault, with the seq to echo.
+pub fn fault_error(fault: LineFault) -> (Error, Option<u64>) {
+    match fault {
+        LineFault::Empty => (Error::new(ErrorCode::EmptyLine, "", &[]), None),
+        LineFault::InvalidJson(pos, what) => (Error::new(ErrorCode::InvalidJson, "", &[("detail", &format!("{what} at byte {pos}"))]), None),
+        LineFault::DepthExceeded(seq) => (Error::new(ErrorCode::DepthLimitExceeded, "", &[]), seq),
+        LineFault::NumberOutOfRange(seq) => (Error::new(ErrorCode::NumberOutOfRange, "", &[]), seq),
+        LineFault::ForbiddenKey(path, seq) => (Error::new(ErrorCode::ForbiddenKey, path, &[]), seq),
+    }
+}
+
+/// Checks 3 to 8 of one line: the request, or the error with the seq to echo.
+pub fn read_request(text: &str) -> Result<ProtocolRequest, (Error, Option<u64>)> {
+    let value = parse_line(text).map_err(fault_error)?;
+    let seq = echo_seq(&value);
+    if let Err(error) = validate_protocol_request(&value) {
+        return Err((Error::schema(error.pointer(), error.keyword, &error.message), seq));
+    }
+    // The owned value moves its strings into the request instead of copying them.
+    ProtocolRequest::deserialize(value).map_err(|e| {
+        let detail = format!("schema-valid request not readable: {e}");
+        (Error::new(ErrorCode::InternalError, "", &[("detail", &detail)]), seq)
+    })
 }

@@ -17,6 +17,7 @@ pub fn serve<R: Responder>(responder: &mut R, input: &mut impl Read, output: &mu
                 if (!splitter.pending.is_empty() || splitter.discarding) && !responder.ended() {
                     splitter.take_pending(responder, &mut out);
                 }
+                responder.commit();
                 output.write_all(&out)?;
                 return output.flush();
             }
@@ -27,6 +28,7 @@ pub fn serve<R: Responder>(responder: &mut R, input: &mut impl Read, output: &mu
         let more = splitter.push(responder, &chunk[..read], &mut out);
         // Everything complete that was read is answered: write it before the next (possibly
         // blocking) read, so a peer waiting on a response never waits forever.
+        responder.commit();
         output.write_all(&out)?;
         output.flush()?;
         out.clear();

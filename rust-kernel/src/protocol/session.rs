@@ -1,39 +1,15 @@
-//! One protocol session: checks 8 to 12 of docs/protocol.md (schema, seq, handshake,
-//! configured) and the dispatch of each op to the kernel. Pure apart from the kernel it owns.
-
-use serde::Deserialize;
-use serde_json::Value;
-
-use super::protocol_error::Error;
+//! One protocol session: checks 9 to 12 of docs/protocol.md (seq, handshake, configured) and
+//! the dispatch of each op to the kernel. Pure apart from the kernel it owns.
 
 use crate::generated::types::{
     AccountEventResponse, ByeResponse, CalibrateFeeResponse, ConfigureResponse, ControlState, ErrorCode, HelloResponse,
     Implementation, IntentResponse, MarkPriceResponse, ProtocolRequest, ProtocolResponse, ReconcileResponse,
     ResetResponse, RestoreResponse, SnapshotResponse, VenueEventResponse,
 };
-use crate::generated::validate::validate_protocol_request;
-
-use super::read_request::echo_seq;
-
 use crate::kernel::Kernel;
 
-use super::limits::{PROTOCOL_MAJOR, PROTOCOL_VERSION};
-
-/// Every op served, sorted: the hello's capabilities.
-pub const CAPABILITIES: [&str; 12] = [
-    "account_event",
-    "bye",
-    "calibrate_fee",
-    "configure",
-    "hello",
-    "intent",
-    "mark_price",
-    "reconcile",
-    "reset",
-    "restore",
-    "snapshot",
-    "venue_event",
-];
+use super::limits::{CAPABILITIES, PROTOCOL_MAJOR, PROTOCOL_VERSION};
+use super::protocol_error::Error;
 
 /// The state of one session.
 #[derive(Debug, Default)]
@@ -68,22 +44,6 @@ impl Session {
         Self::default()
     }
 
-    /// Checks 8 to 12 and the step, for a value that passed checks 1 to 7.
-    pub fn handle_value(&mut self, value: Value, line: u64) -> ProtocolResponse {
-        if let Err(error) = validate_protocol_request(&value) {
-            let pointer = error.pointer();
-            return ProtocolResponse::ErrorResponse(Error::schema(pointer, error.keyword, error.message).into_response(line, echo_seq(&value)));
-        }
-        let seq = echo_seq(&value);
-        // The owned value moves its strings into the request instead of copying them.
-        match ProtocolRequest::deserialize(value) {
-            Ok(request) => self.handle(request, line),
-            Err(e) => ProtocolResponse::ErrorResponse(
-                Error::new(ErrorCode::InternalError, "", format!("schema-valid request not readable: {e}")).into_response(line, seq),
-            ),
-        }
-    }
-
     /// Answers a schema-valid request read from line `line`.
     pub fn handle(&mut self, r: ProtocolRequest, line: u64) -> ProtocolResponse {
         let (op, seq) = op_of(&r);
@@ -100,10 +60,10 @@ impl Session {
     fn admit(&mut self, r: &ProtocolRequest, op: &str, seq: u64) -> Result<(), Error> {
         if let Some(last) = self.last_seq {
             if seq == last {
-                return Err(Error::new(ErrorCode::DuplicateSeq, "/seq", format!("seq {seq} was already used by the previous request")));
+                return Err(Error::new(ErrorCode::DuplicateSeq, "/seq", &[("seq", &seq.to_string())]));
             }
             if seq < last {
-                return Err(Error::new(ErrorCode::SeqOutOfOrder, "/seq", format!("seq {seq} is below the last accepted seq {last}")));
+                return Err(Error::new(ErrorCode::SeqOutOfOrder, "/seq", &[("seq", &seq.to_string()), ("last_seq", &last.to_string())]));
             }
         }
         self.last_seq = Some(seq);
@@ -113,17 +73,17 @@ impl Session {
                 return Err(Error::new(
                     ErrorCode::UnsupportedProtocolVersion,
                     "/protocol_version",
-                    format!("protocol {} is not supported; this kernel speaks {PROTOCOL_VERSION}", hello.protocol_version),
+                    &[("version", &hello.protocol_version)],
                 ));
             }
             return Ok(());
         }
         if !self.handshaken {
-            return Err(Error::new(ErrorCode::HandshakeRequired, "", format!("{op} before a successful hello")));
+            return Err(Error::new(ErrorCode::HandshakeRequired, "", &[("op", op)]));
         }
         let needs_kernel = !matches!(r, ProtocolRequest::ConfigureRequest(_) | ProtocolRequest::RestoreRequest(_) | ProtocolRequest::ByeRequest(_));
         if self.kernel.is_none() && needs_kernel {
-            return Err(Error::new(ErrorCode::NotConfigured, "", format!("{op} before configure or restore")));
+            return Err(Error::new(ErrorCode::NotConfigured, "", &[("op", op)]));
         }
         Ok(())
     }
@@ -131,7 +91,7 @@ impl Session {
     fn dispatch(&mut self, r: ProtocolRequest) -> Result<ProtocolResponse, Error> {
         use ProtocolRequest as Q;
         use ProtocolResponse as A;
-        let not_configured = || Error::new(ErrorCode::InternalError, "", "no kernel although admitted");
+        let not_configured = || Error::new(ErrorCode::InternalError, "", &[("detail", "no kernel although admitted")]);
         Ok(match r {
             Q::HelloRequest(x) => {
                 self.handshaken = true;
@@ -153,12 +113,7 @@ impl Session {
                 A::ConfigureResponse(ConfigureResponse { control: state.0, seq: x.seq, slot_count: state.1, step: state.2 })
             }
             Q::RestoreRequest(x) => {
-                let kernel = Kernel::restore(x.snapshot).map_err(|e| Error {
-                    code: ErrorCode::SchemaViolation,
-                    path: format!("/snapshot{}", e.path),
-                    keyword: Some("consistency".to_owned()),
-                    message: e.message,
-                })?;
+                let kernel = Kernel::restore(x.snapshot).map_err(|e| Error::schema(format!("/snapshot{}", e.path), "consistency", &e.message))?;
                 let state = state_of(&kernel);
                 self.kernel = Some(kernel);
                 A::RestoreResponse(RestoreResponse { control: state.0, seq: x.seq, slot_count: state.1, step: state.2 })

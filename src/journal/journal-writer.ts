@@ -1,0 +1,103 @@
+// Appends records to a journal: O(1) per record (the chain head and the Merkle peaks are held
+// in memory, the file is never re-read), durability by policy, checkpoints every K records.
+// Opening an existing journal applies the decision table first (open-for-append.ts).
+import { closeSync, fsyncSync, writeSync } from 'node:fs';
+import { checksumBytes } from './checksum.js';
+import type { ChainState } from './chained-line.js';
+import type { DurabilityPolicy } from './durability.js';
+import { lineFaultLine, recordLine, stepLine, type RecordLine } from './record-line.js';
+import { recordedResponse } from './recorded-response.js';
+
+const hex = (b: Uint8Array): string => `sha256:${Buffer.from(b).toString('hex')}`;
+
+export class JournalWriter {
+  private pending: string[] = [];
+  private closed = false;
+
+  /** `fd` is open for append, positioned on a line boundary; `state` is the verified chain. */
+  constructor(
+    private readonly fd: number,
+    private readonly state: ChainState,
+    readonly policy: DurabilityPolicy,
+  ) {}
+
+  /** Index the next record gets. */
+  get nextIndex(): number {
+    return this.state.expected;
+  }
+
+  /** Checksum of the last record (the chain head). */
+  get head(): string {
+    return this.state.previous;
+  }
+
+  /** One answered request line (text) and its canonical response line (without `\n`). */
+  appendStep(request: string, response: string): void {
+    this.due();
+    this.push(stepLine(this.state.expected, this.state.previous, request, recordedResponse(response)));
+  }
+
+  /** A request line without text (too long, not UTF-8) and its response. */
+  appendLineFault(fault: 'LINE_TOO_LONG' | 'INVALID_UTF8', response: string): void {
+    this.due();
+    this.push(lineFaultLine(this.state.expected, this.state.previous, fault, response));
+  }
+
+  /** What opening cut from the tail (0 bytes after a clean restart). */
+  appendRecovered(tornBytes: number, tornChecksum: string, sideFile: string | undefined): void {
+    this.due();
+    const record: Record<string, unknown> = { ...this.links('recovered'), torn_bytes: tornBytes, torn_checksum: tornChecksum };
+    if (sideFile !== undefined) record['side_file'] = sideFile;
+    this.push(recordLine(record));
+  }
+
+  /** Closes the run: a seal (after any checkpoint due), committed and synced whatever the policy. */
+  seal(): void {
+    this.due();
+    this.push(recordLine({ ...this.links('seal'), ...this.tree() }));
+    this.commit(true);
+  }
+
+  /** Writes what is pending (one write) and syncs it unless the policy is none. */
+  commit(forceSync = false): void {
+    if (this.pending.length === 0) return;
+    const text = this.pending.length === 1 ? (this.pending[0] as string) : this.pending.join('');
+    this.pending = [];
+    writeAll(this.fd, Buffer.from(text, 'utf8'));
+    if (forceSync || this.policy !== 'none') fsyncSync(this.fd);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.commit();
+    this.closed = true;
+    closeSync(this.fd);
+  }
+
+  private links(kind: string): Record<string, unknown> {
+    return { index: this.state.expected, kind, previous_checksum: this.state.previous };
+  }
+
+  private tree(): Record<string, unknown> {
+    return { tree_root: hex(this.state.merkle.root()), tree_size: this.state.merkle.size };
+  }
+
+  /** Writes the checkpoint when the next index is a multiple of K. */
+  private due(): void {
+    if (this.state.expected % this.state.interval !== 0) return;
+    const peaks = this.state.merkle.peakList().map(hex);
+    this.push(recordLine({ ...this.links('checkpoint'), tree_peaks: peaks, ...this.tree() }));
+  }
+
+  private push(r: RecordLine): void {
+    this.pending.push(r.line);
+    this.state.merkle.append(checksumBytes(r.checksum));
+    this.state.previous = r.checksum;
+    this.state.expected += 1;
+    if (this.policy === 'every') this.commit();
+  }
+}
+
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
