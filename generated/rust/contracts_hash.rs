@@ -5,4 +5,4 @@
 //! The contracts hash a journal header names (SHA-256 over every schema and data table).
 
 /// SHA-256 over the canonical JSON of every schema and data table.
-pub const CONTRACTS_HASH: &str = "sha256:cab66163675d4c14f23554e6e46ae84c76328782e3478fc809b1f1e0db50722d";
+pub const CONTRACTS_HASH: &str = "sha256:fbafc9d8ced82a1b6570557ff7d3a3856bbcbd037b0ca0a73700d4f3bb426026";

@@ -1075,6 +1075,22 @@ pub fn validate_fuzz_failure_facts(value: &Value) -> Result<(), SchemaError> {
     Ok(())
 }
 
+/// Validates a value against `FuzzScenario`; the first error as ajv reports it.
+pub fn validate_fuzz_scenario(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["level", "config", "steps"])?;
+    check_additional(object, &["level", "config", "steps"])?;
+    check_property(object, "level", validate_fuzz_scenario_level)?;
+    check_property(object, "config", validate_kernel_config)?;
+    check_property(object, "steps", check_fuzz_scenario_steps)?;
+    Ok(())
+}
+
+/// Validates a value against `FuzzScenarioLevel`; the first error as ajv reports it.
+pub fn validate_fuzz_scenario_level(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: None, enum_values: Some(&["realistic", "adversarial", "invalid"]), max_length: None, min_length: None, pattern: None })
+}
+
 /// Validates a value against `FuzzShard`; the first error as ajv reports it.
 pub fn validate_fuzz_shard(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
@@ -1093,6 +1109,19 @@ pub fn validate_fuzz_shard_coverage(value: &Value) -> Result<(), SchemaError> {
     check_property(object, "record", check_fuzz_shard_coverage_record)?;
     check_property(object, "slot", check_fuzz_shard_coverage_slot)?;
     check_property(object, "order", check_fuzz_shard_coverage_order)?;
+    Ok(())
+}
+
+/// Validates a value against `FuzzShardExemplar`; the first error as ajv reports it.
+pub fn validate_fuzz_shard_exemplar(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["record", "signature", "seed", "source", "scenario"])?;
+    check_additional(object, &["record", "signature", "seed", "source", "scenario"])?;
+    check_property(object, "record", check_fuzz_shard_exemplar_record)?;
+    check_property(object, "signature", validate_text)?;
+    check_property(object, "seed", check_fuzz_shard_exemplar_seed)?;
+    check_property(object, "source", validate_text)?;
+    check_property(object, "scenario", validate_fuzz_scenario)?;
     Ok(())
 }
 
@@ -1153,6 +1182,7 @@ pub fn validate_fuzz_shard_record(value: &Value) -> Result<(), SchemaError> {
     match union_tag(object, "record")? {
         "header" => validate_fuzz_shard_header(value),
         "failure" => validate_fuzz_shard_failure(value),
+        "exemplar" => validate_fuzz_shard_exemplar(value),
         "coverage" => validate_fuzz_shard_coverage(value),
         "footer" => validate_fuzz_shard_footer(value),
         _ => Err(unknown_tag("record")),
@@ -2892,6 +2922,10 @@ fn check_fuzz_failure_codes_target(value: &Value) -> Result<(), SchemaError> {
     check_string(value, &StringRule { const_value: None, enum_values: None, max_length: Some(64), min_length: None, pattern: None })
 }
 
+fn check_fuzz_scenario_steps(value: &Value) -> Result<(), SchemaError> {
+    check_array(value, Some(10000), Some(0), validate_fixture_step)
+}
+
 fn check_fuzz_shard_index(value: &Value) -> Result<(), SchemaError> {
     check_number(value, &NumberRule { integer: true, maximum: Some(65536.0), minimum: Some(1.0), exclusive_maximum: None, exclusive_minimum: None })
 }
@@ -2910,6 +2944,14 @@ fn check_fuzz_shard_coverage_slot(value: &Value) -> Result<(), SchemaError> {
 
 fn check_fuzz_shard_coverage_order(value: &Value) -> Result<(), SchemaError> {
     check_array(value, Some(100000), Some(0), validate_fuzz_cell_count)
+}
+
+fn check_fuzz_shard_exemplar_record(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: Some("exemplar"), enum_values: None, max_length: None, min_length: None, pattern: None })
+}
+
+fn check_fuzz_shard_exemplar_seed(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(2147483647.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
 }
 
 fn check_fuzz_shard_failure_record(value: &Value) -> Result<(), SchemaError> {
