@@ -52,7 +52,7 @@ describe('the tarball', () => {
       (file) =>
         !/^package\/dist\/index\.(js|cjs|d\.ts|d\.cts)$/.test(file) &&
         file !== 'package/dist/cli/main.js' &&
-        !/^package\/schemas\/([a-z_]+\.schema\.json|data\/[a-z_.]+\.json)$/.test(file) &&
+        !/^package\/schemas\/((inputs\/)?[a-z_]+\.schema\.json|data\/[a-z_.]+\.json)$/.test(file) &&
         file !== 'package/package.json' &&
         file !== 'package/README.md' &&
         file !== 'package/LICENSE',
@@ -100,6 +100,15 @@ describe('the contracts entry', () => {
       const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path));
       expect(imports, entry).toEqual([]);
     }
+  });
+
+  it('the bin imports nothing but Node builtins (a dev tool imported at startup would break it)', async () => {
+    const requireFromTsup = createRequire(createRequire(import.meta.url).resolve('tsup'));
+    const esbuild = requireFromTsup('esbuild') as EsbuildImportLister;
+    const result = await esbuild.build({ entryPoints: [join(root, 'dist/cli/main.js')], bundle: true, write: false, metafile: true, platform: 'node', logLevel: 'silent', external: ['*'] });
+    const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path));
+    const { builtinModules } = await import('node:module');
+    expect(imports.filter((path) => !path.startsWith('node:') && !builtinModules.includes(path))).toEqual([]);
   });
 
   it('contains no trace of the heavy tools', () => {
