@@ -35,8 +35,8 @@ const kernelCodes: Readonly<Record<DiagnosticCode, true | string>> = {
   STALE_STATE_RECONCILING: true,
   RECONCILED: 'never a refusal',
   MODE_FORBIDDEN: true,
-  SHORT_FILL: 'an accepted warning (a FILL short of the intended size), never a refusal',
-  LATE_ACK: 'an accepted benign race, never a refusal',
+  SHORT_FILL: 'an accepted warning, never a refusal',
+  LATE_ACK: 'accepted (INFO, no transition), never a refusal',
 };
 
 /** Per protocol error code: whether the invalid level must produce it, or why it cannot. */

@@ -34,7 +34,7 @@ export interface LineFinding {
 const KINDS: ReadonlySet<string> = new Set(['step', 'line_fault', 'checkpoint', 'recovered', 'seal']);
 const OPEN = '{"checksum":"sha256:';
 const HEX = /^[0-9a-f]{64}$/;
-const INDEX_MAX = 9007199254740991;
+const INDEX_MAX = SAFE_INTEGER_MAX;
 /** The fixed-position fields lie within this many leading bytes of a line. */
 const PREFIX_WINDOW_BYTES = 320;
 

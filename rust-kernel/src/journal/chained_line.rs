@@ -41,7 +41,7 @@ pub type LineFinding = (&'static str, String);
 
 const KINDS: [&str; 5] = ["step", "line_fault", "checkpoint", "recovered", "seal"];
 const OPEN: &[u8] = b"{\"checksum\":\"sha256:";
-const INDEX_MAX: u64 = 9_007_199_254_740_991;
+const INDEX_MAX: u64 = SAFE_INTEGER_MAX as u64;
 /// The fixed-position fields lie within this many leading bytes of a line.
 const PREFIX_WINDOW_BYTES: usize = 320;
 
