@@ -25,8 +25,13 @@ export const OPERATOR_SWAPS: Readonly<Record<string, readonly string[]>> = {
   '||': ['&&'],
 };
 
-/** Files that hold only types, exports or data shapes: nothing to mutate. */
-const skipped_files = new Set(['index.ts', 'types.ts']);
+/**
+ * Files not mutated: types and exports hold nothing to mutate, and `invariants.ts` is the
+ * property checker (run by the fuzzer and the debug switch), an oracle rather than kernel
+ * behaviour: on a correct kernel it never fires, so no answer can show its mutants. Its own
+ * tests plant the faults it exists to find.
+ */
+const skipped_files = new Set(['index.ts', 'types.ts', 'invariants.ts']);
 
 const isStringLike = (n: ts.Node): boolean =>
   ts.isStringLiteral(n) || ts.isTemplateExpression(n) || ts.isNoSubstitutionTemplateLiteral(n);
