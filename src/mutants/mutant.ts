@@ -47,7 +47,9 @@ export interface MutantResult {
 
 export function mutantId(m: Pick<Mutant, 'kernel' | 'file' | 'scope' | 'ordinal' | 'original' | 'replacement'>): string {
   const text = (x: string) => x.replace(/\s+/g, ' ').trim() || '(nothing)';
-  return `${m.kernel}:${m.file}:${m.scope}: ${text(m.original)} -> ${text(m.replacement)} #${m.ordinal}`;
+  // A replaced function body is named as such: its text would make ids long and fragile.
+  const original = m.original.length > 60 ? '(body)' : text(m.original);
+  return `${m.kernel}:${m.file}:${m.scope}: ${original} -> ${text(m.replacement)} #${m.ordinal}`;
 }
 
 /** Numbers each mutant among the same change in the same scope, in source order. */
