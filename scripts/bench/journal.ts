@@ -4,6 +4,7 @@
  * of a long journal through each kernel, and memory while verifying journals of two lengths.
  * Sizes: `--quick` uses small journals; the full run replays 1,000,000 steps per kernel.
  */
+import { execFileSync } from 'node:child_process';
 import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -114,6 +115,11 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const verify = mbPerSecond(bytes, () => scanJournal(big, 'full'));
   const content = readFileSync(big);
   const sha = mbPerSecond(bytes, () => createHash('sha256').update(content).digest());
+  ensureRustKernel(ctx.root);
+  const rustBinary = join(ctx.root, 'rust-kernel/target/release/lockstep-kernel');
+  const rustVerify = mbPerSecond(bytes, () => execFileSync(rustBinary, ['journal-verify', big]));
+  const sha256sum = mbPerSecond(bytes, () => execFileSync('sha256sum', [big]));
+  rows.push({ name: 'full verify (rust, lockstep-kernel journal-verify)', value: rustVerify, unit: 'MB/s' }, { name: 'sha256sum over the same file', value: sha256sum, unit: 'MB/s' });
   rows.push({ name: 'full verify', value: verify, unit: 'MB/s', note: `${(bytes / 1e6).toFixed(1)} MB` }, { name: 'SHA-256 over the same bytes', value: sha, unit: 'MB/s' });
   ctx.log('journal: memory');
   const small = join(dir, 'small.journal');
@@ -125,7 +131,6 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   ctx.log(`journal: replay ${steps} steps per kernel`);
   const long = join(dir, 'replay.journal');
   recordSessions(long, longSessions(steps, 10_000));
-  ensureRustKernel(ctx.root);
   for (const impl of [referenceImplementation, rustImplementation]) {
     const t0 = process.hrtime.bigint();
     const r = replayJournal(long, impl, ctx.root);
@@ -142,6 +147,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
       { name: 'append batch / raw write + fsync per 64', value: batch.rate / rawBatch },
       { name: 'append every / raw write + fsync per record', value: every.rate / rawEvery },
       { name: 'full verify / SHA-256 (target >= 0.5)', value: verify / sha },
+      { name: 'rust full verify / sha256sum (target >= 0.5)', value: rustVerify / sha256sum },
     ],
   };
 }
