@@ -135,10 +135,10 @@ pub fn has_order_cell(from: OrderStatus, trigger: Trigger) -> bool {
 pub const MODE_POLICY_VERSION: u64 = 1;
 /// The mode policy: one rule per mode, the only place modes differ.
 pub const MODE_POLICY: &[ModeRule] = &[
-    ModeRule { mode: Mode::Backtest, require_reconciled_account_for_entry: false },
-    ModeRule { mode: Mode::Paper, require_reconciled_account_for_entry: false },
-    ModeRule { mode: Mode::Sandbox, require_reconciled_account_for_entry: false },
-    ModeRule { mode: Mode::Live, require_reconciled_account_for_entry: true },
+    ModeRule { mode: Mode::Backtest, require_gap_free_account_for_entry: false, require_reconciled_account_for_entry: false },
+    ModeRule { mode: Mode::Paper, require_gap_free_account_for_entry: false, require_reconciled_account_for_entry: false },
+    ModeRule { mode: Mode::Sandbox, require_gap_free_account_for_entry: false, require_reconciled_account_for_entry: false },
+    ModeRule { mode: Mode::Live, require_gap_free_account_for_entry: true, require_reconciled_account_for_entry: true },
 ];
 
 /// The policy rule of a mode.

@@ -519,19 +519,23 @@ export const modePolicy: DeepReadonly<ModePolicy> = {
   "rules": [
     {
       "mode": "backtest",
-      "require_reconciled_account_for_entry": false
+      "require_reconciled_account_for_entry": false,
+      "require_gap_free_account_for_entry": false
     },
     {
       "mode": "paper",
-      "require_reconciled_account_for_entry": false
+      "require_reconciled_account_for_entry": false,
+      "require_gap_free_account_for_entry": false
     },
     {
       "mode": "sandbox",
-      "require_reconciled_account_for_entry": false
+      "require_reconciled_account_for_entry": false,
+      "require_gap_free_account_for_entry": false
     },
     {
       "mode": "live",
-      "require_reconciled_account_for_entry": true
+      "require_reconciled_account_for_entry": true,
+      "require_gap_free_account_for_entry": true
     }
   ]
 };
@@ -640,19 +644,23 @@ export function isTerminalOrderStatus(status: OrderStatus): boolean {
 export const modeRules: { readonly [M in Mode]: DeepReadonly<ModeRule> } = {
   "backtest": {
     "mode": "backtest",
-    "require_reconciled_account_for_entry": false
+    "require_reconciled_account_for_entry": false,
+    "require_gap_free_account_for_entry": false
   },
   "paper": {
     "mode": "paper",
-    "require_reconciled_account_for_entry": false
+    "require_reconciled_account_for_entry": false,
+    "require_gap_free_account_for_entry": false
   },
   "sandbox": {
     "mode": "sandbox",
-    "require_reconciled_account_for_entry": false
+    "require_reconciled_account_for_entry": false,
+    "require_gap_free_account_for_entry": false
   },
   "live": {
     "mode": "live",
-    "require_reconciled_account_for_entry": true
+    "require_reconciled_account_for_entry": true,
+    "require_gap_free_account_for_entry": true
   }
 };
 

@@ -193,3 +193,84 @@ fn numbers_print_as_ecmascript_does() {
         assert_eq!(number_text(value), text);
     }
 }
+
+fn ack(id: &str, order: &str, venue_order_id: Option<&str>) -> VenueEvent {
+    VenueEvent::OrderAck(OrderAck { event_id: id.into(), order_id: order.into(), slot_id: 0, trade_id: "T".into(), ts: 3, venue_order_id: venue_order_id.map(str::to_owned) })
+}
+
+fn update(seq: u64, wallet: f64) -> AccountEvent {
+    AccountEvent::AccountUpdate(AccountUpdate { available_margin: 0.0, maint_margin: 0.0, seq, ts: 1, used_margin: 0.0, wallet_balance: wallet })
+}
+
+#[test]
+fn r4_a_short_fill_ends_filled_and_says_so() {
+    let mut k = Kernel::new(config(Mode::Backtest));
+    k.intent(&enter(0, "T", 2.0, vec![1.0]));
+    k.venue_event(&fill("e1", "T#1", 100.0, 0.5, false));
+    let r = k.venue_event(&fill("e2", "T#1", 100.0, 1.0, true));
+    assert_eq!(r.outcome.code, DiagnosticCode::ShortFill);
+    assert_eq!(r.outcome.severity, Severity::Warning);
+    assert_eq!((r.outcome.details.intended_size, r.outcome.details.filled_size), (Some(2.0), Some(1.5)));
+    assert_eq!(r.slots[0].stage, TradeStage::PositionOpen);
+    assert_eq!(r.slots[0].entry_order.as_ref().map(|o| o.status), Some(OrderStatus::Filled));
+}
+
+#[test]
+fn r10_live_ids_are_never_evicted_and_a_full_window_goes_stale() {
+    let mut k = Kernel::new(config(Mode::Backtest));
+    k.intent(&enter(0, "T", 10.0, vec![1.0]));
+    k.venue_event(&fill("e1", "T#1", 100.0, 1.0, false));
+    k.venue_event(&fill("e2", "T#1", 100.0, 1.0, false));
+    let r = k.venue_event(&fill("e3", "T#1", 100.0, 1.0, false));
+    assert_eq!(r.outcome.code, DiagnosticCode::StaleStateReconciling);
+    assert_eq!(r.outcome.details.reason.as_deref(), Some("IDEMPOTENCY_WINDOW_FULL"));
+    assert_eq!(r.slots[0].size, 2.0, "the third fill is not applied");
+    assert_eq!(r.slots[0].live_event_ids, Some(vec!["e1".to_owned(), "e2".to_owned()]));
+    assert_eq!(k.venue_event(&fill("e1", "T#1", 100.0, 1.0, false)).outcome.code, DiagnosticCode::DuplicateEvent);
+}
+
+#[test]
+fn r11_a_late_ack_is_benign_and_stores_a_missing_venue_id() {
+    let mut k = Kernel::new(config(Mode::Backtest));
+    k.intent(&enter(0, "T", 2.0, vec![1.0]));
+    k.venue_event(&fill("e1", "T#1", 100.0, 2.0, true));
+    let r = k.venue_event(&ack("a1", "T#1", Some("V1")));
+    assert_eq!(r.outcome.code, DiagnosticCode::LateAck);
+    assert_eq!(r.outcome.severity, Severity::Info);
+    assert!(r.outcome.accepted && r.outcome.transitions.is_empty());
+    assert_eq!(r.slots[0].stage, TradeStage::PositionOpen);
+    assert_eq!(r.slots[0].entry_order.as_ref().and_then(|o| o.venue_order_id.as_deref()), Some("V1"));
+    assert_eq!(k.venue_event(&ack("a1", "T#1", None)).outcome.code, DiagnosticCode::DuplicateEvent);
+}
+
+#[test]
+fn r12_reconcile_audits_the_bookkeeping() {
+    let mut k = Kernel::new(config(Mode::Backtest));
+    k.intent(&enter(0, "T", 1.0, vec![1.0]));
+    k.venue_event(&fill("e1", "T#1", 100.0, 0.5, false));
+    let request = ReconcileRequest { reconcile_id: "R".into(), seq: 0, slots: vec![ReconcileSlot { asset: "BTC".into(), position: None, slot_id: 0, trade_id: "U".into() }], ts: 9 };
+    let r = k.reconcile(&request);
+    let fields: Vec<String> = r.outcome.transitions.iter().filter_map(|t| match t {
+        OrderTransition::ReconcileChange(c) => Some(format!("{}:{}->{}", c.field.as_str(), c.before, c.after)),
+        _ => None,
+    }).collect();
+    assert_eq!(fields, ["trade_id:\"T\"->\"U\"", "live_event_ids:1->0", "orders_placed:1->0", "size:0.5->0", "entry_price:100->0"]);
+}
+
+#[test]
+fn r14_account_seq_gaps_are_remembered_and_filled_late() {
+    let mut k = Kernel::new(config(Mode::Live));
+    let r = k.account_event(&update(3, 1000.0));
+    let account = r.account.expect("account");
+    assert_eq!(account.seq_gaps.as_ref().map(Vec::len), Some(1));
+    assert_eq!(account.reconcile_explanation, "K and E agree within 0.01; account events missing: seq 1-2");
+    assert!(mode_rule(Mode::Live).require_gap_free_account_for_entry);
+    let r = k.intent(&enter(0, "T", 1.0, vec![1.0]));
+    assert_eq!((r.outcome.code, r.outcome.details.reason.as_deref()), (DiagnosticCode::ModeForbidden, Some("ACCOUNT_SEQ_GAPS")));
+    k.account_event(&update(1, 5.0));
+    let r = k.account_event(&update(2, 5.0));
+    let account = r.account.expect("account");
+    assert_eq!((account.seq_gaps, account.event_seq, account.e_wallet_balance), (None, 3, 1000.0), "late updates close gaps, never replace newer figures");
+    assert_eq!(k.account_event(&update(2, 5.0)).outcome.code, DiagnosticCode::DuplicateEvent);
+    assert_eq!(k.intent(&enter(0, "T", 1.0, vec![1.0])).outcome.code, DiagnosticCode::Ok);
+}

@@ -5,13 +5,15 @@ import { fillGoldens, FILL_USAGE } from '../../scripts/fixtures/fill-goldens.js'
 import { UsageError, type CliCommand, type CliContext } from './command.js';
 
 const HELP = `usage: lockstep fixtures author [--check]
-       lockstep fixtures fill [--check] [--fixture <name>]... [--dir <path>]... [--max-lines <n>]
+       lockstep fixtures fill [--check] [--fixture <name>]... [--dir <path>]... [--max-lines <n>] [--target <impl>] [--accept <reason>]
 
 author  writes the authored fixtures of scripts/fixtures/catalogue.ts into
         fixtures/corpus/<topic>/<name>.json, keeping goldens whose input did not change;
         --check writes nothing and exits 1 when a file would change.
 fill    runs every fixture through the TypeScript reference engine and fills its golden
-        answers, printing what changed (fixture, step, JSON pointer, old -> new).
+        answers, printing what changed (fixture, step, JSON pointer, old -> new). A new
+        golden is written only when the target kernel (Rust by default) reproduces it, or
+        when it is accepted with --accept "<reason>" (recorded as a known divergence).
 
 ${FILL_USAGE.replace(/^usage: .*\n/, '')}
 

@@ -11,6 +11,8 @@ import type { OrderType, ReconcileSlot, Side, TradeSlot, VenueEvent, VenueEventK
 import type { ScenarioBuilder } from './scenario-builder.js';
 import { ASSETS } from './scenario-builder.js';
 import { legChoices, validAmount } from './strategy-command.js';
+import { floatHostileNumber, SIZE_PRICE_MAX } from './float-hostile-number.js';
+import { nextDown, nextUp } from './float-steps.js';
 import { AMOUNT_MAX } from '../../generated/ts/protocol-edge.js';
 
 const venueKinds: readonly VenueEventKind[] = ['ORDER_ACK', 'PARTIAL_FILL', 'FILL', 'CANCEL_ACK', 'ORDER_REJECTED', 'CANCEL_REJECTED', 'ORDER_EXPIRED', 'RATE_LIMITED'];
@@ -18,15 +20,25 @@ const venueKinds: readonly VenueEventKind[] = ['ORDER_ACK', 'PARTIAL_FILL', 'FIL
 /** Numbers that are schema-valid yet awkward: tiny, huge, non-representable decimals. */
 const awkwardSizes = [1, 0.1, 0.3, 1e-9, 5e-324, 1e12, 2.5, 0.7, 1 / 3];
 const awkwardPrices = [100, 0.1, 99.99, 1e-7, 1e12, 100.005, 12345.6789];
-const awkwardRatios: readonly (readonly number[])[] = [...legChoices, [0.7, 0.3000000000001], [1e-9], [0.5, 0.5, 1e-13], [0.9, 0.2]];
+const awkwardRatios: readonly (readonly number[])[] = [...legChoices, [0.7, 0.3000000000001], [1e-9], [0.5, 0.5, 1e-13], [0.9, 0.2], [nextUp(0.5), 0.5], [Number.MIN_VALUE]];
+/** Sizes and prices: the awkward ones above, or any float-hostile number (subnormals to the 1e12 bound). */
+const sizeArb = fc.oneof(fc.constantFrom(...awkwardSizes), floatHostileNumber());
+const priceArb = fc.oneof(fc.constantFrom(...awkwardPrices), floatHostileNumber({ round: [100, 2000] }));
+/** Amounts of account events: up to the Amount bound, either sign. */
+const amountArb = fc.oneof(fc.constantFrom(0, 10_000, 9_999.99, -5, 0.1, AMOUNT_MAX), floatHostileNumber({ max: AMOUNT_MAX, signed: true, round: [0] }));
+/**
+ * A fill's size: the drawn value, or the remainder of the order it names (intended - filled,
+ * as the kernel computes it) or one ulp either side of that remainder.
+ */
+export type FillSizeMode = 'value' | 'remainder' | 'remainder-up' | 'remainder-down';
 
 export type AdversarialCommand =
   | { readonly c: 'intent'; readonly action: 'ENTER' | 'EXIT' | 'CANCEL'; readonly slot: number; readonly trade: number; readonly size: number; readonly price: number; readonly limit: boolean; readonly priceOnMarket: boolean; readonly leverage: number; readonly legs: readonly number[]; readonly side: Side }
-  | { readonly c: 'event'; readonly kind: VenueEventKind; readonly slot: number; readonly trade: number; readonly order: number; readonly eventId: number; readonly price: number; readonly size: number }
+  | { readonly c: 'event'; readonly kind: VenueEventKind; readonly slot: number; readonly trade: number; readonly order: number; readonly eventId: number; readonly price: number; readonly size: number; readonly sizeMode: FillSizeMode }
   | { readonly c: 'replay'; readonly pick: number }
   | { readonly c: 'account'; readonly kind: 'FILL_SETTLED' | 'ACCOUNT_UPDATE' | 'FUNDING_FEE'; readonly seqDelta: number; readonly amount: number }
   | { readonly c: 'mark'; readonly asset: number; readonly price: number }
-  | { readonly c: 'reconcile'; readonly slots: readonly { readonly slot: number; readonly trade: number; readonly open: boolean; readonly side: Side; readonly size: number; readonly price: number }[] }
+  | { readonly c: 'reconcile'; readonly slots: readonly { readonly slot: number; readonly trade: number; readonly open: boolean; readonly side: Side; readonly size: number; readonly price: number; readonly atBound: boolean }[] }
   | { readonly c: 'calibrate'; readonly price: number; readonly size: number; readonly limit: boolean; readonly fee: number }
   | { readonly c: 'snapshot' }
   | { readonly c: 'restore'; readonly pick: number }
@@ -44,8 +56,8 @@ export function adversarialCommandArbitrary(): fc.Arbitrary<AdversarialCommand> 
         action: fc.constantFrom('ENTER' as const, 'EXIT' as const, 'CANCEL' as const),
         slot: slotIdArb,
         trade: fc.nat({ max: 3 }),
-        size: fc.constantFrom(...awkwardSizes),
-        price: fc.constantFrom(...awkwardPrices),
+        size: sizeArb,
+        price: priceArb,
         limit: fc.boolean(),
         priceOnMarket: fc.boolean(),
         leverage: fc.constantFrom(1, 3, 1000, 0.5),
@@ -62,8 +74,9 @@ export function adversarialCommandArbitrary(): fc.Arbitrary<AdversarialCommand> 
         trade: fc.nat({ max: 3 }),
         order: fc.nat({ max: 3 }),
         eventId: fc.nat({ max: 3 }),
-        price: fc.constantFrom(...awkwardPrices),
-        size: fc.constantFrom(...awkwardSizes),
+        price: priceArb,
+        size: sizeArb,
+        sizeMode: fc.constantFrom<FillSizeMode>('value', 'value', 'remainder', 'remainder-up', 'remainder-down'),
       }),
     },
     { weight: 2, arbitrary: fc.record({ c: fc.constant('replay' as const), pick: fc.nat({ max: 63 }) }) },
@@ -73,7 +86,7 @@ export function adversarialCommandArbitrary(): fc.Arbitrary<AdversarialCommand> 
         c: fc.constant('account' as const),
         kind: fc.constantFrom('FILL_SETTLED' as const, 'ACCOUNT_UPDATE' as const, 'FUNDING_FEE' as const),
         seqDelta: fc.constantFrom(1, 1, 1, 0, -1, 5),
-        amount: fc.constantFrom(0, 10_000, 9_999.99, -5, 0.1, AMOUNT_MAX),
+        amount: amountArb,
       }),
     },
     { weight: 1, arbitrary: fc.record({ c: fc.constant('mark' as const), asset: fc.nat({ max: ASSETS.length - 1 }), price: fc.constantFrom(...awkwardPrices) }) },
@@ -82,12 +95,12 @@ export function adversarialCommandArbitrary(): fc.Arbitrary<AdversarialCommand> 
       arbitrary: fc.record({
         c: fc.constant('reconcile' as const),
         slots: fc.array(
-          fc.record({ slot: slotIdArb, trade: fc.nat({ max: 3 }), open: fc.boolean(), side: fc.constantFrom('LONG' as const, 'SHORT' as const), size: fc.constantFrom(...awkwardSizes), price: fc.constantFrom(...awkwardPrices) }),
+          fc.record({ slot: slotIdArb, trade: fc.nat({ max: 3 }), open: fc.boolean(), side: fc.constantFrom('LONG' as const, 'SHORT' as const), size: sizeArb, price: priceArb, atBound: fc.constantFrom(false, false, false, true) }),
           { minLength: 1, maxLength: 3 },
         ),
       }),
     },
-    { weight: 1, arbitrary: fc.record({ c: fc.constant('calibrate' as const), price: fc.constantFrom(...awkwardPrices), size: fc.constantFrom(...awkwardSizes), limit: fc.boolean(), fee: fc.constantFrom(0, 0.04, -0.01, 1e-12) }) },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('calibrate' as const), price: priceArb, size: sizeArb, limit: fc.boolean(), fee: fc.oneof(fc.constantFrom(0, 0.04, -0.01, 1e-12), floatHostileNumber({ max: AMOUNT_MAX, signed: true })) }) },
     { weight: 1, arbitrary: fc.constant({ c: 'snapshot' as const }) },
     { weight: 1, arbitrary: fc.record({ c: fc.constant('restore' as const), pick: fc.nat({ max: 7 }) }) },
     { weight: 1, arbitrary: fc.constant({ c: 'reset' as const }) },
@@ -112,6 +125,15 @@ function pickOrder(b: ScenarioBuilder, slot: TradeSlot | undefined, trade: strin
   if (pick === 1) return slot?.exit_order?.order_id ?? `${trade}#2`;
   if (pick === 2) return `${trade}#99`;
   return `${b.tradeIds[0] ?? 'tX'}#1`;
+}
+
+/** The size a fill command reports: its own value, or the named order's remainder or a neighbour of it. */
+function fillSize(slot: TradeSlot | undefined, orderId: string, cmd: Extract<AdversarialCommand, { c: 'event' }>): number {
+  const order = slot?.entry_order?.order_id === orderId ? slot.entry_order : slot?.exit_order?.order_id === orderId ? slot.exit_order : undefined;
+  if (cmd.sizeMode === 'value' || order === undefined) return cmd.size;
+  const remaining = order.intended_size - order.filled_size;
+  const size = cmd.sizeMode === 'remainder' ? remaining : cmd.sizeMode === 'remainder-up' ? nextUp(remaining) : nextDown(remaining);
+  return size > 0 && size <= SIZE_PRICE_MAX ? size : cmd.size;
 }
 
 export function applyAdversarialCommand(b: ScenarioBuilder, cmd: AdversarialCommand): void {
@@ -143,7 +165,7 @@ export function applyAdversarialCommand(b: ScenarioBuilder, cmd: AdversarialComm
       switch (cmd.kind) {
         case 'PARTIAL_FILL':
         case 'FILL':
-          e = { kind: cmd.kind, ...base, price: cmd.price, size: cmd.size };
+          e = { kind: cmd.kind, ...base, price: cmd.price, size: fillSize(slot, order_id, cmd) };
           break;
         case 'RATE_LIMITED':
           e = { kind: 'RATE_LIMITED', ...base, retry_after_ms: 1000 };
@@ -174,17 +196,24 @@ export function applyAdversarialCommand(b: ScenarioBuilder, cmd: AdversarialComm
       }
       break;
     }
-    case 'mark':
-      b.markPrice(ASSETS[cmd.asset]!, cmd.price);
+    case 'mark': {
+      // Asset 0 marks a held position's asset when there is one, so that marked slots (whose
+      // reconcile and revaluation can leave the Amount range) are common.
+      const held = cmd.asset === 0 ? b.slots.find((sl) => sl.size > 0)?.asset : undefined;
+      b.markPrice(held ?? ASSETS[cmd.asset]!, cmd.price);
       break;
+    }
     case 'reconcile': {
       const slots: ReconcileSlot[] = cmd.slots.map((s) => {
-        const view = b.slots[s.slot];
+        // At the bounds, a marked slot if there is one: its unrealized PnL then leaves the
+        // Amount range and the reconcile is refused.
+        const slotId = s.atBound ? (b.slots.find((sl) => sl.mark_price !== undefined)?.slot_id ?? s.slot) : s.slot;
+        const view = b.slots[slotId];
         return {
-          slot_id: s.slot,
-          trade_id: pickTrade(b, view, s.trade),
+          slot_id: slotId,
+          trade_id: pickTrade(b, view, s.atBound ? 0 : s.trade),
           asset: view?.asset ?? ASSETS[0],
-          ...(s.open ? { position: { side: s.side, size: s.size, entry_price: s.price } } : {}),
+          ...(s.open ? { position: { side: s.side, size: s.atBound ? SIZE_PRICE_MAX : s.size, entry_price: s.atBound ? SIZE_PRICE_MAX : s.price } } : {}),
         };
       });
       b.reconcile(`r${b.seq}`, slots);

@@ -191,7 +191,7 @@ export function checkReference(
     // Each response is parsed once, for the coverage and the response invariants both.
     if (options.coverage && run.responses.length > 0) options.coverage.addResult((JSON.parse(run.responses[0]!) as { result?: unknown }).result);
     const parsed = parseStepResponses(run.responses, REFERENCE_NAME);
-    if (options.coverage && Array.isArray(parsed)) for (const r of parsed) options.coverage.addResult((r as { result?: unknown }).result);
+    if (options.coverage && Array.isArray(parsed)) for (const r of parsed) options.coverage.addResponse(r);
     if (!options.skipKernelInvariants) {
       // A second replay, on purpose: the state invariants need the state before and after every
       // step as deep copies, which the protocol session does not expose. Measured (200 scenarios of

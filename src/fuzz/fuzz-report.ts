@@ -4,7 +4,8 @@
  * `pnpm fuzz --merge` sums them and unions their matrix coverage.
  */
 import type { FailureFacts } from './failure-facts.js';
-import { MatrixCoverage, type CellCoverage } from './matrix-coverage.js';
+import { MatrixCoverage, type CellCoverage, type CoverageJson } from './matrix-coverage.js';
+import { refusalLines } from './refusal-report.js';
 
 export interface FuzzFailureRecord {
   readonly seed: number;
@@ -37,7 +38,7 @@ export interface FuzzReport {
   /** Generated scenarios that failed like a failing regression fixture (counted above, not shrunk). */
   readonly known_repeats?: number;
   readonly failures: readonly FuzzFailureRecord[];
-  readonly coverage: { readonly slot: Record<string, number>; readonly order: Record<string, number> };
+  readonly coverage: Readonly<CoverageJson>;
   readonly timings_ms: Readonly<Record<string, number>>;
 }
 
@@ -93,6 +94,7 @@ export function formatReport(r: FuzzReport): string {
     `divergences ${r.divergences}, invariant violations ${r.invariant_violations}, crashes/hangs ${r.crashes}${r.known_repeats ? ` (${r.known_repeats} of them repeat a failing regression fixture)` : ''}`,
     ...coverageLine('slot', coverage.coverage('slot')),
     ...coverageLine('order', coverage.coverage('order')),
+    ...refusalLines(coverage.refusals),
   ];
   for (const f of r.failures) {
     lines.push(`FAILED ${f.kind} on ${f.implementation} (seed ${f.seed}, ${f.level}): ${f.summary}`);

@@ -11,8 +11,16 @@ export const lineMutations = [
   'nan', 'infinity', 'negative-infinity', 'number-out-of-range', 'negative-zero', 'negative-number',
   'missing-key', 'wrong-type', 'extra-key', 'unknown-op', 'truncated', 'invalid-utf8', 'empty',
   'whitespace', 'too-deep', 'forbidden-key', 'not-an-object', 'negative-seq', 'fractional-seq',
-  'lone-surrogate', 'duplicate-key-invalid', 'string-too-long',
+  'lone-surrogate', 'duplicate-key-invalid', 'string-too-long', 'past-bound',
 ] as const;
+
+/**
+ * One representable step past the schemas' numeric bounds: the Size and Price maximum, the
+ * Amount maximum, an exclusive minimum of 0, the smallest negative, an integer past 2^53 - 1, and a
+ * slot id past 1023. A candidate that happens to be valid where it lands is dropped by the
+ * caller's validity check.
+ */
+const pastBoundLiterals = ['1000000000000.0001', '1000000000000000.1', '0', '-5e-324', '9007199254740992', '1024'] as const;
 export type LineMutation = (typeof lineMutations)[number];
 
 export interface BrokenLine {
@@ -49,7 +57,8 @@ function removeAt(v: Json, path: Path): Json {
 }
 
 const pointer = (p: Path) => '/' + p.join('/');
-const MARK = '"\u0000MARK\u0000"';
+/** The marker as JSON.stringify writes it (NUL escaped as \u0000), so that it can be found and replaced. */
+const MARK = JSON.stringify('\u0000MARK\u0000');
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** The request's JSON with the value at `path` replaced by raw text `literal`. */
@@ -120,6 +129,10 @@ export function mutateLine(request: ProtocolRequest, mutation: LineMutation, pic
     }
     case 'duplicate-key-invalid':
       return { bytes: utf8(JSON.stringify(req).replace(/^\{/, '{"op":"nope",').replace(/\}$/, ',"op":"nope"}')), note: 'op given twice, last value invalid' };
+    case 'past-bound': {
+      const literal = pastBoundLiterals[Math.floor(pick / Math.max(1, numbers.length)) % pastBoundLiterals.length]!;
+      return numeric(literal, `one step past a schema bound (${literal})`);
+    }
     case 'string-too-long': {
       const s = choose(strings);
       return s === undefined ? undefined : { bytes: utf8(JSON.stringify(setAt(req, s, 'x'.repeat(600)))), note: `string of 600 characters at ${pointer(s)}` };

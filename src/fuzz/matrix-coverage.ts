@@ -1,9 +1,11 @@
 /**
  * Which legal cells of the two transition matrices a fuzz run exercised, counted from the
  * transitions in the responses (SLOT and ORDER records; RECONCILE field changes are not
- * matrix cells). Cells are keyed `FROM -TRIGGER-> TO`.
+ * matrix cells). Cells are keyed `FROM -TRIGGER-> TO`. The refusals of the same responses
+ * ride along (`refusal-coverage.ts`), so that they travel and merge wherever cells do.
  */
 import { orderMatrix, slotMatrix } from '../../generated/ts/tables.js';
+import { RefusalCoverage } from './refusal-coverage.js';
 
 export type MatrixName = 'slot' | 'order';
 
@@ -20,8 +22,21 @@ const legalCells: Record<MatrixName, readonly string[]> = {
   order: orderMatrix.cells.map((c: { from: string; trigger: string; to: string }) => cellKey(c.from, c.trigger, c.to)),
 };
 
+export interface CoverageJson {
+  slot: Record<string, number>;
+  order: Record<string, number>;
+  refusals?: Record<string, number>;
+}
+
 export class MatrixCoverage {
   readonly hits: Record<MatrixName, Map<string, number>> = { slot: new Map(), order: new Map() };
+  readonly refusals = new RefusalCoverage();
+
+  /** Counts one whole response line (parsed): its transitions and its refusal, if any. */
+  addResponse(response: unknown): void {
+    this.addResult((response as { result?: unknown } | undefined)?.result);
+    this.refusals.add(response);
+  }
 
   /** Counts the transitions of one step result (any object with `outcome.transitions`). */
   addResult(result: unknown): void {
@@ -37,18 +52,19 @@ export class MatrixCoverage {
 
   /** Counts every step result in a list of response lines (already parsed). */
   addResponses(responses: readonly unknown[]): void {
-    for (const r of responses) this.addResult((r as { result?: unknown }).result);
+    for (const r of responses) this.addResponse(r);
   }
 
-  merge(other: { slot: Record<string, number>; order: Record<string, number> }): void {
+  merge(other: CoverageJson): void {
     for (const m of ['slot', 'order'] as const) {
       for (const [k, n] of Object.entries(other[m])) this.hits[m].set(k, (this.hits[m].get(k) ?? 0) + n);
     }
+    if (other.refusals !== undefined) this.refusals.merge(other.refusals);
   }
 
-  toJSON(): { slot: Record<string, number>; order: Record<string, number> } {
+  toJSON(): Required<CoverageJson> {
     const obj = (m: Map<string, number>) => Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return { slot: obj(this.hits.slot), order: obj(this.hits.order) };
+    return { slot: obj(this.hits.slot), order: obj(this.hits.order), refusals: this.refusals.toJSON() };
   }
 
   coverage(matrix: MatrixName): CellCoverage {

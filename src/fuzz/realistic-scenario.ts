@@ -24,11 +24,16 @@ export interface RealisticScenarioConstraints {
   kernel?: ReferenceKernelFactory;
 }
 
-/** Venue behaviours a scenario draws from: calm, noisy, and hostile. */
+/**
+ * Venue behaviours a scenario draws from: calm, noisy, hostile, and calm but splitting fills
+ * into decimal partials whose binary sum is not the order's size (the fill arithmetic's
+ * overfill test and average are only told apart from their near misses by such splits).
+ */
 export const venueProfiles: readonly SimulatedVenueConstraints[] = [
   { rejectRate: 0, cancelRejectRate: 0, rateLimitRate: 0, expireRate: 0, duplicateRate: 0, reorderRate: 0, lateFillAfterCancelRate: 0, overfillRate: 0 },
-  {},
-  { rejectRate: 0.2, cancelRejectRate: 0.3, rateLimitRate: 0.2, expireRate: 0.2, skipAckRate: 0.3, duplicateRate: 0.3, reorderRate: 0.3, lateFillAfterCancelRate: 0.5, overfillRate: 0.2, fillPartsMax: 5 },
+  { hostileSplitRate: 0.3 },
+  { rejectRate: 0.2, cancelRejectRate: 0.3, rateLimitRate: 0.2, expireRate: 0.2, skipAckRate: 0.3, duplicateRate: 0.3, reorderRate: 0.3, lateFillAfterCancelRate: 0.5, overfillRate: 0.2, fillPartsMax: 5, hostileSplitRate: 0.3 },
+  { rejectRate: 0, cancelRejectRate: 0, rateLimitRate: 0, expireRate: 0, duplicateRate: 0, reorderRate: 0, lateFillAfterCancelRate: 0, overfillRate: 0, hostileSplitRate: 1 },
 ];
 
 export function realisticScenarioArbitrary(constraints: RealisticScenarioConstraints = {}): fc.Arbitrary<Scenario> {

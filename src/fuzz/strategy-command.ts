@@ -7,18 +7,39 @@
 import fc from 'fast-check';
 import type { ScenarioBuilder } from './scenario-builder.js';
 import { ASSETS } from './scenario-builder.js';
-import { AMOUNT_MAX } from '../../generated/ts/protocol-edge.js';
+import { floatHostileNumber, NON_ROUND_TRIP_SIZES, SIZE_PRICE_MAX } from './float-hostile-number.js';
+import { nextUp } from './float-steps.js';
+import { AMOUNT_MAX, FEE_RATIO_MAX } from '../../generated/ts/protocol-edge.js';
 
 export type StrategyCommand =
   | { readonly c: 'act'; readonly slot: number; readonly size: number; readonly long: boolean; readonly limit: boolean; readonly offset: number; readonly legs: readonly number[]; readonly cancel: boolean; readonly asset: number }
   | { readonly c: 'deliver' }
-  | { readonly c: 'mark'; readonly asset: number; readonly move: number }
+  | { readonly c: 'mark'; readonly asset: number; readonly move: number; readonly to: number | null }
   | { readonly c: 'account'; readonly drift: number }
   | { readonly c: 'funding'; readonly amount: number; readonly asset: number }
   | { readonly c: 'settle'; readonly fee: number; readonly pnl: number }
-  | { readonly c: 'reconcile'; readonly slot: number; readonly flat: boolean };
+  | { readonly c: 'reconcile'; readonly slot: number; readonly flat: boolean }
+  | { readonly c: 'calibrate'; readonly factor: number; readonly atBound: boolean };
 
-export const legChoices: readonly (readonly number[])[] = [[1], [0.5, 0.5], [0.25, 0.25, 0.5], [0.3, 0.3, 0.4], [0.1, 0.2, 0.3, 0.4], [0.5], [0.6, 0.6]];
+export const legChoices: readonly (readonly number[])[] = [
+  [1], [0.5, 0.5], [0.25, 0.25, 0.5], [0.3, 0.3, 0.4], [0.1, 0.2, 0.3, 0.4], [0.5], [0.6, 0.6],
+  // Decimal ratios whose binary sum is not 1 (0.1 + 0.2 + 0.7 = 0.9999999999999999) or is one ulp past it.
+  [0.1, 0.2, 0.7], [0.3, 0.7], [1 / 3, 1 / 3, 1 / 3], [0.7, 0.1, 0.2],
+];
+
+/** Entry sizes: round ones, float-hostile ones, and sizes the venue can split without round trip. */
+const sizeArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(1, 0.5, 2.5, 0.001, 10, 0.1, 3) },
+  { weight: 2, arbitrary: fc.constantFrom(...NON_ROUND_TRIP_SIZES) },
+  { weight: 1, arbitrary: floatHostileNumber({ min: 1e-9, max: 1e6 }) },
+  { weight: 1, arbitrary: floatHostileNumber() },
+);
+
+/**
+ * Ratios actual/expected for fee calibration: OK, WARN, ERROR, a rebate, zero, the ratio bound
+ * 1e12 and one ulp past it (refused with field "ratio").
+ */
+const calibrationFactors = [1, 1.005, 1.03, 2, -0.5, 0, 0.1 + 0.2, FEE_RATIO_MAX, nextUp(FEE_RATIO_MAX), 2 * FEE_RATIO_MAX] as const;
 
 export function strategyCommandArbitrary(): fc.Arbitrary<StrategyCommand> {
   return fc.oneof(
@@ -28,7 +49,7 @@ export function strategyCommandArbitrary(): fc.Arbitrary<StrategyCommand> {
       arbitrary: fc.record({
         c: fc.constant('act' as const),
         slot: fc.nat({ max: 7 }),
-        size: fc.constantFrom(1, 0.5, 2.5, 0.001, 10, 0.1, 3),
+        size: sizeArb,
         long: fc.boolean(),
         limit: fc.boolean(),
         offset: fc.constantFrom(0, -0.01, 0.01, 0.0013),
@@ -37,11 +58,20 @@ export function strategyCommandArbitrary(): fc.Arbitrary<StrategyCommand> {
         asset: fc.nat({ max: ASSETS.length - 1 }),
       }),
     },
-    { weight: 1, arbitrary: fc.record({ c: fc.constant('mark' as const), asset: fc.nat({ max: ASSETS.length - 1 }), move: fc.constantFrom(0.01, -0.01, 0.05, -0.2, 0.003) }) },
-    { weight: 1, arbitrary: fc.record({ c: fc.constant('account' as const), drift: fc.constantFrom(0, 0, 0, 0.005, 5, -3) }) },
-    { weight: 1, arbitrary: fc.record({ c: fc.constant('funding' as const), amount: fc.constantFrom(0.5, -0.25, 0, 1.125), asset: fc.nat({ max: ASSETS.length - 1 }) }) },
-    { weight: 1, arbitrary: fc.record({ c: fc.constant('settle' as const), fee: fc.constantFrom(0.04, 0, 0.1), pnl: fc.constantFrom(0, 1.5, -2) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        c: fc.constant('mark' as const),
+        asset: fc.nat({ max: ASSETS.length - 1 }),
+        move: fc.constantFrom(0.01, -0.01, 0.05, -0.2, 0.003),
+        to: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: floatHostileNumber({ min: 1e-3, max: 1e6, round: [100, 2000] }) }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('account' as const), drift: fc.oneof(fc.constantFrom(0, 0, 0, 0.005, 5, -3), floatHostileNumber({ max: AMOUNT_MAX, signed: true, round: [0] })) }) },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('funding' as const), amount: fc.oneof(fc.constantFrom(0.5, -0.25, 0, 1.125), floatHostileNumber({ max: AMOUNT_MAX, signed: true })), asset: fc.nat({ max: ASSETS.length - 1 }) }) },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('settle' as const), fee: fc.oneof(fc.constantFrom(0.04, 0, 0.1), floatHostileNumber({ max: AMOUNT_MAX, signed: true })), pnl: fc.oneof(fc.constantFrom(0, 1.5, -2), floatHostileNumber({ max: AMOUNT_MAX, signed: true })) }) },
     { weight: 1, arbitrary: fc.record({ c: fc.constant('reconcile' as const), slot: fc.nat({ max: 7 }), flat: fc.boolean() }) },
+    { weight: 1, arbitrary: fc.record({ c: fc.constant('calibrate' as const), factor: fc.constantFrom(...calibrationFactors), atBound: fc.boolean() }) },
   );
 }
 
@@ -74,7 +104,7 @@ export function applyStrategyCommand(b: ScenarioBuilder, cmd: StrategyCommand): 
       break;
     case 'mark': {
       const asset = ASSETS[cmd.asset]!;
-      b.markPrice(asset, validPrice(b.prices.get(asset)! * (1 + cmd.move), 4, b.prices.get(asset)!));
+      b.markPrice(asset, cmd.to ?? validPrice(b.prices.get(asset)! * (1 + cmd.move), 4, b.prices.get(asset)!));
       break;
     }
     case 'account': {
@@ -100,6 +130,9 @@ export function applyStrategyCommand(b: ScenarioBuilder, cmd: StrategyCommand): 
     case 'reconcile':
       periodicReconcile(b, cmd.slot % b.config.slot_count, cmd.flat);
       break;
+    case 'calibrate':
+      calibrateLastFill(b, cmd);
+      break;
   }
   return b.steps.length - before;
 }
@@ -120,6 +153,19 @@ function periodicReconcile(b: ScenarioBuilder, slotId: number, flat: boolean): v
       ? { position: { side: slot.side ?? ('LONG' as const), size: slot.size, entry_price: slot.entry_price } }
       : { position: { side: 'LONG' as const, size: 1, entry_price: b.prices.get(asset) ?? 100 } };
   b.reconcile(`r${b.seq}`, [{ slot_id: slotId, trade_id: slot.trade_id ?? b.newTradeId(slotId), asset, ...position }]);
+}
+
+/**
+ * Fee calibration of the last fill delivered (or of a fill at the Size and Price bounds, whose
+ * expected fee leaves the Amount range): the exchange's fee is the model's times `factor`.
+ */
+function calibrateLastFill(b: ScenarioBuilder, cmd: Extract<StrategyCommand, { c: 'calibrate' }>): void {
+  const last = [...b.delivered].reverse().find((e) => e.kind === 'FILL' || e.kind === 'PARTIAL_FILL');
+  const fill = cmd.atBound || last === undefined || !('price' in last) ? { price: SIZE_PRICE_MAX, size: SIZE_PRICE_MAX } : { price: last.price, size: last.size };
+  const order_type = cmd.atBound ? 'LIMIT' : 'MARKET';
+  const rate = order_type === 'MARKET' ? b.config.exchange.taker_rate : b.config.exchange.maker_rate;
+  const actual = validAmount(fill.price * fill.size * rate * cmd.factor);
+  b.calibrateFee({ fill_price: fill.price, fill_size: fill.size, order_type, actual_fee: Number.isFinite(actual) ? actual + 0 : 0 });
 }
 
 function act(b: ScenarioBuilder, cmd: Extract<StrategyCommand, { c: 'act' }>, ts: number): void {

@@ -2,6 +2,7 @@ import type { CaseResult, ImplementationSummary, ParityResult } from './parity-r
 import { renderValue } from './first-difference.js';
 import type { FixtureFileProblem } from './fixture-file.js';
 import type { KnownDivergence } from './known-divergences.js';
+import { REFERENCE_NAME } from './implementation.js';
 
 /** The one-line command that re-runs one fixture through one implementation. */
 export function rerunCommand(fixtureName: string, implementation: string): string {
@@ -20,7 +21,7 @@ function pad(text: string, width: number, right = false): string {
 
 /** The summary table: one row per implementation. */
 export function formatSummaryTable(summaries: readonly ImplementationSummary[]): string {
-  const header = ['implementation', 'fixtures', 'steps', 'passed', 'diverged', 'errored', 'stale', 'known', 'wall ms', 'steps/s'];
+  const header = ['implementation', 'fixtures', 'steps', 'passed', 'diverged', 'errored', 'stale', 'ref changed', 'known', 'wall ms', 'steps/s'];
   const rows = summaries.map((s) => [
     s.implementation,
     String(s.fixtures),
@@ -29,6 +30,7 @@ export function formatSummaryTable(summaries: readonly ImplementationSummary[]):
     String(s.counts.diverged + s.counts.ratchet),
     String(s.counts.errored),
     String(s.counts['golden-stale']),
+    String(s.counts['reference-changed']),
     String(s.counts.known),
     s.wallMs.toFixed(0),
     s.wallMs > 0 ? Math.round((s.steps * 1000) / s.wallMs).toString() : '-',
@@ -41,6 +43,25 @@ export function formatSummaryTable(summaries: readonly ImplementationSummary[]):
 function stepLabel(step: number, seq: number | undefined): string {
   const where = step < 0 ? 'configure' : `step ${step}`;
   return seq === undefined ? where : `${where} (seq ${seq})`;
+}
+
+const REFERENCE_CHANGED_ADVICE =
+  'a TS regression, or an intended change not followed yet: fix the reference, or change the other kernels too; do not refill the goldens to make this pass';
+
+/** What a differing case is called, and what to do about it. */
+function divergenceLabel(result: CaseResult, baseline: string): string {
+  switch (result.status) {
+    case 'golden-stale':
+      return 'GOLDEN STALE (every target follows the reference; refill with pnpm fixtures:fill and review)';
+    case 'reference-changed':
+      return result.implementation === REFERENCE_NAME
+        ? `REFERENCE CHANGED (the reference left its golden answers, another implementation still gives them: ${REFERENCE_CHANGED_ADVICE})`
+        : `REFERENCE CHANGED (this implementation still gives the golden answers; the reference does not: ${REFERENCE_CHANGED_ADVICE})`;
+    case 'known':
+      return 'known divergence';
+    default:
+      return `DIVERGED from ${baseline}`;
+  }
 }
 
 /** A failing case as a person reads it: what, where, both values, how to re-run. */
@@ -57,7 +78,7 @@ export function formatCase(result: CaseResult): string {
     return `${head}\n  ERRORED (${verdict.kind}) at ${stepLabel(verdict.step, undefined)}: ${verdict.message}${tail}\n${rerun}`;
   }
   if (verdict.status !== 'diverged') return head;
-  const label = result.status === 'golden-stale' ? 'GOLDEN STALE (refill with pnpm fixtures:fill and review)' : result.status === 'known' ? 'known divergence' : `DIVERGED from ${verdict.baseline}`;
+  const label = divergenceLabel(result, verdict.baseline);
   const d = verdict.difference;
   return [
     `${head}`,

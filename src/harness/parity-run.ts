@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { baselineFromLine, baselineFromValue } from './baseline-response.js';
-import { loadFixtures, selectFixtures, type FixtureFileProblem } from './fixture-file.js';
+import { loadFixtures, type FixtureFileProblem } from './fixture-file.js';
+import { selectFixtures } from './fixture-selection.js';
 import type { ImplementationRun, PlannedFixture } from './fixture-run.js';
 import { goldenBaseline, judgeFixture, referenceBaseline, type Baseline, type FixtureVerdict } from './fixture-verdict.js';
 import { runInProcessImplementation } from './in-process-driver.js';
@@ -8,13 +9,17 @@ import { REFERENCE_NAME, type Implementation } from './implementation.js';
 import type { KnownDivergence } from './known-divergences.js';
 import { runProcessImplementation } from './process-driver.js';
 import { compareResponse, type ResponseDifference } from './response-compare.js';
+import { referenceStatus, targetStatus, type ThreeWay, type ThreeWayStatus } from './three-way-verdict.js';
 import { FRESH_FRAME, openingAnswerCount, placeFixture } from './session-frame.js';
 
 export interface ParityOptions {
   readonly fixturesRoot: string;
   readonly repoRoot: string;
   readonly implementations: readonly Implementation[];
+  /** Fixture names, ids or globs (fixture-selection.ts); none and no tags: every fixture. */
   readonly selectors: readonly string[];
+  /** Fixture tags; a fixture carrying any one is taken besides those the selectors name. */
+  readonly tags?: readonly string[];
   readonly timeoutMs: number;
   readonly knownDivergences: readonly KnownDivergence[];
   /** Sessions of one process implementation run at the same time. */
@@ -30,12 +35,14 @@ export interface ParityProgress {
 }
 
 /**
- * The verdict on one fixture for one implementation. `golden-stale` is the
- * reference engine disagreeing with the fixture's golden answers (refill with
- * `pnpm fixtures:fill`); `known` is a divergence listed as accepted; `ratchet`
- * is a listed divergence that no longer diverges.
+ * The verdict on one fixture for one implementation (three-way-verdict.ts). `golden-stale` is
+ * the reference engine disagreeing with the fixture's golden answers while every target follows
+ * the reference (refill with `pnpm fixtures:fill`); `reference-changed` is the reference leaving
+ * its golden while a target still reproduces it (a TS regression or an unfollowed change: never
+ * refill blindly); `known` is a divergence listed as accepted; `ratchet` is a listed divergence
+ * that no longer diverges.
  */
-export type CaseStatus = 'passed' | 'diverged' | 'errored' | 'golden-stale' | 'known' | 'ratchet';
+export type CaseStatus = ThreeWayStatus | 'known' | 'ratchet';
 
 export interface CaseResult {
   readonly implementation: string;
@@ -61,6 +68,8 @@ export interface ImplementationSummary {
 
 export type ParityResult =
   | { readonly kind: 'refused'; readonly problems: readonly FixtureFileProblem[] }
+  /** A selector or tag matched no fixture: a usage mistake, never a green run over nothing. */
+  | { readonly kind: 'unselected'; readonly problems: readonly string[] }
   | {
       readonly kind: 'ran';
       readonly cases: readonly CaseResult[];
@@ -76,13 +85,13 @@ async function runOne(implementation: Implementation, planned: readonly PlannedF
     options.onProgress?.({ implementation: implementation.name, done: planned.length, total: planned.length });
     return run;
   }
-  const problem = implementation.prepare?.(options.repoRoot);
+  const problem = implementation.prepare?.(implementation.cwd ?? options.repoRoot);
   if (problem !== undefined) {
     return { name: implementation.name, hello: undefined, fixtures: [], wallMs: 0, problems: [problem], sessions: 0 };
   }
   return runProcessImplementation(implementation.name, implementation.command, planned, {
     timeoutMs: options.timeoutMs,
-    cwd: options.repoRoot,
+    cwd: implementation.cwd ?? options.repoRoot,
     ...(options.lanes !== undefined ? { lanes: options.lanes } : {}),
     ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!({ implementation: implementation.name, done, total }) } : {}),
   });
@@ -107,15 +116,78 @@ function judgeHello(hello: string | undefined, referenceHello: string | undefine
 }
 
 function emptyCounts(): Record<CaseStatus, number> {
-  return { passed: 0, diverged: 0, errored: 0, 'golden-stale': 0, known: 0, ratchet: 0 };
+  return { passed: 0, diverged: 0, errored: 0, 'golden-stale': 0, 'reference-changed': 0, known: 0, ratchet: 0 };
 }
 
-/** Settles a verdict against the golden/reference roles and the known-divergence list. */
-function caseStatus(verdict: FixtureVerdict, isReference: boolean, listed: KnownDivergence | undefined): CaseStatus {
-  if (verdict.status === 'errored') return 'errored';
-  if (listed) return verdict.status === 'diverged' ? 'known' : 'ratchet';
-  if (verdict.status === 'passed') return 'passed';
-  return isReference ? 'golden-stale' : 'diverged';
+/** A listed (accepted) divergence is `known` while it diverges and a `ratchet` failure once it passes. */
+function listedStatus(status: ThreeWayStatus, listed: KnownDivergence | undefined): CaseStatus {
+  if (listed === undefined || status === 'errored') return status;
+  return status === 'passed' ? 'ratchet' : 'known';
+}
+
+interface Judged {
+  readonly cases: CaseResult[];
+  readonly summaries: ImplementationSummary[];
+  readonly usedKnown: Set<KnownDivergence>;
+}
+
+/**
+ * Judges every run three ways (three-way-verdict.ts): the reference against the golden
+ * answers, every other implementation against the reference's answers (or the golden ones
+ * where the reference did not run or did not answer) and against the golden answers.
+ */
+function judgeRuns(runs: readonly ImplementationRun[], knownDivergences: readonly KnownDivergence[]): Judged {
+  const referenceRun = runs.find((run) => run.name === REFERENCE_NAME);
+  const started = performance.now();
+  const referenceVerdicts = referenceRun?.fixtures.map((run) => judgeFixture(run, goldenBaseline(run.planned.loaded.fixture)));
+  const targets = runs.map((run) => (run === referenceRun ? undefined : judgeTarget(run, referenceRun, referenceVerdicts)));
+  const keepsGolden = (index: number): boolean => targets.some((t) => t?.[index]?.againstGolden?.status === 'passed');
+  const sharedMs = performance.now() - started;
+  const cases: CaseResult[] = [];
+  const summaries: ImplementationSummary[] = [];
+  const usedKnown = new Set<KnownDivergence>();
+  runs.forEach((run, runIndex) => {
+    const judging = performance.now();
+    const counts = emptyCounts();
+    let steps = 0;
+    run.fixtures.forEach((fixtureRun, index) => {
+      const fixture = fixtureRun.planned.loaded.fixture;
+      const target = targets[runIndex]?.[index];
+      const verdict = target ? target.againstReference : referenceVerdicts![index]!;
+      const threeWay = target ? targetStatus(target) : referenceStatus(verdict, keepsGolden(index));
+      const listed = knownDivergences.find((k) => k.implementation === run.name && k.fixture === fixture.name);
+      if (listed) usedKnown.add(listed);
+      const status = listedStatus(threeWay, listed);
+      counts[status] += 1;
+      const stepCount = countSteps(run, index);
+      steps += stepCount;
+      cases.push({ implementation: run.name, fixture: fixtureRun.planned, status, verdict, steps: stepCount, ...(listed ? { reason: listed.reason } : {}) });
+    });
+    const hello = judgeHello(run.hello, referenceRun?.hello);
+    // The harness's cost is running and judging: both count in the wall time of an implementation.
+    const wallMs = run.wallMs + sharedMs / runs.length + (performance.now() - judging);
+    summaries.push({ implementation: run.name, fixtures: run.fixtures.filter(Boolean).length, steps, counts, wallMs, sessions: run.sessions, problems: run.problems, hello });
+  });
+  return { cases, summaries, usedKnown };
+}
+
+/** One target's fixtures judged against the reference's answers and against the golden ones. */
+function judgeTarget(
+  run: ImplementationRun,
+  referenceRun: ImplementationRun | undefined,
+  referenceVerdicts: readonly FixtureVerdict[] | undefined,
+): ThreeWay[] {
+  return run.fixtures.map((fixtureRun, index) => {
+    const golden = goldenBaseline(fixtureRun.planned.loaded.fixture);
+    const answered = referenceRun?.fixtures[index];
+    const reference: Baseline | undefined = answered ? referenceBaseline(answered) : undefined;
+    const againstReference = judgeFixture(fixtureRun, reference ?? golden);
+    const referenceVerdict = referenceVerdicts?.[index];
+    const referenceMatchesGolden = referenceVerdict === undefined || referenceVerdict.status === 'errored' ? undefined : referenceVerdict.status === 'passed';
+    // Judged against the golden only when it can change the status (the target left the reference).
+    const againstGolden = reference !== undefined && againstReference.status === 'diverged' ? judgeFixture(fixtureRun, golden) : undefined;
+    return { againstReference, againstGolden, referenceMatchesGolden };
+  });
 }
 
 function countSteps(run: ImplementationRun, index: number): number {
@@ -126,56 +198,18 @@ function countSteps(run: ImplementationRun, index: number): number {
 /**
  * Loads and checks every fixture (refusing the run before any implementation
  * starts when a file is bad), runs each implementation over them in turn, and
- * judges: the reference against the golden answers, every other implementation
- * against the reference's answers (or the golden ones where the reference did
- * not run or did not answer).
+ * judges them three ways (judgeRuns).
  */
 export async function runParity(options: ParityOptions): Promise<ParityResult> {
   const loaded = loadFixtures(options.fixturesRoot);
   if (!loaded.ok) return { kind: 'refused', problems: loaded.problems };
-  const { selected, unknown } = selectFixtures(loaded.fixtures, options.selectors);
-  if (unknown.length > 0) {
-    return { kind: 'refused', problems: unknown.map((s) => ({ file: options.fixturesRoot, pointer: '', reason: `no fixture named ${s}` })) };
-  }
+  const { selected, unmatched } = selectFixtures(loaded.fixtures, { fixtures: options.selectors, tags: options.tags ?? [] });
+  if (unmatched.length > 0) return { kind: 'unselected', problems: unmatched };
   const planned: PlannedFixture[] = selected.map((entry) => ({ loaded: entry, placement: placeFixture(entry.fixture) }));
   // Process implementations run side by side (each mostly waits on its own child processes);
   // results keep the order the implementations were given in.
   const runs: ImplementationRun[] = await Promise.all(options.implementations.map((implementation) => runOne(implementation, planned, options)));
-  const referenceRun = runs.find((run) => run.name === REFERENCE_NAME);
-  const cases: CaseResult[] = [];
-  const summaries: ImplementationSummary[] = [];
-  const usedKnown = new Set<KnownDivergence>();
-  // Baselines are built once per fixture and shared by every implementation judged against them.
-  const referenceBaselines = new Map<number, Baseline | undefined>();
-  const referenceAt = (index: number): Baseline | undefined => {
-    if (!referenceBaselines.has(index)) {
-      const answered = referenceRun?.fixtures[index];
-      referenceBaselines.set(index, answered ? referenceBaseline(answered) : undefined);
-    }
-    return referenceBaselines.get(index);
-  };
-  for (const run of runs) {
-    const judging = performance.now();
-    const counts = emptyCounts();
-    let steps = 0;
-    const isReference = run.name === REFERENCE_NAME;
-    run.fixtures.forEach((fixtureRun, index) => {
-      const fixture = fixtureRun.planned.loaded.fixture;
-      const reference = isReference ? undefined : referenceAt(index);
-      const verdict = judgeFixture(fixtureRun, reference ?? goldenBaseline(fixture));
-      const listed = options.knownDivergences.find((k) => k.implementation === run.name && k.fixture === fixture.name);
-      if (listed) usedKnown.add(listed);
-      const status = caseStatus(verdict, isReference, listed);
-      counts[status] += 1;
-      const stepCount = countSteps(run, index);
-      steps += stepCount;
-      cases.push({ implementation: run.name, fixture: fixtureRun.planned, status, verdict, steps: stepCount, ...(listed ? { reason: listed.reason } : {}) });
-    });
-    const hello = judgeHello(run.hello, referenceRun?.hello);
-    // The harness's cost is running and judging: both count in the wall time of an implementation.
-    const wallMs = run.wallMs + (performance.now() - judging);
-    summaries.push({ implementation: run.name, fixtures: run.fixtures.filter(Boolean).length, steps, counts, wallMs, sessions: run.sessions, problems: run.problems, hello });
-  }
+  const { cases, summaries, usedKnown } = judgeRuns(runs, options.knownDivergences);
   const corpusNames = new Set(loaded.fixtures.map((entry) => entry.fixture.name));
   const unusedKnown = options.knownDivergences.filter((k) => !usedKnown.has(k) && !corpusNames.has(k.fixture));
   const failed =

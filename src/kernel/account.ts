@@ -2,6 +2,7 @@
 import type { AccountEvent, AccountState, KernelConfig } from './types.js';
 import { numberText } from './numbers.js';
 import { refusal, type Refusal } from './outcome.js';
+import { ACCOUNT_SEQ_GAPS_MAX, closeGap, gapsText, inGap, openGap, opensGap } from './account-gaps.js';
 
 export function initialAccount(config: KernelConfig): AccountState {
   return withLedger(
@@ -36,12 +37,19 @@ export function initialAccount(config: KernelConfig): AccountState {
  * ACCOUNT_UPDATE has ever been applied.
  */
 export function withLedger(a: AccountState, tolerance: number, known: boolean): AccountState {
+  compareLedgers(a, tolerance, known);
+  // While account events are missing the status says so and names them.
+  if (a.seq_gaps !== undefined) a.reconcile_explanation += `; account events missing: seq ${gapsText(a.seq_gaps)}`;
+  return a;
+}
+
+function compareLedgers(a: AccountState, tolerance: number, known: boolean): void {
   a.k_capital = a.seed_capital + a.k_realized_pnl - a.k_fees_paid - a.k_funding_paid;
   if (!known) {
     a.reconcile_status = 'UNKNOWN';
     a.reconcile_delta = 0;
     a.reconcile_explanation = 'no exchange account update yet';
-    return a;
+    return;
   }
   const delta = a.k_capital - a.e_wallet_balance;
   const size = Math.abs(delta);
@@ -54,12 +62,11 @@ export function withLedger(a: AccountState, tolerance: number, known: boolean): 
     a.reconcile_explanation =
       delta > 0 ? `K exceeds E by ${numberText(size)}` : `E exceeds K by ${numberText(size)}`;
   }
-  return a;
 }
 
 /** A copy of the account, written out field by field (one fixed shape; see copySlot). */
 export function copyAccount(a: AccountState): AccountState {
-  return {
+  const c: AccountState = {
     seed_capital: a.seed_capital,
     k_realized_pnl: a.k_realized_pnl,
     k_fees_paid: a.k_fees_paid,
@@ -79,6 +86,9 @@ export function copyAccount(a: AccountState): AccountState {
     fee_samples: a.fee_samples,
     fee_ratio_ema: a.fee_ratio_ema,
   };
+  if (a.seq_gaps !== undefined) c.seq_gaps = a.seq_gaps;
+  if (a.e_update_seq !== undefined) c.e_update_seq = a.e_update_seq;
+  return c;
 }
 
 export function isKnown(a: AccountState): boolean {
@@ -120,11 +130,14 @@ export function checkAccountEvent(a: AccountState, e: AccountEvent): Refusal | u
   if (bad !== undefined) {
     return refusal('INVALID_EVENT', { field: bad.field, value: numberText(bad.value) });
   }
-  if (!(e.seq > a.event_seq)) {
+  if (!(e.seq > a.event_seq) && !inGap(a.seq_gaps, e.seq)) {
     return refusal('DUPLICATE_EVENT', {
       value: numberText(e.seq),
       expected: numberText(a.event_seq + 1),
     });
+  }
+  if (opensGap(a.event_seq, e.seq) && (a.seq_gaps?.length ?? 0) >= ACCOUNT_SEQ_GAPS_MAX) {
+    return refusal('INVALID_EVENT', { field: 'seq', value: numberText(e.seq), reason: 'ACCOUNT_SEQ_GAPS_FULL' });
   }
   return undefined;
 }
@@ -132,7 +145,11 @@ export function checkAccountEvent(a: AccountState, e: AccountEvent): Refusal | u
 /** Apply a checked account event; returns the new account. */
 export function applyAccountEvent(a: AccountState, e: AccountEvent, tolerance: number): AccountState {
   const next = copyAccount(a);
-  next.event_seq = e.seq;
+  const late = e.seq <= a.event_seq;
+  const gaps = late ? closeGap(a.seq_gaps ?? [], e.seq) : openGap(a.seq_gaps, a.event_seq, e.seq);
+  if (gaps === undefined) delete next.seq_gaps;
+  else next.seq_gaps = gaps;
+  if (!late) next.event_seq = e.seq;
   let known = isKnown(a);
   switch (e.kind) {
     case 'FILL_SETTLED':
@@ -140,6 +157,9 @@ export function applyAccountEvent(a: AccountState, e: AccountEvent, tolerance: n
       next.e_realized_pnl = a.e_realized_pnl + e.realized_pnl;
       break;
     case 'ACCOUNT_UPDATE':
+      // A late update older than the figures held closes its gap without replacing them.
+      if (a.e_update_seq !== undefined && e.seq < a.e_update_seq) break;
+      next.e_update_seq = e.seq;
       next.e_wallet_balance = e.wallet_balance;
       next.e_available_margin = e.available_margin;
       next.e_used_margin = e.used_margin;

@@ -113,6 +113,15 @@ export function applyFill(t: EventTarget, e: PartialFill | Fill): SlotEffect | C
   const account = isEntry
     ? bookFill(t.account, 0, fee, t.tolerance, false)
     : bookFill(t.account, pnl, fee, t.tolerance, true);
-  const details: OutcomeDetails = f.clamped ? { requested_size: e.size, clamped_size: f.applied } : {};
-  return slotEffect(slot, transitions, [], f.clamped ? 'OVERFILL_CLAMPED' : 'OK', details, account);
+  return slotEffect(slot, transitions, [], ...fillDiagnostic(e, f, order.intended_size), account);
+}
+
+/**
+ * R4: a clamped fill says so, and so does a FILL (the venue's word that the order is complete)
+ * that leaves the order short of its intended size: it ends FILLED at what was filled, loudly.
+ */
+function fillDiagnostic(e: PartialFill | Fill, f: FillArithmetic, intended: number): ['OK' | 'OVERFILL_CLAMPED' | 'SHORT_FILL', OutcomeDetails] {
+  if (f.clamped) return ['OVERFILL_CLAMPED', { requested_size: e.size, clamped_size: f.applied }];
+  if (e.kind === 'FILL' && f.filled !== intended) return ['SHORT_FILL', { intended_size: intended, filled_size: f.filled }];
+  return ['OK', {}];
 }

@@ -32,3 +32,19 @@ export function contradiction(
   if (t.machine === 'SLOT') t.evidence = evidence;
   return slotEffect(slot, [t], [], 'STALE_STATE_RECONCILING', {});
 }
+
+/**
+ * R10: the ids of events on the live order fill `seen_event_ids_max`, so this event cannot be
+ * remembered: it is not applied, and the slot goes stale with the full window as evidence
+ * (only a reconcile, which ends the live order, makes room).
+ */
+export function windowFullEvidence(slot: TradeSlot, order: VenueOrder, e: VenueEvent, ctx: StepContext, max: number): SlotEffect {
+  const effect = contradiction(slot, slot.stage, order, e, ctx);
+  const t = effect.transitions[0];
+  if (t?.machine === 'SLOT' && t.evidence !== undefined) {
+    t.evidence.reason = 'IDEMPOTENCY_WINDOW_FULL';
+    t.evidence.window = [...(slot.live_event_ids ?? [])];
+    t.evidence.window_max = max;
+  }
+  return slotEffect(effect.slot, effect.transitions, [], 'STALE_STATE_RECONCILING', { reason: 'IDEMPOTENCY_WINDOW_FULL' });
+}

@@ -1,6 +1,6 @@
 // R2 ENTER: open a new trade on an IDLE or CLOSED slot (after R1 and the mode policy).
 import type { AccountState, EnterIntent, OrderAction, TradeSlot, VenueOrder } from './types.js';
-import { entryNeedsReconciledAccount, slotCell } from './matrix.js';
+import { entryNeedsGapFreeAccount, entryNeedsReconciledAccount, slotCell } from './matrix.js';
 import { orderId } from './order-id.js';
 import { refusal, slotEffect, type Refusal, type SlotEffect } from './outcome.js';
 import { slotTransition, type StepContext } from './transition.js';
@@ -13,6 +13,10 @@ export function enter(
 ): Refusal | SlotEffect {
   if (entryNeedsReconciledAccount(ctx.mode) && account.reconcile_status !== 'OK') {
     return refusal('MODE_FORBIDDEN', { reason: 'ACCOUNT_NOT_RECONCILED' });
+  }
+  // An account that agrees with E while some of E's events are missing agrees by accident.
+  if (entryNeedsGapFreeAccount(ctx.mode) && account.seq_gaps !== undefined) {
+    return refusal('MODE_FORBIDDEN', { reason: 'ACCOUNT_SEQ_GAPS' });
   }
   if (slot.stage === 'STALE_STATE_RECONCILING') {
     return refusal('STALE_STATE_RECONCILING', { stage: slot.stage });

@@ -6,6 +6,7 @@ import { isLegalOrderCell, isLegalSlotCell } from '../../generated/ts/tables.js'
 import type { CoreSnapshot, ExecutionStepResult, TradeSlot, VenueOrder } from './types.js';
 import { isTerminal } from './matrix.js';
 import { sideSign } from './numbers.js';
+import { ACCOUNT_SEQ_GAPS_MAX } from './account-gaps.js';
 
 export type InvariantName =
   | 'transition-is-matrix-cell'
@@ -21,6 +22,12 @@ export type InvariantName =
   | 'refused-step-changes-nothing'
   | 'step-counts-every-step'
   | 'seen-event-ids-bounded'
+  | 'live-event-ids-kept'
+  | 'live-event-ids-need-live-order'
+  | 'reconcile-audits-every-change'
+  | 'short-fill-says-so'
+  | 'late-ack-changes-nothing'
+  | 'account-gaps-bounded'
   | 'result-slots-are-state';
 
 export interface InvariantViolation {
@@ -144,6 +151,70 @@ function checkLedger(before: CoreSnapshot, after: CoreSnapshot, result: Executio
   if (fees !== a.k_fees_paid) report('capital-moves-by-fills', `k_fees_paid ${a.k_fees_paid}, fills say ${fees}`);
 }
 
+/**
+ * R10: the window holds at most seen_event_ids_max ids; an id of an event applied to a live
+ * order is never forgotten (only a new trade, by ENTER or a reconcile adopting another trade
+ * id, starts a new window); live ids exist only while an order is live.
+ */
+function checkWindow(before: TradeSlot, after: TradeSlot, max: number, entered: boolean, report: Report): void {
+  const live = after.live_event_ids ?? [];
+  const held = after.seen_event_ids.length + live.length;
+  if (held > max) report('seen-event-ids-bounded', `slot ${after.slot_id}: ${held} ids > ${max}`);
+  if (live.length > 0 && !isLive(after.entry_order) && !isLive(after.exit_order)) {
+    report('live-event-ids-need-live-order', `slot ${after.slot_id}: ${live.length} live ids but no live order`);
+  }
+  if (entered || before.trade_id !== after.trade_id) return;
+  const kept = new Set([...after.seen_event_ids, ...live]);
+  for (const id of before.live_event_ids ?? []) {
+    if (!kept.has(id)) report('live-event-ids-kept', `slot ${after.slot_id}: the id ${id} of an event on a live order was forgotten`);
+  }
+}
+
+/** Slot fields a reconcile changes through transitions of their own rather than RECONCILE records. */
+const AUDITED_BY_TRANSITION: ReadonlySet<string> = new Set(['stage', 'entry_order', 'exit_order']);
+
+/** R12: every slot field a reconcile changed has its audit record (bookkeeping included). */
+function checkReconcileAudit(before: CoreSnapshot, after: CoreSnapshot, result: ExecutionStepResult, report: Report): void {
+  for (const s of result.slots) {
+    const b = before.slots[s.slot_id] as unknown as Record<string, unknown>;
+    const a = after.slots[s.slot_id] as unknown as Record<string, unknown>;
+    const mine = result.outcome.transitions.filter((t) => t.slot_id === s.slot_id);
+    for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+      if (canonicallyEqual(b[key] ?? null, a[key] ?? null)) continue;
+      const audited = AUDITED_BY_TRANSITION.has(key)
+        ? mine.some((t) => t.machine !== 'RECONCILE')
+        : mine.some((t) => t.machine === 'RECONCILE' && t.field === key);
+      if (!audited) report('reconcile-audits-every-change', `slot ${s.slot_id}: reconcile changed ${key} without an audit record`);
+    }
+  }
+}
+
+/** R4 a FILL leaving its order short says so; R11 a late ack changes nothing but the window. */
+function checkEventOutcome(after: CoreSnapshot, result: ExecutionStepResult, report: Report): void {
+  const o = result.outcome;
+  if (o.code === 'LATE_ACK' && o.transitions.length > 0) report('late-ack-changes-nothing', `LATE_ACK emitted ${o.transitions.length} transitions`);
+  for (const t of o.transitions) {
+    if (t.machine !== 'ORDER' || t.trigger !== 'FILL' || t.to !== 'FILLED') continue;
+    const order = orders(after.slots[t.slot_id] as TradeSlot).find((x) => x.order_id === t.order_id);
+    if (order !== undefined && order.filled_size !== order.intended_size && o.code !== 'SHORT_FILL') {
+      report('short-fill-says-so', `slot ${t.slot_id}: ${t.order_id} FILLED at ${order.filled_size} of ${order.intended_size} with ${o.code}`);
+    }
+  }
+}
+
+/** R14: at most ACCOUNT_SEQ_GAPS_MAX increasing, disjoint gaps, all below event_seq. */
+function checkGaps(after: CoreSnapshot, report: Report): void {
+  const gaps = after.account.seq_gaps ?? [];
+  if (gaps.length > ACCOUNT_SEQ_GAPS_MAX) report('account-gaps-bounded', `${gaps.length} gaps > ${ACCOUNT_SEQ_GAPS_MAX}`);
+  let floor = 0;
+  for (const g of gaps) {
+    if (!(g.from > floor && g.from <= g.to && g.to < after.account.event_seq)) {
+      report('account-gaps-bounded', `gap ${g.from}-${g.to} after ${floor}, event_seq ${after.account.event_seq}`);
+    }
+    floor = g.to + 1;
+  }
+}
+
 /** What a refused step must leave byte for byte (its canonical JSON): all but the step count. */
 function stateOf(s: CoreSnapshot): unknown {
   return { config: s.config, slots: s.slots, account: s.account };
@@ -169,10 +240,11 @@ export function checkInvariants(before: CoreSnapshot, after: CoreSnapshot, resul
     const b = before.slots[i] ?? a;
     checkOrders(b, a, entered.has(i), report);
     checkStage(a, report);
-    if (a.seen_event_ids.length > after.config.seen_event_ids_max) {
-      report('seen-event-ids-bounded', `slot ${i}: ${a.seen_event_ids.length} ids > ${after.config.seen_event_ids_max}`);
-    }
+    checkWindow(b, a, after.config.seen_event_ids_max, entered.has(i), report);
   }
+  if (result.outcome.code === 'RECONCILED') checkReconcileAudit(before, after, result, report);
+  checkEventOutcome(after, result, report);
+  checkGaps(after, report);
   checkChains(before, after, result, report);
   checkLedger(before, after, result, report);
   for (const s of result.slots) {

@@ -35,6 +35,11 @@ export function entryNeedsReconciledAccount(mode: Mode): boolean {
   return modeRule(mode).require_reconciled_account_for_entry;
 }
 
+/** R14/R16: whether the mode refuses ENTER while account events are missing (seq gaps open). */
+export function entryNeedsGapFreeAccount(mode: Mode): boolean {
+  return modeRule(mode).require_gap_free_account_for_entry;
+}
+
 const TERMINAL: ReadonlySet<OrderStatus> = new Set<OrderStatus>(orderMatrix.terminal);
 
 /** Terminal order statuses have no way out (the order matrix lists no cell from them). */

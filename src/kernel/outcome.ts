@@ -15,6 +15,8 @@ const SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   OK: 'INFO',
   RECONCILED: 'INFO',
   OVERFILL_CLAMPED: 'WARNING',
+  SHORT_FILL: 'WARNING',
+  LATE_ACK: 'INFO',
   EXIT_SIZE_CLAMPED: 'WARNING',
   ORDER_REJECTED: 'WARNING',
   EXIT_ORDER_REJECTED: 'WARNING',
@@ -39,6 +41,8 @@ export type AcceptedCode =
   | 'OK'
   | 'RECONCILED'
   | 'OVERFILL_CLAMPED'
+  | 'SHORT_FILL'
+  | 'LATE_ACK'
   | 'EXIT_SIZE_CLAMPED'
   | 'ORDER_REJECTED'
   | 'EXIT_ORDER_REJECTED'
@@ -46,7 +50,7 @@ export type AcceptedCode =
   | 'STALE_STATE_RECONCILING';
 
 /** Codes of a refused step (nothing changes but the step counter). */
-export type RefusalCode = Exclude<DiagnosticCode, 'OK' | 'RECONCILED' | 'OVERFILL_CLAMPED' | 'EXIT_SIZE_CLAMPED' | 'ORDER_REJECTED' | 'EXIT_ORDER_REJECTED' | 'CANCEL_REJECTED'>;
+export type RefusalCode = Exclude<DiagnosticCode, Exclude<AcceptedCode, 'STALE_STATE_RECONCILING'>>;
 
 /** A refusal: the code and the details naming what was wrong. */
 export interface Refusal {

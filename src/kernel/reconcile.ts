@@ -1,6 +1,7 @@
 // R12 reconcile: adopt the venue's truth for one or more slots, emitting a RECONCILE record
-// for every field changed (before and after as canonical JSON text), so that reconciliation
-// never changes state without an audit trail.
+// for every field changed (before and after as canonical JSON text), bookkeeping included (the
+// leg ratios, the order counter, the idempotency window), so that reconciliation never changes
+// state without an audit trail.
 import type { OrderTransition, ReconcileField, ReconcileSlot, TradeSlot, TradeStage } from './types.js';
 import { isTerminal, orderCell, slotCell } from './matrix.js';
 import { isPositiveFinite, numberText, sideSign } from './numbers.js';
@@ -45,7 +46,7 @@ export function checkReconcile(r: ReconcileInput, slotCount: number): Refusal | 
   return undefined;
 }
 
-type ScalarField = Exclude<ReconcileField, 'side' | 'trade_id' | 'asset'>;
+type ScalarField = Exclude<ReconcileField, 'side' | 'trade_id' | 'asset' | 'exit_leg_ratios' | 'seen_event_ids' | 'live_event_ids'>;
 
 /** Adopt one slot's truth; returns the new slot and appends its transitions. */
 export function reconcileSlot(
@@ -76,8 +77,11 @@ export function reconcileSlot(
   if (s.trade_id !== truth.trade_id) {
     out.push(reconcileChange(ctx, 'trade_id', fieldText(s.trade_id), fieldText(truth.trade_id)));
     s.trade_id = truth.trade_id;
-    s.seen_event_ids = [];
-    s.orders_placed = 0;
+    auditWindow(s, ctx, out, [], []);
+    set('orders_placed', 0);
+  } else {
+    // Every order has ended: the live ids may now be evicted like any other.
+    auditWindow(s, ctx, out, [...s.seen_event_ids, ...(s.live_event_ids ?? [])], []);
   }
   if (s.asset !== truth.asset) {
     out.push(reconcileChange(ctx, 'asset', fieldText(s.asset), fieldText(truth.asset)));
@@ -101,7 +105,10 @@ export function reconcileSlot(
     set('initial_size', p.size);
     set('active_leg_index', 0);
     if (s.mark_price !== undefined) set('unrealized_pnl', sideSign(p.side) * (s.mark_price - s.entry_price) * s.size);
-    if (s.exit_leg_ratios === undefined) s.exit_leg_ratios = [1];
+    if (s.exit_leg_ratios === undefined) {
+      out.push(reconcileChange(ctx, 'exit_leg_ratios', 'null', '[1]'));
+      s.exit_leg_ratios = [1];
+    }
     stageTo = 'POSITION_OPEN';
   }
   // 3. The stage.
@@ -112,4 +119,19 @@ export function reconcileSlot(
     out.push(slotTransition(ctx, s, 'RECONCILE', from, stageTo));
   }
   return s;
+}
+
+/**
+ * Sets both parts of the idempotency window (event-window.ts), auditing each whose size
+ * changes; the audit carries the id count, as a window can hold 65536 ids.
+ */
+function auditWindow(s: TradeSlot, ctx: StepContext, out: OrderTransition[], seen: string[], live: string[]): void {
+  const liveBefore = s.live_event_ids?.length ?? 0;
+  if (s.seen_event_ids.length !== seen.length) {
+    out.push(reconcileChange(ctx, 'seen_event_ids', String(s.seen_event_ids.length), String(seen.length)));
+  }
+  if (liveBefore !== live.length) out.push(reconcileChange(ctx, 'live_event_ids', String(liveBefore), String(live.length)));
+  s.seen_event_ids = seen;
+  if (live.length > 0) s.live_event_ids = live;
+  else delete s.live_event_ids;
 }

@@ -33,16 +33,6 @@ export function findOrder(
   return undefined;
 }
 
-/**
- * seen_event_ids with one more id, the oldest evicted first once `max` ids are held. The bound
- * keeps memory per slot flat; an evicted duplicate is then caught only by the fill clamp.
- */
-export function rememberEvent(seen: readonly string[], eventId: string, max: number): string[] {
-  const keep = seen.length >= max ? seen.slice(seen.length - max + 1) : seen.slice();
-  keep.push(eventId);
-  return keep;
-}
-
 // Copies are written out field by field, in one fixed key order, rather than with object
 // spread: slots and orders carry varying optional fields, which makes spread (and rest
 // destructuring) take V8's slow generic path; these literals stay on the fast one.
@@ -70,6 +60,7 @@ export function copySlot(s: TradeSlot): TradeSlot {
   if (s.mark_price !== undefined) c.mark_price = s.mark_price;
   if (s.entry_order !== undefined) c.entry_order = s.entry_order;
   if (s.exit_order !== undefined) c.exit_order = s.exit_order;
+  if (s.live_event_ids !== undefined) c.live_event_ids = s.live_event_ids;
   if (s.last_event_ts !== undefined) c.last_event_ts = s.last_event_ts;
   return c;
 }

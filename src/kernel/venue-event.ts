@@ -4,14 +4,16 @@ import type { AccountState, KernelConfig, TradeSlot, VenueEvent } from './types.
 import { refusal, type Refusal, type SlotEffect } from './outcome.js';
 import { checkEventNumbers } from './validate-intent.js';
 import { checkNotStale, checkTradeId } from './trade-id.js';
-import { copySlot, findOrder, rememberEvent } from './slot.js';
+import { copySlot, findOrder } from './slot.js';
+import { hasSeenEvent, rememberEvent, settleLiveIds, windowFull } from './event-window.js';
+import { isTerminal } from './matrix.js';
 import type { StepContext } from './transition.js';
 import { CONTRADICTION, type Contradiction, type EventTarget } from './event-context.js';
 import { applyAck } from './apply-ack.js';
 import { applyFill } from './apply-fill.js';
 import { applyOrderEnd } from './apply-order-end.js';
 import { applyCancelRejected, applyOrderRejected } from './apply-reject.js';
-import { contradiction } from './contradiction.js';
+import { contradiction, windowFullEvidence } from './contradiction.js';
 
 type Found = NonNullable<ReturnType<typeof findOrder>>;
 
@@ -19,7 +21,7 @@ type Found = NonNullable<ReturnType<typeof findOrder>>;
 function checkEvent(slot: TradeSlot, e: VenueEvent): Refusal | Found {
   const bad = checkEventNumbers(e) ?? checkTradeId(slot, e.trade_id);
   if (bad !== undefined) return bad;
-  if (slot.seen_event_ids.includes(e.event_id)) return refusal('DUPLICATE_EVENT', { event_id: e.event_id });
+  if (hasSeenEvent(slot, e.event_id)) return refusal('DUPLICATE_EVENT', { event_id: e.event_id });
   const found = findOrder(slot, e.order_id);
   if (found === undefined) return refusal('UNKNOWN_ORDER', { order_id: e.order_id });
   const stale = checkNotStale(slot);
@@ -58,10 +60,14 @@ export function venueEvent(
 ): Refusal | SlotEffect {
   const found = checkEvent(slot, e);
   if ('refused' in found) return found;
-  // Applied or contradicted, the event id is remembered and last_event_ts moves.
   const base: TradeSlot = copySlot(slot);
-  base.seen_event_ids = rememberEvent(slot.seen_event_ids, e.event_id, config.seen_event_ids_max);
   base.last_event_ts = e.ts;
+  // R10: an id that cannot be remembered without forgetting a live one is not applied.
+  if (windowFull(slot, config.seen_event_ids_max)) {
+    return windowFullEvidence(base, found.order, e, ctx, config.seen_event_ids_max);
+  }
+  // Applied or contradicted, the event id is remembered and last_event_ts moves.
+  rememberEvent(base, e.event_id, !isTerminal(found.order.status), config.seen_event_ids_max);
   const target: EventTarget = {
     slot: base,
     order: found.order,
@@ -73,5 +79,7 @@ export function venueEvent(
     tolerance: config.reconcile_tolerance,
   };
   const effect = dispatch(target, e);
-  return effect === CONTRADICTION ? contradiction(base, slot.stage, found.order, e, ctx) : effect;
+  if (effect === CONTRADICTION) return contradiction(base, slot.stage, found.order, e, ctx);
+  settleLiveIds(effect.slot);
+  return effect;
 }

@@ -12,6 +12,7 @@ import type {
   OrderAction,
   OrderTransition,
   OutcomeDetails,
+  SeqGap,
   TradeSlot,
   TransitionResult,
   VenueOrder,
@@ -106,12 +107,12 @@ export const slotJson = objectWriter<TradeSlot>({
   slot_id: num, stage: str, trade_id: str, asset: str, side: str, leverage: num, exit_leg_ratios: numArray,
   active_leg_index: num, size: num, initial_size: num, entry_price: num, mark_price: num, realized_pnl: num,
   unrealized_pnl: num, fees_paid: num, orders_placed: num, entry_order: order, exit_order: order,
-  seen_event_ids: strArray, last_event_ts: num,
+  seen_event_ids: strArray, live_event_ids: strArray, last_event_ts: num,
 });
 
 const details = objectWriter<OutcomeDetails>({
   field: str, value: str, reason: str, expected: str, stage: str, order_status: str, order_id: str, event_id: str,
-  requested_size: num, clamped_size: num, retry_after_ms: num, retryable: bool,
+  requested_size: num, clamped_size: num, retry_after_ms: num, retryable: bool, intended_size: num, filled_size: num,
 });
 
 type SlotT = Extract<OrderTransition, { machine: 'SLOT' }>;
@@ -120,6 +121,7 @@ type ReconcileT = Extract<OrderTransition, { machine: 'RECONCILE' }>;
 
 const evidence = objectWriter<NonNullable<SlotT['evidence']>>({
   event_id: str, event_kind: str, order_id: str, order_status: str, slot_stage: str, price: num, size: num,
+  reason: str, window: strArray, window_max: num,
 });
 const slotTransition = objectWriter<SlotT>({
   machine: str, slot_id: num, cause_id: str, trigger: str, ts: num, mode: str, trade_id: str, from: str, to: str, evidence,
@@ -153,7 +155,7 @@ const account = objectWriter<AccountState>({
   seed_capital: num, k_realized_pnl: num, k_fees_paid: num, k_funding_paid: num, k_capital: num, e_wallet_balance: num,
   e_available_margin: num, e_used_margin: num, e_maint_margin: num, e_fees_paid: num, e_realized_pnl: num,
   e_funding_paid: num, event_seq: num, reconcile_status: str, reconcile_delta: num, reconcile_explanation: str,
-  fee_samples: num, fee_ratio_ema: num,
+  fee_samples: num, fee_ratio_ema: num, e_update_seq: num, seq_gaps: arrayOf(objectWriter<SeqGap>({ from: num, to: num })),
 });
 
 const feeCalibration = objectWriter<FeeCalibration>({

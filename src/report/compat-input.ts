@@ -21,7 +21,8 @@ export interface CompatReport {
   readonly findings: readonly CompatFinding[];
 }
 
-const isBreaking = (f: CompatFinding): boolean => f.breaking === true || f.severity === 'breaking' || f.severity === 'error';
+// `breaking` (when present) already weighs the mode's directions and acks; severity is the rule's.
+const isBreaking = (f: CompatFinding): boolean => f.breaking ?? (f.severity === 'breaking' || f.severity === 'error');
 
 function toFinding(f: CompatFinding): Finding {
   const severity = isBreaking(f) && f.acked !== true ? 'breaking' : f.severity === 'info' ? 'info' : 'warning';

@@ -15,7 +15,7 @@ export interface ParityFixtureLine {
   readonly implementation: string;
   readonly fixture: string;
   readonly file: string;
-  readonly status: 'passed' | 'diverged' | 'errored' | 'golden-stale' | 'known' | 'ratchet';
+  readonly status: 'passed' | 'diverged' | 'errored' | 'golden-stale' | 'reference-changed' | 'known' | 'ratchet';
   readonly steps: number;
   readonly step?: number;
   readonly pointer?: string;
@@ -28,7 +28,7 @@ export interface ParityFixtureLine {
   readonly actual_answer?: string;
 }
 
-const RED_STATUSES = new Set(['diverged', 'errored', 'golden-stale', 'ratchet']);
+const RED_STATUSES = new Set(['diverged', 'errored', 'golden-stale', 'reference-changed', 'ratchet']);
 
 function tallyFor(lines: readonly ParityFixtureLine[], traces: ReadonlyMap<string, FixtureTrace>): { slot: CellTally; order: CellTally } {
   const tallies = { slot: new CellTally(legalCells.slot), order: new CellTally(legalCells.order) };
@@ -36,7 +36,7 @@ function tallyFor(lines: readonly ParityFixtureLine[], traces: ReadonlyMap<strin
     const trace = traces.get(line.file);
     if (trace === undefined) continue;
     // Answers matched the golden ones up to the first divergence (or as far as they came).
-    const failedAt = line.status === 'diverged' || line.status === 'golden-stale' ? (line.step ?? 0) : line.status === 'errored' ? line.steps : trace.steps.length;
+    const failedAt = line.status === 'diverged' || line.status === 'golden-stale' || line.status === 'reference-changed' ? (line.step ?? 0) : line.status === 'errored' ? line.steps : trace.steps.length;
     for (const step of trace.steps) {
       for (const t of step.transitions) {
         const tally = tallies[matrixOf(t.machine)];
@@ -60,8 +60,8 @@ function gateFor(implementation: string, lines: readonly ParityFixtureLine[]): G
     gate: 'parity',
     subject: implementation,
     status: red.length > 0 ? 'fail' : 'pass',
-    summary: `${lines.length} fixtures, ${steps} steps: ${count('passed')} passed, ${count('diverged')} diverged, ${count('errored')} errored, ${count('golden-stale')} stale, ${count('known')} known`,
-    metrics: ['passed', 'diverged', 'errored', 'golden-stale', 'known', 'ratchet'].map((name) => ({ name, value: count(name) })).concat([{ name: 'fixtures', value: lines.length }, { name: 'steps', value: steps }]),
+    summary: `${lines.length} fixtures, ${steps} steps: ${count('passed')} passed, ${count('diverged')} diverged, ${count('errored')} errored, ${count('golden-stale')} stale, ${count('reference-changed')} reference changed, ${count('known')} known`,
+    metrics: ['passed', 'diverged', 'errored', 'golden-stale', 'reference-changed', 'known', 'ratchet'].map((name) => ({ name, value: count(name) })).concat([{ name: 'fixtures', value: lines.length }, { name: 'steps', value: steps }]),
     red: redItems,
     red_total: red.length,
   };

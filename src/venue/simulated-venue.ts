@@ -7,6 +7,7 @@
  * reorders) draw from a stream keyed by the event id, for the same reason.
  */
 import type { CancelOrder, OrderAction, PlaceOrder, VenueEvent } from '../../generated/ts/types.js';
+import { nonRoundTripPrefix } from './non-round-trip-split.js';
 import { prngForKey, type Prng } from './prng.js';
 import type { VenueAdapter } from './venue-adapter.js';
 import { venueConstraintsWithDefaults, type SimulatedVenueConstraints, type VenueConstraints } from './venue-constraints.js';
@@ -42,6 +43,7 @@ export interface VenueStats {
   reordered: number;
   lateFills: number;
   overfills: number;
+  hostileSplits: number;
   delivered: number;
 }
 
@@ -64,7 +66,7 @@ export class SimulatedVenue implements VenueAdapter {
   readonly constraints: VenueConstraints;
   readonly stats: VenueStats = {
     placed: 0, cancels: 0, rejected: 0, cancelRejected: 0, rateLimited: 0, expired: 0,
-    implicitAcks: 0, duplicated: 0, reordered: 0, lateFills: 0, overfills: 0, delivered: 0,
+    implicitAcks: 0, duplicated: 0, reordered: 0, lateFills: 0, overfills: 0, hostileSplits: 0, delivered: 0,
   };
   private now = 0;
   private scheduled = 0;
@@ -161,6 +163,11 @@ export class SimulatedVenue implements VenueAdapter {
   private scheduleFills(book: OrderBook, r: Prng, start: number, gap: () => number): void {
     const c = this.constraints;
     const p = book.place;
+    const prefix = c.hostileSplitRate > 0 && r.chance(c.hostileSplitRate) ? nonRoundTripPrefix(p.size) : undefined;
+    if (prefix !== undefined) {
+      this.scheduleSplit(book, r, start, gap, prefix);
+      return;
+    }
     const parts = r.int(1, c.fillPartsMax);
     const expireAfter = r.chance(c.expireRate) ? r.int(0, parts - 1) : -1;
     let t = start;
@@ -184,6 +191,24 @@ export class SimulatedVenue implements VenueAdapter {
       this.push({ kind, ...this.base(book), price: this.fillPrice(p, r), size }, t);
       t += gap();
     }
+  }
+
+  /**
+   * The fills `prefix` and then the remainder `size - sum(prefix)`, exactly (never rounded):
+   * a sum that does not give back the size, for the kernel's overfill test and average.
+   */
+  private scheduleSplit(book: OrderBook, r: Prng, start: number, gap: () => number, prefix: readonly number[]): void {
+    const p = book.place;
+    let t = start;
+    let filled = 0;
+    for (const size of prefix) {
+      filled += size;
+      this.push({ kind: 'PARTIAL_FILL', ...this.base(book), price: this.fillPrice(p, r), size }, t);
+      t += gap();
+    }
+    const kind = r.chance(0.5) ? 'FILL' : 'PARTIAL_FILL';
+    this.push({ kind, ...this.base(book), price: this.fillPrice(p, r), size: p.size - filled }, t);
+    this.stats.hostileSplits += 1;
   }
 
   private fillPrice(p: PlaceOrder, r: Prng): number {

@@ -32,6 +32,12 @@ export interface SimulatedVenueConstraints {
   overfillRate?: number;
   /** Largest relative distance of a MARKET fill price from the venue's price. */
   slippageMax?: number;
+  /**
+   * Probability that an order is split into decimal partial fills whose binary sum is not the
+   * decimal one, the last fill being the remainder (see `non-round-trip-split.ts`); orders
+   * whose size has no such split are split as usual.
+   */
+  hostileSplitRate?: number;
 }
 
 export type VenueConstraints = Required<SimulatedVenueConstraints>;
@@ -52,6 +58,7 @@ const defaults: VenueConstraints = {
   lateFillAfterCancelRate: 0.05,
   overfillRate: 0.03,
   slippageMax: 0.002,
+  hostileSplitRate: 0,
 };
 
 /** A venue that does exactly what it is asked: no faults, acks and single fills. */
@@ -77,6 +84,7 @@ const rateKeys = [
   'reorderRate',
   'lateFillAfterCancelRate',
   'overfillRate',
+  'hostileSplitRate',
 ] as const;
 
 /** Fills the defaults and refuses nonsense (a rate outside [0, 1], min > max), naming the field. */

@@ -26,6 +26,6 @@ describe('golden answers out of date', () => {
     expect(byCase).toEqual(['ts-in-process/a-fresh/passed', 'ts-in-process/b-stale/golden-stale', 'rust/a-fresh/passed', 'rust/b-stale/passed']);
     expect(result.cases[1]!.verdict).toMatchObject({ status: 'diverged', step: 2, difference: { pointer: '/result/step', expected: 99, actual: 3 } });
     expect(result.failed).toBe(true);
-    expect(formatRun(result, true)).toContain('GOLDEN STALE (refill with pnpm fixtures:fill and review) at step 2 (seq 4), path /result/step');
+    expect(formatRun(result, true)).toContain('GOLDEN STALE (every target follows the reference; refill with pnpm fixtures:fill and review) at step 2 (seq 4), path /result/step');
   }, 60_000);
 });

@@ -27,14 +27,34 @@ describe('R14 the K/E account', () => {
     expect(r.account).toMatchObject({ k_funding_paid: 2.5, e_funding_paid: 2.5, e_fees_paid: 0.2, e_realized_pnl: 3, k_capital: 10_000 - 2.5, event_seq: 2 });
   });
 
-  it('account events apply once, in increasing seq (DUPLICATE_EVENT names seq and expected)', () => {
+  it('account events apply once (DUPLICATE_EVENT names seq and expected); skipped seqs are remembered as gaps', () => {
     const t = kernel();
-    t.account(accountUpdate(5, 1));
-    for (const seq of [5, 4]) {
-      const r = expectRefused(t, () => t.account(accountUpdate(seq, 2)), 'DUPLICATE_EVENT');
-      expect(r.outcome.details).toEqual({ value: String(seq), expected: '6' });
-      expect(r.account?.e_wallet_balance).toBe(1);
-    }
+    let r = t.account(accountUpdate(5, 1));
+    expect(r.account?.seq_gaps).toEqual([{ from: 1, to: 4 }]);
+    expect(r.account?.reconcile_explanation).toBe('K exceeds E by 9999; account events missing: seq 1-4');
+    const dup = expectRefused(t, () => t.account(accountUpdate(5, 2)), 'DUPLICATE_EVENT');
+    expect(dup.outcome.details).toEqual({ value: '5', expected: '6' });
+    // A late event filling a gap is applied; an older update closes its gap without replacing newer figures.
+    r = t.account(accountUpdate(3, 2));
+    expect(r.outcome.code).toBe('OK');
+    expect(r.account).toMatchObject({ e_wallet_balance: 1, event_seq: 5, e_update_seq: 5, seq_gaps: [{ from: 1, to: 2 }, { from: 4, to: 4 }] });
+    expectRefused(t, () => t.account(accountUpdate(3, 2)), 'DUPLICATE_EVENT');
+    const fee = t.account({ kind: 'FILL_SETTLED', seq: 4, ts: 1, trade_id: 'T', order_id: 'T#1', fee: 0.5, realized_pnl: 0 } as AccountEvent);
+    expect(fee.account).toMatchObject({ e_fees_paid: 0.5, event_seq: 5, seq_gaps: [{ from: 1, to: 2 }] });
+    t.account(accountUpdate(1, 3));
+    r = t.account(accountUpdate(2, 4));
+    expect(r.account?.seq_gaps).toBeUndefined();
+    expect(r.account?.reconcile_explanation).toBe('K exceeds E by 9999');
+  });
+
+  it('refuses an event that would open one gap too many (ACCOUNT_SEQ_GAPS_FULL), never forgetting a gap', () => {
+    const t = kernel();
+    for (let i = 1; i <= 64; i += 1) t.account(accountUpdate(2 * i, 1));
+    expect(t.k.snapshot().account.seq_gaps).toHaveLength(64);
+    const r = expectRefused(t, () => t.account(accountUpdate(130, 1)), 'INVALID_EVENT');
+    expect(r.outcome.details).toEqual({ field: 'seq', value: '130', reason: 'ACCOUNT_SEQ_GAPS_FULL' });
+    expect(t.account(accountUpdate(129, 1)).outcome.code).toBe('OK');
+    expect(t.account(accountUpdate(1, 1)).account?.seq_gaps).toHaveLength(63);
   });
 
   it('refuses non-finite account numbers with INVALID_EVENT naming the field', () => {

@@ -43,6 +43,8 @@ const SCENARIOS: Record<DiagnosticCode, Scenario> = {
   RATE_LIMITED: { accepted: false, severity: 'WARNING', run: (t) => (t.intent(enterIntent()), t.event(ev('RATE_LIMITED', 'T1#1'))) },
   STALE_STATE_RECONCILING: { accepted: true, severity: 'ERROR', run: (t) => (t.intent(enterIntent()), t.event(ev('CANCEL_ACK', 'T1#1'))) },
   RECONCILED: { accepted: true, severity: 'INFO', run: (t) => valid(t.k.reconcile({ reconcile_id: 'R', ts: 1, slots: [{ slot_id: 0, trade_id: 'T', asset: 'A' }] })) },
+  SHORT_FILL: { accepted: true, severity: 'WARNING', run: (t) => (t.intent(enterIntent()), t.event(ev('FILL', 'T1#1', { size: 1.5 }))) },
+  LATE_ACK: { accepted: true, severity: 'INFO', run: (t) => (t.intent(enterIntent()), t.event(ev('PARTIAL_FILL', 'T1#1', { size: 1 })), t.event(ev('ORDER_ACK', 'T1#1'))) },
   MODE_FORBIDDEN: { accepted: false, severity: 'ERROR', mode: 'live', run: (t) => (t.account(accountUpdate(1, 0)), t.intent(enterIntent())) },
 };
 

@@ -10,6 +10,9 @@ describe('R12 reconcile', () => {
     expect(r.outcome).toMatchObject({ accepted: true, code: 'RECONCILED', severity: 'INFO' });
     expect(r.outcome.transitions).toEqual([
       { machine: 'ORDER', slot_id: 0, cause_id: 'R1', trigger: 'RECONCILE', ts: 50, mode: 'backtest', trade_id: 'T1', order_id: 'T1#1', role: 'ENTRY', from: 'PARTIALLY_FILLED', to: 'CANCELED', filled_size: 0.5 },
+      // The bookkeeping is audited too: the live order ended, so its event ids become evictable.
+      { machine: 'RECONCILE', slot_id: 0, cause_id: 'R1', trigger: 'RECONCILE', ts: 50, mode: 'backtest', field: 'seen_event_ids', before: '0', after: '1' },
+      { machine: 'RECONCILE', slot_id: 0, cause_id: 'R1', trigger: 'RECONCILE', ts: 50, mode: 'backtest', field: 'live_event_ids', before: '1', after: '0' },
       { machine: 'RECONCILE', slot_id: 0, cause_id: 'R1', trigger: 'RECONCILE', ts: 50, mode: 'backtest', field: 'size', before: '0.5', after: '0' },
       { machine: 'RECONCILE', slot_id: 0, cause_id: 'R1', trigger: 'RECONCILE', ts: 50, mode: 'backtest', field: 'entry_price', before: '100', after: '0' },
       { machine: 'SLOT', slot_id: 0, cause_id: 'R1', trigger: 'RECONCILE', ts: 50, mode: 'backtest', trade_id: 'T1', from: 'ENTRY_WORKING', to: 'IDLE' },
@@ -25,7 +28,7 @@ describe('R12 reconcile', () => {
     t.k.markPrice({ asset: 'ETH', price: 1, ts: 1 });
     const r = valid(t.k.reconcile({ reconcile_id: 'R2', ts: 60, slots: [{ slot_id: 0, trade_id: 'T7', asset: 'ETH', position: { side: 'SHORT', size: 3, entry_price: 20 } }] }));
     const fields = r.outcome.transitions.filter((x) => x.machine === 'RECONCILE').map((x) => (x.machine === 'RECONCILE' ? `${x.field}:${x.before}->${x.after}` : ''));
-    expect(fields).toEqual(['trade_id:"T1"->"T7"', 'asset:"BTC-USDT"->"ETH"', 'side:"LONG"->"SHORT"', 'size:0->3', 'entry_price:0->20', 'initial_size:0->3']);
+    expect(fields).toEqual(['trade_id:"T1"->"T7"', 'seen_event_ids:2->0', 'orders_placed:1->0', 'asset:"BTC-USDT"->"ETH"', 'side:"LONG"->"SHORT"', 'size:0->3', 'entry_price:0->20', 'initial_size:0->3']);
     const s = r.slots[0];
     expect(s).toMatchObject({ stage: 'POSITION_OPEN', trade_id: 'T7', seen_event_ids: [], orders_placed: 0 });
     expect(r.outcome.transitions.at(-1)).toMatchObject({ machine: 'SLOT', from: 'STALE_STATE_RECONCILING', to: 'POSITION_OPEN', trade_id: 'T7' });

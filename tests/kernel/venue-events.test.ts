@@ -65,19 +65,66 @@ describe('venue event checks, in order', () => {
     expect(t.event({ ...ack, order_id: 'T1#9' }).outcome.code).toBe('DUPLICATE_EVENT');
   });
 
-  it('evicts the oldest remembered id at seen_event_ids_max', () => {
+  it('never evicts an id of the live order: when they fill the window the event is not applied and the slot waits for reconcile', () => {
     const t = kernel(config({ seen_event_ids_max: 2 }));
     t.intent(enterIntent({ target_size: 10 }));
     const first = ev('PARTIAL_FILL', 'T1#1');
     t.event(first);
     t.event(ev('PARTIAL_FILL', 'T1#1'));
-    const r = t.event(ev('PARTIAL_FILL', 'T1#1'));
-    expect(slot0(r).seen_event_ids).toHaveLength(2);
-    expect(slot0(r).seen_event_ids).not.toContain(first.event_id);
+    const before = t.k.snapshot().slots[0]!;
+    const third = ev('PARTIAL_FILL', 'T1#1');
+    const r = t.event(third);
+    expect(r.outcome).toMatchObject({ accepted: true, code: 'STALE_STATE_RECONCILING', details: { reason: 'IDEMPOTENCY_WINDOW_FULL' } });
+    expect(r.outcome.transitions[0]).toMatchObject({ trigger: 'CONTRADICTION', evidence: { reason: 'IDEMPOTENCY_WINDOW_FULL', window: before.live_event_ids, window_max: 2 } });
+    expect(slot0(r)).toMatchObject({ size: before.size, live_event_ids: [first.event_id, expect.any(String)] });
+    // The first fill is still remembered: its replay is a duplicate, never applied twice.
+    expect(t.event(first).outcome.code).toBe('DUPLICATE_EVENT');
+  });
+
+  it('evicts the oldest id of an ended order to make room', () => {
+    const t = kernel(config({ seen_event_ids_max: 2 }));
+    t.intent(enterIntent({ target_size: 2 }));
+    const ack = ev('ORDER_ACK', 'T1#1');
+    t.event(ack);
+    t.event(ev('FILL', 'T1#1', { size: 2 }));
+    expect(t.k.snapshot().slots[0]).toMatchObject({ seen_event_ids: [ack.event_id, expect.any(String)] });
+    t.intent(exitIntent());
+    const r = t.event(ev('ORDER_ACK', 'T1#2'));
+    expect(slot0(r).seen_event_ids).toHaveLength(1);
+    expect(slot0(r).seen_event_ids).not.toContain(ack.event_id);
+    expect(slot0(r).live_event_ids).toHaveLength(1);
   });
 });
 
 describe('R3 R4 acks and fills', () => {
+  it('a FILL that leaves the order short ends FILLED at what was filled, with SHORT_FILL naming both sizes', () => {
+    const t = kernel();
+    t.intent(enterIntent({ target_size: 2 }));
+    t.event(ev('PARTIAL_FILL', 'T1#1', { size: 0.5 }));
+    const r = t.event(ev('FILL', 'T1#1', { size: 1 }));
+    expect(r.outcome).toMatchObject({ accepted: true, code: 'SHORT_FILL', severity: 'WARNING', details: { intended_size: 2, filled_size: 1.5 } });
+    expect(slot0(r)).toMatchObject({ stage: 'POSITION_OPEN', size: 1.5, initial_size: 1.5, entry_order: { status: 'FILLED', filled_size: 1.5 } });
+  });
+
+  it('a late ORDER_ACK (after a fill, a cancel request or a terminal status) is benign: no transition, venue id stored if missing, id remembered', () => {
+    for (const setup of [
+      (t: ReturnType<typeof kernel>) => t.event(ev('PARTIAL_FILL', 'T1#1', { size: 0.5 })),
+      (t: ReturnType<typeof kernel>) => (t.event(ev('PARTIAL_FILL', 'T1#1', { size: 0.5 })), t.intent(cancelIntent())),
+      (t: ReturnType<typeof kernel>) => t.event(ev('FILL', 'T1#1', { size: 2 })),
+      (t: ReturnType<typeof kernel>) => (t.intent(cancelIntent()), t.event(ev('CANCEL_ACK', 'T1#1'))),
+    ]) {
+      const t = kernel();
+      t.intent(enterIntent({ target_size: 2 }));
+      setup(t);
+      const before = t.k.snapshot().slots[0]!;
+      const ack = ev('ORDER_ACK', 'T1#1', { venue_order_id: 'V9' });
+      const r = t.event(ack);
+      expect(r.outcome).toMatchObject({ accepted: true, code: 'LATE_ACK', severity: 'INFO', transitions: [], details: { order_id: 'T1#1', order_status: before.entry_order!.status } });
+      expect(slot0(r)).toMatchObject({ stage: before.stage, entry_order: { status: before.entry_order!.status, venue_order_id: 'V9' } });
+      expect(t.event(ack).outcome.code).toBe('DUPLICATE_EVENT');
+    }
+  });
+
   it('ORDER_ACK: order NEW -> ACKED then slot ORDER_REQUESTED -> ENTRY_WORKING, venue id stored', () => {
     const t = kernel();
     t.intent(enterIntent());
@@ -313,11 +360,11 @@ describe('R11 contradictions', () => {
     }
   });
 
-  it('a second ack is a contradiction; CANCEL_ACK without a pending cancel too', () => {
+  it('a second ack is a late ack (benign); CANCEL_ACK without a pending cancel is a contradiction', () => {
     const t = kernel();
     t.intent(enterIntent());
     t.event(ev('ORDER_ACK', 'T1#1'));
-    expect(t.event(ev('ORDER_ACK', 'T1#1')).outcome.code).toBe('STALE_STATE_RECONCILING');
+    expect(t.event(ev('ORDER_ACK', 'T1#1')).outcome).toMatchObject({ code: 'LATE_ACK', accepted: true, severity: 'INFO', transitions: [] });
     const u = kernel();
     u.intent(enterIntent());
     expect(u.event(ev('CANCEL_ACK', 'T1#1')).outcome.transitions[0]).toMatchObject({ from: 'ORDER_REQUESTED', trigger: 'CONTRADICTION' });

@@ -257,4 +257,24 @@ describe('MD-001 entry admission', () => {
     expect(outcome(live!, 8)).toMatchObject({ accepted: true });
     for (const mode of ['paper', 'sandbox'] as const) expect(firstDifference(run([fixture], mode)[0], backtest)).toBeUndefined();
   });
+
+  it('live refuses entry while account events are missing', () => {
+    const steps = [
+      update(2, 2, 10_000), // 0: OK, but seq 1 is missing
+      enter(3, 't1'), // 1: refused in live: a gap is open
+      update(4, 1, 10_000), // 2: the late event fills the gap
+      enter(5, 't1'), // 3: admitted
+    ];
+    const fixture = scenarioFixture({ level: 'realistic', config: config('live'), steps }, { name: 'md-002' });
+    const [live] = run([fixture], 'live');
+    const [backtest] = run([fixture], 'backtest');
+    expect(outcome(live!, 1)).toMatchObject({ accepted: false, code: 'MODE_FORBIDDEN', severity: 'ERROR', details: { reason: 'ACCOUNT_SEQ_GAPS' } });
+    expect(outcome(backtest!, 1)).toMatchObject({ accepted: true, code: 'OK' });
+    expect(outcome(live!, 2)).toMatchObject({ accepted: true, code: 'OK' });
+    expect(outcome(live!, 3)).toMatchObject({ accepted: true, code: 'OK' });
+    // With the MD-002 policy field neutralised, live behaves like backtest here.
+    const ledger = JSON.parse(readFileSync(join(repo, 'schemas/data/mode.ledger.json'), 'utf8')) as { entries: LedgerEntry[] };
+    const md2 = ledger.entries.filter((e) => e.id === 'MD-002');
+    expect(firstDifference(run([fixture], 'live', md2)[0], backtest)).toBeUndefined();
+  });
 });

@@ -82,7 +82,7 @@ class Script {
 const CONFIG = {
   slot_count: 3,
   seed_capital: 10_000,
-  seen_event_ids_max: 3,
+  seen_event_ids_max: 4, // small: eviction and the full live window (R10) are exercised; the scripted H#3 order gets 4 events
   reconcile_tolerance: 0.5,
   exchange: { taker_rate: 0.0005, maker_rate: 0.0002, fee_calibration_alpha: 0.2 },
   control: { mode: 'paper', verbosity: 'DEBUG' },

@@ -103,8 +103,9 @@ script.req({ op: 'intent', intent: { action: 'EXIT', intent_id: 'x1', ts: 3, slo
 script.req({ op: 'venue_event', event: { ...fill1, kind: 'FILL', event_id: 'e5', order_id: 'T1#2', size: 1 } });
 script.req({ op: 'intent', intent: { action: 'EXIT', intent_id: 'x2', ts: 4, slot_id: 0, trade_id: 'T1', order_type: 'MARKET' } });
 const closing = script.req({ op: 'venue_event', event: { ...fill1, kind: 'FILL', event_id: 'e6', order_id: 'T1#3', size: 1 } });
-const outOfOrderAck = script.req({ op: 'venue_event', event: { kind: 'ORDER_ACK', event_id: 'e7', ts: 9, slot_id: 0, trade_id: 'T1', order_id: 'T1#3' } });
-const afterStale = script.req({ op: 'venue_event', event: { ...fill1, event_id: 'e8', order_id: 'T1#3' } });
+const lateAck = script.req({ op: 'venue_event', event: { kind: 'ORDER_ACK', event_id: 'e7', ts: 9, slot_id: 0, trade_id: 'T1', order_id: 'T1#3' } });
+const fillAfterClose = script.req({ op: 'venue_event', event: { ...fill1, event_id: 'e8', order_id: 'T1#3' } });
+const afterStale = script.req({ op: 'venue_event', event: { ...fill1, event_id: 'e9', order_id: 'T1#3' } });
 const byeIndex = script.req({ op: 'bye' });
 script.raw('{"op":"snapshot","seq":999999}'); // never read: the process ended with bye
 
@@ -147,9 +148,10 @@ describe('lockstep kernel: bad input through the real process', () => {
     expect(run.responses[overfill]).toMatchObject({ result: { outcome: { accepted: true, code: 'OVERFILL_CLAMPED', details: { requested_size: 5, clamped_size: 1 } } } });
   });
 
-  it('events after CLOSED and out of order put the slot into STALE_STATE_RECONCILING', () => {
+  it('a late ack after CLOSED is a benign race; a fill after CLOSED puts the slot into STALE_STATE_RECONCILING', () => {
     expect(run.responses[closing]).toMatchObject({ result: { slots: [{ stage: 'CLOSED' }] } });
-    expect(run.responses[outOfOrderAck]).toMatchObject({ result: { outcome: { accepted: true, code: 'STALE_STATE_RECONCILING', transitions: [{ from: 'CLOSED', to: 'STALE_STATE_RECONCILING', evidence: { event_kind: 'ORDER_ACK', order_status: 'FILLED' } }] } } });
+    expect(run.responses[lateAck]).toMatchObject({ result: { outcome: { accepted: true, code: 'LATE_ACK', transitions: [] }, slots: [{ stage: 'CLOSED' }] } });
+    expect(run.responses[fillAfterClose]).toMatchObject({ result: { outcome: { accepted: true, code: 'STALE_STATE_RECONCILING', transitions: [{ from: 'CLOSED', to: 'STALE_STATE_RECONCILING', evidence: { order_status: 'FILLED' } }] } } });
     expect(run.responses[afterStale]).toMatchObject({ result: { outcome: { accepted: false, code: 'STALE_STATE_RECONCILING' } } });
   });
 });

@@ -4,6 +4,7 @@ use crate::canonical::number_text;
 use crate::generated::types::{KernelConfig, AccountState, ReconcileStatus, AccountEvent, OutcomeDetails};
 use crate::generated::types::DiagnosticCode as C;
 
+use super::account_gaps::{ACCOUNT_SEQ_GAPS_MAX, close_gap, gaps_text, in_gap, open_gap, opens_gap};
 use super::outcome::{Refusal, refusal, field_value};
 
 /// The account of a fresh kernel.
@@ -14,6 +15,7 @@ pub fn initial_account(config: &KernelConfig) -> AccountState {
         e_funding_paid: 0.0,
         e_maint_margin: 0.0,
         e_realized_pnl: 0.0,
+        e_update_seq: None,
         e_used_margin: 0.0,
         e_wallet_balance: 0.0,
         event_seq: 0,
@@ -27,6 +29,7 @@ pub fn initial_account(config: &KernelConfig) -> AccountState {
         reconcile_explanation: String::new(),
         reconcile_status: ReconcileStatus::Unknown,
         seed_capital: config.seed_capital,
+        seq_gaps: None,
     };
     with_ledger(&mut account, config.reconcile_tolerance, false);
     account
@@ -35,6 +38,16 @@ pub fn initial_account(config: &KernelConfig) -> AccountState {
 /// Recomputes k_capital (left to right) and the reconcile status. `known`: an ACCOUNT_UPDATE
 /// has been applied at some point.
 pub fn with_ledger(a: &mut AccountState, tolerance: f64, known: bool) {
+    compare_ledgers(a, tolerance, known);
+    // While account events are missing the status says so and names them.
+    if let Some(gaps) = &a.seq_gaps {
+        let text = gaps_text(gaps);
+        a.reconcile_explanation.push_str("; account events missing: seq ");
+        a.reconcile_explanation.push_str(&text);
+    }
+}
+
+fn compare_ledgers(a: &mut AccountState, tolerance: f64, known: bool) {
     a.k_capital = a.seed_capital + a.k_realized_pnl - a.k_fees_paid - a.k_funding_paid;
     if !known {
         a.reconcile_status = ReconcileStatus::Unknown;
@@ -100,7 +113,7 @@ pub fn check_account_event(a: &AccountState, e: &AccountEvent) -> Option<Refusal
         return Some(refusal(C::InvalidEvent, field_value(field, value)));
     }
     let seq = event_seq_of(e);
-    if seq <= a.event_seq {
+    if seq <= a.event_seq && !in_gap(a.seq_gaps.as_ref(), seq) {
         let details = OutcomeDetails {
             value: Some(number_text(seq as f64)),
             expected: Some(number_text(a.event_seq as f64 + 1.0)),
@@ -108,20 +121,37 @@ pub fn check_account_event(a: &AccountState, e: &AccountEvent) -> Option<Refusal
         };
         return Some(refusal(C::DuplicateEvent, details));
     }
+    if opens_gap(a.event_seq, seq) && a.seq_gaps.as_ref().map_or(0, Vec::len) >= ACCOUNT_SEQ_GAPS_MAX {
+        let mut details = field_value("seq", seq as f64);
+        details.reason = Some("ACCOUNT_SEQ_GAPS_FULL".to_owned());
+        return Some(refusal(C::InvalidEvent, details));
+    }
     None
 }
 
 /// Applies a checked account event; returns the new account.
 pub fn apply_account_event(a: &AccountState, e: &AccountEvent, tolerance: f64) -> AccountState {
     let mut next = a.clone();
-    next.event_seq = event_seq_of(e);
+    let seq = event_seq_of(e);
+    let late = seq <= a.event_seq;
+    next.seq_gaps = if late {
+        close_gap(a.seq_gaps.as_deref().unwrap_or(&[]), seq)
+    } else {
+        open_gap(a.seq_gaps.as_ref(), a.event_seq, seq)
+    };
+    if !late {
+        next.event_seq = seq;
+    }
     let mut known = is_known(a);
     match e {
         AccountEvent::FillSettled(x) => {
             next.e_fees_paid = a.e_fees_paid + x.fee;
             next.e_realized_pnl = a.e_realized_pnl + x.realized_pnl;
         }
+        // A late update older than the figures held closes its gap without replacing them.
+        AccountEvent::AccountUpdate(_) if a.e_update_seq.is_some_and(|held| seq < held) => {}
         AccountEvent::AccountUpdate(x) => {
+            next.e_update_seq = Some(seq);
             next.e_wallet_balance = x.wallet_balance;
             next.e_available_margin = x.available_margin;
             next.e_used_margin = x.used_margin;

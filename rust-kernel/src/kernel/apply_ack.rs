@@ -1,7 +1,7 @@
 //! R3 ORDER_ACK.
 
-use crate::generated::tables::{is_legal_order_cell, is_legal_slot_cell};
-use crate::generated::types::{OrderRole, TradeStage, OrderStatus, Trigger, OutcomeDetails};
+use crate::generated::tables::{is_legal_order_cell, is_legal_slot_cell, ORDER_TERMINAL};
+use crate::generated::types::{OrderRole, TradeStage, OrderStatus, Trigger, OutcomeDetails, VenueOrder};
 use crate::generated::types::DiagnosticCode as C;
 
 use super::event_context::{Target, effect};
@@ -17,8 +17,33 @@ pub fn working_stage(role: OrderRole) -> TradeStage {
     }
 }
 
+/// R11: whether an ack comes after the venue already acted on the order (a fill or an implicit
+/// ack, a cancel request made after the ack, a terminal status). CANCEL_PENDING from NEW is
+/// not late: the venue has not acted yet and its ack still moves the slot (R3).
+pub fn is_late_ack(order: &VenueOrder) -> bool {
+    if order.status == OrderStatus::CancelPending {
+        return order.status_before_cancel != Some(OrderStatus::New);
+    }
+    matches!(order.status, OrderStatus::Acked | OrderStatus::PartiallyFilled) || ORDER_TERMINAL.contains(&order.status)
+}
+
+/// A late ack: accepted, no transition, the venue order id stored if it was missing.
+fn late_ack(t: Target<'_>, venue_order_id: Option<&str>) -> SlotEffect {
+    let Target { mut slot, order, field, .. } = t;
+    if let (None, Some(id)) = (&order.venue_order_id, venue_order_id) {
+        let mut next = order.clone();
+        next.venue_order_id = Some(id.to_owned());
+        set_order(&mut slot, field, next);
+    }
+    let details = OutcomeDetails { order_id: Some(order.order_id.clone()), order_status: Some(order.status), ..OutcomeDetails::default() };
+    effect(slot, Vec::new(), C::LateAck, details, None)
+}
+
 /// R3 ORDER_ACK.
 pub(crate) fn apply_ack(t: Target<'_>, venue_order_id: Option<&str>) -> Option<SlotEffect> {
+    if is_late_ack(&t.order) {
+        return Some(late_ack(t, venue_order_id));
+    }
     let Target { mut slot, order, field, ctx, .. } = t;
     let from = order.status;
     let mut next = order.clone();

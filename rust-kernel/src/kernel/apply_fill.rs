@@ -130,10 +130,18 @@ pub(crate) fn apply_fill(t: Target<'_>, kind: Trigger, price: f64, size: f64) ->
     }
     revalue(&mut slot);
     let next_account = book_fill(account, pnl, fee, fees.tolerance, !is_entry);
-    let (code, details) = if f.clamped {
-        (C::OverfillClamped, OutcomeDetails { requested_size: Some(size), clamped_size: Some(f.applied), ..OutcomeDetails::default() })
-    } else {
-        (C::Ok, OutcomeDetails::default())
-    };
+    let (code, details) = fill_diagnostic(kind, size, &f, order.intended_size);
     Some(effect(slot, transitions, code, details, Some(next_account)))
+}
+
+/// R4: a clamped fill says so, and so does a FILL (the venue's word that the order is complete)
+/// that leaves the order short of its intended size: it ends FILLED at what was filled, loudly.
+fn fill_diagnostic(kind: Trigger, size: f64, f: &FillArithmetic, intended: f64) -> (C, OutcomeDetails) {
+    if f.clamped {
+        return (C::OverfillClamped, OutcomeDetails { requested_size: Some(size), clamped_size: Some(f.applied), ..OutcomeDetails::default() });
+    }
+    if kind == Trigger::Fill && f.filled != intended {
+        return (C::ShortFill, OutcomeDetails { intended_size: Some(intended), filled_size: Some(f.filled), ..OutcomeDetails::default() });
+    }
+    (C::Ok, OutcomeDetails::default())
 }

@@ -15,6 +15,11 @@ pub fn enter(slot: &TradeSlot, i: &EnterIntent, ctx: &StepContext, account: &Acc
         let details = OutcomeDetails { reason: Some("ACCOUNT_NOT_RECONCILED".to_owned()), ..OutcomeDetails::default() };
         return Err(refusal(C::ModeForbidden, details));
     }
+    // An account that agrees with E while some of E's events are missing agrees by accident.
+    if mode_rule(ctx.mode).require_gap_free_account_for_entry && account.seq_gaps.is_some() {
+        let details = OutcomeDetails { reason: Some("ACCOUNT_SEQ_GAPS".to_owned()), ..OutcomeDetails::default() };
+        return Err(refusal(C::ModeForbidden, details));
+    }
     if let Some(stale) = check_not_stale(slot) {
         return Err(stale);
     }
@@ -64,6 +69,7 @@ pub fn enter(slot: &TradeSlot, i: &EnterIntent, ctx: &StepContext, account: &Acc
         orders_placed: 1,
         realized_pnl: 0.0,
         seen_event_ids: Vec::new(),
+        live_event_ids: None,
         side: Some(i.side),
         size: 0.0,
         slot_id: slot.slot_id,

@@ -2,6 +2,7 @@
 //! switch (the twin of `kernel.ts`).
 
 pub mod account;
+pub mod account_gaps;
 pub mod amount_range;
 pub mod apply_ack;
 pub mod apply_fill;
@@ -11,6 +12,7 @@ pub mod cancel;
 pub mod contradiction;
 pub mod enter;
 pub mod event_context;
+pub mod event_window;
 pub mod exit_leg;
 pub mod fee_calibration;
 // The twin of src/kernel/kernel.ts keeps its name.

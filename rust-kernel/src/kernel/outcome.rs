@@ -9,7 +9,7 @@ use crate::generated::types::{
 pub fn severity_of(code: DiagnosticCode) -> Severity {
     use DiagnosticCode as C;
     match code {
-        C::Ok | C::Reconciled | C::DuplicateEvent => Severity::Info,
+        C::Ok | C::Reconciled | C::DuplicateEvent | C::LateAck => Severity::Info,
         C::ModeForbidden | C::StaleStateReconciling => Severity::Error,
         _ => Severity::Warning,
     }

@@ -92,8 +92,16 @@ pub fn reconcile_slot(slot: &TradeSlot, truth: &ReconcileSlot, r: &ReconcileRequ
     if s.trade_id.as_deref() != Some(truth.trade_id.as_str()) {
         out.push(reconcile_change(&ctx, ReconcileField::TradeId, text_of(s.trade_id.as_deref()), text_of(Some(&truth.trade_id))));
         s.trade_id = Some(truth.trade_id.clone());
-        s.seen_event_ids.clear();
-        s.orders_placed = 0;
+        audit_window(&mut s, &ctx, out, Vec::new());
+        if s.orders_placed != 0 {
+            out.push(reconcile_change(&ctx, ReconcileField::OrdersPlaced, number_text(s.orders_placed as f64), "0".to_owned()));
+            s.orders_placed = 0;
+        }
+    } else {
+        // Every order has ended: the live ids may now be evicted like any other.
+        let mut all = s.seen_event_ids.clone();
+        all.extend(s.live_event_ids.clone().unwrap_or_default());
+        audit_window(&mut s, &ctx, out, all);
     }
     if s.asset.as_deref() != Some(truth.asset.as_str()) {
         out.push(reconcile_change(&ctx, ReconcileField::Asset, text_of(s.asset.as_deref()), text_of(Some(&truth.asset))));
@@ -124,6 +132,7 @@ pub fn reconcile_slot(slot: &TradeSlot, truth: &ReconcileSlot, r: &ReconcileRequ
                 set(&mut s, out, ReconcileField::UnrealizedPnl, upnl);
             }
             if s.exit_leg_ratios.is_none() {
+                out.push(reconcile_change(&ctx, ReconcileField::ExitLegRatios, "null".to_owned(), "[1]".to_owned()));
                 s.exit_leg_ratios = Some(vec![1.0]);
             }
             TradeStage::PositionOpen
@@ -136,4 +145,18 @@ pub fn reconcile_slot(slot: &TradeSlot, truth: &ReconcileSlot, r: &ReconcileRequ
         out.push(slot_transition(&ctx, &s, Trigger::Reconcile, from, stage_to));
     }
     s
+}
+
+/// Sets both parts of the idempotency window (event_window.rs): `seen` becomes the ended part and
+/// the live part empties, each audited when its size changes (the audit carries the id count).
+fn audit_window(s: &mut TradeSlot, ctx: &StepContext, out: &mut Vec<OrderTransition>, seen: Vec<String>) {
+    let live_before = s.live_event_ids.as_ref().map_or(0, Vec::len);
+    if s.seen_event_ids.len() != seen.len() {
+        out.push(reconcile_change(ctx, ReconcileField::SeenEventIds, s.seen_event_ids.len().to_string(), seen.len().to_string()));
+    }
+    if live_before != 0 {
+        out.push(reconcile_change(ctx, ReconcileField::LiveEventIds, live_before.to_string(), "0".to_owned()));
+    }
+    s.seen_event_ids = seen;
+    s.live_event_ids = None;
 }

@@ -19,6 +19,7 @@ pub fn empty_slot(slot_id: u64) -> TradeSlot {
         orders_placed: 0,
         realized_pnl: 0.0,
         seen_event_ids: Vec::new(),
+        live_event_ids: None,
         side: None,
         size: 0.0,
         slot_id,
@@ -62,14 +63,4 @@ pub fn set_order(slot: &mut TradeSlot, field: OrderField, order: VenueOrder) {
         OrderField::Entry => slot.entry_order = Some(order),
         OrderField::Exit => slot.exit_order = Some(order),
     }
-}
-
-/// seen_event_ids with one more id, the oldest evicted first once `max` ids are held.
-pub fn remember_event(seen: &mut Vec<String>, event_id: &str, max: u64) {
-    let max = usize::try_from(max).unwrap_or(usize::MAX).max(1);
-    if seen.len() >= max {
-        let drop = seen.len() - max + 1;
-        seen.drain(..drop);
-    }
-    seen.push(event_id.to_owned());
 }

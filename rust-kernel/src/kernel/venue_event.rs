@@ -1,5 +1,6 @@
 //! Venue events: the checks in order, then the handler of the event kind, or a contradiction (R11).
 
+use crate::generated::tables::ORDER_TERMINAL;
 use crate::generated::types::{VenueEvent, TradeSlot, OutcomeDetails, AccountState, Trigger, OrderStatus};
 use crate::generated::types::DiagnosticCode as C;
 
@@ -7,11 +8,12 @@ use super::apply_ack::apply_ack;
 use super::apply_fill::apply_fill;
 use super::apply_order_end::apply_order_end;
 use super::apply_reject::{apply_order_rejected, apply_cancel_rejected};
-use super::contradiction::contradiction;
+use super::contradiction::{contradiction, window_full_evidence};
+use super::event_window::{has_seen_event, remember_event, settle_live_ids, window_full};
 use super::event_context::{head, EventHead, FeeParams, Target};
 use super::numbers::is_positive_finite;
 use super::outcome::{Refusal, refusal, field_value, SlotEffect};
-use super::slot::{find_order, order_in, remember_event};
+use super::slot::{find_order, order_in};
 use super::trade_id::{check_trade_id, check_not_stale};
 use super::transition::StepContext;
 
@@ -48,7 +50,7 @@ fn check_event(slot: &TradeSlot, e: &VenueEvent, h: &EventHead<'_>) -> Option<Re
     if let Some(mismatch) = check_trade_id(slot, h.trade_id) {
         return Some(mismatch);
     }
-    if slot.seen_event_ids.iter().any(|id| id == h.event_id) {
+    if has_seen_event(slot, h.event_id) {
         return Some(refusal(C::DuplicateEvent, OutcomeDetails { event_id: Some(h.event_id.to_owned()), ..OutcomeDetails::default() }));
     }
     if find_order(slot, h.order_id).is_none() {
@@ -81,10 +83,14 @@ pub fn venue_event(slot: &TradeSlot, e: &VenueEvent, ctx: &StepContext, account:
     let Some(order) = order_in(slot, field).cloned() else {
         return Err(refusal(C::UnknownOrder, OutcomeDetails { order_id: Some(h.order_id.to_owned()), ..OutcomeDetails::default() }));
     };
-    // Applied or contradicted, the event id is remembered and last_event_ts moves.
     let mut base = slot.clone();
-    remember_event(&mut base.seen_event_ids, h.event_id, fees.seen_max);
     base.last_event_ts = Some(h.ts);
+    // R10: an id that cannot be remembered without forgetting a live one is not applied.
+    if window_full(slot, fees.seen_max) {
+        return Ok(window_full_evidence(base, &order, &h, ctx, fees.seen_max));
+    }
+    // Applied or contradicted, the event id is remembered and last_event_ts moves.
+    remember_event(&mut base, h.event_id, !ORDER_TERMINAL.contains(&order.status), fees.seen_max);
     let target = Target { slot: base.clone(), order: order.clone(), field, ctx, account, fees };
     let applied = match e {
         VenueEvent::OrderAck(x) => apply_ack(target, x.venue_order_id.as_deref()),
@@ -96,5 +102,11 @@ pub fn venue_event(slot: &TradeSlot, e: &VenueEvent, ctx: &StepContext, account:
         VenueEvent::CancelRejected(x) => apply_cancel_rejected(target, x.reason.as_deref()),
         VenueEvent::RateLimited(_) => None,
     };
-    Ok(applied.unwrap_or_else(|| contradiction(base, slot.stage, &order, &h, ctx)))
+    match applied {
+        Some(mut effect) => {
+            settle_live_ids(&mut effect.slot);
+            Ok(effect)
+        }
+        None => Ok(contradiction(base, slot.stage, &order, &h, ctx)),
+    }
 }
