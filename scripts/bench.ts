@@ -22,6 +22,7 @@ const sections: Array<[string, () => Promise<BenchSectionModule>]> = [
   ['fuzz', () => import('./bench/fuzz.js')],
   ['rust', () => import('./bench/rust.js')],
   ['journal', () => import('./bench/journal.js')],
+  ['report', () => import('./bench/report.js')],
 ];
 
 type SectionOutcome =

@@ -13,6 +13,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'kernel', summary: 'serve the wire protocol on stdin/stdout', load: async () => (await import('./kernel.js')).kernelCommand },
   { name: 'parity', summary: 'run every fixture through every implementation and diff the answers byte for byte', load: async () => (await import('./parity.js')).parityCommand },
   { name: 'fuzz', summary: 'generated scenarios through the reference and the implementations, shrinking any divergence', load: async () => (await import('./fuzz.js')).fuzzCommand },
+  { name: 'protocol-soak', summary: 'hostile sessions through both servers as processes: one canonical answer per line, exit 0, same verdicts (a checkout only)', load: async () => (await import('./protocol-soak.js')).protocolSoakCommand },
   { name: 'journal', summary: 'verify, compare, export, replay and show journals; the replay regression gate', load: async () => (await import('./journal.js')).journalCommand },
   { name: 'report', summary: 'render parity, fuzz, compat and journal results as one HTML page', load: async () => (await import('./report.js')).reportCommand },
   { name: 'compat', summary: 'compare the contracts with the last release (or a git ref): breaking changes, witnesses', load: async () => (await import('./compat.js')).compatCommand },

@@ -29,7 +29,7 @@ describe('lockstep --help', () => {
         const run = await lockstep([entry.name, flag]);
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/usage: lockstep/);
-        expect(run.stdout).toMatch(/examples?:\n {2}\S*lockstep /);
+        expect(run.stdout).toMatch(/examples?:\n( {2}.*\n)*? {2}.*\blockstep /);
         expect(run.stderr).toBe('');
       }
     });
