@@ -35,6 +35,8 @@ const kernelCodes: Readonly<Record<DiagnosticCode, true | string>> = {
   STALE_STATE_RECONCILING: true,
   RECONCILED: 'never a refusal',
   MODE_FORBIDDEN: true,
+  SHORT_FILL: 'an accepted warning, never a refusal',
+  LATE_ACK: 'a benign race: accepted, never a refusal',
 };
 
 /** Per protocol error code: whether the invalid level must produce it, or why it cannot. */
