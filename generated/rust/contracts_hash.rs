@@ -5,4 +5,4 @@
 //! The contracts hash a journal header names (SHA-256 over every schema and data table).
 
 /// SHA-256 over the canonical JSON of every schema and data table.
-pub const CONTRACTS_HASH: &str = "sha256:24f128695b9f6e597e4627d302744495ae07502522ea1e1d63d2d0edfc769c99";
+pub const CONTRACTS_HASH: &str = "sha256:86b45ace0b389f543b104207d68cbf9e3958be205247e31be13326b998bca2f6";
