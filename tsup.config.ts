@@ -1,4 +1,6 @@
 import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
 import { defineConfig, type Options } from 'tsup';
 
 /**
@@ -9,6 +11,22 @@ import { defineConfig, type Options } from 'tsup';
  * runtime dependency at all (canonical JSON is the project's own code).
  */
 const bundledRuntime = [/^ajv(\/|$)/, /^ajv-formats(\/|$)/];
+
+/**
+ * The commands that need a checkout (codegen/ and its json-schema-to-typescript, the fixture
+ * stories of scripts/fixtures, the test runner, the cargo build) are swapped for
+ * src/cli/checkout-only.ts in the bin, which says so; everything else is bundled as written.
+ */
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+const CHECKOUT_ONLY = /^\.\/(codegen|fixtures|test|rust-build)\.js$/;
+const checkoutOnlyCommands: Plugin = {
+  name: 'checkout-only-commands',
+  setup(build) {
+    build.onResolve({ filter: CHECKOUT_ONLY }, (args) =>
+      args.importer.endsWith(join('src', 'cli', 'commands.ts')) ? { path: resolve('src/cli/checkout-only.ts') } : undefined,
+    );
+  },
+};
 
 const shared = {
   outDir: 'dist',
@@ -41,6 +59,7 @@ export default defineConfig(() => {
       entry: { 'cli/main': 'src/cli/main.ts' },
       format: ['esm'],
       dts: false,
+      esbuildPlugins: [checkoutOnlyCommands],
     },
   ];
 });

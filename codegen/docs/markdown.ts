@@ -1,5 +1,6 @@
 import { FilePrinter, type GeneratedFile } from '../emit/generated-file.js';
 import { preamble } from '../emit/preamble.js';
+import { generateMatrixTables } from './matrix-tables.js';
 import { contractsOf, isContractFile } from '../model/contracts.js';
 import { resolveRef } from '../model/resolve.js';
 import { taggedUnionsOf } from '../model/tagged-unions.js';
@@ -173,8 +174,10 @@ function indexDoc(set: SchemaSet): GeneratedFile {
   const p = new FilePrinter();
   p.print('# lockstep v1 contracts');
   p.blank();
-  p.print('Every schema of `schemas/`, generated from the schemas themselves. Contracts can be validated');
-  p.print("by name with `validate(name, value)` from `src/contracts`; the vocabulary holds shared types.");
+  p.print('Every schema of `schemas/`, generated from the schemas themselves. Contracts are validated by');
+  p.print("name with `validate(name, value)` from the package (`import { validate } from 'lockstep'`; add");
+  p.print('`{ allErrors: true }` for every error); the vocabulary holds shared types. The raw schemas are');
+  p.print("published as `lockstep/schemas/<file>`; the transition matrices are rendered in [matrices.md](matrices.md).");
   p.blank();
   p.print('| Schema | Contract | Description |');
   p.print('| --- | --- | --- |');
@@ -187,5 +190,5 @@ function indexDoc(set: SchemaSet): GeneratedFile {
 
 /** The markdown reference: one page per schema file and an index. */
 export function generateMarkdown(set: SchemaSet): GeneratedFile[] {
-  return [indexDoc(set), ...set.files.map((file) => fileDoc(set, file))];
+  return [indexDoc(set), generateMatrixTables(set), ...set.files.map((file) => fileDoc(set, file))];
 }

@@ -9,6 +9,9 @@ const standaloneCode = standaloneCodeModule.default;
 
 export const VALIDATORS_JS = 'generated/ts/validators.js';
 export const VALIDATORS_DTS = 'generated/ts/validators.d.ts';
+/** The same contracts compiled with allErrors: every error, for tools (`lockstep validate --all-errors`). */
+export const ALL_ERRORS_JS = 'generated/ts/validators-all-errors.js';
+export const ALL_ERRORS_DTS = 'generated/ts/validators-all-errors.d.ts';
 
 /**
  * ajv runtime helpers the standalone code may `require`, each a CommonJS module whose
@@ -84,22 +87,46 @@ export function shortCircuitLengthChecks(code: string): string {
     );
 }
 
-/** The standalone validator module (ESM JavaScript) and its declarations. */
-export function generateValidators(set: SchemaSet, ajv: Ajv = createAjv(set, { standalone: true })): GeneratedFile[] {
+/**
+ * The allErrors twin of the validator module: same contracts and exports, every error reported.
+ * A separate module (not an option of the first) because ajv decides allErrors at compile time,
+ * and the protocol's answers must keep reporting exactly the first error.
+ */
+export function generateAllErrorsValidators(set: SchemaSet, ajv: Ajv = createAjv(set, { standalone: true, allErrors: true })): GeneratedFile[] {
   const contracts = contractsOf(set);
+  const js = standaloneModule(set, ajv, 'Ahead-of-time ajv validators compiled with allErrors (every error): one export per contract.');
+  const dts = new FilePrinter();
+  dts.print("import type * as Types from './types.js';");
+  dts.print("import type { CompiledValidator } from './validators.js';");
+  for (const contract of contracts) {
+    dts.blank();
+    dts.print(`/** Validates a ${contract.name} (${schemaSourcePath(contract.file)}), reporting every error. */`);
+    dts.print(`export declare const ${contract.name}: CompiledValidator<Types.${contract.name}>;`);
+  }
+  const sources = set.files.map(schemaSourcePath);
+  return [js.toFile(ALL_ERRORS_JS, preamble('ts', sources)), dts.toFile(ALL_ERRORS_DTS, preamble('ts', sources))];
+}
+
+function standaloneModule(set: SchemaSet, ajv: Ajv, title: string): FilePrinter {
   const exportsById: Record<string, string> = {};
-  for (const contract of contracts) exportsById[contract.name] = String(contract.file.schema.$id);
+  for (const contract of contractsOf(set)) exportsById[contract.name] = String(contract.file.schema.$id);
   const code = standaloneCode(ajv, exportsById);
   const { imports, body } = rewriteRequires(code.replace(/^"use strict";\n?/, ''));
   const fastBody = shortCircuitLengthChecks(inlinePropertyChecks(body));
-  const sources = set.files.map(schemaSourcePath);
-
   const js = new FilePrinter();
-  js.print('// Ahead-of-time ajv validators (Ajv2020, strict, discriminator): one export per contract.');
+  js.print(`// ${title}`);
   js.print('/* eslint-disable */');
   for (const line of imports) js.print(line);
   js.blank();
   js.printBlock(fastBody);
+  return js;
+}
+
+/** The standalone validator module (ESM JavaScript) and its declarations. */
+export function generateValidators(set: SchemaSet, ajv: Ajv = createAjv(set, { standalone: true })): GeneratedFile[] {
+  const contracts = contractsOf(set);
+  const sources = set.files.map(schemaSourcePath);
+  const js = standaloneModule(set, ajv, 'Ahead-of-time ajv validators (Ajv2020, strict, discriminator): one export per contract.');
 
   const dts = new FilePrinter();
   dts.print("import type * as Types from './types.js';");

@@ -7,7 +7,12 @@
 import { Compile } from 'typebox/schema';
 import { generateAll } from '../../codegen/generate.js';
 import { loadSchemaSet } from '../../codegen/schema-set.js';
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import * as validators from '../../generated/ts/validators.js';
+import * as allErrorsValidators from '../../generated/ts/validators-all-errors.js';
 import type { CoreSnapshot, EnterIntent, KernelConfig } from '../../generated/ts/types.js';
 import { validate } from '../../src/contracts/index.js';
 import { createKernel } from '../../src/kernel/index.js';
@@ -58,6 +63,49 @@ function schemaById(id: string): object {
   return file.schema;
 }
 
+/** An EnterIntent with three faults (a bad type, a bad enum value, a missing property). */
+const BAD_ENTER: unknown = { ...ENTER, target_size: 'ten', side: 'SIDEWAYS', leverage: undefined };
+
+/** Median wall time of a fresh `node` importing one module (its parse and evaluation cost). */
+function importMs(root: string, file: string, rounds: number): number {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(join(root, file))})`], { cwd: root, stdio: 'ignore' });
+    if (run.status !== 0) throw new Error(`contracts bench: importing ${file} failed`);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
+/** The allErrors validator set (validate(..., { allErrors: true })) against the first-error one. */
+function allErrorsRows(ctx: BenchContext): { rows: BenchSection['rows']; ratios: NonNullable<BenchSection['ratios']> } {
+  const window = { windowMs: ctx.windowMs };
+  ctx.log('contracts: allErrors');
+  const firstValid = opsPerSecond(() => validators.EngineIntent(ENTER), window);
+  const allValid = opsPerSecond(() => allErrorsValidators.EngineIntent(ENTER), window);
+  const firstInvalid = opsPerSecond(() => validate('EngineIntent', BAD_ENTER), window);
+  const allInvalid = opsPerSecond(() => validate('EngineIntent', BAD_ENTER, { allErrors: true }), window);
+  const rounds = ctx.quick ? 3 : 7;
+  const firstImport = importMs(ctx.root, 'generated/ts/validators.js', rounds);
+  const allImport = importMs(ctx.root, 'generated/ts/validators-all-errors.js', rounds);
+  const kb = (file: string) => statSync(join(ctx.root, file)).size / 1024;
+  return {
+    rows: [
+      { name: 'allErrors set, valid EnterIntent', value: allValid, unit: 'checks/s' },
+      { name: 'validate() first error, invalid EnterIntent (3 faults)', value: firstInvalid, unit: 'checks/s' },
+      { name: 'validate() allErrors, invalid EnterIntent (3 faults)', value: allInvalid, unit: 'checks/s' },
+      { name: 'fresh node importing validators.js', value: firstImport, unit: 'ms', note: `${kb('generated/ts/validators.js').toFixed(0)} KiB` },
+      { name: 'fresh node importing validators-all-errors.js', value: allImport, unit: 'ms', note: `${kb('generated/ts/validators-all-errors.js').toFixed(0)} KiB; loaded by every importer of the package` },
+    ],
+    ratios: [
+      { name: 'valid EnterIntent, first-error / allErrors set', value: firstValid / allValid },
+      { name: 'invalid EnterIntent, first error / allErrors', value: firstInvalid / allInvalid },
+    ],
+  };
+}
+
 export async function run(ctx: BenchContext): Promise<BenchSection> {
   const set = loadSchemaSet(ctx.root);
   const context: Record<string, object> = {};
@@ -87,6 +135,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   for (let round = 0; round < (ctx.quick ? 1 : 3); round++) codegenMs.push(await wallMs(() => generateAll(loadSchemaSet(ctx.root))));
   codegenMs.sort((a, b) => a - b);
   const codegen = codegenMs[Math.floor(codegenMs.length / 2)] ?? 0;
+  const allErrors = allErrorsRows(ctx);
   return {
     title: 'Contract validation and codegen',
     rows: [
@@ -96,10 +145,12 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
       { name: 'ajv standalone, CoreSnapshot (4 slots)', value: ajvSnapshot, unit: 'checks/s' },
       { name: 'typebox compiled, CoreSnapshot (4 slots)', value: tbSnapshot, unit: 'checks/s' },
       { name: 'full codegen, in process (median)', value: codegen, unit: 'ms', note: 'target < 5000' },
+      ...allErrors.rows,
     ],
     ratios: [
       { name: 'EnterIntent ajv / typebox', value: ajvIntent / tbIntent },
       { name: 'CoreSnapshot ajv / typebox', value: ajvSnapshot / tbSnapshot },
+      ...allErrors.ratios,
     ],
   };
 }

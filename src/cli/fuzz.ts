@@ -7,7 +7,9 @@ import { REPO_ROOT } from '../harness/rust-kernel-build.js';
 import { parseFuzzArguments, FUZZ_USAGE } from '../fuzz/fuzz-arguments.js';
 import type { FuzzTarget } from '../fuzz/fuzz-engine.js';
 import { progressRenderer } from '../fuzz/fuzz-progress.js';
-import { failed, formatReport, mergeReports } from '../fuzz/fuzz-report.js';
+import { fuzzChecks } from '../fuzz/fuzz-checks.js';
+import { failed, formatReport, mergeReports, type FuzzReport } from '../fuzz/fuzz-report.js';
+import { renderResults, type OutputFormat } from '../report-formats/index.js';
 import { readShardReports, writeReport } from '../fuzz/fuzz-report-files.js';
 import { runFuzz } from '../fuzz/fuzz-run.js';
 import { UsageError, type CliCommand, type CliContext } from './command.js';
@@ -29,6 +31,7 @@ examples:
   lockstep fuzz --seed 7 --runs 200
   lockstep fuzz --time-budget 60 --level adversarial
   lockstep fuzz --shard 1/4 --runs 4000
+  lockstep fuzz --seed 7 --runs 100 --format junit > fuzz.xml
   lockstep fuzz --merge`;
 
 function targetsFor(impls: readonly string[]): FuzzTarget[] {
@@ -44,11 +47,21 @@ function targetsFor(impls: readonly string[]): FuzzTarget[] {
 
 const quote = (s: string) => (/^[\w./:-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
-function merge(files: readonly string[], report: string | undefined, ctx: CliContext): number {
+/** The summary: as text on stdout, or (a machine format) the format on stdout and the text on stderr. */
+function printSummary(report: FuzzReport, text: string, format: OutputFormat, ctx: CliContext): void {
+  if (format === 'text') {
+    ctx.stdout.write(`${text}\n`);
+    return;
+  }
+  ctx.stderr.write(`${text}\n`);
+  ctx.stdout.write(`${renderResults(format, 'lockstep fuzz', fuzzChecks(report))}\n`);
+}
+
+function merge(files: readonly string[], report: string | undefined, format: OutputFormat, ctx: CliContext): number {
   const merged = mergeReports(readShardReports(files, REPO_ROOT));
   const out = report ?? join(REPO_ROOT, 'reports/fuzz-merged.json');
   writeReport(out, merged);
-  ctx.stdout.write(`${formatReport(merged)}\nmerged report: ${out}\n`);
+  printSummary(merged, `${formatReport(merged)}\nmerged report: ${out}`, format, ctx);
   return failed(merged) ? 1 : 0;
 }
 
@@ -59,8 +72,10 @@ export const fuzzCommand: CliCommand = {
     const form = await fuzzJobForm(argv, ctx, REPO_ROOT);
     if (form !== undefined) return form;
     const args = parseFuzzArguments(argv, REPO_ROOT);
-    if (args.merge !== undefined) return merge(args.merge, args.report, ctx);
-    const log = (line: string) => ctx.stdout.write(`${line}\n`);
+    if (args.merge !== undefined) return merge(args.merge, args.report, args.format, ctx);
+    // With a machine format, stdout carries only that format; progress goes to stderr.
+    const human = args.format === 'text' ? ctx.stdout : ctx.stderr;
+    const log = (line: string) => human.write(`${line}\n`);
     const tty = (ctx.stderr as { isTTY?: boolean }).isTTY === true && ctx.env['CI'] !== 'true';
     const shard = args.shard ?? { index: 1, count: 1 };
     log(`fuzz: seed ${args.seed}${args.seedGiven ? '' : ' (random)'}, level ${args.level}, ${args.runs} runs${args.timeBudgetS ? `, time budget ${args.timeBudgetS} s` : ''}${args.shard ? `, shard ${shard.index}/${shard.count}` : ''}`);
@@ -79,16 +94,13 @@ export const fuzzCommand: CliCommand = {
       workers: args.workers,
       ...(args.maxCommands !== undefined ? { generator: { maxCommands: args.maxCommands } } : {}),
       reproCommand: (seed, level) => `pnpm fuzz --seed ${seed} --runs 1 --level ${level}${args.maxCommands !== undefined ? ` --max-commands ${args.maxCommands}` : ''}${implFlags}`,
-      onProgress: progressRenderer(tty, ctx.stdout, ctx.stderr),
-      onLine: (line) => ctx.stdout.write(`${tty ? '\n' : ''}${line}\n`),
+      onProgress: progressRenderer(tty, human, ctx.stderr),
+      onLine: (line) => human.write(`${tty ? '\n' : ''}${line}\n`),
     });
     if (tty) ctx.stderr.write('\n');
     const out = args.report ?? (args.shard ? join(REPO_ROOT, `reports/fuzz-shard-${shard.index}-of-${shard.count}.json`) : undefined);
-    log(formatReport({ ...report, shard }));
-    if (out !== undefined) {
-      writeReport(out, { ...report, shard });
-      log(`report: ${out}`);
-    }
+    if (out !== undefined) writeReport(out, { ...report, shard });
+    printSummary({ ...report, shard }, `${formatReport({ ...report, shard })}${out !== undefined ? `\nreport: ${out}` : ''}`, args.format, ctx);
     return failed(report) ? 1 : 0;
   },
 };

@@ -4,20 +4,29 @@ import { parityCommand as runParityCommand } from '../harness/parity-command.js'
 import { parseParityArguments, PARITY_USAGE } from '../harness/parity-arguments.js';
 import { parityProgressLine } from '../harness/parity-progress.js';
 import { RUST_NAME } from '../harness/implementation.js';
-import { ensureRustKernel, REPO_ROOT } from '../harness/rust-kernel-build.js';
+import { ensureRustKernel } from '../harness/rust-kernel-build.js';
+import { IS_CHECKOUT } from '../package-root.js';
 import type { CliCommand } from './command.js';
 
 export const parityCommand: CliCommand = {
   name: 'parity',
   help: `${PARITY_USAGE}
 
+Exit 0 when every implementation agreed with the reference on every fixture, 1 on any
+divergence, crash, hang, missing implementation or stale golden answer, 2 on a usage mistake
+(including a fixtures folder that does not exist and a selector that matches nothing).
+
 examples:
   lockstep parity
-  lockstep parity --impl rust --quiet`,
+  lockstep parity --impl rust --quiet
+  lockstep parity --fixture exit-leg-clamped-to-open-size --impl ts-in-process
+  lockstep parity --fixture 'exit/*' --tag clamp --impl ts-in-process --format junit
+  lockstep parity --fixtures ./my-fixtures --impl "./my-kernel --stdio"`,
   async run(args, ctx) {
     const parsed = parseParityArguments(args);
-    // A stale Rust binary would be diffed as if it were the current source: rebuild it first.
-    if (parsed.ok && (parsed.value.impls.length === 0 || parsed.value.impls.includes(RUST_NAME))) {
+    // A stale Rust binary would be diffed as if it were the current source: rebuild it first
+    // (in a checkout; an installed package has no Rust sources to build).
+    if (IS_CHECKOUT && parsed.ok && (parsed.value.impls.length === 0 || parsed.value.impls.includes(RUST_NAME))) {
       try {
         ensureRustKernel((line) => ctx.stderr.write(`${line}\n`));
       } catch (error) {
@@ -28,9 +37,9 @@ examples:
     // A progress line on a terminal only; CI logs get the report alone.
     const tty = (ctx.stderr as { isTTY?: boolean }).isTTY === true && ctx.env['CI'] !== 'true';
     const progress = tty ? parityProgressLine((text) => ctx.stderr.write(text)) : undefined;
-    const output = await runParityCommand(args, REPO_ROOT, progress?.update);
+    const output = await runParityCommand(args, ctx.cwd, progress?.update);
     progress?.end();
-    ctx.stdout.write(`${output.text}\n`);
+    (output.exitCode === 2 ? ctx.stderr : ctx.stdout).write(`${output.text}\n`);
     return output.exitCode;
   },
 };

@@ -4,4 +4,4 @@ export type { ContractName, ContractTypes } from '../../generated/ts/contract-in
 export { ContractValidationError } from './contract-error.js';
 export type { ContractError } from './contract-error.js';
 export { assertValid, isContractName, validate } from './validate.js';
-export type { ValidationResult } from './validate.js';
+export type { ValidateOptions, ValidationResult } from './validate.js';

@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../cli/command.js';
+import { OUTPUT_FORMATS, parseOutputFormat, type OutputFormat } from '../report-formats/index.js';
 import type { LevelChoice } from './scenario-arbitrary.js';
 
 export interface FuzzArguments {
@@ -20,11 +21,13 @@ export interface FuzzArguments {
   workers: number;
   report: string | undefined;
   merge: string[] | undefined;
+  /** What stdout gets: text (progress and summary) or a machine format (the rest goes to stderr). */
+  format: OutputFormat;
 }
 
 export const FUZZ_USAGE = `usage: lockstep fuzz [--seed N] [--runs N] [--time-budget SECONDS] [--level realistic|adversarial|invalid|all]
                      [--shard I/N] [--impl "<command>" ...] [--regressions DIR] [--timeout-ms N]
-                     [--max-commands N] [--workers N] [--report FILE]
+                     [--max-commands N] [--workers N] [--report FILE] [--format text|junit|github|jsonl]
        lockstep fuzz --merge [REPORT.json ...]     (default: reports/fuzz-shard-*.json)`;
 
 function intArg(flag: string, v: string | undefined, min: number, max: number): number {
@@ -35,7 +38,7 @@ function intArg(flag: string, v: string | undefined, min: number, max: number): 
 
 /** `root` is the folder of the default regressions directory (fixtures/regressions). */
 export function parseFuzzArguments(argv: readonly string[], root: string): FuzzArguments {
-  const a: FuzzArguments = { seed: 0, seedGiven: false, runs: 1000, timeBudgetS: undefined, level: 'all', shard: undefined, impls: [], regressions: join(root, 'fixtures/regressions'), timeoutMs: 10_000, maxCommands: undefined, workers: Math.max(1, availableParallelism() - 1), report: undefined, merge: undefined };
+  const a: FuzzArguments = { seed: 0, seedGiven: false, runs: 1000, timeBudgetS: undefined, level: 'all', shard: undefined, impls: [], regressions: join(root, 'fixtures/regressions'), timeoutMs: 10_000, maxCommands: undefined, workers: Math.max(1, availableParallelism() - 1), report: undefined, merge: undefined, format: 'text' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
@@ -74,6 +77,13 @@ export function parseFuzzArguments(argv: readonly string[], root: string): FuzzA
       case '--workers': a.workers = intArg(flag, value(), 0, 64); break;
       case '--report': a.report = resolve(value()); break;
       case '--merge': a.merge = []; while (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) a.merge.push(resolve(argv[++i]!)); break;
+      case '--format': {
+        const v = value();
+        const f = parseOutputFormat(v);
+        if (f === undefined) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, got ${v}`);
+        a.format = f;
+        break;
+      }
       case '--': break;
       default: throw new UsageError(`unknown argument ${flag}`);
     }

@@ -36,7 +36,7 @@ const kernelCodes: Readonly<Record<DiagnosticCode, true | string>> = {
   RECONCILED: 'never a refusal',
   MODE_FORBIDDEN: true,
   SHORT_FILL: 'an accepted warning, never a refusal',
-  LATE_ACK: 'a benign race: accepted, never a refusal',
+  LATE_ACK: 'accepted (INFO, no transition), never a refusal',
 };
 
 /** Per protocol error code: whether the invalid level must produce it, or why it cannot. */

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { IS_CHECKOUT, PACKAGE_ROOT } from '../package-root.js';
 import { createReferenceSession } from './reference-session.js';
 import { ensureTsServer } from './ts-server-build.js';
 import {
@@ -17,13 +19,20 @@ export const referenceImplementation: Implementation = {
   createSession: createReferenceSession,
 };
 
-export const tsServerImplementation: Implementation = { name: TS_SERVER_NAME, kind: 'process', command: TS_SERVER_COMMAND, prepare: ensureTsServer };
+// The TS server in a checkout: the CLI bundled on demand (ts-server-build.ts); from an installed
+// package, its built CLI. Either way it runs in the package's own folder.
+export const tsServerImplementation: Implementation = IS_CHECKOUT
+  ? { name: TS_SERVER_NAME, kind: 'process', command: TS_SERVER_COMMAND, cwd: PACKAGE_ROOT, prepare: ensureTsServer }
+  : { name: TS_SERVER_NAME, kind: 'process', command: `${JSON.stringify(process.execPath)} ${JSON.stringify(join(PACKAGE_ROOT, 'dist/cli/main.js'))} kernel`, cwd: PACKAGE_ROOT };
 
+// The builtins run in the package's own folder (their commands are relative to it), whatever
+// folder the run was started in.
 export const rustImplementation: Implementation = {
   name: RUST_NAME,
   kind: 'process',
   command: RUST_BINARY,
-  prepare: ensureRustKernel,
+  cwd: PACKAGE_ROOT,
+  prepare: () => ensureRustKernel(PACKAGE_ROOT),
 };
 
 /** The three implementations of a default run, the reference first. */

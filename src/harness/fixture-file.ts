@@ -108,15 +108,3 @@ export function loadFixtures(root: string): FixtureLoad {
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, fixtures };
 }
-
-/** Keeps the fixtures named (by name or id); every selector must match one. */
-export function selectFixtures(
-  fixtures: readonly LoadedFixture[],
-  selectors: readonly string[],
-): { selected: LoadedFixture[]; unknown: string[] } {
-  if (selectors.length === 0) return { selected: [...fixtures], unknown: [] };
-  const wanted = new Set(selectors);
-  const selected = fixtures.filter(({ fixture }) => wanted.has(fixture.name) || wanted.has(fixture.id));
-  const unknown = selectors.filter((s) => !fixtures.some(({ fixture }) => fixture.name === s || fixture.id === s));
-  return { selected, unknown };
-}

@@ -65,21 +65,12 @@ function configureDifference(line: string, run: FixtureRun, baseline: Baseline):
   return { pointer: '/op', expected: 'configure', actual: parsed.op, note: 'configure was not accepted' };
 }
 
-/** Judges one fixture run against a baseline: first differing response, or the error. */
-export function judgeFixture(run: FixtureRun, baseline: Baseline): FixtureVerdict {
+/** The first step whose answer differs from the baseline, over the answers there are (`upTo` steps). */
+function firstStepDifference(run: FixtureRun, baseline: Baseline, upTo: number): FixtureVerdict | undefined {
   const fixture = run.planned.loaded.fixture;
   const answered = run.responses;
-  // A crash or a hang outranks whatever the partial answers showed.
-  if (run.status === 'errored') {
-    return { status: 'errored', step: answered.length - openingAnswerCount(run.planned.placement), kind: run.kind, message: run.message, stderrTail: run.stderrTail };
-  }
   const opening = openingAnswerCount(run.planned.placement);
-  if (opening > 0 && answered.length > 0) {
-    const difference = configureDifference(answered[0]!, run, baseline);
-    if (difference) return { status: 'diverged', step: -1, seq: 1, difference, baseline: baseline.source };
-  }
-  const stepCount = Math.max(answered.length - opening, baseline.steps.length);
-  for (let step = 0; step < stepCount; step += 1) {
+  for (let step = 0; step < upTo; step += 1) {
     const expected = baseline.steps[step];
     const actual = answered[step + opening];
     const seq = stepSeq(fixture, step, expected);
@@ -88,13 +79,42 @@ export function judgeFixture(run: FixtureRun, baseline: Baseline): FixtureVerdic
         pointer: '',
         expected: expected?.value,
         actual,
-        note: expected === undefined ? 'no baseline response for this step' : 'no response for this step',
+        note: expected === undefined ? 'no baseline response for this step' : `no answer to step ${step}`,
       };
       return { status: 'diverged', step, seq, difference, baseline: baseline.source };
     }
     const shiftsSeq = fixture.steps[step]?.kind === 'request';
     const difference = compareResponse(expected, actual, run.frame, shiftsSeq);
-    if (difference) return { status: 'diverged', step, seq, difference, baseline: baseline.source };
+    if (difference) {
+      // The answer in this step's place may be the next step's: this step's answer went missing.
+      const next = baseline.steps[step + 1];
+      const nextShifts = fixture.steps[step + 1]?.kind === 'request';
+      const missing = next !== undefined && compareResponse(next, actual, run.frame, nextShifts) === undefined;
+      const judged = missing ? { pointer: '', expected: expected.value, actual, note: `no answer to step ${step}` } : difference;
+      return { status: 'diverged', step, seq, difference: judged, baseline: baseline.source };
+    }
   }
-  return { status: 'passed' };
+  return undefined;
+}
+
+/**
+ * Judges one fixture run against a baseline: the first differing response, or the error. An
+ * answer missing in mid-stream is reported once, as "no answer to step k" at that step, even
+ * when the process then waits (or dies) for want of the line it never answered.
+ */
+export function judgeFixture(run: FixtureRun, baseline: Baseline): FixtureVerdict {
+  const answered = run.responses;
+  const opening = openingAnswerCount(run.planned.placement);
+  if (run.status === 'errored') {
+    const answeredSteps = Math.max(0, answered.length - opening);
+    const shifted = firstStepDifference(run, baseline, answeredSteps);
+    if (shifted?.status === 'diverged' && shifted.difference.note?.startsWith('no answer to step') === true) return shifted;
+    return { status: 'errored', step: answered.length - opening, kind: run.kind, message: run.message, stderrTail: run.stderrTail };
+  }
+  if (opening > 0 && answered.length > 0) {
+    const difference = configureDifference(answered[0]!, run, baseline);
+    if (difference) return { status: 'diverged', step: -1, seq: 1, difference, baseline: baseline.source };
+  }
+  const stepCount = Math.max(answered.length - opening, baseline.steps.length);
+  return firstStepDifference(run, baseline, stepCount) ?? { status: 'passed' };
 }

@@ -10,6 +10,8 @@ export type Implementation =
       readonly name: string;
       readonly kind: 'process';
       readonly command: string;
+      /** The folder the command runs in (builtins: the package's own); default: the run's folder. */
+      readonly cwd?: string;
       /** Makes the implementation available (builds it); returns a problem sentence when it cannot. */
       readonly prepare?: (repoRoot: string) => string | undefined;
     };
@@ -32,6 +34,10 @@ export const TS_SERVER_SOURCE_COMMAND = 'node --import tsx src/cli/main.ts kerne
 export function ensureRustKernel(repoRoot: string): string | undefined {
   const binary = join(repoRoot, RUST_BINARY);
   if (existsSync(binary)) return undefined;
+  // Never run cargo in a folder that is not a lockstep checkout (an installed package, a user's project).
+  if (!existsSync(join(repoRoot, 'rust-kernel/Cargo.toml'))) {
+    return `the builtin rust implementation needs a lockstep checkout (no ${RUST_BINARY} and no rust-kernel/Cargo.toml under ${repoRoot}); name a kernel binary with --impl <command>`;
+  }
   const cli = join(repoRoot, 'src/cli/main.ts');
   try {
     if (existsSync(cli)) {

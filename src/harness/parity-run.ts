@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { baselineFromLine, baselineFromValue } from './baseline-response.js';
-import { loadFixtures, selectFixtures, type FixtureFileProblem } from './fixture-file.js';
+import { loadFixtures, type FixtureFileProblem } from './fixture-file.js';
+import { selectFixtures } from './fixture-selection.js';
 import type { ImplementationRun, PlannedFixture } from './fixture-run.js';
 import { goldenBaseline, judgeFixture, referenceBaseline, type Baseline, type FixtureVerdict } from './fixture-verdict.js';
 import { runInProcessImplementation } from './in-process-driver.js';
@@ -15,7 +16,10 @@ export interface ParityOptions {
   readonly fixturesRoot: string;
   readonly repoRoot: string;
   readonly implementations: readonly Implementation[];
+  /** Fixture names, ids or globs (fixture-selection.ts); none and no tags: every fixture. */
   readonly selectors: readonly string[];
+  /** Fixture tags; a fixture carrying any one is taken besides those the selectors name. */
+  readonly tags?: readonly string[];
   readonly timeoutMs: number;
   readonly knownDivergences: readonly KnownDivergence[];
   /** Sessions of one process implementation run at the same time. */
@@ -64,6 +68,8 @@ export interface ImplementationSummary {
 
 export type ParityResult =
   | { readonly kind: 'refused'; readonly problems: readonly FixtureFileProblem[] }
+  /** A selector or tag matched no fixture: a usage mistake, never a green run over nothing. */
+  | { readonly kind: 'unselected'; readonly problems: readonly string[] }
   | {
       readonly kind: 'ran';
       readonly cases: readonly CaseResult[];
@@ -79,13 +85,13 @@ async function runOne(implementation: Implementation, planned: readonly PlannedF
     options.onProgress?.({ implementation: implementation.name, done: planned.length, total: planned.length });
     return run;
   }
-  const problem = implementation.prepare?.(options.repoRoot);
+  const problem = implementation.prepare?.(implementation.cwd ?? options.repoRoot);
   if (problem !== undefined) {
     return { name: implementation.name, hello: undefined, fixtures: [], wallMs: 0, problems: [problem], sessions: 0 };
   }
   return runProcessImplementation(implementation.name, implementation.command, planned, {
     timeoutMs: options.timeoutMs,
-    cwd: options.repoRoot,
+    cwd: implementation.cwd ?? options.repoRoot,
     ...(options.lanes !== undefined ? { lanes: options.lanes } : {}),
     ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!({ implementation: implementation.name, done, total }) } : {}),
   });
@@ -197,10 +203,8 @@ function countSteps(run: ImplementationRun, index: number): number {
 export async function runParity(options: ParityOptions): Promise<ParityResult> {
   const loaded = loadFixtures(options.fixturesRoot);
   if (!loaded.ok) return { kind: 'refused', problems: loaded.problems };
-  const { selected, unknown } = selectFixtures(loaded.fixtures, options.selectors);
-  if (unknown.length > 0) {
-    return { kind: 'refused', problems: unknown.map((s) => ({ file: options.fixturesRoot, pointer: '', reason: `no fixture named ${s}` })) };
-  }
+  const { selected, unmatched } = selectFixtures(loaded.fixtures, { fixtures: options.selectors, tags: options.tags ?? [] });
+  if (unmatched.length > 0) return { kind: 'unselected', problems: unmatched };
   const planned: PlannedFixture[] = selected.map((entry) => ({ loaded: entry, placement: placeFixture(entry.fixture) }));
   // Process implementations run side by side (each mostly waits on its own child processes);
   // results keep the order the implementations were given in.

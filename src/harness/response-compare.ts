@@ -1,3 +1,4 @@
+import { PARITY_ERROR_FIELDS, PARITY_HELLO_FIELDS } from '../../generated/ts/protocol-edge.js';
 import { canonicalize, parseJson } from '../canonical/index.js';
 import { baselineTextAt, type BaselineResponse } from './baseline-response.js';
 import { firstDifference, type Difference } from './first-difference.js';
@@ -10,17 +11,31 @@ export interface ResponseDifference extends Difference {
 
 type Json = Record<string, unknown>;
 
-/** docs/protocol.md: error responses compare on these fields; `message` is for people. */
-function errorIdentity(response: Json): Json {
-  const error = (response.error ?? {}) as Json;
-  const identity: Json = { code: error.code, category: error.category, line: error.line, path: error.path };
-  if (error.keyword !== undefined) identity.keyword = error.keyword;
-  return { op: response.op, seq: response.seq, error: identity };
+/** The fields a response compares on (dotted paths), as an object holding only those. */
+function pick(response: Json, fields: readonly string[]): Json {
+  const out: Json = {};
+  for (const dotted of fields) {
+    const keys = dotted.split('.');
+    let from: unknown = response;
+    let to = out;
+    keys.forEach((key, i) => {
+      from = isObject(from) ? from[key] : undefined;
+      if (from === undefined) return;
+      if (i === keys.length - 1) to[key] = from;
+      else to = (isObject(to[key]) ? to[key] : (to[key] = {})) as Json;
+    });
+  }
+  return out;
 }
 
-/** The hello response names its implementation; only version and capabilities compare. */
+/** docs/protocol.md: error responses compare on the fields of schemas/data/protocol.edge.json; `message` is for people. */
+function errorIdentity(response: Json): Json {
+  return pick(response, PARITY_ERROR_FIELDS);
+}
+
+/** The hello response names its implementation; only the table's hello fields compare. */
 function helloIdentity(response: Json): Json {
-  return { op: response.op, seq: response.seq, protocol_version: response.protocol_version, capabilities: response.capabilities };
+  return pick(response, PARITY_HELLO_FIELDS);
 }
 
 function isObject(value: unknown): value is Json {
@@ -71,7 +86,7 @@ export function compareResponse(
   const compareAs = op === actual.op ? op : undefined;
   const found = firstDifference(identity(baseline.value, compareAs), identity(actual, compareAs));
   if (found) return found;
-  if (compareAs === 'error' || compareAs === 'hello') return undefined;
+  // Whatever its fields, an answer must be canonical bytes: errors and hellos included.
   if (canonicalize(parsed) !== actualLine) {
     return { pointer: '', expected: canonicalize(parsed), actual: actualLine, note: 'not canonical JSON (RFC 8785)' };
   }

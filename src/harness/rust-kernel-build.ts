@@ -4,11 +4,11 @@
 // machine needs nothing but the toolchain.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-/** The checkout this module lives in (src/harness -> the root). */
-export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** The checkout this module lives in. */
+export const REPO_ROOT = PACKAGE_ROOT;
 export const RUST_KERNEL_BIN = join(REPO_ROOT, 'rust-kernel/target/release/lockstep-kernel');
 export const RUST_ECHO_BIN = join(REPO_ROOT, 'rust-kernel/target/release/lockstep-echo');
 

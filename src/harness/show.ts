@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { baselineFromLine } from './baseline-response.js';
 import { referenceImplementation } from './builtin-implementations.js';
-import { loadFixtures, selectFixtures } from './fixture-file.js';
+import { loadFixtures } from './fixture-file.js';
+import { fixtureRootProblem, selectFixtures } from './fixture-selection.js';
+import { UsageError } from '../cli/command.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { FixtureRun, PlannedFixture } from './fixture-run.js';
 import { renderValue } from './first-difference.js';
 import { runInProcessImplementation } from './in-process-driver.js';
@@ -101,7 +104,7 @@ export function renderTimeline(planned: PlannedFixture, left: Column, right: Col
 }
 
 /** `lockstep show`: arguments in, text and exit status out. */
-export async function showCommand(argv: readonly string[], repoRoot: string): Promise<{ exitCode: number; text: string }> {
+export async function showCommand(argv: readonly string[], cwd: string): Promise<{ exitCode: number; text: string }> {
   let selector: string | undefined;
   let command: string | undefined;
   let fixturesRoot = 'fixtures';
@@ -111,27 +114,36 @@ export async function showCommand(argv: readonly string[], repoRoot: string): Pr
     if (arg === '--rust') command = RUST_BINARY;
     else if (arg === '--impl' || arg === '--fixtures' || arg === '--timeout-ms') {
       const value = argv[(index += 1)];
-      if (value === undefined) return { exitCode: 2, text: `show: ${arg} needs a value\n${SHOW_USAGE}` };
+      if (value === undefined) throw new UsageError(`${arg} needs a value`);
       if (arg === '--impl') command = value;
       else if (arg === '--fixtures') fixturesRoot = value;
-      else timeoutMs = Number(value);
-    } else if (!arg.startsWith('--') && selector === undefined) selector = arg;
-    else return { exitCode: 2, text: `show: unexpected argument ${arg}\n${SHOW_USAGE}` };
+      else {
+        timeoutMs = Number(value);
+        if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout-ms must be a positive integer, got ${value}`);
+      }
+    } else if (!arg.startsWith('-') && selector === undefined) selector = arg;
+    else throw new UsageError(`unexpected argument ${arg}`);
   }
-  if (selector === undefined) return { exitCode: 2, text: SHOW_USAGE };
-  const loaded = loadFixtures(resolve(repoRoot, fixturesRoot));
+  if (selector === undefined) throw new UsageError('name a fixture (its name or id)');
+  const root = resolve(cwd, fixturesRoot);
+  const rootProblem = fixtureRootProblem(root, fixturesRoot);
+  if (rootProblem !== undefined) throw new UsageError(`${rootProblem}; name one with --fixtures <dir>`);
+  const loaded = loadFixtures(root);
   if (!loaded.ok) return { exitCode: 1, text: loaded.problems.map((p) => `${p.file} at ${p.pointer || '(root)'}: ${p.reason}`).join('\n') };
-  const { selected } = selectFixtures(loaded.fixtures, [selector]);
-  if (selected.length === 0) return { exitCode: 1, text: `show: no fixture named ${selector} under ${fixturesRoot}` };
+  const { selected, unmatched } = selectFixtures(loaded.fixtures, { fixtures: [selector], tags: [] });
+  if (unmatched.length > 0) throw new UsageError(`${unmatched.join('; ')} under ${fixturesRoot}`);
+  if (selected.length > 1) throw new UsageError(`${selector} matches ${selected.length} fixtures; show takes one (${selected.slice(0, 3).map((f) => f.fixture.name).join(', ')}, ...)`);
   const planned: PlannedFixture = { loaded: selected[0]!, placement: placeFixture(selected[0]!.fixture) };
   const left = referenceColumn(planned);
   let right: Column | undefined;
   if (command !== undefined) {
-    if (command === RUST_BINARY) {
-      const problem = ensureRustKernel(repoRoot);
+    // The builtin kernel lives in the package's own folder; any other command runs where the user is.
+    const builtin = command === RUST_BINARY;
+    if (builtin) {
+      const problem = ensureRustKernel(PACKAGE_ROOT);
       if (problem) return { exitCode: 1, text: `show: ${problem}` };
     }
-    const run = await runProcessImplementation(command, command, [planned], { timeoutMs, cwd: repoRoot });
+    const run = await runProcessImplementation(command, command, [planned], { timeoutMs, cwd: builtin ? PACKAGE_ROOT : cwd });
     right = columnFromRun(command === RUST_BINARY ? 'rust' : command, run.fixtures[0]);
     if (run.problems.length > 0) right = { ...right, note: [right.note, ...run.problems].filter(Boolean).join('; ') };
   }

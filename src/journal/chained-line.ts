@@ -1,6 +1,7 @@
 // Checks one complete chained line (bytes without `\n`) against the chain so far, in a fixed
 // order of checks so the Rust twin (chained_line.rs) names the same reason for the same bytes.
 import { createHash } from 'node:crypto';
+import { SAFE_INTEGER_MAX } from '../../generated/ts/protocol-edge.js';
 import { checksumBytes } from './checksum.js';
 import type { DamageReason } from './journal-decision.js';
 import { CHECKSUM_PREFIX_BYTES } from './journal-format.js';
@@ -34,7 +35,7 @@ export interface LineFinding {
 const KINDS: ReadonlySet<string> = new Set(['step', 'line_fault', 'checkpoint', 'recovered', 'seal']);
 const OPEN = '{"checksum":"sha256:';
 const HEX = /^[0-9a-f]{64}$/;
-const INDEX_MAX = 9007199254740991;
+const INDEX_MAX = SAFE_INTEGER_MAX;
 /** The fixed-position fields lie within this many leading bytes of a line. */
 const PREFIX_WINDOW_BYTES = 320;
 

@@ -78,7 +78,7 @@ export function baseChain(steps = 9): ChainBuilder {
   b.step('{"op":"hello","seq":0,"protocol_version":"1.0"}', '{"capabilities":["bye"],"implementation":{"language":"*","name":"*","version":"*"},"op":"hello","protocol_version":"1.0","seq":0}');
   for (let seq = 1; seq <= steps; seq += 1) {
     const request = seq === steps ? '{"op":"note","text":"prix à 5 € ≈ 😀"}' : `{"op":"mark_price","seq":${seq}}`;
-    b.step(request, `{"error":{"category":"protocol","code":"NOT_CONFIGURED","line":${seq + 1},"message":"mark_price before configure or restore (line ${seq + 1})","path":""},"op":"error","seq":${seq}}`);
+    b.step(request, `{"op":"reset","seq":${seq},"slot_count":2,"step":${seq}}`);
   }
   return b;
 }

@@ -2,6 +2,8 @@
 // with an answered bye or where the journal was reopened (a recovered record: a new process).
 import type { JournalRecord } from '../../generated/ts/types.js';
 import { LINE_BYTES_MAX } from '../protocol/limits.js';
+import { NOT_UTF8 } from '../protocol/line-reader.js';
+import type { LineFaultCode } from './journal-writer.js';
 
 /** One request line to send and the record that holds its recorded answer. */
 export interface ReplayStep {
@@ -12,8 +14,8 @@ export interface ReplayStep {
 }
 
 /** Bytes that draw the same answer as the line a line_fault record stands for. */
-export function faultLine(fault: 'LINE_TOO_LONG' | 'INVALID_UTF8'): Buffer {
-  return fault === 'INVALID_UTF8' ? Buffer.from([0xff]) : Buffer.alloc(LINE_BYTES_MAX + 1, 0x78);
+export function faultLine(fault: LineFaultCode): Buffer {
+  return fault === (NOT_UTF8 as Exclude<typeof NOT_UTF8, string>).fault ? Buffer.from([0xff]) : Buffer.alloc(LINE_BYTES_MAX + 1, 0x78);
 }
 
 /** Groups records into sessions; `response` texts are the canonical JSON of each recorded response. */

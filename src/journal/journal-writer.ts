@@ -7,6 +7,10 @@ import type { ChainState } from './chained-line.js';
 import type { DurabilityPolicy } from './durability.js';
 import { lineFaultLine, recordLine, stepLine, type RecordLine } from './record-line.js';
 import { recordedResponse } from './recorded-response.js';
+import type { Line } from '../protocol/index.js';
+
+/** Why a request line had no text (the protocol's own codes). */
+export type LineFaultCode = Exclude<Line, string>['fault'];
 
 const hex = (b: Uint8Array): string => `sha256:${Buffer.from(b).toString('hex')}`;
 
@@ -38,7 +42,7 @@ export class JournalWriter {
   }
 
   /** A request line without text (too long, not UTF-8) and its response. */
-  appendLineFault(fault: 'LINE_TOO_LONG' | 'INVALID_UTF8', response: string): void {
+  appendLineFault(fault: LineFaultCode, response: string): void {
     this.due();
     this.push(lineFaultLine(this.state.expected, this.state.previous, fault, response));
   }

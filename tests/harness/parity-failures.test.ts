@@ -90,6 +90,26 @@ describe('parity harness: failures are reported, and the run goes on', () => {
     expect(result.failed).toBe(true);
   });
 
+  it('reports an answer missing in mid-stream once, as "no answer to step k" at its step', async () => {
+    // Lines: 1 hello, 2 configure, 3-6 the four steps of a-four; line 4 (step 1) gets no answer.
+    const root = writeFixtureRoot([fakeFixture('a-four', 4)]);
+    const result = ran(await runParity(options(root, `${FAKE_KERNEL} --skip-line 4`, { timeoutMs: 1500 })));
+    const verdict = result.cases[0]!.verdict;
+    expect(verdict).toMatchObject({ status: 'diverged', step: 1 });
+    if (verdict.status !== 'diverged') throw new Error('unreachable');
+    expect(verdict.difference.note).toBe('no answer to step 1');
+    expect(result.failed).toBe(true);
+  });
+
+  it('fails an error answer that is not canonical JSON although its compared fields agree', async () => {
+    const root = writeFixtureRoot([fakeFixture('a-one')]);
+    const result = ran(await runParity(options(root, `${FAKE_KERNEL} --loose-errors`)));
+    const verdict = result.cases[0]!.verdict;
+    expect(verdict).toMatchObject({ status: 'diverged', step: 0 });
+    if (verdict.status !== 'diverged') throw new Error('unreachable');
+    expect(verdict.difference.note).toBe('not canonical JSON (RFC 8785)');
+  });
+
   it('reports a hang mid-fixture within the timeout, kills the process and goes on', async () => {
     const root = writeFixtureRoot([fakeFixture('a-one'), fakeFixture('b-two'), fakeFixture('c-three')]);
     const timeoutMs = 1200;
@@ -200,8 +220,8 @@ describe('pnpm parity command', () => {
     expect(lines[2]).toMatchObject({ type: 'summary', failed: true });
   });
 
-  it('refuses unknown options and a bad known-divergences file with exit status 2', async () => {
-    expect((await parityCommand(['--frobnicate'], repoRoot)).exitCode).toBe(2);
+  it('refuses unknown options (a usage error) and a bad known-divergences file with exit status 2', async () => {
+    await expect(parityCommand(['--frobnicate'], repoRoot)).rejects.toThrow(/unknown option --frobnicate/);
     const root = writeFixtureRoot([fakeFixture('a-good')], { 'known-divergences.json': '{"version":1,"divergences":[{"implementation":"rust"}]}' });
     const output = await parityCommand(['--fixtures', root, '--impl', FAKE_KERNEL], repoRoot);
     expect(output.exitCode).toBe(2);

@@ -32,9 +32,7 @@ describe('lockstep show', () => {
     expect(text).toContain('1 step(s) differ');
   });
 
-  it('says when the fixture is not there', async () => {
-    const { exitCode, text } = await showCommand(['no-such-fixture', '--fixtures', root], repoRoot);
-    expect(exitCode).toBe(1);
-    expect(text).toContain('no fixture named no-such-fixture');
+  it('refuses a fixture that is not there as a usage error, naming the closest', async () => {
+    await expect(showCommand(['no-such-fixture', '--fixtures', root], repoRoot)).rejects.toThrow(/no fixture named no-such-fixture \(closest: show-lifecycle\)/);
   });
 });

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RUST_BINARY, TS_SERVER_COMMAND } from '../../src/harness/implementation.js';
+import { RUST_BINARY, TS_SERVER_SOURCE_COMMAND } from '../../src/harness/implementation.js';
 import { goldenSessions } from '../../src/journal/golden-journals.js';
 import { readAccepted } from '../../src/journal/replay-gate.js';
 import { recordSessions } from '../../src/journal/record-sessions.js';
@@ -55,7 +55,7 @@ describe('journals written by both kernels', () => {
     const lines = sessions.get('corpus-entry')![0]!;
     const server = join(dir, 'server.journal');
     const inProcess = join(dir, 'in-process.journal');
-    const [node, ...rest] = TS_SERVER_COMMAND.split(' ');
+    const [node, ...rest] = TS_SERVER_SOURCE_COMMAND.split(' ');
     serve(node === 'node' ? process.execPath : node!, rest, lines, server);
     recordSessions(inProcess, [lines], { checkpointInterval: 8, buildId: 'lockstep@0.1.0+dev' });
     expect(readFileSync(server, 'utf8')).toBe(readFileSync(inProcess, 'utf8'));

@@ -4,8 +4,8 @@
  * runtime dependency) and use it for real from a `.mjs` and a `.cjs` file and through its bin.
  * Slow by nature (one build, one pack, one install), so everything happens once in beforeAll.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,17 +47,18 @@ afterAll(() => {
 });
 
 describe('the tarball', () => {
-  it('holds the build, the schemas, the manifest and the README, and nothing else', () => {
+  it('holds the build, the schemas, the manifest, the README and the LICENSE, and nothing else', () => {
     const stray = tarFiles.filter(
       (file) =>
         !/^package\/dist\/index\.(js|cjs|d\.ts|d\.cts)$/.test(file) &&
         file !== 'package/dist/cli/main.js' &&
         !/^package\/schemas\/([a-z_]+\.schema\.json|data\/[a-z_.]+\.json)$/.test(file) &&
         file !== 'package/package.json' &&
-        file !== 'package/README.md',
+        file !== 'package/README.md' &&
+        file !== 'package/LICENSE',
     );
     expect(stray).toEqual([]);
-    for (const required of ['package/dist/index.js', 'package/dist/index.cjs', 'package/dist/index.d.ts', 'package/dist/index.d.cts', 'package/dist/cli/main.js', 'package/README.md', 'package/schemas/engine_intent.schema.json']) {
+    for (const required of ['package/dist/index.js', 'package/dist/index.cjs', 'package/dist/index.d.ts', 'package/dist/index.d.cts', 'package/dist/cli/main.js', 'package/README.md', 'package/LICENSE', 'package/schemas/engine_intent.schema.json']) {
       expect(tarFiles).toContain(required);
     }
   });
@@ -176,6 +177,34 @@ describe('the installed package', () => {
   it('refuses deep imports that the exports map does not offer', () => {
     writeFileSync(join(consumer, 'deep.cjs'), "try { require('lockstep/dist/index.cjs'); console.log('resolved'); } catch (e) { console.log(e.code); }");
     expect(run('node', ['deep.cjs'], consumer).trim()).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
+  });
+
+  it('says who it is: license, repository, homepage, bugs', () => {
+    const pkg = JSON.parse(readFileSync(join(consumer, 'node_modules/lockstep/package.json'), 'utf8')) as Record<string, unknown>;
+    expect(pkg).toMatchObject({ license: 'MIT', repository: { type: 'git' }, homepage: expect.stringMatching(/^https:/), bugs: { url: expect.stringMatching(/^https:/) } });
+    expect(readFileSync(join(consumer, 'node_modules/lockstep/LICENSE'), 'utf8')).toContain('MIT License');
+  });
+
+  it('runs show and parity over a fixtures folder named with --fixtures, with explicit --impl, never cargo', () => {
+    const fx = join(consumer, 'my-fixtures');
+    execFileSync('mkdir', ['-p', join(fx, 'corpus/exit')]);
+    const name = 'exit-leg-clamped-to-open-size';
+    writeFileSync(join(fx, `corpus/exit/${name}.json`), readFileSync(join(root, `fixtures/corpus/exit/${name}.json`)));
+    const bin = join(consumer, 'node_modules/.bin/lockstep');
+    expect(run(bin, ['show', name, '--fixtures', 'my-fixtures'], consumer)).toContain(name);
+    const parity = run(bin, ['parity', '--fixtures', 'my-fixtures', '--impl', 'ts-in-process', '--impl', 'ts-server', '--report', 'out.jsonl', '--quiet'], consumer);
+    expect(parity).toContain('parity: ok');
+    expect(readFileSync(join(consumer, 'out.jsonl'), 'utf8')).toContain('"type":"summary"');
+    const rust = spawnSync(bin, ['parity', '--fixtures', 'my-fixtures', '--impl', 'rust', '--report', 'out.jsonl'], { cwd: consumer, encoding: 'utf8' });
+    expect(rust.status).toBe(1);
+    expect(rust.stdout).toContain('needs a lockstep checkout');
+    expect(existsSync(join(consumer, 'rust-kernel'))).toBe(false);
+    const missing = spawnSync(bin, ['parity'], { cwd: consumer, encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('fixtures folder fixtures does not exist');
+    const codegen = spawnSync(bin, ['codegen'], { cwd: consumer, encoding: 'utf8' });
+    expect(codegen.status).toBe(2);
+    expect(codegen.stderr).toContain('needs a lockstep checkout');
   });
 
   it('installs the lockstep bin, which serves the wire protocol', () => {

@@ -4,9 +4,11 @@
 use sha2::{Digest, Sha256};
 use serde_json::Value;
 
+use crate::generated::protocol_edge::SAFE_INTEGER_MAX;
 use crate::journal::checksum::{checksum_bytes, checksum_text};
 use crate::journal::journal_format::CHECKSUM_PREFIX_BYTES;
 use crate::journal::merkle_tree::MerkleAppender;
+use crate::protocol::limits::SAFE_INTEGER_MAX;
 
 /// The chain as verified so far.
 #[derive(Debug, Clone)]
@@ -41,7 +43,7 @@ pub type LineFinding = (&'static str, String);
 
 const KINDS: [&str; 5] = ["step", "line_fault", "checkpoint", "recovered", "seal"];
 const OPEN: &[u8] = b"{\"checksum\":\"sha256:";
-const INDEX_MAX: u64 = 9_007_199_254_740_991;
+const INDEX_MAX: u64 = SAFE_INTEGER_MAX as u64;
 /// The fixed-position fields lie within this many leading bytes of a line.
 const PREFIX_WINDOW_BYTES: usize = 320;
 

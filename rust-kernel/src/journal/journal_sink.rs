@@ -3,6 +3,7 @@
 
 use std::io;
 
+use crate::generated::types::ErrorCode;
 use crate::journal::journal_writer::JournalWriter;
 use crate::protocol::answer_line::Responder;
 use crate::protocol::line_reader::LineTooLongOrUtf8;
@@ -29,8 +30,8 @@ impl<R: Responder> Responder for Journaled<R> {
         let response = &out[start..end];
         let written = match text {
             Ok(request) => self.writer.append_step(request, response),
-            Err(LineTooLongOrUtf8::TooLong) => self.writer.append_line_fault("LINE_TOO_LONG", response),
-            Err(LineTooLongOrUtf8::NotUtf8) => self.writer.append_line_fault("INVALID_UTF8", response),
+            Err(LineTooLongOrUtf8::TooLong) => self.writer.append_line_fault(ErrorCode::LineTooLong.as_str(), response),
+            Err(LineTooLongOrUtf8::NotUtf8) => self.writer.append_line_fault(ErrorCode::InvalidUtf8.as_str(), response),
         };
         if let Err(e) = written {
             fail(e);

@@ -5,6 +5,8 @@
 //   --crash-after-lines N   exit 3 (with a message on stderr) on reading line N
 //   --hang-after-lines N    read line N and everything after it, answer nothing more
 //   --bad-exit              exit 5 at end of input
+//   --skip-line N           answer nothing to line N (and go on)
+//   --loose-errors          write error answers with a space after each comma (not canonical)
 import { createInterface } from 'node:readline';
 
 const args = process.argv.slice(2);
@@ -15,6 +17,8 @@ const option = (name) => {
 const crashAfter = option('--crash-after-lines');
 const hangAfter = option('--hang-after-lines');
 const badExit = args.includes('--bad-exit');
+const skipLine = option('--skip-line');
+const looseErrors = args.includes('--loose-errors');
 
 let line = 0;
 let hanging = false;
@@ -33,7 +37,7 @@ input.on('line', (text) => {
   } catch {
     request = undefined;
   }
-  if (hanging) return;
+  if (hanging || line === skipLine) return;
   const seq = request && Number.isInteger(request.seq) ? request.seq : undefined;
   let response;
   if (request?.op === 'hello') {
@@ -43,6 +47,7 @@ input.on('line', (text) => {
   } else {
     const echo = seq === undefined ? '' : `,"seq":${seq}`;
     response = `{"error":{"category":"protocol","code":"NOT_CONFIGURED","line":${line},"message":"fake ${line}","path":""},"op":"error"${echo}}`;
+    if (looseErrors) response = response.replace(/,/g, ', ');
   }
   process.stdout.write(`${response}\n`);
 });
