@@ -42,8 +42,8 @@ const shared = {
 } satisfies Options;
 
 export default defineConfig(() => {
-  // Both builds write into dist/ concurrently, so neither may `clean` (one would delete what
-  // the other wrote): dist/ is emptied once here, before either starts.
+  // The builds write into dist/ concurrently, so none may `clean` (one would delete what
+  // another wrote): dist/ is emptied once here, before any starts.
   rmSync('dist', { recursive: true, force: true });
   return [
     {
@@ -59,7 +59,25 @@ export default defineConfig(() => {
       entry: { 'cli/main': 'src/cli/main.ts' },
       format: ['esm'],
       dts: false,
+      // Only a source checkout bundles the report page's script on the fly (src/report/ui-bundle.ts);
+      // the package ships it prebuilt (below), so esbuild stays out of the CLI bundle.
+      external: [...shared.external, 'esbuild'],
       esbuildPlugins: [checkoutOnlyCommands],
+    },
+    {
+      // The `lockstep report` page's script: one minified browser IIFE, its CSS inlined as text,
+      // read by src/report/ui-bundle.ts from dist/report-ui.global.js.
+      entry: { 'report-ui': 'src/report/ui/main.ts' },
+      outDir: 'dist',
+      format: ['iife'],
+      platform: 'browser',
+      target: ['chrome110', 'firefox115'],
+      minify: true,
+      dts: false,
+      sourcemap: false,
+      splitting: false,
+      treeshake: true,
+      loader: { '.css': 'text' },
     },
   ];
 });

@@ -21,6 +21,7 @@ const sections: Array<[string, () => Promise<BenchSectionModule>]> = [
   ['parity', () => import('./bench/parity.js')],
   ['fuzz', () => import('./bench/fuzz.js')],
   ['rust', () => import('./bench/rust.js')],
+  ['report', () => import('./bench/report.js')],
 ];
 
 type SectionOutcome =

@@ -5,4 +5,8 @@
 //! The contracts hash a journal header names (SHA-256 over every schema and data table).
 
 /// SHA-256 over the canonical JSON of every schema and data table.
+<<<<<<< HEAD
 pub const CONTRACTS_HASH: &str = "sha256:86b45ace0b389f543b104207d68cbf9e3958be205247e31be13326b998bca2f6";
+=======
+pub const CONTRACTS_HASH: &str = "sha256:fbafc9d8ced82a1b6570557ff7d3a3856bbcbd037b0ca0a73700d4f3bb426026";
+>>>>>>> main

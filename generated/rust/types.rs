@@ -1905,6 +1905,46 @@ pub struct FuzzFailureFacts {
     pub step_kind: Text,
 }
 
+/// A generated scenario: the configuration and the lines sent after hello and configure (a fixture's config and steps).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FuzzScenario {
+    /// Configuration sent with configure.
+    pub config: KernelConfig,
+    /// The generator that made it.
+    pub level: FuzzScenarioLevel,
+    /// Lines sent after hello and configure.
+    pub steps: Vec<FixtureStep>,
+}
+
+/// The generator that made it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum FuzzScenarioLevel {
+    /// `realistic`
+    #[serde(rename = "realistic")]
+    Realistic,
+    /// `adversarial`
+    #[serde(rename = "adversarial")]
+    Adversarial,
+    /// `invalid`
+    #[serde(rename = "invalid")]
+    Invalid,
+}
+
+impl FuzzScenarioLevel {
+    /// Every value, in schema order.
+    pub const ALL: [FuzzScenarioLevel; 3] = [FuzzScenarioLevel::Realistic, FuzzScenarioLevel::Adversarial, FuzzScenarioLevel::Invalid];
+
+    /// The JSON spelling of the value.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FuzzScenarioLevel::Realistic => "realistic",
+            FuzzScenarioLevel::Adversarial => "adversarial",
+            FuzzScenarioLevel::Invalid => "invalid",
+        }
+    }
+}
+
 /// Which shard of the job a task is: index counts from 1.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1934,6 +1974,35 @@ impl Serialize for FuzzShardCoverage {
         state.serialize_field("order", &self.order)?;
         state.serialize_field("record", "coverage")?;
         state.serialize_field("slot", &self.slot)?;
+        state.end()
+    }
+}
+
+/// One of the smallest failing scenarios of a signature in this shard, kept whole: a seed stops reproducing once the generator changes, the scenario does not.
+///
+/// Tagged `record` = `exemplar`: the tag is written by the `Serialize` impl below and consumed by the enclosing union.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FuzzShardExemplar {
+    /// The scenario that failed.
+    pub scenario: FuzzScenario,
+    /// Scenario seed (generated), or 0 for a corpus or regression entry.
+    pub seed: u64,
+    /// The failure's signature.
+    pub signature: Text,
+    /// generated, corpus:<id> or regression:<name>.
+    pub source: Text,
+}
+
+impl Serialize for FuzzShardExemplar {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = 5;
+        let mut state = serializer.serialize_struct("FuzzShardExemplar", len)?;
+        state.serialize_field("record", "exemplar")?;
+        state.serialize_field("scenario", &self.scenario)?;
+        state.serialize_field("seed", &self.seed)?;
+        state.serialize_field("signature", &self.signature)?;
+        state.serialize_field("source", &self.source)?;
         state.end()
     }
 }
@@ -2078,7 +2147,7 @@ impl Serialize for FuzzShardHeader {
     }
 }
 
-/// One line of a fuzz shard result file (JSON lines): a header first, failures and coverage, a footer last.
+/// One line of a fuzz shard result file (JSON lines): a header first, failures, the smallest exemplars of each signature with their scenarios, the coverage, a footer last.
 ///
 /// Internally tagged by `record`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -2091,6 +2160,9 @@ pub enum FuzzShardRecord {
     /// `record` = `failure`
     #[serde(rename = "failure")]
     FuzzShardFailure(FuzzShardFailure),
+    /// `record` = `exemplar`
+    #[serde(rename = "exemplar")]
+    FuzzShardExemplar(FuzzShardExemplar),
     /// `record` = `coverage`
     #[serde(rename = "coverage")]
     FuzzShardCoverage(FuzzShardCoverage),
@@ -2104,6 +2176,7 @@ impl Serialize for FuzzShardRecord {
         match self {
             FuzzShardRecord::FuzzShardHeader(value) => value.serialize(serializer),
             FuzzShardRecord::FuzzShardFailure(value) => value.serialize(serializer),
+            FuzzShardRecord::FuzzShardExemplar(value) => value.serialize(serializer),
             FuzzShardRecord::FuzzShardCoverage(value) => value.serialize(serializer),
             FuzzShardRecord::FuzzShardFooter(value) => value.serialize(serializer),
         }
@@ -4057,7 +4130,9 @@ pub struct RedItem {
 pub struct ReportData {
     /// Cell counts per view and matrix.
     pub coverage: Vec<CoverageView>,
-    /// Divergence groups, most frequent first.
+    /// How many divergence groups there were.
+    pub divergence_groups_total: u64,
+    /// Divergence groups, most frequent first (at most 2000; divergence_groups_total counts all).
     pub divergences: Vec<DivergenceGroup>,
     /// Compat findings and journal differences.
     pub findings: Vec<Finding>,

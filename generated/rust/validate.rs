@@ -1075,6 +1075,22 @@ pub fn validate_fuzz_failure_facts(value: &Value) -> Result<(), SchemaError> {
     Ok(())
 }
 
+/// Validates a value against `FuzzScenario`; the first error as ajv reports it.
+pub fn validate_fuzz_scenario(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["level", "config", "steps"])?;
+    check_additional(object, &["level", "config", "steps"])?;
+    check_property(object, "level", validate_fuzz_scenario_level)?;
+    check_property(object, "config", validate_kernel_config)?;
+    check_property(object, "steps", check_fuzz_scenario_steps)?;
+    Ok(())
+}
+
+/// Validates a value against `FuzzScenarioLevel`; the first error as ajv reports it.
+pub fn validate_fuzz_scenario_level(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: None, enum_values: Some(&["realistic", "adversarial", "invalid"]), max_length: None, min_length: None, pattern: None })
+}
+
 /// Validates a value against `FuzzShard`; the first error as ajv reports it.
 pub fn validate_fuzz_shard(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
@@ -1093,6 +1109,19 @@ pub fn validate_fuzz_shard_coverage(value: &Value) -> Result<(), SchemaError> {
     check_property(object, "record", check_fuzz_shard_coverage_record)?;
     check_property(object, "slot", check_fuzz_shard_coverage_slot)?;
     check_property(object, "order", check_fuzz_shard_coverage_order)?;
+    Ok(())
+}
+
+/// Validates a value against `FuzzShardExemplar`; the first error as ajv reports it.
+pub fn validate_fuzz_shard_exemplar(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["record", "signature", "seed", "source", "scenario"])?;
+    check_additional(object, &["record", "signature", "seed", "source", "scenario"])?;
+    check_property(object, "record", check_fuzz_shard_exemplar_record)?;
+    check_property(object, "signature", validate_text)?;
+    check_property(object, "seed", check_fuzz_shard_exemplar_seed)?;
+    check_property(object, "source", validate_text)?;
+    check_property(object, "scenario", validate_fuzz_scenario)?;
     Ok(())
 }
 
@@ -1153,6 +1182,7 @@ pub fn validate_fuzz_shard_record(value: &Value) -> Result<(), SchemaError> {
     match union_tag(object, "record")? {
         "header" => validate_fuzz_shard_header(value),
         "failure" => validate_fuzz_shard_failure(value),
+        "exemplar" => validate_fuzz_shard_exemplar(value),
         "coverage" => validate_fuzz_shard_coverage(value),
         "footer" => validate_fuzz_shard_footer(value),
         _ => Err(unknown_tag("record")),
@@ -2016,8 +2046,8 @@ pub fn validate_red_item(value: &Value) -> Result<(), SchemaError> {
 /// Validates a value against `ReportData`; the first error as ajv reports it.
 pub fn validate_report_data(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
-    check_required(object, &["report_data_version", "title", "inputs", "gates", "matrices", "coverage", "divergences", "timelines", "findings", "history"])?;
-    check_additional(object, &["report_data_version", "title", "inputs", "gates", "matrices", "coverage", "divergences", "timelines", "findings", "history"])?;
+    check_required(object, &["report_data_version", "title", "inputs", "gates", "matrices", "coverage", "divergences", "divergence_groups_total", "timelines", "findings", "history"])?;
+    check_additional(object, &["report_data_version", "title", "inputs", "gates", "matrices", "coverage", "divergences", "divergence_groups_total", "timelines", "findings", "history"])?;
     check_property(object, "report_data_version", check_report_data_report_data_version)?;
     check_property(object, "title", check_report_data_title)?;
     check_property(object, "inputs", check_report_data_inputs)?;
@@ -2025,6 +2055,7 @@ pub fn validate_report_data(value: &Value) -> Result<(), SchemaError> {
     check_property(object, "matrices", check_report_data_matrices)?;
     check_property(object, "coverage", check_report_data_coverage)?;
     check_property(object, "divergences", check_report_data_divergences)?;
+    check_property(object, "divergence_groups_total", check_report_data_divergence_groups_total)?;
     check_property(object, "timelines", check_report_data_timelines)?;
     check_property(object, "findings", check_report_data_findings)?;
     check_property(object, "history", check_report_data_history)?;
@@ -2891,6 +2922,10 @@ fn check_fuzz_failure_codes_target(value: &Value) -> Result<(), SchemaError> {
     check_string(value, &StringRule { const_value: None, enum_values: None, max_length: Some(64), min_length: None, pattern: None })
 }
 
+fn check_fuzz_scenario_steps(value: &Value) -> Result<(), SchemaError> {
+    check_array(value, Some(10000), Some(0), validate_fixture_step)
+}
+
 fn check_fuzz_shard_index(value: &Value) -> Result<(), SchemaError> {
     check_number(value, &NumberRule { integer: true, maximum: Some(65536.0), minimum: Some(1.0), exclusive_maximum: None, exclusive_minimum: None })
 }
@@ -2909,6 +2944,14 @@ fn check_fuzz_shard_coverage_slot(value: &Value) -> Result<(), SchemaError> {
 
 fn check_fuzz_shard_coverage_order(value: &Value) -> Result<(), SchemaError> {
     check_array(value, Some(100000), Some(0), validate_fuzz_cell_count)
+}
+
+fn check_fuzz_shard_exemplar_record(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: Some("exemplar"), enum_values: None, max_length: None, min_length: None, pattern: None })
+}
+
+fn check_fuzz_shard_exemplar_seed(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(2147483647.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
 }
 
 fn check_fuzz_shard_failure_record(value: &Value) -> Result<(), SchemaError> {
@@ -3532,7 +3575,11 @@ fn check_report_data_coverage(value: &Value) -> Result<(), SchemaError> {
 }
 
 fn check_report_data_divergences(value: &Value) -> Result<(), SchemaError> {
-    check_array(value, Some(10000), Some(0), validate_divergence_group)
+    check_array(value, Some(2000), Some(0), validate_divergence_group)
+}
+
+fn check_report_data_divergence_groups_total(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
 }
 
 fn check_report_data_timelines(value: &Value) -> Result<(), SchemaError> {

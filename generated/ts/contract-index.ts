@@ -178,6 +178,7 @@ export const unionTags: { readonly [title: string]: UnionTag } = {
     "values": [
       "header",
       "failure",
+      "exemplar",
       "coverage",
       "footer"
     ]

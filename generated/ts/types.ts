@@ -302,10 +302,10 @@ export type ProtocolResponse =
   | ByeResponse
   | ErrorResponse;
 /**
- * One line of a fuzz shard result file (JSON lines): a header first, failures and coverage, a footer last.
+ * One line of a fuzz shard result file (JSON lines): a header first, failures, the smallest exemplars of each signature with their scenarios, the coverage, a footer last.
  */
 export type FuzzShardRecord =
-  FuzzShardHeader | FuzzShardFailure | FuzzShardCoverage | FuzzShardFooter;
+  FuzzShardHeader | FuzzShardFailure | FuzzShardExemplar | FuzzShardCoverage | FuzzShardFooter;
 /**
  * What a strategy intent asks for.
  */
@@ -1810,6 +1810,23 @@ export interface FuzzFailureFacts {
   codes: FuzzFailureCodes;
 }
 /**
+ * A generated scenario: the configuration and the lines sent after hello and configure (a fixture's config and steps).
+ */
+export interface FuzzScenario {
+  /**
+   * The generator that made it.
+   */
+  level: 'realistic' | 'adversarial' | 'invalid';
+  config: KernelConfig;
+  /**
+   * Lines sent after hello and configure.
+   *
+   * @minItems 0
+   * @maxItems 10000
+   */
+  steps: FixtureStep[];
+}
+/**
  * Which shard of the job a task is: index counts from 1.
  */
 export interface FuzzShard {
@@ -1844,6 +1861,22 @@ export interface FuzzShardCoverage {
    * @maxItems 100000
    */
   order: FuzzCellCount[];
+}
+/**
+ * One of the smallest failing scenarios of a signature in this shard, kept whole: a seed stops reproducing once the generator changes, the scenario does not.
+ */
+export interface FuzzShardExemplar {
+  /**
+   * Tag.
+   */
+  record: 'exemplar';
+  signature: Text;
+  /**
+   * Scenario seed (generated), or 0 for a corpus or regression entry.
+   */
+  seed: number;
+  source: Text;
+  scenario: FuzzScenario;
 }
 /**
  * One failing scenario.
@@ -2657,12 +2690,16 @@ export interface ReportData {
    */
   coverage: CoverageView[];
   /**
-   * Divergence groups, most frequent first.
+   * Divergence groups, most frequent first (at most 2000; divergence_groups_total counts all).
    *
    * @minItems 0
-   * @maxItems 10000
+   * @maxItems 2000
    */
   divergences: DivergenceGroup[];
+  /**
+   * How many divergence groups there were.
+   */
+  divergence_groups_total: number;
   /**
    * Timelines of fixtures and scenarios.
    *

@@ -20810,8 +20810,8 @@ return errors === 0;
 validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const FuzzShardRecord = validate198;
-const schema373 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/fuzz_shard_record.schema.json","title":"FuzzShardRecord","description":"One line of a fuzz shard result file (JSON lines): a header first, failures and coverage, a footer last.","type":"object","discriminator":{"propertyName":"record"},"oneOf":[{"$ref":"#/$defs/FuzzShardHeader"},{"$ref":"#/$defs/FuzzShardFailure"},{"$ref":"#/$defs/FuzzShardCoverage"},{"$ref":"#/$defs/FuzzShardFooter"}],"$defs":{"FuzzShardHeader":{"title":"FuzzShardHeader","description":"First line: what ran, on which build and contracts.","type":"object","additionalProperties":false,"required":["record","format","task","build","contracts_hash"],"properties":{"record":{"description":"Tag.","type":"string","const":"header"},"format":{"description":"Format version.","type":"string","const":"lockstep.fuzz_shard.v1"},"task":{"description":"The task run.","$ref":"fuzz_task.schema.json"},"build":{"description":"The build that ran it.","$ref":"#/$defs/FuzzBuild"},"contracts_hash":{"description":"sha256 over the schemas and data tables (the contracts the build speaks).","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"FuzzBuild":{"title":"FuzzBuild","description":"The build that ran a task.","type":"object","additionalProperties":false,"required":["lockstep","node","target"],"properties":{"lockstep":{"description":"lockstep package version.","$ref":"vocabulary.schema.json#/$defs/Text"},"node":{"description":"Node.js version.","$ref":"vocabulary.schema.json#/$defs/Text"},"target":{"description":"Target implementation name and the command run.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"FuzzShardFailure":{"title":"FuzzShardFailure","description":"One failing scenario.","type":"object","additionalProperties":false,"required":["record","signature","seed","source","kind","implementation","step","steps","facts","summary"],"properties":{"record":{"description":"Tag.","type":"string","const":"failure"},"signature":{"description":"Signature built from kind, implementation and facts.","$ref":"vocabulary.schema.json#/$defs/Text"},"seed":{"description":"Scenario seed (generated), or 0 for a corpus or regression entry.","type":"integer","minimum":0,"maximum":2147483647},"source":{"description":"generated, corpus:<id> or regression:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"kind":{"description":"Failure class.","type":"string","enum":["divergence","invariant","crash","hang"]},"implementation":{"description":"Where it failed.","$ref":"vocabulary.schema.json#/$defs/Text"},"step":{"description":"Step index where it first shows (-1: configure).","type":"integer","minimum":-1,"maximum":10000},"steps":{"description":"Steps of the scenario.","type":"integer","minimum":0,"maximum":10000},"facts":{"description":"Domain facts.","$ref":"#/$defs/FuzzFailureFacts"},"summary":{"description":"One line for people: what differed, where, both values.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"FuzzFailureFacts":{"title":"FuzzFailureFacts","description":"Domain facts a failure signature is built from.","type":"object","additionalProperties":false,"required":["step_kind","pointer","cell","codes"],"properties":{"step_kind":{"description":"configure, raw, or the op with its intent action or event kind.","$ref":"vocabulary.schema.json#/$defs/Text"},"pointer":{"description":"First differing JSON pointer with indices as *, or invariant:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"cell":{"description":"First matrix cell of the reference's answer at that step, or empty.","$ref":"vocabulary.schema.json#/$defs/Text"},"codes":{"description":"Diagnostic code on each side.","$ref":"#/$defs/FuzzFailureCodes"}}},"FuzzFailureCodes":{"title":"FuzzFailureCodes","description":"The diagnostic code each side answered at the failing step (empty when none).","type":"object","additionalProperties":false,"required":["reference","target"],"properties":{"reference":{"description":"Reference engine's code.","type":"string","maxLength":64},"target":{"description":"Target's code.","type":"string","maxLength":64}}},"FuzzShardCoverage":{"title":"FuzzShardCoverage","description":"What the shard exercised.","type":"object","additionalProperties":false,"required":["record","slot","order"],"properties":{"record":{"description":"Tag.","type":"string","const":"coverage"},"slot":{"description":"Slot matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000},"order":{"description":"Order matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000}}},"FuzzCellCount":{"title":"FuzzCellCount","description":"How often one matrix cell or diagnostic code was seen.","type":"object","additionalProperties":false,"required":["key","count"],"properties":{"key":{"description":"Matrix cell (FROM -TRIGGER-> TO) or code.","$ref":"vocabulary.schema.json#/$defs/Text"},"count":{"description":"Times seen.","type":"integer","minimum":1,"maximum":9007199254740991}}},"FuzzShardFooter":{"title":"FuzzShardFooter","description":"Last line: without it the file is partial and is never merged.","type":"object","additionalProperties":false,"required":["record","complete","runs","steps","corpus_replayed","regressions_replayed","elapsed_ms"],"properties":{"record":{"description":"Tag.","type":"string","const":"footer"},"complete":{"description":"The task ran to its budget.","type":"boolean"},"runs":{"description":"Generated scenarios checked.","type":"integer","minimum":0,"maximum":1000000000},"steps":{"description":"Steps of those scenarios.","type":"integer","minimum":0,"maximum":9007199254740991},"corpus_replayed":{"description":"Corpus entries replayed first.","type":"integer","minimum":0,"maximum":1000000000},"regressions_replayed":{"description":"Regression fixtures replayed first.","type":"integer","minimum":0,"maximum":1000000000},"elapsed_ms":{"description":"Wall time of the task, whole milliseconds.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
-const schema396 = {"title":"FuzzShardFooter","description":"Last line: without it the file is partial and is never merged.","type":"object","additionalProperties":false,"required":["record","complete","runs","steps","corpus_replayed","regressions_replayed","elapsed_ms"],"properties":{"record":{"description":"Tag.","type":"string","const":"footer"},"complete":{"description":"The task ran to its budget.","type":"boolean"},"runs":{"description":"Generated scenarios checked.","type":"integer","minimum":0,"maximum":1000000000},"steps":{"description":"Steps of those scenarios.","type":"integer","minimum":0,"maximum":9007199254740991},"corpus_replayed":{"description":"Corpus entries replayed first.","type":"integer","minimum":0,"maximum":1000000000},"regressions_replayed":{"description":"Regression fixtures replayed first.","type":"integer","minimum":0,"maximum":1000000000},"elapsed_ms":{"description":"Wall time of the task, whole milliseconds.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema373 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/fuzz_shard_record.schema.json","title":"FuzzShardRecord","description":"One line of a fuzz shard result file (JSON lines): a header first, failures, the smallest exemplars of each signature with their scenarios, the coverage, a footer last.","type":"object","discriminator":{"propertyName":"record"},"oneOf":[{"$ref":"#/$defs/FuzzShardHeader"},{"$ref":"#/$defs/FuzzShardFailure"},{"$ref":"#/$defs/FuzzShardExemplar"},{"$ref":"#/$defs/FuzzShardCoverage"},{"$ref":"#/$defs/FuzzShardFooter"}],"$defs":{"FuzzShardHeader":{"title":"FuzzShardHeader","description":"First line: what ran, on which build and contracts.","type":"object","additionalProperties":false,"required":["record","format","task","build","contracts_hash"],"properties":{"record":{"description":"Tag.","type":"string","const":"header"},"format":{"description":"Format version.","type":"string","const":"lockstep.fuzz_shard.v1"},"task":{"description":"The task run.","$ref":"fuzz_task.schema.json"},"build":{"description":"The build that ran it.","$ref":"#/$defs/FuzzBuild"},"contracts_hash":{"description":"sha256 over the schemas and data tables (the contracts the build speaks).","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"FuzzBuild":{"title":"FuzzBuild","description":"The build that ran a task.","type":"object","additionalProperties":false,"required":["lockstep","node","target"],"properties":{"lockstep":{"description":"lockstep package version.","$ref":"vocabulary.schema.json#/$defs/Text"},"node":{"description":"Node.js version.","$ref":"vocabulary.schema.json#/$defs/Text"},"target":{"description":"Target implementation name and the command run.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"FuzzShardFailure":{"title":"FuzzShardFailure","description":"One failing scenario.","type":"object","additionalProperties":false,"required":["record","signature","seed","source","kind","implementation","step","steps","facts","summary"],"properties":{"record":{"description":"Tag.","type":"string","const":"failure"},"signature":{"description":"Signature built from kind, implementation and facts.","$ref":"vocabulary.schema.json#/$defs/Text"},"seed":{"description":"Scenario seed (generated), or 0 for a corpus or regression entry.","type":"integer","minimum":0,"maximum":2147483647},"source":{"description":"generated, corpus:<id> or regression:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"kind":{"description":"Failure class.","type":"string","enum":["divergence","invariant","crash","hang"]},"implementation":{"description":"Where it failed.","$ref":"vocabulary.schema.json#/$defs/Text"},"step":{"description":"Step index where it first shows (-1: configure).","type":"integer","minimum":-1,"maximum":10000},"steps":{"description":"Steps of the scenario.","type":"integer","minimum":0,"maximum":10000},"facts":{"description":"Domain facts.","$ref":"#/$defs/FuzzFailureFacts"},"summary":{"description":"One line for people: what differed, where, both values.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"FuzzFailureFacts":{"title":"FuzzFailureFacts","description":"Domain facts a failure signature is built from.","type":"object","additionalProperties":false,"required":["step_kind","pointer","cell","codes"],"properties":{"step_kind":{"description":"configure, raw, or the op with its intent action or event kind.","$ref":"vocabulary.schema.json#/$defs/Text"},"pointer":{"description":"First differing JSON pointer with indices as *, or invariant:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"cell":{"description":"First matrix cell of the reference's answer at that step, or empty.","$ref":"vocabulary.schema.json#/$defs/Text"},"codes":{"description":"Diagnostic code on each side.","$ref":"#/$defs/FuzzFailureCodes"}}},"FuzzFailureCodes":{"title":"FuzzFailureCodes","description":"The diagnostic code each side answered at the failing step (empty when none).","type":"object","additionalProperties":false,"required":["reference","target"],"properties":{"reference":{"description":"Reference engine's code.","type":"string","maxLength":64},"target":{"description":"Target's code.","type":"string","maxLength":64}}},"FuzzShardCoverage":{"title":"FuzzShardCoverage","description":"What the shard exercised.","type":"object","additionalProperties":false,"required":["record","slot","order"],"properties":{"record":{"description":"Tag.","type":"string","const":"coverage"},"slot":{"description":"Slot matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000},"order":{"description":"Order matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000}}},"FuzzCellCount":{"title":"FuzzCellCount","description":"How often one matrix cell or diagnostic code was seen.","type":"object","additionalProperties":false,"required":["key","count"],"properties":{"key":{"description":"Matrix cell (FROM -TRIGGER-> TO) or code.","$ref":"vocabulary.schema.json#/$defs/Text"},"count":{"description":"Times seen.","type":"integer","minimum":1,"maximum":9007199254740991}}},"FuzzShardFooter":{"title":"FuzzShardFooter","description":"Last line: without it the file is partial and is never merged.","type":"object","additionalProperties":false,"required":["record","complete","runs","steps","corpus_replayed","regressions_replayed","elapsed_ms"],"properties":{"record":{"description":"Tag.","type":"string","const":"footer"},"complete":{"description":"The task ran to its budget.","type":"boolean"},"runs":{"description":"Generated scenarios checked.","type":"integer","minimum":0,"maximum":1000000000},"steps":{"description":"Steps of those scenarios.","type":"integer","minimum":0,"maximum":9007199254740991},"corpus_replayed":{"description":"Corpus entries replayed first.","type":"integer","minimum":0,"maximum":1000000000},"regressions_replayed":{"description":"Regression fixtures replayed first.","type":"integer","minimum":0,"maximum":1000000000},"elapsed_ms":{"description":"Wall time of the task, whole milliseconds.","type":"integer","minimum":0,"maximum":9007199254740991}}},"FuzzShardExemplar":{"title":"FuzzShardExemplar","description":"One of the smallest failing scenarios of a signature in this shard, kept whole: a seed stops reproducing once the generator changes, the scenario does not.","type":"object","additionalProperties":false,"required":["record","signature","seed","source","scenario"],"properties":{"record":{"description":"Tag.","type":"string","const":"exemplar"},"signature":{"description":"The failure's signature.","$ref":"vocabulary.schema.json#/$defs/Text"},"seed":{"description":"Scenario seed (generated), or 0 for a corpus or regression entry.","type":"integer","minimum":0,"maximum":2147483647},"source":{"description":"generated, corpus:<id> or regression:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"scenario":{"description":"The scenario that failed.","$ref":"#/$defs/FuzzScenario"}}},"FuzzScenario":{"title":"FuzzScenario","description":"A generated scenario: the configuration and the lines sent after hello and configure (a fixture's config and steps).","type":"object","additionalProperties":false,"required":["level","config","steps"],"properties":{"level":{"description":"The generator that made it.","type":"string","enum":["realistic","adversarial","invalid"]},"config":{"description":"Configuration sent with configure.","$ref":"kernel_config.schema.json"},"steps":{"description":"Lines sent after hello and configure.","type":"array","items":{"$ref":"fixture.schema.json#/$defs/FixtureStep"},"minItems":0,"maxItems":10000}}}}};
+const schema401 = {"title":"FuzzShardFooter","description":"Last line: without it the file is partial and is never merged.","type":"object","additionalProperties":false,"required":["record","complete","runs","steps","corpus_replayed","regressions_replayed","elapsed_ms"],"properties":{"record":{"description":"Tag.","type":"string","const":"footer"},"complete":{"description":"The task ran to its budget.","type":"boolean"},"runs":{"description":"Generated scenarios checked.","type":"integer","minimum":0,"maximum":1000000000},"steps":{"description":"Steps of those scenarios.","type":"integer","minimum":0,"maximum":9007199254740991},"corpus_replayed":{"description":"Corpus entries replayed first.","type":"integer","minimum":0,"maximum":1000000000},"regressions_replayed":{"description":"Regression fixtures replayed first.","type":"integer","minimum":0,"maximum":1000000000},"elapsed_ms":{"description":"Wall time of the task, whole milliseconds.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 const schema374 = {"title":"FuzzShardHeader","description":"First line: what ran, on which build and contracts.","type":"object","additionalProperties":false,"required":["record","format","task","build","contracts_hash"],"properties":{"record":{"description":"Tag.","type":"string","const":"header"},"format":{"description":"Format version.","type":"string","const":"lockstep.fuzz_shard.v1"},"task":{"description":"The task run.","$ref":"fuzz_task.schema.json"},"build":{"description":"The build that ran it.","$ref":"#/$defs/FuzzBuild"},"contracts_hash":{"description":"sha256 over the schemas and data tables (the contracts the build speaks).","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
 const schema377 = {"title":"Checksum","description":"sha256: followed by 64 lowercase hex digits.","type":"string","pattern":"^sha256:[0-9a-f]{64}$"};
 const schema375 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/fuzz_task.schema.json","title":"FuzzTask","description":"One fuzz task: a pure function of these inputs. Scenario seeds are hashed from every field but the budgets, so a task reruns anywhere with the same scenarios.","type":"object","additionalProperties":false,"required":["task_version","commit","target","level","shard","epoch","runs","corpus_hash"],"properties":{"task_version":{"description":"Format version.","type":"string","const":"lockstep.fuzz_task.v1"},"commit":{"description":"The commit under test (a git object name, or any label of the build).","type":"string","pattern":"^[0-9A-Za-z._-]{1,64}$"},"target":{"description":"The implementation diffed against the reference: rust, ts-server, or canary (rust with a divergence planted when seed % 100 == 0).","type":"string","enum":["rust","ts-server","canary"]},"level":{"description":"Scenario generator level.","type":"string","enum":["realistic","adversarial","invalid","all"]},"shard":{"description":"This task's shard.","$ref":"#/$defs/FuzzShard"},"epoch":{"description":"Run number of the job (a nightly counter): a new epoch explores new seeds.","type":"integer","minimum":0,"maximum":2147483647},"runs":{"description":"Generated scenarios to check (upper bound).","type":"integer","minimum":0,"maximum":1000000000},"time_budget_s":{"description":"Stop exploring after this many seconds (the footer then records the runs done).","type":"number","exclusiveMinimum":0,"maximum":604800},"max_commands":{"description":"Upper bound of generated commands per scenario.","type":"integer","minimum":1,"maximum":5000},"corpus_hash":{"description":"sha256 of the shared corpus index the task replays a slice of first.","$ref":"vocabulary.schema.json#/$defs/Checksum"}},"$defs":{"FuzzShard":{"title":"FuzzShard","description":"Which shard of the job a task is: index counts from 1.","type":"object","additionalProperties":false,"required":["index","count"],"properties":{"index":{"description":"1-based shard index.","type":"integer","minimum":1,"maximum":65536},"count":{"description":"Shards in the job.","type":"integer","minimum":1,"maximum":65536}}}}};
@@ -22285,8 +22285,76 @@ return errors === 0;
 }
 validate204.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema393 = {"title":"FuzzShardCoverage","description":"What the shard exercised.","type":"object","additionalProperties":false,"required":["record","slot","order"],"properties":{"record":{"description":"Tag.","type":"string","const":"coverage"},"slot":{"description":"Slot matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000},"order":{"description":"Order matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000}}};
-const schema394 = {"title":"FuzzCellCount","description":"How often one matrix cell or diagnostic code was seen.","type":"object","additionalProperties":false,"required":["key","count"],"properties":{"key":{"description":"Matrix cell (FROM -TRIGGER-> TO) or code.","$ref":"vocabulary.schema.json#/$defs/Text"},"count":{"description":"Times seen.","type":"integer","minimum":1,"maximum":9007199254740991}}};
+const schema393 = {"title":"FuzzShardExemplar","description":"One of the smallest failing scenarios of a signature in this shard, kept whole: a seed stops reproducing once the generator changes, the scenario does not.","type":"object","additionalProperties":false,"required":["record","signature","seed","source","scenario"],"properties":{"record":{"description":"Tag.","type":"string","const":"exemplar"},"signature":{"description":"The failure's signature.","$ref":"vocabulary.schema.json#/$defs/Text"},"seed":{"description":"Scenario seed (generated), or 0 for a corpus or regression entry.","type":"integer","minimum":0,"maximum":2147483647},"source":{"description":"generated, corpus:<id> or regression:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"scenario":{"description":"The scenario that failed.","$ref":"#/$defs/FuzzScenario"}}};
+const schema396 = {"title":"FuzzScenario","description":"A generated scenario: the configuration and the lines sent after hello and configure (a fixture's config and steps).","type":"object","additionalProperties":false,"required":["level","config","steps"],"properties":{"level":{"description":"The generator that made it.","type":"string","enum":["realistic","adversarial","invalid"]},"config":{"description":"Configuration sent with configure.","$ref":"kernel_config.schema.json"},"steps":{"description":"Lines sent after hello and configure.","type":"array","items":{"$ref":"fixture.schema.json#/$defs/FixtureStep"},"minItems":0,"maxItems":10000}}};
+
+function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate210.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data.kind;
+if(typeof tag0 == "string"){
+if(tag0 === "request"){
+if(!(validate105(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+var props0 = true;
+}
+else if(tag0 === "raw"){
+if(!(validate154(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = true;
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema286.discriminator,parentSchema:schema286,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema286.discriminator,parentSchema:schema286,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema286.type,parentSchema:schema286,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate210.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate210.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
 
 function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -22299,8 +22367,355 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.level === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'",schema:schema396.required,parentSchema:schema396,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.config === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema396.required,parentSchema:schema396,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.steps === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema396.required,parentSchema:schema396,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "level") || (key0 === "config")) || (key0 === "steps"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema396,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.level !== undefined){
+let data0 = data.level;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema396.properties.level.type,parentSchema:schema396.properties.level,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!(((data0 === "realistic") || (data0 === "adversarial")) || (data0 === "invalid"))){
+const err5 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema396.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema396.properties.level.enum,parentSchema:schema396.properties.level,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+if(!(validate34(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+if(data.steps !== undefined){
+let data2 = data.steps;
+if(Array.isArray(data2)){
+if(data2.length > 10000){
+const err6 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema396.properties.steps,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2.length < 0){
+const err7 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema396.properties.steps,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate210(data2[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema396.properties.steps.type,parentSchema:schema396.properties.steps,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema396.type,parentSchema:schema396,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate208.errors = vErrors;
+return errors === 0;
+}
+validate208.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate207.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.record === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'",schema:schema393.required,parentSchema:schema393,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.signature === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'",schema:schema393.required,parentSchema:schema393,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.seed === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema393.required,parentSchema:schema393,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.source === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema393.required,parentSchema:schema393,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.scenario === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenario"},message:"must have required property '"+"scenario"+"'",schema:schema393.required,parentSchema:schema393,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "record") || (key0 === "signature")) || (key0 === "seed")) || (key0 === "source")) || (key0 === "scenario"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema393,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.record !== undefined){
+let data0 = data.record;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema393.properties.record.type,parentSchema:schema393.properties.record,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("exemplar" !== data0){
+const err7 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/const",keyword:"const",params:{allowedValue: "exemplar"},message:"must be equal to constant",schema:"exemplar",parentSchema:schema393.properties.record,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.signature !== undefined){
+let data1 = data.signature;
+if(typeof data1 === "string"){
+if((data1.length > 512 && func2(data1) > 512)){
+const err8 = {instancePath:instancePath+"/signature",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema48,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/signature",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.seed !== undefined){
+let data2 = data.seed;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err10 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema393.properties.seed.type,parentSchema:schema393.properties.seed,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 2147483647 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema393.properties.seed,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err12 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema393.properties.seed,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.source !== undefined){
+let data3 = data.source;
+if(typeof data3 === "string"){
+if((data3.length > 512 && func2(data3) > 512)){
+const err13 = {instancePath:instancePath+"/source",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema48,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/source",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.scenario !== undefined){
+if(!(validate208(data.scenario, {instancePath:instancePath+"/scenario",parentData:data,parentDataProperty:"scenario",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema393.type,parentSchema:schema393,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate207.errors = vErrors;
+return errors === 0;
+}
+validate207.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema398 = {"title":"FuzzShardCoverage","description":"What the shard exercised.","type":"object","additionalProperties":false,"required":["record","slot","order"],"properties":{"record":{"description":"Tag.","type":"string","const":"coverage"},"slot":{"description":"Slot matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000},"order":{"description":"Order matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000}}};
+const schema399 = {"title":"FuzzCellCount","description":"How often one matrix cell or diagnostic code was seen.","type":"object","additionalProperties":false,"required":["key","count"],"properties":{"key":{"description":"Matrix cell (FROM -TRIGGER-> TO) or code.","$ref":"vocabulary.schema.json#/$defs/Text"},"count":{"description":"Times seen.","type":"integer","minimum":1,"maximum":9007199254740991}}};
+
+function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate216.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.key === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema394.required,parentSchema:schema394,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema399.required,parentSchema:schema399,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -22310,7 +22725,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.count === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema394.required,parentSchema:schema394,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema399.required,parentSchema:schema399,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -22321,7 +22736,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "key") || (key0 === "count"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema394,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema399,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -22359,7 +22774,7 @@ errors++;
 if(data.count !== undefined){
 let data1 = data.count;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema394.properties.count.type,parentSchema:schema394.properties.count,data:data1};
+const err5 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema399.properties.count.type,parentSchema:schema399.properties.count,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -22370,7 +22785,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema394.properties.count,data:data1};
+const err6 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema399.properties.count,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -22380,7 +22795,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema394.properties.count,data:data1};
+const err7 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema399.properties.count,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -22393,7 +22808,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema394.type,parentSchema:schema394,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema399.type,parentSchema:schema399,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -22402,16 +22817,16 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate208.errors = vErrors;
+validate216.errors = vErrors;
 return errors === 0;
 }
-validate208.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate216.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate207.evaluated;
+const evaluated0 = validate215.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22420,7 +22835,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.record === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'",schema:schema393.required,parentSchema:schema393,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'",schema:schema398.required,parentSchema:schema398,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -22430,7 +22845,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.slot === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slot"},message:"must have required property '"+"slot"+"'",schema:schema393.required,parentSchema:schema393,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slot"},message:"must have required property '"+"slot"+"'",schema:schema398.required,parentSchema:schema398,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -22440,7 +22855,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.order === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "order"},message:"must have required property '"+"order"+"'",schema:schema393.required,parentSchema:schema393,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "order"},message:"must have required property '"+"order"+"'",schema:schema398.required,parentSchema:schema398,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -22451,7 +22866,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "record") || (key0 === "slot")) || (key0 === "order"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema393,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema398,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -22464,7 +22879,7 @@ errors++;
 if(data.record !== undefined){
 let data0 = data.record;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema393.properties.record.type,parentSchema:schema393.properties.record,data:data0};
+const err4 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema398.properties.record.type,parentSchema:schema398.properties.record,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -22474,7 +22889,7 @@ vErrors.push(err4);
 errors++;
 }
 if("coverage" !== data0){
-const err5 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/const",keyword:"const",params:{allowedValue: "coverage"},message:"must be equal to constant",schema:"coverage",parentSchema:schema393.properties.record,data:data0};
+const err5 = {instancePath:instancePath+"/record",schemaPath:"#/properties/record/const",keyword:"const",params:{allowedValue: "coverage"},message:"must be equal to constant",schema:"coverage",parentSchema:schema398.properties.record,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -22488,7 +22903,7 @@ if(data.slot !== undefined){
 let data1 = data.slot;
 if(Array.isArray(data1)){
 if(data1.length > 100000){
-const err6 = {instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema393.properties.slot,data:data1};
+const err6 = {instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema398.properties.slot,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -22498,7 +22913,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1.length < 0){
-const err7 = {instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema393.properties.slot,data:data1};
+const err7 = {instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema398.properties.slot,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -22509,14 +22924,14 @@ errors++;
 }
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate208(data1[i0], {instancePath:instancePath+"/slot/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+if(!(validate216(data1[i0], {instancePath:instancePath+"/slot/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema393.properties.slot.type,parentSchema:schema393.properties.slot,data:data1};
+const err8 = {instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema398.properties.slot.type,parentSchema:schema398.properties.slot,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -22530,7 +22945,7 @@ if(data.order !== undefined){
 let data3 = data.order;
 if(Array.isArray(data3)){
 if(data3.length > 100000){
-const err9 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema393.properties.order,data:data3};
+const err9 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema398.properties.order,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -22540,7 +22955,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data3.length < 0){
-const err10 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema393.properties.order,data:data3};
+const err10 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema398.properties.order,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -22551,14 +22966,14 @@ errors++;
 }
 const len1 = data3.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate208(data3[i1], {instancePath:instancePath+"/order/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+if(!(validate216(data3[i1], {instancePath:instancePath+"/order/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema393.properties.order.type,parentSchema:schema393.properties.order,data:data3};
+const err11 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema398.properties.order.type,parentSchema:schema398.properties.order,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -22570,7 +22985,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema393.type,parentSchema:schema393,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema398.type,parentSchema:schema398,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -22579,10 +22994,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate207.errors = vErrors;
+validate215.errors = vErrors;
 return errors === 0;
 }
-validate207.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate215.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -22615,9 +23030,18 @@ if(props0 !== true){
 props0 = true;
 }
 }
-else if(tag0 === "coverage"){
+else if(tag0 === "exemplar"){
 if(!(validate207(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = true;
+}
+}
+else if(tag0 === "coverage"){
+if(!(validate215(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -22627,7 +23051,7 @@ props0 = true;
 else if(tag0 === "footer"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.record === undefined){
-const err0 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'",schema:schema396.required,parentSchema:schema396,data};
+const err0 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'",schema:schema401.required,parentSchema:schema401,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -22637,7 +23061,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.complete === undefined){
-const err1 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "complete"},message:"must have required property '"+"complete"+"'",schema:schema396.required,parentSchema:schema396,data};
+const err1 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "complete"},message:"must have required property '"+"complete"+"'",schema:schema401.required,parentSchema:schema401,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -22647,7 +23071,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.runs === undefined){
-const err2 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "runs"},message:"must have required property '"+"runs"+"'",schema:schema396.required,parentSchema:schema396,data};
+const err2 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "runs"},message:"must have required property '"+"runs"+"'",schema:schema401.required,parentSchema:schema401,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -22657,7 +23081,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.steps === undefined){
-const err3 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema396.required,parentSchema:schema396,data};
+const err3 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema401.required,parentSchema:schema401,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -22667,7 +23091,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.corpus_replayed === undefined){
-const err4 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "corpus_replayed"},message:"must have required property '"+"corpus_replayed"+"'",schema:schema396.required,parentSchema:schema396,data};
+const err4 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "corpus_replayed"},message:"must have required property '"+"corpus_replayed"+"'",schema:schema401.required,parentSchema:schema401,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -22677,7 +23101,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.regressions_replayed === undefined){
-const err5 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "regressions_replayed"},message:"must have required property '"+"regressions_replayed"+"'",schema:schema396.required,parentSchema:schema396,data};
+const err5 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "regressions_replayed"},message:"must have required property '"+"regressions_replayed"+"'",schema:schema401.required,parentSchema:schema401,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -22687,7 +23111,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.elapsed_ms === undefined){
-const err6 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "elapsed_ms"},message:"must have required property '"+"elapsed_ms"+"'",schema:schema396.required,parentSchema:schema396,data};
+const err6 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: "elapsed_ms"},message:"must have required property '"+"elapsed_ms"+"'",schema:schema401.required,parentSchema:schema401,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -22698,7 +23122,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "record") || (key0 === "complete")) || (key0 === "runs")) || (key0 === "steps")) || (key0 === "corpus_replayed")) || (key0 === "regressions_replayed")) || (key0 === "elapsed_ms"))){
-const err7 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema396,data};
+const err7 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema401,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -22711,7 +23135,7 @@ errors++;
 if(data.record !== undefined){
 let data0 = data.record;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/record",schemaPath:"#/$defs/FuzzShardFooter/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema396.properties.record.type,parentSchema:schema396.properties.record,data:data0};
+const err8 = {instancePath:instancePath+"/record",schemaPath:"#/$defs/FuzzShardFooter/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema401.properties.record.type,parentSchema:schema401.properties.record,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -22721,7 +23145,7 @@ vErrors.push(err8);
 errors++;
 }
 if("footer" !== data0){
-const err9 = {instancePath:instancePath+"/record",schemaPath:"#/$defs/FuzzShardFooter/properties/record/const",keyword:"const",params:{allowedValue: "footer"},message:"must be equal to constant",schema:"footer",parentSchema:schema396.properties.record,data:data0};
+const err9 = {instancePath:instancePath+"/record",schemaPath:"#/$defs/FuzzShardFooter/properties/record/const",keyword:"const",params:{allowedValue: "footer"},message:"must be equal to constant",schema:"footer",parentSchema:schema401.properties.record,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -22734,7 +23158,7 @@ errors++;
 if(data.complete !== undefined){
 let data1 = data.complete;
 if(typeof data1 !== "boolean"){
-const err10 = {instancePath:instancePath+"/complete",schemaPath:"#/$defs/FuzzShardFooter/properties/complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema396.properties.complete.type,parentSchema:schema396.properties.complete,data:data1};
+const err10 = {instancePath:instancePath+"/complete",schemaPath:"#/$defs/FuzzShardFooter/properties/complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema401.properties.complete.type,parentSchema:schema401.properties.complete,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -22747,7 +23171,7 @@ errors++;
 if(data.runs !== undefined){
 let data2 = data.runs;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err11 = {instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema396.properties.runs.type,parentSchema:schema396.properties.runs,data:data2};
+const err11 = {instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema401.properties.runs.type,parentSchema:schema401.properties.runs,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -22758,7 +23182,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 1000000000 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema396.properties.runs,data:data2};
+const err12 = {instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema401.properties.runs,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -22768,7 +23192,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err13 = {instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema396.properties.runs,data:data2};
+const err13 = {instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema401.properties.runs,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -22782,7 +23206,7 @@ errors++;
 if(data.steps !== undefined){
 let data3 = data.steps;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err14 = {instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema396.properties.steps.type,parentSchema:schema396.properties.steps,data:data3};
+const err14 = {instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema401.properties.steps.type,parentSchema:schema401.properties.steps,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -22793,7 +23217,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-const err15 = {instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema396.properties.steps,data:data3};
+const err15 = {instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema401.properties.steps,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -22803,7 +23227,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err16 = {instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema396.properties.steps,data:data3};
+const err16 = {instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema401.properties.steps,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -22817,7 +23241,7 @@ errors++;
 if(data.corpus_replayed !== undefined){
 let data4 = data.corpus_replayed;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err17 = {instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema396.properties.corpus_replayed.type,parentSchema:schema396.properties.corpus_replayed,data:data4};
+const err17 = {instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema401.properties.corpus_replayed.type,parentSchema:schema401.properties.corpus_replayed,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -22828,7 +23252,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1000000000 || isNaN(data4)){
-const err18 = {instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema396.properties.corpus_replayed,data:data4};
+const err18 = {instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema401.properties.corpus_replayed,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -22838,7 +23262,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data4 < 0 || isNaN(data4)){
-const err19 = {instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema396.properties.corpus_replayed,data:data4};
+const err19 = {instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema401.properties.corpus_replayed,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -22852,7 +23276,7 @@ errors++;
 if(data.regressions_replayed !== undefined){
 let data5 = data.regressions_replayed;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err20 = {instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema396.properties.regressions_replayed.type,parentSchema:schema396.properties.regressions_replayed,data:data5};
+const err20 = {instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema401.properties.regressions_replayed.type,parentSchema:schema401.properties.regressions_replayed,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -22863,7 +23287,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 1000000000 || isNaN(data5)){
-const err21 = {instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema396.properties.regressions_replayed,data:data5};
+const err21 = {instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema401.properties.regressions_replayed,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -22873,7 +23297,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data5 < 0 || isNaN(data5)){
-const err22 = {instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema396.properties.regressions_replayed,data:data5};
+const err22 = {instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema401.properties.regressions_replayed,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -22887,7 +23311,7 @@ errors++;
 if(data.elapsed_ms !== undefined){
 let data6 = data.elapsed_ms;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err23 = {instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema396.properties.elapsed_ms.type,parentSchema:schema396.properties.elapsed_ms,data:data6};
+const err23 = {instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema401.properties.elapsed_ms.type,parentSchema:schema401.properties.elapsed_ms,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -22898,7 +23322,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 9007199254740991 || isNaN(data6)){
-const err24 = {instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema396.properties.elapsed_ms,data:data6};
+const err24 = {instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema401.properties.elapsed_ms,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -22908,7 +23332,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err25 = {instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema396.properties.elapsed_ms,data:data6};
+const err25 = {instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema401.properties.elapsed_ms,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -22921,7 +23345,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema396.type,parentSchema:schema396,data};
+const err26 = {instancePath,schemaPath:"#/$defs/FuzzShardFooter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema401.type,parentSchema:schema401,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -22974,16 +23398,16 @@ validate198.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const FuzzTask = validate200;
 
-export const JournalCompare = validate214;
-const schema397 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_compare.schema.json","title":"JournalCompare","description":"The output of lockstep journal compare --json: whether two journals hold the same chain, and where they first differ.","type":"object","additionalProperties":false,"required":["compare_version","a","b","identical","headers_equal","checkpoints_compared"],"properties":{"compare_version":{"description":"Format version.","type":"string","const":"lockstep.journal-compare.v1"},"a":{"$ref":"#/$defs/JournalCompareSide","description":"The first journal."},"b":{"$ref":"#/$defs/JournalCompareSide","description":"The second journal."},"identical":{"description":"Equal chain heads and record counts: every chained record is equal.","type":"boolean"},"headers_equal":{"description":"Whether the headers (the writers) are byte-identical too; they are outside the chain.","type":"boolean"},"first_difference":{"$ref":"#/$defs/JournalFirstDifference","description":"Absent when identical."},"checkpoints_compared":{"description":"Checkpoints compared while bisecting.","type":"integer","minimum":0,"maximum":9007199254740991}},"$defs":{"JournalCompareSide":{"title":"JournalCompareSide","description":"One journal of the comparison.","type":"object","additionalProperties":false,"required":["file","records","head","writer"],"properties":{"file":{"description":"The journal as named on the command line.","type":"string","maxLength":4096},"records":{"description":"Chained records (the index of the last one).","type":"integer","minimum":0,"maximum":9007199254740991},"head":{"description":"Checksum of the last chained record (empty when there is none).","type":"string","maxLength":71},"writer":{"description":"Who wrote it, from its header: name (language) build id.","type":"string","maxLength":2048}}},"JournalFirstDifference":{"title":"JournalFirstDifference","description":"The first record whose checksums differ.","type":"object","additionalProperties":false,"required":["index","pointer","a","b"],"properties":{"index":{"description":"Index of the record.","type":"integer","minimum":1,"maximum":9007199254740991},"pointer":{"description":"RFC 6901 pointer into the record of the first differing value (empty: the whole record).","type":"string","maxLength":4096},"a":{"description":"That value in journal a, as canonical JSON, or (absent).","type":"string"},"b":{"description":"That value in journal b, as canonical JSON, or (absent).","type":"string"}}}}};
-const schema398 = {"title":"JournalCompareSide","description":"One journal of the comparison.","type":"object","additionalProperties":false,"required":["file","records","head","writer"],"properties":{"file":{"description":"The journal as named on the command line.","type":"string","maxLength":4096},"records":{"description":"Chained records (the index of the last one).","type":"integer","minimum":0,"maximum":9007199254740991},"head":{"description":"Checksum of the last chained record (empty when there is none).","type":"string","maxLength":71},"writer":{"description":"Who wrote it, from its header: name (language) build id.","type":"string","maxLength":2048}}};
-const schema400 = {"title":"JournalFirstDifference","description":"The first record whose checksums differ.","type":"object","additionalProperties":false,"required":["index","pointer","a","b"],"properties":{"index":{"description":"Index of the record.","type":"integer","minimum":1,"maximum":9007199254740991},"pointer":{"description":"RFC 6901 pointer into the record of the first differing value (empty: the whole record).","type":"string","maxLength":4096},"a":{"description":"That value in journal a, as canonical JSON, or (absent).","type":"string"},"b":{"description":"That value in journal b, as canonical JSON, or (absent).","type":"string"}}};
+export const JournalCompare = validate223;
+const schema402 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_compare.schema.json","title":"JournalCompare","description":"The output of lockstep journal compare --json: whether two journals hold the same chain, and where they first differ.","type":"object","additionalProperties":false,"required":["compare_version","a","b","identical","headers_equal","checkpoints_compared"],"properties":{"compare_version":{"description":"Format version.","type":"string","const":"lockstep.journal-compare.v1"},"a":{"$ref":"#/$defs/JournalCompareSide","description":"The first journal."},"b":{"$ref":"#/$defs/JournalCompareSide","description":"The second journal."},"identical":{"description":"Equal chain heads and record counts: every chained record is equal.","type":"boolean"},"headers_equal":{"description":"Whether the headers (the writers) are byte-identical too; they are outside the chain.","type":"boolean"},"first_difference":{"$ref":"#/$defs/JournalFirstDifference","description":"Absent when identical."},"checkpoints_compared":{"description":"Checkpoints compared while bisecting.","type":"integer","minimum":0,"maximum":9007199254740991}},"$defs":{"JournalCompareSide":{"title":"JournalCompareSide","description":"One journal of the comparison.","type":"object","additionalProperties":false,"required":["file","records","head","writer"],"properties":{"file":{"description":"The journal as named on the command line.","type":"string","maxLength":4096},"records":{"description":"Chained records (the index of the last one).","type":"integer","minimum":0,"maximum":9007199254740991},"head":{"description":"Checksum of the last chained record (empty when there is none).","type":"string","maxLength":71},"writer":{"description":"Who wrote it, from its header: name (language) build id.","type":"string","maxLength":2048}}},"JournalFirstDifference":{"title":"JournalFirstDifference","description":"The first record whose checksums differ.","type":"object","additionalProperties":false,"required":["index","pointer","a","b"],"properties":{"index":{"description":"Index of the record.","type":"integer","minimum":1,"maximum":9007199254740991},"pointer":{"description":"RFC 6901 pointer into the record of the first differing value (empty: the whole record).","type":"string","maxLength":4096},"a":{"description":"That value in journal a, as canonical JSON, or (absent).","type":"string"},"b":{"description":"That value in journal b, as canonical JSON, or (absent).","type":"string"}}}}};
+const schema403 = {"title":"JournalCompareSide","description":"One journal of the comparison.","type":"object","additionalProperties":false,"required":["file","records","head","writer"],"properties":{"file":{"description":"The journal as named on the command line.","type":"string","maxLength":4096},"records":{"description":"Chained records (the index of the last one).","type":"integer","minimum":0,"maximum":9007199254740991},"head":{"description":"Checksum of the last chained record (empty when there is none).","type":"string","maxLength":71},"writer":{"description":"Who wrote it, from its header: name (language) build id.","type":"string","maxLength":2048}}};
+const schema405 = {"title":"JournalFirstDifference","description":"The first record whose checksums differ.","type":"object","additionalProperties":false,"required":["index","pointer","a","b"],"properties":{"index":{"description":"Index of the record.","type":"integer","minimum":1,"maximum":9007199254740991},"pointer":{"description":"RFC 6901 pointer into the record of the first differing value (empty: the whole record).","type":"string","maxLength":4096},"a":{"description":"That value in journal a, as canonical JSON, or (absent).","type":"string"},"b":{"description":"That value in journal b, as canonical JSON, or (absent).","type":"string"}}};
 
-function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/journal_compare.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate214.evaluated;
+const evaluated0 = validate223.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22992,7 +23416,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.compare_version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "compare_version"},message:"must have required property '"+"compare_version"+"'",schema:schema397.required,parentSchema:schema397,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "compare_version"},message:"must have required property '"+"compare_version"+"'",schema:schema402.required,parentSchema:schema402,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -23002,7 +23426,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.a === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "a"},message:"must have required property '"+"a"+"'",schema:schema397.required,parentSchema:schema397,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "a"},message:"must have required property '"+"a"+"'",schema:schema402.required,parentSchema:schema402,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -23012,7 +23436,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.b === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "b"},message:"must have required property '"+"b"+"'",schema:schema397.required,parentSchema:schema397,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "b"},message:"must have required property '"+"b"+"'",schema:schema402.required,parentSchema:schema402,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -23022,7 +23446,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.identical === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "identical"},message:"must have required property '"+"identical"+"'",schema:schema397.required,parentSchema:schema397,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "identical"},message:"must have required property '"+"identical"+"'",schema:schema402.required,parentSchema:schema402,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -23032,7 +23456,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.headers_equal === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "headers_equal"},message:"must have required property '"+"headers_equal"+"'",schema:schema397.required,parentSchema:schema397,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "headers_equal"},message:"must have required property '"+"headers_equal"+"'",schema:schema402.required,parentSchema:schema402,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -23042,7 +23466,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.checkpoints_compared === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checkpoints_compared"},message:"must have required property '"+"checkpoints_compared"+"'",schema:schema397.required,parentSchema:schema397,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checkpoints_compared"},message:"must have required property '"+"checkpoints_compared"+"'",schema:schema402.required,parentSchema:schema402,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -23053,7 +23477,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "compare_version") || (key0 === "a")) || (key0 === "b")) || (key0 === "identical")) || (key0 === "headers_equal")) || (key0 === "first_difference")) || (key0 === "checkpoints_compared"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema397,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema402,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -23066,7 +23490,7 @@ errors++;
 if(data.compare_version !== undefined){
 let data0 = data.compare_version;
 if(typeof data0 !== "string"){
-const err7 = {instancePath:instancePath+"/compare_version",schemaPath:"#/properties/compare_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema397.properties.compare_version.type,parentSchema:schema397.properties.compare_version,data:data0};
+const err7 = {instancePath:instancePath+"/compare_version",schemaPath:"#/properties/compare_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema402.properties.compare_version.type,parentSchema:schema402.properties.compare_version,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -23076,7 +23500,7 @@ vErrors.push(err7);
 errors++;
 }
 if("lockstep.journal-compare.v1" !== data0){
-const err8 = {instancePath:instancePath+"/compare_version",schemaPath:"#/properties/compare_version/const",keyword:"const",params:{allowedValue: "lockstep.journal-compare.v1"},message:"must be equal to constant",schema:"lockstep.journal-compare.v1",parentSchema:schema397.properties.compare_version,data:data0};
+const err8 = {instancePath:instancePath+"/compare_version",schemaPath:"#/properties/compare_version/const",keyword:"const",params:{allowedValue: "lockstep.journal-compare.v1"},message:"must be equal to constant",schema:"lockstep.journal-compare.v1",parentSchema:schema402.properties.compare_version,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -23090,7 +23514,7 @@ if(data.a !== undefined){
 let data1 = data.a;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.file === undefined){
-const err9 = {instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema398.required,parentSchema:schema398,data:data1};
+const err9 = {instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema403.required,parentSchema:schema403,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -23100,7 +23524,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data1.records === undefined){
-const err10 = {instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'",schema:schema398.required,parentSchema:schema398,data:data1};
+const err10 = {instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'",schema:schema403.required,parentSchema:schema403,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -23110,7 +23534,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data1.head === undefined){
-const err11 = {instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'",schema:schema398.required,parentSchema:schema398,data:data1};
+const err11 = {instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'",schema:schema403.required,parentSchema:schema403,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -23120,7 +23544,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data1.writer === undefined){
-const err12 = {instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "writer"},message:"must have required property '"+"writer"+"'",schema:schema398.required,parentSchema:schema398,data:data1};
+const err12 = {instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "writer"},message:"must have required property '"+"writer"+"'",schema:schema403.required,parentSchema:schema403,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -23131,7 +23555,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!((((key1 === "file") || (key1 === "records")) || (key1 === "head")) || (key1 === "writer"))){
-const err13 = {instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema398,data:data1};
+const err13 = {instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema403,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -23145,7 +23569,7 @@ if(data1.file !== undefined){
 let data2 = data1.file;
 if(typeof data2 === "string"){
 if((data2.length > 4096 && func2(data2) > 4096)){
-const err14 = {instancePath:instancePath+"/a/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema398.properties.file,data:data2};
+const err14 = {instancePath:instancePath+"/a/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema403.properties.file,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -23156,7 +23580,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/a/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema398.properties.file.type,parentSchema:schema398.properties.file,data:data2};
+const err15 = {instancePath:instancePath+"/a/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema403.properties.file.type,parentSchema:schema403.properties.file,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -23169,7 +23593,7 @@ errors++;
 if(data1.records !== undefined){
 let data3 = data1.records;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err16 = {instancePath:instancePath+"/a/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.records.type,parentSchema:schema398.properties.records,data:data3};
+const err16 = {instancePath:instancePath+"/a/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema403.properties.records.type,parentSchema:schema403.properties.records,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -23180,7 +23604,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-const err17 = {instancePath:instancePath+"/a/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.records,data:data3};
+const err17 = {instancePath:instancePath+"/a/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema403.properties.records,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -23190,7 +23614,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err18 = {instancePath:instancePath+"/a/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.records,data:data3};
+const err18 = {instancePath:instancePath+"/a/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema403.properties.records,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -23205,7 +23629,7 @@ if(data1.head !== undefined){
 let data4 = data1.head;
 if(typeof data4 === "string"){
 if((data4.length > 71 && func2(data4) > 71)){
-const err19 = {instancePath:instancePath+"/a/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema398.properties.head,data:data4};
+const err19 = {instancePath:instancePath+"/a/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema403.properties.head,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -23216,7 +23640,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/a/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema398.properties.head.type,parentSchema:schema398.properties.head,data:data4};
+const err20 = {instancePath:instancePath+"/a/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema403.properties.head.type,parentSchema:schema403.properties.head,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -23230,7 +23654,7 @@ if(data1.writer !== undefined){
 let data5 = data1.writer;
 if(typeof data5 === "string"){
 if((data5.length > 2048 && func2(data5) > 2048)){
-const err21 = {instancePath:instancePath+"/a/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema398.properties.writer,data:data5};
+const err21 = {instancePath:instancePath+"/a/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema403.properties.writer,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -23241,7 +23665,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/a/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema398.properties.writer.type,parentSchema:schema398.properties.writer,data:data5};
+const err22 = {instancePath:instancePath+"/a/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema403.properties.writer.type,parentSchema:schema403.properties.writer,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -23253,7 +23677,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema398.type,parentSchema:schema398,data:data1};
+const err23 = {instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema403.type,parentSchema:schema403,data:data1};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -23267,7 +23691,7 @@ if(data.b !== undefined){
 let data6 = data.b;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.file === undefined){
-const err24 = {instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema398.required,parentSchema:schema398,data:data6};
+const err24 = {instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema403.required,parentSchema:schema403,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -23277,7 +23701,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data6.records === undefined){
-const err25 = {instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'",schema:schema398.required,parentSchema:schema398,data:data6};
+const err25 = {instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'",schema:schema403.required,parentSchema:schema403,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -23287,7 +23711,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data6.head === undefined){
-const err26 = {instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'",schema:schema398.required,parentSchema:schema398,data:data6};
+const err26 = {instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'",schema:schema403.required,parentSchema:schema403,data:data6};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -23297,7 +23721,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data6.writer === undefined){
-const err27 = {instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "writer"},message:"must have required property '"+"writer"+"'",schema:schema398.required,parentSchema:schema398,data:data6};
+const err27 = {instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: "writer"},message:"must have required property '"+"writer"+"'",schema:schema403.required,parentSchema:schema403,data:data6};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -23308,7 +23732,7 @@ errors++;
 }
 for(const key2 in data6){
 if(!((((key2 === "file") || (key2 === "records")) || (key2 === "head")) || (key2 === "writer"))){
-const err28 = {instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema398,data:data6};
+const err28 = {instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema403,data:data6};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -23322,7 +23746,7 @@ if(data6.file !== undefined){
 let data7 = data6.file;
 if(typeof data7 === "string"){
 if((data7.length > 4096 && func2(data7) > 4096)){
-const err29 = {instancePath:instancePath+"/b/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema398.properties.file,data:data7};
+const err29 = {instancePath:instancePath+"/b/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema403.properties.file,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -23333,7 +23757,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/b/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema398.properties.file.type,parentSchema:schema398.properties.file,data:data7};
+const err30 = {instancePath:instancePath+"/b/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema403.properties.file.type,parentSchema:schema403.properties.file,data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -23346,7 +23770,7 @@ errors++;
 if(data6.records !== undefined){
 let data8 = data6.records;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err31 = {instancePath:instancePath+"/b/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema398.properties.records.type,parentSchema:schema398.properties.records,data:data8};
+const err31 = {instancePath:instancePath+"/b/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema403.properties.records.type,parentSchema:schema403.properties.records,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -23357,7 +23781,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 9007199254740991 || isNaN(data8)){
-const err32 = {instancePath:instancePath+"/b/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema398.properties.records,data:data8};
+const err32 = {instancePath:instancePath+"/b/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema403.properties.records,data:data8};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -23367,7 +23791,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data8 < 0 || isNaN(data8)){
-const err33 = {instancePath:instancePath+"/b/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema398.properties.records,data:data8};
+const err33 = {instancePath:instancePath+"/b/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema403.properties.records,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -23382,7 +23806,7 @@ if(data6.head !== undefined){
 let data9 = data6.head;
 if(typeof data9 === "string"){
 if((data9.length > 71 && func2(data9) > 71)){
-const err34 = {instancePath:instancePath+"/b/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema398.properties.head,data:data9};
+const err34 = {instancePath:instancePath+"/b/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema403.properties.head,data:data9};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -23393,7 +23817,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/b/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema398.properties.head.type,parentSchema:schema398.properties.head,data:data9};
+const err35 = {instancePath:instancePath+"/b/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema403.properties.head.type,parentSchema:schema403.properties.head,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -23407,7 +23831,7 @@ if(data6.writer !== undefined){
 let data10 = data6.writer;
 if(typeof data10 === "string"){
 if((data10.length > 2048 && func2(data10) > 2048)){
-const err36 = {instancePath:instancePath+"/b/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema398.properties.writer,data:data10};
+const err36 = {instancePath:instancePath+"/b/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema403.properties.writer,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -23418,7 +23842,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/b/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema398.properties.writer.type,parentSchema:schema398.properties.writer,data:data10};
+const err37 = {instancePath:instancePath+"/b/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema403.properties.writer.type,parentSchema:schema403.properties.writer,data:data10};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -23430,7 +23854,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema398.type,parentSchema:schema398,data:data6};
+const err38 = {instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema403.type,parentSchema:schema403,data:data6};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -23443,7 +23867,7 @@ errors++;
 if(data.identical !== undefined){
 let data11 = data.identical;
 if(typeof data11 !== "boolean"){
-const err39 = {instancePath:instancePath+"/identical",schemaPath:"#/properties/identical/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema397.properties.identical.type,parentSchema:schema397.properties.identical,data:data11};
+const err39 = {instancePath:instancePath+"/identical",schemaPath:"#/properties/identical/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema402.properties.identical.type,parentSchema:schema402.properties.identical,data:data11};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -23456,7 +23880,7 @@ errors++;
 if(data.headers_equal !== undefined){
 let data12 = data.headers_equal;
 if(typeof data12 !== "boolean"){
-const err40 = {instancePath:instancePath+"/headers_equal",schemaPath:"#/properties/headers_equal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema397.properties.headers_equal.type,parentSchema:schema397.properties.headers_equal,data:data12};
+const err40 = {instancePath:instancePath+"/headers_equal",schemaPath:"#/properties/headers_equal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema402.properties.headers_equal.type,parentSchema:schema402.properties.headers_equal,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -23470,7 +23894,7 @@ if(data.first_difference !== undefined){
 let data13 = data.first_difference;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.index === undefined){
-const err41 = {instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema400.required,parentSchema:schema400,data:data13};
+const err41 = {instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema405.required,parentSchema:schema405,data:data13};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -23480,7 +23904,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data13.pointer === undefined){
-const err42 = {instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema400.required,parentSchema:schema400,data:data13};
+const err42 = {instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema405.required,parentSchema:schema405,data:data13};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -23490,7 +23914,7 @@ vErrors.push(err42);
 errors++;
 }
 if(data13.a === undefined){
-const err43 = {instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/required",keyword:"required",params:{missingProperty: "a"},message:"must have required property '"+"a"+"'",schema:schema400.required,parentSchema:schema400,data:data13};
+const err43 = {instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/required",keyword:"required",params:{missingProperty: "a"},message:"must have required property '"+"a"+"'",schema:schema405.required,parentSchema:schema405,data:data13};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -23500,7 +23924,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data13.b === undefined){
-const err44 = {instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/required",keyword:"required",params:{missingProperty: "b"},message:"must have required property '"+"b"+"'",schema:schema400.required,parentSchema:schema400,data:data13};
+const err44 = {instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/required",keyword:"required",params:{missingProperty: "b"},message:"must have required property '"+"b"+"'",schema:schema405.required,parentSchema:schema405,data:data13};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -23511,7 +23935,7 @@ errors++;
 }
 for(const key3 in data13){
 if(!((((key3 === "index") || (key3 === "pointer")) || (key3 === "a")) || (key3 === "b"))){
-const err45 = {instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema400,data:data13};
+const err45 = {instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema405,data:data13};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -23524,7 +23948,7 @@ errors++;
 if(data13.index !== undefined){
 let data14 = data13.index;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err46 = {instancePath:instancePath+"/first_difference/index",schemaPath:"#/$defs/JournalFirstDifference/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema400.properties.index.type,parentSchema:schema400.properties.index,data:data14};
+const err46 = {instancePath:instancePath+"/first_difference/index",schemaPath:"#/$defs/JournalFirstDifference/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema405.properties.index.type,parentSchema:schema405.properties.index,data:data14};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -23535,7 +23959,7 @@ errors++;
 }
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 > 9007199254740991 || isNaN(data14)){
-const err47 = {instancePath:instancePath+"/first_difference/index",schemaPath:"#/$defs/JournalFirstDifference/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema400.properties.index,data:data14};
+const err47 = {instancePath:instancePath+"/first_difference/index",schemaPath:"#/$defs/JournalFirstDifference/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema405.properties.index,data:data14};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -23545,7 +23969,7 @@ vErrors.push(err47);
 errors++;
 }
 if(data14 < 1 || isNaN(data14)){
-const err48 = {instancePath:instancePath+"/first_difference/index",schemaPath:"#/$defs/JournalFirstDifference/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema400.properties.index,data:data14};
+const err48 = {instancePath:instancePath+"/first_difference/index",schemaPath:"#/$defs/JournalFirstDifference/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema405.properties.index,data:data14};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -23560,7 +23984,7 @@ if(data13.pointer !== undefined){
 let data15 = data13.pointer;
 if(typeof data15 === "string"){
 if((data15.length > 4096 && func2(data15) > 4096)){
-const err49 = {instancePath:instancePath+"/first_difference/pointer",schemaPath:"#/$defs/JournalFirstDifference/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema400.properties.pointer,data:data15};
+const err49 = {instancePath:instancePath+"/first_difference/pointer",schemaPath:"#/$defs/JournalFirstDifference/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema405.properties.pointer,data:data15};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -23571,7 +23995,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/first_difference/pointer",schemaPath:"#/$defs/JournalFirstDifference/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.properties.pointer.type,parentSchema:schema400.properties.pointer,data:data15};
+const err50 = {instancePath:instancePath+"/first_difference/pointer",schemaPath:"#/$defs/JournalFirstDifference/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema405.properties.pointer.type,parentSchema:schema405.properties.pointer,data:data15};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -23584,7 +24008,7 @@ errors++;
 if(data13.a !== undefined){
 let data16 = data13.a;
 if(typeof data16 !== "string"){
-const err51 = {instancePath:instancePath+"/first_difference/a",schemaPath:"#/$defs/JournalFirstDifference/properties/a/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.properties.a.type,parentSchema:schema400.properties.a,data:data16};
+const err51 = {instancePath:instancePath+"/first_difference/a",schemaPath:"#/$defs/JournalFirstDifference/properties/a/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema405.properties.a.type,parentSchema:schema405.properties.a,data:data16};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -23597,7 +24021,7 @@ errors++;
 if(data13.b !== undefined){
 let data17 = data13.b;
 if(typeof data17 !== "string"){
-const err52 = {instancePath:instancePath+"/first_difference/b",schemaPath:"#/$defs/JournalFirstDifference/properties/b/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.properties.b.type,parentSchema:schema400.properties.b,data:data17};
+const err52 = {instancePath:instancePath+"/first_difference/b",schemaPath:"#/$defs/JournalFirstDifference/properties/b/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema405.properties.b.type,parentSchema:schema405.properties.b,data:data17};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -23609,7 +24033,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema400.type,parentSchema:schema400,data:data13};
+const err53 = {instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema405.type,parentSchema:schema405,data:data13};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -23622,7 +24046,7 @@ errors++;
 if(data.checkpoints_compared !== undefined){
 let data18 = data.checkpoints_compared;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err54 = {instancePath:instancePath+"/checkpoints_compared",schemaPath:"#/properties/checkpoints_compared/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema397.properties.checkpoints_compared.type,parentSchema:schema397.properties.checkpoints_compared,data:data18};
+const err54 = {instancePath:instancePath+"/checkpoints_compared",schemaPath:"#/properties/checkpoints_compared/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema402.properties.checkpoints_compared.type,parentSchema:schema402.properties.checkpoints_compared,data:data18};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -23633,7 +24057,7 @@ errors++;
 }
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 > 9007199254740991 || isNaN(data18)){
-const err55 = {instancePath:instancePath+"/checkpoints_compared",schemaPath:"#/properties/checkpoints_compared/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema397.properties.checkpoints_compared,data:data18};
+const err55 = {instancePath:instancePath+"/checkpoints_compared",schemaPath:"#/properties/checkpoints_compared/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema402.properties.checkpoints_compared,data:data18};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -23643,7 +24067,7 @@ vErrors.push(err55);
 errors++;
 }
 if(data18 < 0 || isNaN(data18)){
-const err56 = {instancePath:instancePath+"/checkpoints_compared",schemaPath:"#/properties/checkpoints_compared/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema397.properties.checkpoints_compared,data:data18};
+const err56 = {instancePath:instancePath+"/checkpoints_compared",schemaPath:"#/properties/checkpoints_compared/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema402.properties.checkpoints_compared,data:data18};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -23656,7 +24080,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema397.type,parentSchema:schema397,data};
+const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema402.type,parentSchema:schema402,data};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -23665,21 +24089,21 @@ vErrors.push(err57);
 }
 errors++;
 }
-validate214.errors = vErrors;
+validate223.errors = vErrors;
 return errors === 0;
 }
-validate214.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate223.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const JournalRecord = validate215;
-const schema401 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_record.schema.json","title":"JournalRecord","description":"One line of a lockstep journal (format lockstep.journal.v1, docs/journal.md): the exact canonical JSON of the record and a newline, tagged by kind.","type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/$defs/JournalHeader"},{"$ref":"#/$defs/JournalStep"},{"$ref":"#/$defs/JournalLineFault"},{"$ref":"#/$defs/JournalCheckpoint"},{"$ref":"#/$defs/JournalRecovered"},{"$ref":"#/$defs/JournalSeal"}],"$defs":{"JournalHeader":{"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}},"JournalRun":{"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}},"JournalImplementation":{"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"JournalPosition":{"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalStep":{"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}},"JournalLineFault":{"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}},"JournalCheckpoint":{"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalRecovered":{"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"JournalSeal":{"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
-const schema402 = {"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}};
-const schema404 = {"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}};
-const schema408 = {"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}};
+export const JournalRecord = validate224;
+const schema406 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_record.schema.json","title":"JournalRecord","description":"One line of a lockstep journal (format lockstep.journal.v1, docs/journal.md): the exact canonical JSON of the record and a newline, tagged by kind.","type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/$defs/JournalHeader"},{"$ref":"#/$defs/JournalStep"},{"$ref":"#/$defs/JournalLineFault"},{"$ref":"#/$defs/JournalCheckpoint"},{"$ref":"#/$defs/JournalRecovered"},{"$ref":"#/$defs/JournalSeal"}],"$defs":{"JournalHeader":{"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}},"JournalRun":{"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}},"JournalImplementation":{"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"JournalPosition":{"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalStep":{"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}},"JournalLineFault":{"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}},"JournalCheckpoint":{"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalRecovered":{"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"JournalSeal":{"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
+const schema407 = {"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}};
+const schema409 = {"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}};
+const schema413 = {"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}};
 
-function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate218.evaluated;
+const evaluated0 = validate227.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23688,7 +24112,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.language === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema408.required,parentSchema:schema408,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema413.required,parentSchema:schema413,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -23698,7 +24122,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema408.required,parentSchema:schema408,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema413.required,parentSchema:schema413,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -23708,7 +24132,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.version === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema408.required,parentSchema:schema408,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema413.required,parentSchema:schema413,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -23719,7 +24143,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "language") || (key0 === "name")) || (key0 === "version"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema408,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema413,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -23806,7 +24230,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema408.type,parentSchema:schema408,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema413.type,parentSchema:schema413,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -23815,17 +24239,17 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate218.errors = vErrors;
+validate227.errors = vErrors;
 return errors === 0;
 }
-validate218.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate227.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema412 = {"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema417 = {"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 
-function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate220.evaluated;
+const evaluated0 = validate229.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23834,7 +24258,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.checksum === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema412.required,parentSchema:schema412,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema417.required,parentSchema:schema417,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -23844,7 +24268,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.index === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema412.required,parentSchema:schema412,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema417.required,parentSchema:schema417,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -23855,7 +24279,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "checksum") || (key0 === "index"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema412,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema417,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -23893,7 +24317,7 @@ errors++;
 if(data.index !== undefined){
 let data1 = data.index;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema412.properties.index.type,parentSchema:schema412.properties.index,data:data1};
+const err5 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema417.properties.index.type,parentSchema:schema417.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -23904,7 +24328,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema412.properties.index,data:data1};
+const err6 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema417.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -23914,7 +24338,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema412.properties.index,data:data1};
+const err7 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema417.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -23927,7 +24351,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema412.type,parentSchema:schema412,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.type,parentSchema:schema417,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -23936,16 +24360,16 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate220.errors = vErrors;
+validate229.errors = vErrors;
 return errors === 0;
 }
-validate220.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate229.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate217.evaluated;
+const evaluated0 = validate226.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23954,7 +24378,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.build_id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "build_id"},message:"must have required property '"+"build_id"+"'",schema:schema404.required,parentSchema:schema404,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "build_id"},message:"must have required property '"+"build_id"+"'",schema:schema409.required,parentSchema:schema409,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -23964,7 +24388,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.checkpoint_interval === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checkpoint_interval"},message:"must have required property '"+"checkpoint_interval"+"'",schema:schema404.required,parentSchema:schema404,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checkpoint_interval"},message:"must have required property '"+"checkpoint_interval"+"'",schema:schema409.required,parentSchema:schema409,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -23974,7 +24398,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.config_hash === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "config_hash"},message:"must have required property '"+"config_hash"+"'",schema:schema404.required,parentSchema:schema404,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "config_hash"},message:"must have required property '"+"config_hash"+"'",schema:schema409.required,parentSchema:schema409,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -23984,7 +24408,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.contracts_hash === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contracts_hash"},message:"must have required property '"+"contracts_hash"+"'",schema:schema404.required,parentSchema:schema404,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contracts_hash"},message:"must have required property '"+"contracts_hash"+"'",schema:schema409.required,parentSchema:schema409,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -23994,7 +24418,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.implementation === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema404.required,parentSchema:schema404,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema409.required,parentSchema:schema409,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -24005,7 +24429,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "build_id") || (key0 === "checkpoint_interval")) || (key0 === "config_hash")) || (key0 === "contracts_hash")) || (key0 === "implementation")) || (key0 === "parent_run"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema404,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema409,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -24043,7 +24467,7 @@ errors++;
 if(data.checkpoint_interval !== undefined){
 let data1 = data.checkpoint_interval;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err8 = {instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema404.properties.checkpoint_interval.type,parentSchema:schema404.properties.checkpoint_interval,data:data1};
+const err8 = {instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema409.properties.checkpoint_interval.type,parentSchema:schema409.properties.checkpoint_interval,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -24054,7 +24478,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1048576 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576",schema:1048576,parentSchema:schema404.properties.checkpoint_interval,data:data1};
+const err9 = {instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576",schema:1048576,parentSchema:schema409.properties.checkpoint_interval,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -24064,7 +24488,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data1 < 2 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema404.properties.checkpoint_interval,data:data1};
+const err10 = {instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema409.properties.checkpoint_interval,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -24126,20 +24550,20 @@ errors++;
 }
 }
 if(data.implementation !== undefined){
-if(!(validate218(data.implementation, {instancePath:instancePath+"/implementation",parentData:data,parentDataProperty:"implementation",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
+if(!(validate227(data.implementation, {instancePath:instancePath+"/implementation",parentData:data,parentDataProperty:"implementation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
 errors = vErrors.length;
 }
 }
 if(data.parent_run !== undefined){
-if(!(validate220(data.parent_run, {instancePath:instancePath+"/parent_run",parentData:data,parentDataProperty:"parent_run",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
+if(!(validate229(data.parent_run, {instancePath:instancePath+"/parent_run",parentData:data,parentDataProperty:"parent_run",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema404.type,parentSchema:schema404,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema409.type,parentSchema:schema409,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -24148,16 +24572,16 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate217.errors = vErrors;
+validate226.errors = vErrors;
 return errors === 0;
 }
-validate217.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate226.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate216.evaluated;
+const evaluated0 = validate225.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24166,7 +24590,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.checksum === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema402.required,parentSchema:schema402,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema407.required,parentSchema:schema407,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -24176,7 +24600,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.format === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema402.required,parentSchema:schema402,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema407.required,parentSchema:schema407,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -24186,7 +24610,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.index === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema402.required,parentSchema:schema402,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema407.required,parentSchema:schema407,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -24196,7 +24620,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema402.required,parentSchema:schema402,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema407.required,parentSchema:schema407,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -24206,7 +24630,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.run === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema402.required,parentSchema:schema402,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "run"},message:"must have required property '"+"run"+"'",schema:schema407.required,parentSchema:schema407,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -24217,7 +24641,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "checksum") || (key0 === "format")) || (key0 === "index")) || (key0 === "kind")) || (key0 === "run"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema402,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema407,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -24255,7 +24679,7 @@ errors++;
 if(data.format !== undefined){
 let data1 = data.format;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema402.properties.format.type,parentSchema:schema402.properties.format,data:data1};
+const err8 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema407.properties.format.type,parentSchema:schema407.properties.format,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -24265,7 +24689,7 @@ vErrors.push(err8);
 errors++;
 }
 if("lockstep.journal.v1" !== data1){
-const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "lockstep.journal.v1"},message:"must be equal to constant",schema:"lockstep.journal.v1",parentSchema:schema402.properties.format,data:data1};
+const err9 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "lockstep.journal.v1"},message:"must be equal to constant",schema:"lockstep.journal.v1",parentSchema:schema407.properties.format,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -24278,7 +24702,7 @@ errors++;
 if(data.index !== undefined){
 let data2 = data.index;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema402.properties.index.type,parentSchema:schema402.properties.index,data:data2};
+const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema407.properties.index.type,parentSchema:schema407.properties.index,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -24289,7 +24713,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 0 || isNaN(data2)){
-const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0},message:"must be <= 0",schema:0,parentSchema:schema402.properties.index,data:data2};
+const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0},message:"must be <= 0",schema:0,parentSchema:schema407.properties.index,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -24299,7 +24723,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema402.properties.index,data:data2};
+const err12 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema407.properties.index,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -24313,7 +24737,7 @@ errors++;
 if(data.kind !== undefined){
 let data3 = data.kind;
 if(typeof data3 !== "string"){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema402.properties.kind.type,parentSchema:schema402.properties.kind,data:data3};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema407.properties.kind.type,parentSchema:schema407.properties.kind,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -24323,7 +24747,7 @@ vErrors.push(err13);
 errors++;
 }
 if("header" !== data3){
-const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "header"},message:"must be equal to constant",schema:"header",parentSchema:schema402.properties.kind,data:data3};
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "header"},message:"must be equal to constant",schema:"header",parentSchema:schema407.properties.kind,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -24334,14 +24758,14 @@ errors++;
 }
 }
 if(data.run !== undefined){
-if(!(validate217(data.run, {instancePath:instancePath+"/run",parentData:data,parentDataProperty:"run",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+if(!(validate226(data.run, {instancePath:instancePath+"/run",parentData:data,parentDataProperty:"run",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema402.type,parentSchema:schema402,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema407.type,parentSchema:schema407,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -24350,17 +24774,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate216.errors = vErrors;
+validate225.errors = vErrors;
 return errors === 0;
 }
-validate216.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate225.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema414 = {"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}};
+const schema419 = {"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}};
 
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate223.evaluated;
+const evaluated0 = validate232.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24369,7 +24793,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.checksum === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema414.required,parentSchema:schema414,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema419.required,parentSchema:schema419,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -24379,7 +24803,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.index === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema414.required,parentSchema:schema414,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema419.required,parentSchema:schema419,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -24389,7 +24813,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema414.required,parentSchema:schema414,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema419.required,parentSchema:schema419,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -24399,7 +24823,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.previous_checksum === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema414.required,parentSchema:schema414,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema419.required,parentSchema:schema419,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -24409,7 +24833,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.request === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema414.required,parentSchema:schema414,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema419.required,parentSchema:schema419,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -24419,7 +24843,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.response === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'",schema:schema414.required,parentSchema:schema414,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'",schema:schema419.required,parentSchema:schema419,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -24430,7 +24854,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "request")) || (key0 === "response"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema414,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema419,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -24468,7 +24892,7 @@ errors++;
 if(data.index !== undefined){
 let data1 = data.index;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema414.properties.index.type,parentSchema:schema414.properties.index,data:data1};
+const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema419.properties.index.type,parentSchema:schema419.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -24479,7 +24903,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema414.properties.index,data:data1};
+const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema419.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -24489,7 +24913,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema414.properties.index,data:data1};
+const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema419.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -24503,7 +24927,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema414.properties.kind.type,parentSchema:schema414.properties.kind,data:data2};
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema419.properties.kind.type,parentSchema:schema419.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -24513,7 +24937,7 @@ vErrors.push(err12);
 errors++;
 }
 if("step" !== data2){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "step"},message:"must be equal to constant",schema:"step",parentSchema:schema414.properties.kind,data:data2};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "step"},message:"must be equal to constant",schema:"step",parentSchema:schema419.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -24552,7 +24976,7 @@ if(data.request !== undefined){
 let data4 = data.request;
 if(typeof data4 === "string"){
 if((data4.length > 8388608 && func2(data4) > 8388608)){
-const err16 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/maxLength",keyword:"maxLength",params:{limit: 8388608},message:"must NOT have more than 8388608 characters",schema:8388608,parentSchema:schema414.properties.request,data:data4};
+const err16 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/maxLength",keyword:"maxLength",params:{limit: 8388608},message:"must NOT have more than 8388608 characters",schema:8388608,parentSchema:schema419.properties.request,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -24563,7 +24987,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema414.properties.request.type,parentSchema:schema414.properties.request,data:data4};
+const err17 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema419.properties.request.type,parentSchema:schema419.properties.request,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -24581,7 +25005,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema414.type,parentSchema:schema414,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema419.type,parentSchema:schema419,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -24590,17 +25014,17 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate223.errors = vErrors;
+validate232.errors = vErrors;
 return errors === 0;
 }
-validate223.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate232.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema417 = {"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}};
+const schema422 = {"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}};
 
-function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate225.evaluated;
+const evaluated0 = validate234.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24609,7 +25033,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.checksum === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema417.required,parentSchema:schema417,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema422.required,parentSchema:schema422,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -24619,7 +25043,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.index === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema417.required,parentSchema:schema417,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema422.required,parentSchema:schema422,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -24629,7 +25053,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema417.required,parentSchema:schema417,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema422.required,parentSchema:schema422,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -24639,7 +25063,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.previous_checksum === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema417.required,parentSchema:schema417,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema422.required,parentSchema:schema422,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -24649,7 +25073,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.request_fault === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request_fault"},message:"must have required property '"+"request_fault"+"'",schema:schema417.required,parentSchema:schema417,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request_fault"},message:"must have required property '"+"request_fault"+"'",schema:schema422.required,parentSchema:schema422,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -24659,7 +25083,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.response === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'",schema:schema417.required,parentSchema:schema417,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'",schema:schema422.required,parentSchema:schema422,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -24670,7 +25094,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "request_fault")) || (key0 === "response"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema417,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema422,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -24708,7 +25132,7 @@ errors++;
 if(data.index !== undefined){
 let data1 = data.index;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema417.properties.index.type,parentSchema:schema417.properties.index,data:data1};
+const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema422.properties.index.type,parentSchema:schema422.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -24719,7 +25143,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema417.properties.index,data:data1};
+const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema422.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -24729,7 +25153,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema417.properties.index,data:data1};
+const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema422.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -24743,7 +25167,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema417.properties.kind.type,parentSchema:schema417.properties.kind,data:data2};
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema422.properties.kind.type,parentSchema:schema422.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -24753,7 +25177,7 @@ vErrors.push(err12);
 errors++;
 }
 if("line_fault" !== data2){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "line_fault"},message:"must be equal to constant",schema:"line_fault",parentSchema:schema417.properties.kind,data:data2};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "line_fault"},message:"must be equal to constant",schema:"line_fault",parentSchema:schema422.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -24791,7 +25215,7 @@ errors++;
 if(data.request_fault !== undefined){
 let data4 = data.request_fault;
 if(typeof data4 !== "string"){
-const err16 = {instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema417.properties.request_fault.type,parentSchema:schema417.properties.request_fault,data:data4};
+const err16 = {instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema422.properties.request_fault.type,parentSchema:schema422.properties.request_fault,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -24801,7 +25225,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!((data4 === "INVALID_UTF8") || (data4 === "LINE_TOO_LONG"))){
-const err17 = {instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/enum",keyword:"enum",params:{allowedValues: schema417.properties.request_fault.enum},message:"must be equal to one of the allowed values",schema:schema417.properties.request_fault.enum,parentSchema:schema417.properties.request_fault,data:data4};
+const err17 = {instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/enum",keyword:"enum",params:{allowedValues: schema422.properties.request_fault.enum},message:"must be equal to one of the allowed values",schema:schema422.properties.request_fault.enum,parentSchema:schema422.properties.request_fault,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -24819,7 +25243,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.type,parentSchema:schema417,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema422.type,parentSchema:schema422,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -24828,347 +25252,17 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate225.errors = vErrors;
+validate234.errors = vErrors;
 return errors === 0;
 }
-validate225.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate234.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema420 = {"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema425 = {"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 
-function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate227.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.checksum === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema420.required,parentSchema:schema420,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.index === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema420.required,parentSchema:schema420,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema420.required,parentSchema:schema420,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.previous_checksum === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema420.required,parentSchema:schema420,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.tree_peaks === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_peaks"},message:"must have required property '"+"tree_peaks"+"'",schema:schema420.required,parentSchema:schema420,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.tree_root === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_root"},message:"must have required property '"+"tree_root"+"'",schema:schema420.required,parentSchema:schema420,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.tree_size === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_size"},message:"must have required property '"+"tree_size"+"'",schema:schema420.required,parentSchema:schema420,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_peaks")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema420,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.checksum !== undefined){
-let data0 = data.checksum;
-if(typeof data0 === "string"){
-if(!pattern62.test(data0)){
-const err8 = {instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data0};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data0};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.index !== undefined){
-let data1 = data.index;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema420.properties.index.type,parentSchema:schema420.properties.index,data:data1};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema420.properties.index,data:data1};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data1 < 1 || isNaN(data1)){
-const err12 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema420.properties.index,data:data1};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-if(data.kind !== undefined){
-let data2 = data.kind;
-if(typeof data2 !== "string"){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema420.properties.kind.type,parentSchema:schema420.properties.kind,data:data2};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if("checkpoint" !== data2){
-const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "checkpoint"},message:"must be equal to constant",schema:"checkpoint",parentSchema:schema420.properties.kind,data:data2};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.previous_checksum !== undefined){
-let data3 = data.previous_checksum;
-if(typeof data3 === "string"){
-if(!pattern62.test(data3)){
-const err15 = {instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data3};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data3};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.tree_peaks !== undefined){
-let data4 = data.tree_peaks;
-if(Array.isArray(data4)){
-if(data4.length > 64){
-const err17 = {instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema420.properties.tree_peaks,data:data4};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 === "string"){
-if(!pattern62.test(data5)){
-const err18 = {instancePath:instancePath+"/tree_peaks/" + i0,schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/tree_peaks/" + i0,schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data5};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema420.properties.tree_peaks.type,parentSchema:schema420.properties.tree_peaks,data:data4};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.tree_root !== undefined){
-let data6 = data.tree_root;
-if(typeof data6 === "string"){
-if(!pattern62.test(data6)){
-const err21 = {instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data6};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data6};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.tree_size !== undefined){
-let data7 = data.tree_size;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err23 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema420.properties.tree_size.type,parentSchema:schema420.properties.tree_size,data:data7};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 9007199254740991 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema420.properties.tree_size,data:data7};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data7 < 0 || isNaN(data7)){
-const err25 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema420.properties.tree_size,data:data7};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema420.type,parentSchema:schema420,data};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-validate227.errors = vErrors;
-return errors === 0;
-}
-validate227.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema425 = {"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
-
-function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate228.evaluated;
+const evaluated0 = validate236.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25216,8 +25310,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.torn_bytes === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "torn_bytes"},message:"must have required property '"+"torn_bytes"+"'",schema:schema425.required,parentSchema:schema425,data};
+if(data.tree_peaks === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_peaks"},message:"must have required property '"+"tree_peaks"+"'",schema:schema425.required,parentSchema:schema425,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -25226,8 +25320,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.torn_checksum === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "torn_checksum"},message:"must have required property '"+"torn_checksum"+"'",schema:schema425.required,parentSchema:schema425,data};
+if(data.tree_root === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_root"},message:"must have required property '"+"tree_root"+"'",schema:schema425.required,parentSchema:schema425,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -25236,9 +25330,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "side_file")) || (key0 === "torn_bytes")) || (key0 === "torn_checksum"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema425,data};
+if(data.tree_size === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_size"},message:"must have required property '"+"tree_size"+"'",schema:schema425.required,parentSchema:schema425,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -25247,12 +25340,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.checksum !== undefined){
-let data0 = data.checksum;
-if(typeof data0 === "string"){
-if(!pattern62.test(data0)){
-const err7 = {instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data0};
+for(const key0 in data){
+if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_peaks")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema425,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -25262,8 +25352,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data0};
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+if(typeof data0 === "string"){
+if(!pattern62.test(data0)){
+const err8 = {instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -25273,10 +25366,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.index !== undefined){
-let data1 = data.index;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema425.properties.index.type,parentSchema:schema425.properties.index,data:data1};
+else {
+const err9 = {instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -25285,9 +25376,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema425.properties.index,data:data1};
+}
+if(data.index !== undefined){
+let data1 = data.index;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema425.properties.index.type,parentSchema:schema425.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -25296,8 +25389,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data1 < 1 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema425.properties.index,data:data1};
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema425.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -25306,12 +25400,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-if(data.kind !== undefined){
-let data2 = data.kind;
-if(typeof data2 !== "string"){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema425.properties.kind.type,parentSchema:schema425.properties.kind,data:data2};
+if(data1 < 1 || isNaN(data1)){
+const err12 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema425.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -25320,8 +25410,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if("recovered" !== data2){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "recovered"},message:"must be equal to constant",schema:"recovered",parentSchema:schema425.properties.kind,data:data2};
+}
+}
+if(data.kind !== undefined){
+let data2 = data.kind;
+if(typeof data2 !== "string"){
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema425.properties.kind.type,parentSchema:schema425.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -25330,12 +25424,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.previous_checksum !== undefined){
-let data3 = data.previous_checksum;
-if(typeof data3 === "string"){
-if(!pattern62.test(data3)){
-const err14 = {instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data3};
+if("checkpoint" !== data2){
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "checkpoint"},message:"must be equal to constant",schema:"checkpoint",parentSchema:schema425.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -25345,8 +25435,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data3};
+if(data.previous_checksum !== undefined){
+let data3 = data.previous_checksum;
+if(typeof data3 === "string"){
+if(!pattern62.test(data3)){
+const err15 = {instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -25356,11 +25449,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.side_file !== undefined){
-let data4 = data.side_file;
-if(typeof data4 === "string"){
-if((data4.length > 512 && func2(data4) > 512)){
-const err16 = {instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema48,data:data4};
+else {
+const err16 = {instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -25370,8 +25460,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data4};
+if(data.tree_peaks !== undefined){
+let data4 = data.tree_peaks;
+if(Array.isArray(data4)){
+if(data4.length > 64){
+const err17 = {instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema425.properties.tree_peaks,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -25380,11 +25473,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.torn_bytes !== undefined){
-let data5 = data.torn_bytes;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err18 = {instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema425.properties.torn_bytes.type,parentSchema:schema425.properties.torn_bytes,data:data5};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(!pattern62.test(data5)){
+const err18 = {instancePath:instancePath+"/tree_peaks/" + i0,schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -25393,9 +25487,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 9007199254740991 || isNaN(data5)){
-const err19 = {instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema425.properties.torn_bytes,data:data5};
+}
+else {
+const err19 = {instancePath:instancePath+"/tree_peaks/" + i0,schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -25404,8 +25498,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data5 < 0 || isNaN(data5)){
-const err20 = {instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema425.properties.torn_bytes,data:data5};
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema425.properties.tree_peaks.type,parentSchema:schema425.properties.tree_peaks,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -25415,12 +25511,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-if(data.torn_checksum !== undefined){
-let data6 = data.torn_checksum;
+if(data.tree_root !== undefined){
+let data6 = data.tree_root;
 if(typeof data6 === "string"){
 if(!pattern62.test(data6)){
-const err21 = {instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data6};
+const err21 = {instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -25431,7 +25526,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data6};
+const err22 = {instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -25441,9 +25536,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema425.type,parentSchema:schema425,data};
+if(data.tree_size !== undefined){
+let data7 = data.tree_size;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err23 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema425.properties.tree_size.type,parentSchema:schema425.properties.tree_size,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -25452,17 +25548,51 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate228.errors = vErrors;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 9007199254740991 || isNaN(data7)){
+const err24 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema425.properties.tree_size,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err25 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema425.properties.tree_size,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema425.type,parentSchema:schema425,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate236.errors = vErrors;
 return errors === 0;
 }
-validate228.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate236.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema430 = {"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema430 = {"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
 
-function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate229.evaluated;
+const evaluated0 = validate237.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25510,8 +25640,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.tree_root === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_root"},message:"must have required property '"+"tree_root"+"'",schema:schema430.required,parentSchema:schema430,data};
+if(data.torn_bytes === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "torn_bytes"},message:"must have required property '"+"torn_bytes"+"'",schema:schema430.required,parentSchema:schema430,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -25520,8 +25650,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.tree_size === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_size"},message:"must have required property '"+"tree_size"+"'",schema:schema430.required,parentSchema:schema430,data};
+if(data.torn_checksum === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "torn_checksum"},message:"must have required property '"+"torn_checksum"+"'",schema:schema430.required,parentSchema:schema430,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -25531,7 +25661,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
+if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "side_file")) || (key0 === "torn_bytes")) || (key0 === "torn_checksum"))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema430,data};
 if(vErrors === null){
 vErrors = [err6];
@@ -25614,8 +25744,302 @@ vErrors.push(err12);
 }
 errors++;
 }
+if("recovered" !== data2){
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "recovered"},message:"must be equal to constant",schema:"recovered",parentSchema:schema430.properties.kind,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.previous_checksum !== undefined){
+let data3 = data.previous_checksum;
+if(typeof data3 === "string"){
+if(!pattern62.test(data3)){
+const err14 = {instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.side_file !== undefined){
+let data4 = data.side_file;
+if(typeof data4 === "string"){
+if((data4.length > 512 && func2(data4) > 512)){
+const err16 = {instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema48,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.torn_bytes !== undefined){
+let data5 = data.torn_bytes;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err18 = {instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema430.properties.torn_bytes.type,parentSchema:schema430.properties.torn_bytes,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err19 = {instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema430.properties.torn_bytes,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data5 < 0 || isNaN(data5)){
+const err20 = {instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema430.properties.torn_bytes,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+if(data.torn_checksum !== undefined){
+let data6 = data.torn_checksum;
+if(typeof data6 === "string"){
+if(!pattern62.test(data6)){
+const err21 = {instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema430.type,parentSchema:schema430,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate237.errors = vErrors;
+return errors === 0;
+}
+validate237.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema435 = {"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+
+function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate238.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.checksum === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema435.required,parentSchema:schema435,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.index === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema435.required,parentSchema:schema435,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema435.required,parentSchema:schema435,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.previous_checksum === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema435.required,parentSchema:schema435,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.tree_root === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_root"},message:"must have required property '"+"tree_root"+"'",schema:schema435.required,parentSchema:schema435,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.tree_size === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_size"},message:"must have required property '"+"tree_size"+"'",schema:schema435.required,parentSchema:schema435,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema435,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+if(typeof data0 === "string"){
+if(!pattern62.test(data0)){
+const err7 = {instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.index !== undefined){
+let data1 = data.index;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema435.properties.index.type,parentSchema:schema435.properties.index,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema435.properties.index,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema435.properties.index,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.kind !== undefined){
+let data2 = data.kind;
+if(typeof data2 !== "string"){
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema435.properties.kind.type,parentSchema:schema435.properties.kind,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
 if("seal" !== data2){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "seal"},message:"must be equal to constant",schema:"seal",parentSchema:schema430.properties.kind,data:data2};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "seal"},message:"must be equal to constant",schema:"seal",parentSchema:schema435.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -25678,7 +26102,7 @@ errors++;
 if(data.tree_size !== undefined){
 let data5 = data.tree_size;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err18 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema430.properties.tree_size.type,parentSchema:schema430.properties.tree_size,data:data5};
+const err18 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema435.properties.tree_size.type,parentSchema:schema435.properties.tree_size,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -25689,7 +26113,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 9007199254740991 || isNaN(data5)){
-const err19 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema430.properties.tree_size,data:data5};
+const err19 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema435.properties.tree_size,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -25699,7 +26123,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data5 < 0 || isNaN(data5)){
-const err20 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema430.properties.tree_size,data:data5};
+const err20 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema435.properties.tree_size,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -25712,7 +26136,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema430.type,parentSchema:schema430,data};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema435.type,parentSchema:schema435,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -25721,17 +26145,17 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate229.errors = vErrors;
+validate238.errors = vErrors;
 return errors === 0;
 }
-validate229.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate238.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/journal_record.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate215.evaluated;
+const evaluated0 = validate224.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25742,15 +26166,15 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data.kind;
 if(typeof tag0 == "string"){
 if(tag0 === "header"){
-if(!(validate216(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
+if(!(validate225(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
 errors = vErrors.length;
 }
 var props0 = true;
 }
 else if(tag0 === "step"){
-if(!(validate223(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+if(!(validate232(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -25758,8 +26182,8 @@ props0 = true;
 }
 }
 else if(tag0 === "line_fault"){
-if(!(validate225(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+if(!(validate234(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -25767,8 +26191,8 @@ props0 = true;
 }
 }
 else if(tag0 === "checkpoint"){
-if(!(validate227(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
+if(!(validate236(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -25776,8 +26200,8 @@ props0 = true;
 }
 }
 else if(tag0 === "recovered"){
-if(!(validate228(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+if(!(validate237(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -25785,8 +26209,8 @@ props0 = true;
 }
 }
 else if(tag0 === "seal"){
-if(!(validate229(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
+if(!(validate238(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -25794,7 +26218,7 @@ props0 = true;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema401.discriminator,parentSchema:schema401,data};
+const err0 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema406.discriminator,parentSchema:schema406,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -25805,7 +26229,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema401.discriminator,parentSchema:schema401,data};
+const err1 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema406.discriminator,parentSchema:schema406,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -25816,7 +26240,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema401.type,parentSchema:schema401,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema406.type,parentSchema:schema406,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -25825,24 +26249,24 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate215.errors = vErrors;
+validate224.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate215.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate224.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const KernelConfig = validate34;
 
-export const ModeLedger = validate236;
-const schema434 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_ledger.schema.json","title":"ModeLedger","description":"The mode divergence ledger.","type":"object","additionalProperties":false,"required":["ledger_version","entries"],"properties":{"ledger_version":{"description":"Version of the ledger format.","type":"integer","minimum":1,"maximum":1000},"entries":{"description":"Every known difference between modes.","type":"array","items":{"title":"ModeLedgerEntry","description":"One behavioural difference between modes.","type":"object","additionalProperties":false,"required":["id","area","policy_field","modes","behaviour","justification","status","test"],"properties":{"id":{"description":"Stable id, MD-<n>.","type":"string","pattern":"^MD-[0-9]{3,6}$"},"area":{"description":"What part of the kernel differs (e.g. entry admission).","$ref":"vocabulary.schema.json#/$defs/Text"},"policy_field":{"description":"The mode policy field that causes the difference.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"modes":{"description":"Modes that behave differently from the others.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/Mode"},"minItems":1,"maxItems":4},"behaviour":{"description":"What those modes do differently.","$ref":"vocabulary.schema.json#/$defs/Text"},"justification":{"description":"Why the difference exists.","$ref":"vocabulary.schema.json#/$defs/Text"},"status":{"title":"LedgerStatus","description":"accepted: intended and pinned; retired: no longer present (kept for history).","type":"string","enum":["accepted","retired"]},"test":{"description":"The test that pins it: <file>::<test name>.","type":"string","minLength":3,"maxLength":256}}},"minItems":0,"maxItems":256}}};
+export const ModeLedger = validate245;
+const schema439 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_ledger.schema.json","title":"ModeLedger","description":"The mode divergence ledger.","type":"object","additionalProperties":false,"required":["ledger_version","entries"],"properties":{"ledger_version":{"description":"Version of the ledger format.","type":"integer","minimum":1,"maximum":1000},"entries":{"description":"Every known difference between modes.","type":"array","items":{"title":"ModeLedgerEntry","description":"One behavioural difference between modes.","type":"object","additionalProperties":false,"required":["id","area","policy_field","modes","behaviour","justification","status","test"],"properties":{"id":{"description":"Stable id, MD-<n>.","type":"string","pattern":"^MD-[0-9]{3,6}$"},"area":{"description":"What part of the kernel differs (e.g. entry admission).","$ref":"vocabulary.schema.json#/$defs/Text"},"policy_field":{"description":"The mode policy field that causes the difference.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"modes":{"description":"Modes that behave differently from the others.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/Mode"},"minItems":1,"maxItems":4},"behaviour":{"description":"What those modes do differently.","$ref":"vocabulary.schema.json#/$defs/Text"},"justification":{"description":"Why the difference exists.","$ref":"vocabulary.schema.json#/$defs/Text"},"status":{"title":"LedgerStatus","description":"accepted: intended and pinned; retired: no longer present (kept for history).","type":"string","enum":["accepted","retired"]},"test":{"description":"The test that pins it: <file>::<test name>.","type":"string","minLength":3,"maxLength":256}}},"minItems":0,"maxItems":256}}};
 const pattern93 = new RegExp("^MD-[0-9]{3,6}$", "u");
 const pattern94 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
 
-function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/mode_ledger.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate236.evaluated;
+const evaluated0 = validate245.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25851,7 +26275,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.ledger_version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ledger_version"},message:"must have required property '"+"ledger_version"+"'",schema:schema434.required,parentSchema:schema434,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ledger_version"},message:"must have required property '"+"ledger_version"+"'",schema:schema439.required,parentSchema:schema439,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -25861,7 +26285,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.entries === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'",schema:schema434.required,parentSchema:schema434,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'",schema:schema439.required,parentSchema:schema439,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -25872,7 +26296,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "ledger_version") || (key0 === "entries"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema434,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema439,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -25885,7 +26309,7 @@ errors++;
 if(data.ledger_version !== undefined){
 let data0 = data.ledger_version;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err3 = {instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema434.properties.ledger_version.type,parentSchema:schema434.properties.ledger_version,data:data0};
+const err3 = {instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema439.properties.ledger_version.type,parentSchema:schema439.properties.ledger_version,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -25896,7 +26320,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1000 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema434.properties.ledger_version,data:data0};
+const err4 = {instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema439.properties.ledger_version,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -25906,7 +26330,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema434.properties.ledger_version,data:data0};
+const err5 = {instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema439.properties.ledger_version,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -25921,7 +26345,7 @@ if(data.entries !== undefined){
 let data1 = data.entries;
 if(Array.isArray(data1)){
 if(data1.length > 256){
-const err6 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema434.properties.entries,data:data1};
+const err6 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema439.properties.entries,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -25931,7 +26355,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1.length < 0){
-const err7 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema434.properties.entries,data:data1};
+const err7 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema439.properties.entries,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -25945,7 +26369,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.id === undefined){
-const err8 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema434.properties.entries.items.required,parentSchema:schema434.properties.entries.items,data:data2};
+const err8 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -25955,7 +26379,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data2.area === undefined){
-const err9 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "area"},message:"must have required property '"+"area"+"'",schema:schema434.properties.entries.items.required,parentSchema:schema434.properties.entries.items,data:data2};
+const err9 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "area"},message:"must have required property '"+"area"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -25965,7 +26389,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data2.policy_field === undefined){
-const err10 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "policy_field"},message:"must have required property '"+"policy_field"+"'",schema:schema434.properties.entries.items.required,parentSchema:schema434.properties.entries.items,data:data2};
+const err10 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "policy_field"},message:"must have required property '"+"policy_field"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -25975,7 +26399,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data2.modes === undefined){
-const err11 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "modes"},message:"must have required property '"+"modes"+"'",schema:schema434.properties.entries.items.required,parentSchema:schema434.properties.entries.items,data:data2};
+const err11 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "modes"},message:"must have required property '"+"modes"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -25985,7 +26409,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data2.behaviour === undefined){
-const err12 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "behaviour"},message:"must have required property '"+"behaviour"+"'",schema:schema434.properties.entries.items.required,parentSchema:schema434.properties.entries.items,data:data2};
+const err12 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "behaviour"},message:"must have required property '"+"behaviour"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -25995,7 +26419,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2.justification === undefined){
-const err13 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "justification"},message:"must have required property '"+"justification"+"'",schema:schema434.properties.entries.items.required,parentSchema:schema434.properties.entries.items,data:data2};
+const err13 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "justification"},message:"must have required property '"+"justification"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -26005,7 +26429,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data2.status === undefined){
-const err14 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema434.properties.entries.items.required,parentSchema:schema434.properties.entries.items,data:data2};
+const err14 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -26015,7 +26439,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data2.test === undefined){
-const err15 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema434.properties.entries.items.required,parentSchema:schema434.properties.entries.items,data:data2};
+const err15 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -26026,7 +26450,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((((((((key1 === "id") || (key1 === "area")) || (key1 === "policy_field")) || (key1 === "modes")) || (key1 === "behaviour")) || (key1 === "justification")) || (key1 === "status")) || (key1 === "test"))){
-const err16 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema434.properties.entries.items,data:data2};
+const err16 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema439.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -26040,7 +26464,7 @@ if(data2.id !== undefined){
 let data3 = data2.id;
 if(typeof data3 === "string"){
 if(!pattern93.test(data3)){
-const err17 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^MD-[0-9]{3,6}$"},message:"must match pattern \""+"^MD-[0-9]{3,6}$"+"\"",schema:"^MD-[0-9]{3,6}$",parentSchema:schema434.properties.entries.items.properties.id,data:data3};
+const err17 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^MD-[0-9]{3,6}$"},message:"must match pattern \""+"^MD-[0-9]{3,6}$"+"\"",schema:"^MD-[0-9]{3,6}$",parentSchema:schema439.properties.entries.items.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -26051,7 +26475,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema434.properties.entries.items.properties.id.type,parentSchema:schema434.properties.entries.items.properties.id,data:data3};
+const err18 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema439.properties.entries.items.properties.id.type,parentSchema:schema439.properties.entries.items.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -26090,7 +26514,7 @@ if(data2.policy_field !== undefined){
 let data5 = data2.policy_field;
 if(typeof data5 === "string"){
 if(!pattern94.test(data5)){
-const err21 = {instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema434.properties.entries.items.properties.policy_field,data:data5};
+const err21 = {instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema439.properties.entries.items.properties.policy_field,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -26101,7 +26525,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema434.properties.entries.items.properties.policy_field.type,parentSchema:schema434.properties.entries.items.properties.policy_field,data:data5};
+const err22 = {instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema439.properties.entries.items.properties.policy_field.type,parentSchema:schema439.properties.entries.items.properties.policy_field,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -26115,7 +26539,7 @@ if(data2.modes !== undefined){
 let data6 = data2.modes;
 if(Array.isArray(data6)){
 if(data6.length > 4){
-const err23 = {instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema434.properties.entries.items.properties.modes,data:data6};
+const err23 = {instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema439.properties.entries.items.properties.modes,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -26125,7 +26549,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data6.length < 1){
-const err24 = {instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema434.properties.entries.items.properties.modes,data:data6};
+const err24 = {instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema439.properties.entries.items.properties.modes,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -26160,7 +26584,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema434.properties.entries.items.properties.modes.type,parentSchema:schema434.properties.entries.items.properties.modes,data:data6};
+const err27 = {instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema439.properties.entries.items.properties.modes.type,parentSchema:schema439.properties.entries.items.properties.modes,data:data6};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -26223,7 +26647,7 @@ errors++;
 if(data2.status !== undefined){
 let data10 = data2.status;
 if(typeof data10 !== "string"){
-const err32 = {instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema434.properties.entries.items.properties.status.type,parentSchema:schema434.properties.entries.items.properties.status,data:data10};
+const err32 = {instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema439.properties.entries.items.properties.status.type,parentSchema:schema439.properties.entries.items.properties.status,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -26233,7 +26657,7 @@ vErrors.push(err32);
 errors++;
 }
 if(!((data10 === "accepted") || (data10 === "retired"))){
-const err33 = {instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema434.properties.entries.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema434.properties.entries.items.properties.status.enum,parentSchema:schema434.properties.entries.items.properties.status,data:data10};
+const err33 = {instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema439.properties.entries.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema439.properties.entries.items.properties.status.enum,parentSchema:schema439.properties.entries.items.properties.status,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -26247,7 +26671,7 @@ if(data2.test !== undefined){
 let data11 = data2.test;
 if(typeof data11 === "string"){
 if((data11.length > 256 && func2(data11) > 256)){
-const err34 = {instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema434.properties.entries.items.properties.test,data:data11};
+const err34 = {instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema439.properties.entries.items.properties.test,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -26257,7 +26681,7 @@ vErrors.push(err34);
 errors++;
 }
 if((data11.length < 6 && func2(data11) < 3)){
-const err35 = {instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema434.properties.entries.items.properties.test,data:data11};
+const err35 = {instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema439.properties.entries.items.properties.test,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -26268,7 +26692,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema434.properties.entries.items.properties.test.type,parentSchema:schema434.properties.entries.items.properties.test,data:data11};
+const err36 = {instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema439.properties.entries.items.properties.test.type,parentSchema:schema439.properties.entries.items.properties.test,data:data11};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -26280,7 +26704,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema434.properties.entries.items.type,parentSchema:schema434.properties.entries.items,data:data2};
+const err37 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema439.properties.entries.items.type,parentSchema:schema439.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -26292,7 +26716,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema434.properties.entries.type,parentSchema:schema434.properties.entries,data:data1};
+const err38 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema439.properties.entries.type,parentSchema:schema439.properties.entries,data:data1};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -26304,7 +26728,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema434.type,parentSchema:schema434,data};
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema439.type,parentSchema:schema439,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -26313,19 +26737,19 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate236.errors = vErrors;
+validate245.errors = vErrors;
 return errors === 0;
 }
-validate236.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate245.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ModePolicy = validate237;
-const schema439 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_policy.schema.json","title":"ModePolicy","description":"What differs between modes.","type":"object","additionalProperties":false,"required":["policy_version","rules"],"properties":{"policy_version":{"description":"Version of the table.","type":"integer","minimum":1,"maximum":1000},"rules":{"description":"One row per mode, every mode exactly once.","type":"array","items":{"title":"ModeRule","description":"Policy of one mode.","type":"object","additionalProperties":false,"required":["mode","require_reconciled_account_for_entry","require_gap_free_account_for_entry"],"properties":{"mode":{"description":"The mode.","$ref":"vocabulary.schema.json#/$defs/Mode"},"require_reconciled_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN) unless the account reconcile_status is OK.","type":"boolean"},"require_gap_free_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN, reason ACCOUNT_SEQ_GAPS) while account events are missing (seq_gaps open).","type":"boolean"}}},"minItems":4,"maxItems":4}}};
+export const ModePolicy = validate246;
+const schema444 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_policy.schema.json","title":"ModePolicy","description":"What differs between modes.","type":"object","additionalProperties":false,"required":["policy_version","rules"],"properties":{"policy_version":{"description":"Version of the table.","type":"integer","minimum":1,"maximum":1000},"rules":{"description":"One row per mode, every mode exactly once.","type":"array","items":{"title":"ModeRule","description":"Policy of one mode.","type":"object","additionalProperties":false,"required":["mode","require_reconciled_account_for_entry","require_gap_free_account_for_entry"],"properties":{"mode":{"description":"The mode.","$ref":"vocabulary.schema.json#/$defs/Mode"},"require_reconciled_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN) unless the account reconcile_status is OK.","type":"boolean"},"require_gap_free_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN, reason ACCOUNT_SEQ_GAPS) while account events are missing (seq_gaps open).","type":"boolean"}}},"minItems":4,"maxItems":4}}};
 
-function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/mode_policy.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate237.evaluated;
+const evaluated0 = validate246.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26334,7 +26758,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.policy_version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "policy_version"},message:"must have required property '"+"policy_version"+"'",schema:schema439.required,parentSchema:schema439,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "policy_version"},message:"must have required property '"+"policy_version"+"'",schema:schema444.required,parentSchema:schema444,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -26344,7 +26768,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.rules === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema439.required,parentSchema:schema439,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema444.required,parentSchema:schema444,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -26355,7 +26779,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "policy_version") || (key0 === "rules"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema439,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema444,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -26368,7 +26792,7 @@ errors++;
 if(data.policy_version !== undefined){
 let data0 = data.policy_version;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err3 = {instancePath:instancePath+"/policy_version",schemaPath:"#/properties/policy_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema439.properties.policy_version.type,parentSchema:schema439.properties.policy_version,data:data0};
+const err3 = {instancePath:instancePath+"/policy_version",schemaPath:"#/properties/policy_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema444.properties.policy_version.type,parentSchema:schema444.properties.policy_version,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -26379,7 +26803,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1000 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/policy_version",schemaPath:"#/properties/policy_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema439.properties.policy_version,data:data0};
+const err4 = {instancePath:instancePath+"/policy_version",schemaPath:"#/properties/policy_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema444.properties.policy_version,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -26389,7 +26813,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/policy_version",schemaPath:"#/properties/policy_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema439.properties.policy_version,data:data0};
+const err5 = {instancePath:instancePath+"/policy_version",schemaPath:"#/properties/policy_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema444.properties.policy_version,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -26404,7 +26828,7 @@ if(data.rules !== undefined){
 let data1 = data.rules;
 if(Array.isArray(data1)){
 if(data1.length > 4){
-const err6 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema439.properties.rules,data:data1};
+const err6 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema444.properties.rules,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -26414,7 +26838,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1.length < 4){
-const err7 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema439.properties.rules,data:data1};
+const err7 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema444.properties.rules,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -26428,7 +26852,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.mode === undefined){
-const err8 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema439.properties.rules.items.required,parentSchema:schema439.properties.rules.items,data:data2};
+const err8 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema444.properties.rules.items.required,parentSchema:schema444.properties.rules.items,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -26438,7 +26862,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data2.require_reconciled_account_for_entry === undefined){
-const err9 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "require_reconciled_account_for_entry"},message:"must have required property '"+"require_reconciled_account_for_entry"+"'",schema:schema439.properties.rules.items.required,parentSchema:schema439.properties.rules.items,data:data2};
+const err9 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "require_reconciled_account_for_entry"},message:"must have required property '"+"require_reconciled_account_for_entry"+"'",schema:schema444.properties.rules.items.required,parentSchema:schema444.properties.rules.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -26448,7 +26872,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data2.require_gap_free_account_for_entry === undefined){
-const err10 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "require_gap_free_account_for_entry"},message:"must have required property '"+"require_gap_free_account_for_entry"+"'",schema:schema439.properties.rules.items.required,parentSchema:schema439.properties.rules.items,data:data2};
+const err10 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "require_gap_free_account_for_entry"},message:"must have required property '"+"require_gap_free_account_for_entry"+"'",schema:schema444.properties.rules.items.required,parentSchema:schema444.properties.rules.items,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -26459,7 +26883,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!(((key1 === "mode") || (key1 === "require_reconciled_account_for_entry")) || (key1 === "require_gap_free_account_for_entry"))){
-const err11 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema439.properties.rules.items,data:data2};
+const err11 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema444.properties.rules.items,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -26495,7 +26919,7 @@ errors++;
 if(data2.require_reconciled_account_for_entry !== undefined){
 let data4 = data2.require_reconciled_account_for_entry;
 if(typeof data4 !== "boolean"){
-const err14 = {instancePath:instancePath+"/rules/" + i0+"/require_reconciled_account_for_entry",schemaPath:"#/properties/rules/items/properties/require_reconciled_account_for_entry/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema439.properties.rules.items.properties.require_reconciled_account_for_entry.type,parentSchema:schema439.properties.rules.items.properties.require_reconciled_account_for_entry,data:data4};
+const err14 = {instancePath:instancePath+"/rules/" + i0+"/require_reconciled_account_for_entry",schemaPath:"#/properties/rules/items/properties/require_reconciled_account_for_entry/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema444.properties.rules.items.properties.require_reconciled_account_for_entry.type,parentSchema:schema444.properties.rules.items.properties.require_reconciled_account_for_entry,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -26508,7 +26932,7 @@ errors++;
 if(data2.require_gap_free_account_for_entry !== undefined){
 let data5 = data2.require_gap_free_account_for_entry;
 if(typeof data5 !== "boolean"){
-const err15 = {instancePath:instancePath+"/rules/" + i0+"/require_gap_free_account_for_entry",schemaPath:"#/properties/rules/items/properties/require_gap_free_account_for_entry/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema439.properties.rules.items.properties.require_gap_free_account_for_entry.type,parentSchema:schema439.properties.rules.items.properties.require_gap_free_account_for_entry,data:data5};
+const err15 = {instancePath:instancePath+"/rules/" + i0+"/require_gap_free_account_for_entry",schemaPath:"#/properties/rules/items/properties/require_gap_free_account_for_entry/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema444.properties.rules.items.properties.require_gap_free_account_for_entry.type,parentSchema:schema444.properties.rules.items.properties.require_gap_free_account_for_entry,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -26520,7 +26944,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema439.properties.rules.items.type,parentSchema:schema439.properties.rules.items,data:data2};
+const err16 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema444.properties.rules.items.type,parentSchema:schema444.properties.rules.items,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -26532,7 +26956,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema439.properties.rules.type,parentSchema:schema439.properties.rules,data:data1};
+const err17 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema444.properties.rules.type,parentSchema:schema444.properties.rules,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -26544,7 +26968,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema439.type,parentSchema:schema439,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema444.type,parentSchema:schema444,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -26553,10 +26977,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate237.errors = vErrors;
+validate246.errors = vErrors;
 return errors === 0;
 }
-validate237.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate246.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OrderAction = validate90;
 
@@ -26564,18 +26988,18 @@ export const OrderTransition = validate79;
 
 export const OutcomeDetails = validate77;
 
-export const ProtocolEdge = validate238;
-const schema441 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/protocol_edge.schema.json","title":"ProtocolEdge","description":"The protocol edge as data (schemas/data/protocol.edge.json): line checks, error codes, categories and message templates, limits, ops and the fields parity compares. Generated into both servers.","type":"object","additionalProperties":false,"required":["edge_version","protocol_version","protocol_major","limits","forbidden_keys","checks","errors","located","fallback_message","truncation_mark","ops","parity"],"properties":{"edge_version":{"description":"Version of the table.","type":"integer","minimum":1,"maximum":1000},"protocol_version":{"description":"The protocol version both servers speak.","type":"string","pattern":"^[0-9]+\\.[0-9]+$","maxLength":16},"protocol_major":{"description":"Its major version: a client's major must equal it.","type":"integer","minimum":0,"maximum":1000},"limits":{"description":"Every named bound both sides share, in documentation order.","type":"array","items":{"title":"EdgeLimit","description":"One named bound.","type":"object","additionalProperties":false,"required":["name","value","rust_type","description"],"properties":{"name":{"description":"snake_case name; TS and Rust constants are its UPPER_SNAKE form.","type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64},"value":{"description":"The bound.","type":"number","minimum":-1e+300,"maximum":1e+300},"rust_type":{"description":"The Rust type of the constant.","type":"string","enum":["usize","u64","f64"]},"description":{"description":"What it bounds and why.","type":"string","maxLength":400}}},"minItems":1,"maxItems":64},"forbidden_keys":{"description":"Object keys refused anywhere in a request (prototype pollution in JavaScript consumers).","type":"array","items":{"description":"A key.","type":"string","maxLength":64},"minItems":1,"maxItems":16},"checks":{"description":"The line checks in the order they run; the first failing one answers the line.","type":"array","items":{"title":"EdgeCheck","description":"One line check.","type":"object","additionalProperties":false,"required":["check","code","layer","what"],"properties":{"check":{"description":"Its number in docs/protocol.md.","type":"integer","minimum":1,"maximum":64},"code":{"description":"The error code it answers with.","$ref":"vocabulary.schema.json#/$defs/ErrorCode"},"layer":{"description":"The protocol file that runs it, the same in both languages (line-reader.ts / line_reader.rs, ...).","type":"string","enum":["line_reader","read_request","session"]},"what":{"description":"What fails the check.","type":"string","maxLength":200}}},"minItems":1,"maxItems":64},"errors":{"description":"Every error code exactly once: its category and message template.","type":"array","items":{"title":"EdgeError","description":"One error code.","type":"object","additionalProperties":false,"required":["code","category","template"],"properties":{"code":{"description":"The code.","$ref":"vocabulary.schema.json#/$defs/ErrorCode"},"category":{"description":"Its category.","$ref":"vocabulary.schema.json#/$defs/ErrorCategory"},"template":{"description":"The message; {name} is filled with a value (cut to quoted_value_chars_max code points) or a limit of this table.","type":"string","maxLength":200}}},"minItems":1,"maxItems":64},"located":{"description":"How a message says where: {message} ({where}).","type":"object","additionalProperties":false,"required":["message","line","line_path"],"properties":{"message":{"description":"The whole message: {message} and {where}.","type":"string","maxLength":64},"line":{"description":"{where} of an error about the whole line.","type":"string","maxLength":64},"line_path":{"description":"{where} of an error with a JSON pointer.","type":"string","maxLength":64}}},"fallback_message":{"description":"The message of the INTERNAL_ERROR answered when a response cannot be written: plain ASCII, no value, so it cannot fail to serialise.","type":"string","pattern":"^[ -~]+$","maxLength":200},"truncation_mark":{"description":"Ends a message or quoted value cut by code points.","type":"string","pattern":"^[ -~]+$","maxLength":8},"ops":{"description":"Every op served, sorted: the capabilities of the hello response.","type":"array","items":{"description":"An op.","type":"string","pattern":"^[a-z_]+$","maxLength":32},"minItems":1,"maxItems":64},"parity":{"description":"The fields parity compares where responses may differ in free text.","type":"object","additionalProperties":false,"required":["error_fields","hello_fields"],"properties":{"error_fields":{"description":"Fields of an error response compared (dotted paths); error.message is for people.","type":"array","items":{"description":"A dotted path.","type":"string","maxLength":64},"minItems":1,"maxItems":16},"hello_fields":{"description":"Fields of a hello response compared; the implementation name may differ.","type":"array","items":{"description":"A dotted path.","type":"string","maxLength":64},"minItems":1,"maxItems":16}}}}};
+export const ProtocolEdge = validate247;
+const schema446 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/protocol_edge.schema.json","title":"ProtocolEdge","description":"The protocol edge as data (schemas/data/protocol.edge.json): line checks, error codes, categories and message templates, limits, ops and the fields parity compares. Generated into both servers.","type":"object","additionalProperties":false,"required":["edge_version","protocol_version","protocol_major","limits","forbidden_keys","checks","errors","located","fallback_message","truncation_mark","ops","parity"],"properties":{"edge_version":{"description":"Version of the table.","type":"integer","minimum":1,"maximum":1000},"protocol_version":{"description":"The protocol version both servers speak.","type":"string","pattern":"^[0-9]+\\.[0-9]+$","maxLength":16},"protocol_major":{"description":"Its major version: a client's major must equal it.","type":"integer","minimum":0,"maximum":1000},"limits":{"description":"Every named bound both sides share, in documentation order.","type":"array","items":{"title":"EdgeLimit","description":"One named bound.","type":"object","additionalProperties":false,"required":["name","value","rust_type","description"],"properties":{"name":{"description":"snake_case name; TS and Rust constants are its UPPER_SNAKE form.","type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64},"value":{"description":"The bound.","type":"number","minimum":-1e+300,"maximum":1e+300},"rust_type":{"description":"The Rust type of the constant.","type":"string","enum":["usize","u64","f64"]},"description":{"description":"What it bounds and why.","type":"string","maxLength":400}}},"minItems":1,"maxItems":64},"forbidden_keys":{"description":"Object keys refused anywhere in a request (prototype pollution in JavaScript consumers).","type":"array","items":{"description":"A key.","type":"string","maxLength":64},"minItems":1,"maxItems":16},"checks":{"description":"The line checks in the order they run; the first failing one answers the line.","type":"array","items":{"title":"EdgeCheck","description":"One line check.","type":"object","additionalProperties":false,"required":["check","code","layer","what"],"properties":{"check":{"description":"Its number in docs/protocol.md.","type":"integer","minimum":1,"maximum":64},"code":{"description":"The error code it answers with.","$ref":"vocabulary.schema.json#/$defs/ErrorCode"},"layer":{"description":"The protocol file that runs it, the same in both languages (line-reader.ts / line_reader.rs, ...).","type":"string","enum":["line_reader","read_request","session"]},"what":{"description":"What fails the check.","type":"string","maxLength":200}}},"minItems":1,"maxItems":64},"errors":{"description":"Every error code exactly once: its category and message template.","type":"array","items":{"title":"EdgeError","description":"One error code.","type":"object","additionalProperties":false,"required":["code","category","template"],"properties":{"code":{"description":"The code.","$ref":"vocabulary.schema.json#/$defs/ErrorCode"},"category":{"description":"Its category.","$ref":"vocabulary.schema.json#/$defs/ErrorCategory"},"template":{"description":"The message; {name} is filled with a value (cut to quoted_value_chars_max code points) or a limit of this table.","type":"string","maxLength":200}}},"minItems":1,"maxItems":64},"located":{"description":"How a message says where: {message} ({where}).","type":"object","additionalProperties":false,"required":["message","line","line_path"],"properties":{"message":{"description":"The whole message: {message} and {where}.","type":"string","maxLength":64},"line":{"description":"{where} of an error about the whole line.","type":"string","maxLength":64},"line_path":{"description":"{where} of an error with a JSON pointer.","type":"string","maxLength":64}}},"fallback_message":{"description":"The message of the INTERNAL_ERROR answered when a response cannot be written: plain ASCII, no value, so it cannot fail to serialise.","type":"string","pattern":"^[ -~]+$","maxLength":200},"truncation_mark":{"description":"Ends a message or quoted value cut by code points.","type":"string","pattern":"^[ -~]+$","maxLength":8},"ops":{"description":"Every op served, sorted: the capabilities of the hello response.","type":"array","items":{"description":"An op.","type":"string","pattern":"^[a-z_]+$","maxLength":32},"minItems":1,"maxItems":64},"parity":{"description":"The fields parity compares where responses may differ in free text.","type":"object","additionalProperties":false,"required":["error_fields","hello_fields"],"properties":{"error_fields":{"description":"Fields of an error response compared (dotted paths); error.message is for people.","type":"array","items":{"description":"A dotted path.","type":"string","maxLength":64},"minItems":1,"maxItems":16},"hello_fields":{"description":"Fields of a hello response compared; the implementation name may differ.","type":"array","items":{"description":"A dotted path.","type":"string","maxLength":64},"minItems":1,"maxItems":16}}}}};
 const pattern95 = new RegExp("^[0-9]+\\.[0-9]+$", "u");
 const pattern96 = new RegExp("^[a-z][a-z0-9_]*$", "u");
 const pattern97 = new RegExp("^[ -~]+$", "u");
 const pattern99 = new RegExp("^[a-z_]+$", "u");
 
-function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/protocol_edge.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate238.evaluated;
+const evaluated0 = validate247.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26584,7 +27008,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.edge_version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "edge_version"},message:"must have required property '"+"edge_version"+"'",schema:schema441.required,parentSchema:schema441,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "edge_version"},message:"must have required property '"+"edge_version"+"'",schema:schema446.required,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -26594,7 +27018,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.protocol_version === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol_version"},message:"must have required property '"+"protocol_version"+"'",schema:schema441.required,parentSchema:schema441,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol_version"},message:"must have required property '"+"protocol_version"+"'",schema:schema446.required,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -26604,7 +27028,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.protocol_major === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol_major"},message:"must have required property '"+"protocol_major"+"'",schema:schema441.required,parentSchema:schema441,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol_major"},message:"must have required property '"+"protocol_major"+"'",schema:schema446.required,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -26614,7 +27038,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.limits === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema441.required,parentSchema:schema441,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema446.required,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -26624,7 +27048,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.forbidden_keys === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forbidden_keys"},message:"must have required property '"+"forbidden_keys"+"'",schema:schema441.required,parentSchema:schema441,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forbidden_keys"},message:"must have required property '"+"forbidden_keys"+"'",schema:schema446.required,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -26634,7 +27058,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.checks === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'",schema:schema441.required,parentSchema:schema441,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'",schema:schema446.required,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -26644,7 +27068,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.errors === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema441.required,parentSchema:schema441,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema446.required,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -26654,7 +27078,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.located === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "located"},message:"must have required property '"+"located"+"'",schema:schema441.required,parentSchema:schema441,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "located"},message:"must have required property '"+"located"+"'",schema:schema446.required,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -26664,7 +27088,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.fallback_message === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fallback_message"},message:"must have required property '"+"fallback_message"+"'",schema:schema441.required,parentSchema:schema441,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fallback_message"},message:"must have required property '"+"fallback_message"+"'",schema:schema446.required,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -26674,7 +27098,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.truncation_mark === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "truncation_mark"},message:"must have required property '"+"truncation_mark"+"'",schema:schema441.required,parentSchema:schema441,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "truncation_mark"},message:"must have required property '"+"truncation_mark"+"'",schema:schema446.required,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -26684,7 +27108,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.ops === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ops"},message:"must have required property '"+"ops"+"'",schema:schema441.required,parentSchema:schema441,data};
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ops"},message:"must have required property '"+"ops"+"'",schema:schema446.required,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -26694,7 +27118,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.parity === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parity"},message:"must have required property '"+"parity"+"'",schema:schema441.required,parentSchema:schema441,data};
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parity"},message:"must have required property '"+"parity"+"'",schema:schema446.required,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -26705,7 +27129,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "edge_version" || key0 === "protocol_version" || key0 === "protocol_major" || key0 === "limits" || key0 === "forbidden_keys" || key0 === "checks" || key0 === "errors" || key0 === "located" || key0 === "fallback_message" || key0 === "truncation_mark" || key0 === "ops" || key0 === "parity"))){
-const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema441,data};
+const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -26718,7 +27142,7 @@ errors++;
 if(data.edge_version !== undefined){
 let data0 = data.edge_version;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err13 = {instancePath:instancePath+"/edge_version",schemaPath:"#/properties/edge_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema441.properties.edge_version.type,parentSchema:schema441.properties.edge_version,data:data0};
+const err13 = {instancePath:instancePath+"/edge_version",schemaPath:"#/properties/edge_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema446.properties.edge_version.type,parentSchema:schema446.properties.edge_version,data:data0};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -26729,7 +27153,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1000 || isNaN(data0)){
-const err14 = {instancePath:instancePath+"/edge_version",schemaPath:"#/properties/edge_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema441.properties.edge_version,data:data0};
+const err14 = {instancePath:instancePath+"/edge_version",schemaPath:"#/properties/edge_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema446.properties.edge_version,data:data0};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -26739,7 +27163,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err15 = {instancePath:instancePath+"/edge_version",schemaPath:"#/properties/edge_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema441.properties.edge_version,data:data0};
+const err15 = {instancePath:instancePath+"/edge_version",schemaPath:"#/properties/edge_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema446.properties.edge_version,data:data0};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -26754,7 +27178,7 @@ if(data.protocol_version !== undefined){
 let data1 = data.protocol_version;
 if(typeof data1 === "string"){
 if((data1.length > 16 && func2(data1) > 16)){
-const err16 = {instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema441.properties.protocol_version,data:data1};
+const err16 = {instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema446.properties.protocol_version,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -26764,7 +27188,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!pattern95.test(data1)){
-const err17 = {instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+$"+"\"",schema:"^[0-9]+\\.[0-9]+$",parentSchema:schema441.properties.protocol_version,data:data1};
+const err17 = {instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+$"+"\"",schema:"^[0-9]+\\.[0-9]+$",parentSchema:schema446.properties.protocol_version,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -26775,7 +27199,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.protocol_version.type,parentSchema:schema441.properties.protocol_version,data:data1};
+const err18 = {instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.protocol_version.type,parentSchema:schema446.properties.protocol_version,data:data1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -26788,7 +27212,7 @@ errors++;
 if(data.protocol_major !== undefined){
 let data2 = data.protocol_major;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err19 = {instancePath:instancePath+"/protocol_major",schemaPath:"#/properties/protocol_major/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema441.properties.protocol_major.type,parentSchema:schema441.properties.protocol_major,data:data2};
+const err19 = {instancePath:instancePath+"/protocol_major",schemaPath:"#/properties/protocol_major/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema446.properties.protocol_major.type,parentSchema:schema446.properties.protocol_major,data:data2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -26799,7 +27223,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 1000 || isNaN(data2)){
-const err20 = {instancePath:instancePath+"/protocol_major",schemaPath:"#/properties/protocol_major/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema441.properties.protocol_major,data:data2};
+const err20 = {instancePath:instancePath+"/protocol_major",schemaPath:"#/properties/protocol_major/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema446.properties.protocol_major,data:data2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -26809,7 +27233,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err21 = {instancePath:instancePath+"/protocol_major",schemaPath:"#/properties/protocol_major/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema441.properties.protocol_major,data:data2};
+const err21 = {instancePath:instancePath+"/protocol_major",schemaPath:"#/properties/protocol_major/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema446.properties.protocol_major,data:data2};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -26824,7 +27248,7 @@ if(data.limits !== undefined){
 let data3 = data.limits;
 if(Array.isArray(data3)){
 if(data3.length > 64){
-const err22 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema441.properties.limits,data:data3};
+const err22 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema446.properties.limits,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -26834,7 +27258,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data3.length < 1){
-const err23 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema441.properties.limits,data:data3};
+const err23 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.limits,data:data3};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -26848,7 +27272,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.name === undefined){
-const err24 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema441.properties.limits.items.required,parentSchema:schema441.properties.limits.items,data:data4};
+const err24 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema446.properties.limits.items.required,parentSchema:schema446.properties.limits.items,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -26858,7 +27282,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data4.value === undefined){
-const err25 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema441.properties.limits.items.required,parentSchema:schema441.properties.limits.items,data:data4};
+const err25 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema446.properties.limits.items.required,parentSchema:schema446.properties.limits.items,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -26868,7 +27292,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data4.rust_type === undefined){
-const err26 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "rust_type"},message:"must have required property '"+"rust_type"+"'",schema:schema441.properties.limits.items.required,parentSchema:schema441.properties.limits.items,data:data4};
+const err26 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "rust_type"},message:"must have required property '"+"rust_type"+"'",schema:schema446.properties.limits.items.required,parentSchema:schema446.properties.limits.items,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -26878,7 +27302,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data4.description === undefined){
-const err27 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema441.properties.limits.items.required,parentSchema:schema441.properties.limits.items,data:data4};
+const err27 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema446.properties.limits.items.required,parentSchema:schema446.properties.limits.items,data:data4};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -26889,7 +27313,7 @@ errors++;
 }
 for(const key1 in data4){
 if(!((((key1 === "name") || (key1 === "value")) || (key1 === "rust_type")) || (key1 === "description"))){
-const err28 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema441.properties.limits.items,data:data4};
+const err28 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema446.properties.limits.items,data:data4};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -26903,7 +27327,7 @@ if(data4.name !== undefined){
 let data5 = data4.name;
 if(typeof data5 === "string"){
 if((data5.length > 64 && func2(data5) > 64)){
-const err29 = {instancePath:instancePath+"/limits/" + i0+"/name",schemaPath:"#/properties/limits/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema441.properties.limits.items.properties.name,data:data5};
+const err29 = {instancePath:instancePath+"/limits/" + i0+"/name",schemaPath:"#/properties/limits/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.limits.items.properties.name,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -26913,7 +27337,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!pattern96.test(data5)){
-const err30 = {instancePath:instancePath+"/limits/" + i0+"/name",schemaPath:"#/properties/limits/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema441.properties.limits.items.properties.name,data:data5};
+const err30 = {instancePath:instancePath+"/limits/" + i0+"/name",schemaPath:"#/properties/limits/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema446.properties.limits.items.properties.name,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -26924,7 +27348,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/limits/" + i0+"/name",schemaPath:"#/properties/limits/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.limits.items.properties.name.type,parentSchema:schema441.properties.limits.items.properties.name,data:data5};
+const err31 = {instancePath:instancePath+"/limits/" + i0+"/name",schemaPath:"#/properties/limits/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.limits.items.properties.name.type,parentSchema:schema446.properties.limits.items.properties.name,data:data5};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -26938,7 +27362,7 @@ if(data4.value !== undefined){
 let data6 = data4.value;
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 1e+300 || isNaN(data6)){
-const err32 = {instancePath:instancePath+"/limits/" + i0+"/value",schemaPath:"#/properties/limits/items/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1e+300},message:"must be <= 1e+300",schema:1e+300,parentSchema:schema441.properties.limits.items.properties.value,data:data6};
+const err32 = {instancePath:instancePath+"/limits/" + i0+"/value",schemaPath:"#/properties/limits/items/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1e+300},message:"must be <= 1e+300",schema:1e+300,parentSchema:schema446.properties.limits.items.properties.value,data:data6};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -26948,7 +27372,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data6 < -1e+300 || isNaN(data6)){
-const err33 = {instancePath:instancePath+"/limits/" + i0+"/value",schemaPath:"#/properties/limits/items/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1e+300},message:"must be >= -1e+300",schema:-1e+300,parentSchema:schema441.properties.limits.items.properties.value,data:data6};
+const err33 = {instancePath:instancePath+"/limits/" + i0+"/value",schemaPath:"#/properties/limits/items/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1e+300},message:"must be >= -1e+300",schema:-1e+300,parentSchema:schema446.properties.limits.items.properties.value,data:data6};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -26959,7 +27383,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/limits/" + i0+"/value",schemaPath:"#/properties/limits/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema441.properties.limits.items.properties.value.type,parentSchema:schema441.properties.limits.items.properties.value,data:data6};
+const err34 = {instancePath:instancePath+"/limits/" + i0+"/value",schemaPath:"#/properties/limits/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema446.properties.limits.items.properties.value.type,parentSchema:schema446.properties.limits.items.properties.value,data:data6};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -26972,7 +27396,7 @@ errors++;
 if(data4.rust_type !== undefined){
 let data7 = data4.rust_type;
 if(typeof data7 !== "string"){
-const err35 = {instancePath:instancePath+"/limits/" + i0+"/rust_type",schemaPath:"#/properties/limits/items/properties/rust_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.limits.items.properties.rust_type.type,parentSchema:schema441.properties.limits.items.properties.rust_type,data:data7};
+const err35 = {instancePath:instancePath+"/limits/" + i0+"/rust_type",schemaPath:"#/properties/limits/items/properties/rust_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.limits.items.properties.rust_type.type,parentSchema:schema446.properties.limits.items.properties.rust_type,data:data7};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -26982,7 +27406,7 @@ vErrors.push(err35);
 errors++;
 }
 if(!(((data7 === "usize") || (data7 === "u64")) || (data7 === "f64"))){
-const err36 = {instancePath:instancePath+"/limits/" + i0+"/rust_type",schemaPath:"#/properties/limits/items/properties/rust_type/enum",keyword:"enum",params:{allowedValues: schema441.properties.limits.items.properties.rust_type.enum},message:"must be equal to one of the allowed values",schema:schema441.properties.limits.items.properties.rust_type.enum,parentSchema:schema441.properties.limits.items.properties.rust_type,data:data7};
+const err36 = {instancePath:instancePath+"/limits/" + i0+"/rust_type",schemaPath:"#/properties/limits/items/properties/rust_type/enum",keyword:"enum",params:{allowedValues: schema446.properties.limits.items.properties.rust_type.enum},message:"must be equal to one of the allowed values",schema:schema446.properties.limits.items.properties.rust_type.enum,parentSchema:schema446.properties.limits.items.properties.rust_type,data:data7};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -26996,7 +27420,7 @@ if(data4.description !== undefined){
 let data8 = data4.description;
 if(typeof data8 === "string"){
 if((data8.length > 400 && func2(data8) > 400)){
-const err37 = {instancePath:instancePath+"/limits/" + i0+"/description",schemaPath:"#/properties/limits/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 400},message:"must NOT have more than 400 characters",schema:400,parentSchema:schema441.properties.limits.items.properties.description,data:data8};
+const err37 = {instancePath:instancePath+"/limits/" + i0+"/description",schemaPath:"#/properties/limits/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 400},message:"must NOT have more than 400 characters",schema:400,parentSchema:schema446.properties.limits.items.properties.description,data:data8};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -27007,7 +27431,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/limits/" + i0+"/description",schemaPath:"#/properties/limits/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.limits.items.properties.description.type,parentSchema:schema441.properties.limits.items.properties.description,data:data8};
+const err38 = {instancePath:instancePath+"/limits/" + i0+"/description",schemaPath:"#/properties/limits/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.limits.items.properties.description.type,parentSchema:schema446.properties.limits.items.properties.description,data:data8};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -27019,7 +27443,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema441.properties.limits.items.type,parentSchema:schema441.properties.limits.items,data:data4};
+const err39 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.properties.limits.items.type,parentSchema:schema446.properties.limits.items,data:data4};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -27031,7 +27455,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema441.properties.limits.type,parentSchema:schema441.properties.limits,data:data3};
+const err40 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.limits.type,parentSchema:schema446.properties.limits,data:data3};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -27045,7 +27469,7 @@ if(data.forbidden_keys !== undefined){
 let data9 = data.forbidden_keys;
 if(Array.isArray(data9)){
 if(data9.length > 16){
-const err41 = {instancePath:instancePath+"/forbidden_keys",schemaPath:"#/properties/forbidden_keys/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema441.properties.forbidden_keys,data:data9};
+const err41 = {instancePath:instancePath+"/forbidden_keys",schemaPath:"#/properties/forbidden_keys/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema446.properties.forbidden_keys,data:data9};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -27055,7 +27479,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data9.length < 1){
-const err42 = {instancePath:instancePath+"/forbidden_keys",schemaPath:"#/properties/forbidden_keys/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema441.properties.forbidden_keys,data:data9};
+const err42 = {instancePath:instancePath+"/forbidden_keys",schemaPath:"#/properties/forbidden_keys/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.forbidden_keys,data:data9};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -27069,7 +27493,7 @@ for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(typeof data10 === "string"){
 if((data10.length > 64 && func2(data10) > 64)){
-const err43 = {instancePath:instancePath+"/forbidden_keys/" + i1,schemaPath:"#/properties/forbidden_keys/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema441.properties.forbidden_keys.items,data:data10};
+const err43 = {instancePath:instancePath+"/forbidden_keys/" + i1,schemaPath:"#/properties/forbidden_keys/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.forbidden_keys.items,data:data10};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -27080,7 +27504,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/forbidden_keys/" + i1,schemaPath:"#/properties/forbidden_keys/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.forbidden_keys.items.type,parentSchema:schema441.properties.forbidden_keys.items,data:data10};
+const err44 = {instancePath:instancePath+"/forbidden_keys/" + i1,schemaPath:"#/properties/forbidden_keys/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.forbidden_keys.items.type,parentSchema:schema446.properties.forbidden_keys.items,data:data10};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -27092,7 +27516,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/forbidden_keys",schemaPath:"#/properties/forbidden_keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema441.properties.forbidden_keys.type,parentSchema:schema441.properties.forbidden_keys,data:data9};
+const err45 = {instancePath:instancePath+"/forbidden_keys",schemaPath:"#/properties/forbidden_keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.forbidden_keys.type,parentSchema:schema446.properties.forbidden_keys,data:data9};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -27106,7 +27530,7 @@ if(data.checks !== undefined){
 let data11 = data.checks;
 if(Array.isArray(data11)){
 if(data11.length > 64){
-const err46 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema441.properties.checks,data:data11};
+const err46 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema446.properties.checks,data:data11};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -27116,7 +27540,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data11.length < 1){
-const err47 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema441.properties.checks,data:data11};
+const err47 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.checks,data:data11};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -27130,7 +27554,7 @@ for(let i2=0; i2<len2; i2++){
 let data12 = data11[i2];
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.check === undefined){
-const err48 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema441.properties.checks.items.required,parentSchema:schema441.properties.checks.items,data:data12};
+const err48 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema446.properties.checks.items.required,parentSchema:schema446.properties.checks.items,data:data12};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -27140,7 +27564,7 @@ vErrors.push(err48);
 errors++;
 }
 if(data12.code === undefined){
-const err49 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema441.properties.checks.items.required,parentSchema:schema441.properties.checks.items,data:data12};
+const err49 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema446.properties.checks.items.required,parentSchema:schema446.properties.checks.items,data:data12};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -27150,7 +27574,7 @@ vErrors.push(err49);
 errors++;
 }
 if(data12.layer === undefined){
-const err50 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "layer"},message:"must have required property '"+"layer"+"'",schema:schema441.properties.checks.items.required,parentSchema:schema441.properties.checks.items,data:data12};
+const err50 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "layer"},message:"must have required property '"+"layer"+"'",schema:schema446.properties.checks.items.required,parentSchema:schema446.properties.checks.items,data:data12};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -27160,7 +27584,7 @@ vErrors.push(err50);
 errors++;
 }
 if(data12.what === undefined){
-const err51 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "what"},message:"must have required property '"+"what"+"'",schema:schema441.properties.checks.items.required,parentSchema:schema441.properties.checks.items,data:data12};
+const err51 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "what"},message:"must have required property '"+"what"+"'",schema:schema446.properties.checks.items.required,parentSchema:schema446.properties.checks.items,data:data12};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -27171,7 +27595,7 @@ errors++;
 }
 for(const key2 in data12){
 if(!((((key2 === "check") || (key2 === "code")) || (key2 === "layer")) || (key2 === "what"))){
-const err52 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema441.properties.checks.items,data:data12};
+const err52 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema446.properties.checks.items,data:data12};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -27184,7 +27608,7 @@ errors++;
 if(data12.check !== undefined){
 let data13 = data12.check;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err53 = {instancePath:instancePath+"/checks/" + i2+"/check",schemaPath:"#/properties/checks/items/properties/check/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema441.properties.checks.items.properties.check.type,parentSchema:schema441.properties.checks.items.properties.check,data:data13};
+const err53 = {instancePath:instancePath+"/checks/" + i2+"/check",schemaPath:"#/properties/checks/items/properties/check/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema446.properties.checks.items.properties.check.type,parentSchema:schema446.properties.checks.items.properties.check,data:data13};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -27195,7 +27619,7 @@ errors++;
 }
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 > 64 || isNaN(data13)){
-const err54 = {instancePath:instancePath+"/checks/" + i2+"/check",schemaPath:"#/properties/checks/items/properties/check/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema441.properties.checks.items.properties.check,data:data13};
+const err54 = {instancePath:instancePath+"/checks/" + i2+"/check",schemaPath:"#/properties/checks/items/properties/check/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema446.properties.checks.items.properties.check,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -27205,7 +27629,7 @@ vErrors.push(err54);
 errors++;
 }
 if(data13 < 1 || isNaN(data13)){
-const err55 = {instancePath:instancePath+"/checks/" + i2+"/check",schemaPath:"#/properties/checks/items/properties/check/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema441.properties.checks.items.properties.check,data:data13};
+const err55 = {instancePath:instancePath+"/checks/" + i2+"/check",schemaPath:"#/properties/checks/items/properties/check/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema446.properties.checks.items.properties.check,data:data13};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -27242,7 +27666,7 @@ errors++;
 if(data12.layer !== undefined){
 let data15 = data12.layer;
 if(typeof data15 !== "string"){
-const err58 = {instancePath:instancePath+"/checks/" + i2+"/layer",schemaPath:"#/properties/checks/items/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.checks.items.properties.layer.type,parentSchema:schema441.properties.checks.items.properties.layer,data:data15};
+const err58 = {instancePath:instancePath+"/checks/" + i2+"/layer",schemaPath:"#/properties/checks/items/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.checks.items.properties.layer.type,parentSchema:schema446.properties.checks.items.properties.layer,data:data15};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -27252,7 +27676,7 @@ vErrors.push(err58);
 errors++;
 }
 if(!(((data15 === "line_reader") || (data15 === "read_request")) || (data15 === "session"))){
-const err59 = {instancePath:instancePath+"/checks/" + i2+"/layer",schemaPath:"#/properties/checks/items/properties/layer/enum",keyword:"enum",params:{allowedValues: schema441.properties.checks.items.properties.layer.enum},message:"must be equal to one of the allowed values",schema:schema441.properties.checks.items.properties.layer.enum,parentSchema:schema441.properties.checks.items.properties.layer,data:data15};
+const err59 = {instancePath:instancePath+"/checks/" + i2+"/layer",schemaPath:"#/properties/checks/items/properties/layer/enum",keyword:"enum",params:{allowedValues: schema446.properties.checks.items.properties.layer.enum},message:"must be equal to one of the allowed values",schema:schema446.properties.checks.items.properties.layer.enum,parentSchema:schema446.properties.checks.items.properties.layer,data:data15};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -27266,7 +27690,7 @@ if(data12.what !== undefined){
 let data16 = data12.what;
 if(typeof data16 === "string"){
 if((data16.length > 200 && func2(data16) > 200)){
-const err60 = {instancePath:instancePath+"/checks/" + i2+"/what",schemaPath:"#/properties/checks/items/properties/what/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema441.properties.checks.items.properties.what,data:data16};
+const err60 = {instancePath:instancePath+"/checks/" + i2+"/what",schemaPath:"#/properties/checks/items/properties/what/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema446.properties.checks.items.properties.what,data:data16};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -27277,7 +27701,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/checks/" + i2+"/what",schemaPath:"#/properties/checks/items/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.checks.items.properties.what.type,parentSchema:schema441.properties.checks.items.properties.what,data:data16};
+const err61 = {instancePath:instancePath+"/checks/" + i2+"/what",schemaPath:"#/properties/checks/items/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.checks.items.properties.what.type,parentSchema:schema446.properties.checks.items.properties.what,data:data16};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -27289,7 +27713,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema441.properties.checks.items.type,parentSchema:schema441.properties.checks.items,data:data12};
+const err62 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.properties.checks.items.type,parentSchema:schema446.properties.checks.items,data:data12};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -27301,7 +27725,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema441.properties.checks.type,parentSchema:schema441.properties.checks,data:data11};
+const err63 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.checks.type,parentSchema:schema446.properties.checks,data:data11};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -27315,7 +27739,7 @@ if(data.errors !== undefined){
 let data17 = data.errors;
 if(Array.isArray(data17)){
 if(data17.length > 64){
-const err64 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema441.properties.errors,data:data17};
+const err64 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema446.properties.errors,data:data17};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -27325,7 +27749,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data17.length < 1){
-const err65 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema441.properties.errors,data:data17};
+const err65 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.errors,data:data17};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -27339,7 +27763,7 @@ for(let i3=0; i3<len3; i3++){
 let data18 = data17[i3];
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.code === undefined){
-const err66 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema441.properties.errors.items.required,parentSchema:schema441.properties.errors.items,data:data18};
+const err66 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema446.properties.errors.items.required,parentSchema:schema446.properties.errors.items,data:data18};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -27349,7 +27773,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data18.category === undefined){
-const err67 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema441.properties.errors.items.required,parentSchema:schema441.properties.errors.items,data:data18};
+const err67 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema446.properties.errors.items.required,parentSchema:schema446.properties.errors.items,data:data18};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -27359,7 +27783,7 @@ vErrors.push(err67);
 errors++;
 }
 if(data18.template === undefined){
-const err68 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: "template"},message:"must have required property '"+"template"+"'",schema:schema441.properties.errors.items.required,parentSchema:schema441.properties.errors.items,data:data18};
+const err68 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: "template"},message:"must have required property '"+"template"+"'",schema:schema446.properties.errors.items.required,parentSchema:schema446.properties.errors.items,data:data18};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -27370,7 +27794,7 @@ errors++;
 }
 for(const key3 in data18){
 if(!(((key3 === "code") || (key3 === "category")) || (key3 === "template"))){
-const err69 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema441.properties.errors.items,data:data18};
+const err69 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema446.properties.errors.items,data:data18};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -27430,7 +27854,7 @@ if(data18.template !== undefined){
 let data21 = data18.template;
 if(typeof data21 === "string"){
 if((data21.length > 200 && func2(data21) > 200)){
-const err74 = {instancePath:instancePath+"/errors/" + i3+"/template",schemaPath:"#/properties/errors/items/properties/template/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema441.properties.errors.items.properties.template,data:data21};
+const err74 = {instancePath:instancePath+"/errors/" + i3+"/template",schemaPath:"#/properties/errors/items/properties/template/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema446.properties.errors.items.properties.template,data:data21};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -27441,7 +27865,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/errors/" + i3+"/template",schemaPath:"#/properties/errors/items/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.errors.items.properties.template.type,parentSchema:schema441.properties.errors.items.properties.template,data:data21};
+const err75 = {instancePath:instancePath+"/errors/" + i3+"/template",schemaPath:"#/properties/errors/items/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.errors.items.properties.template.type,parentSchema:schema446.properties.errors.items.properties.template,data:data21};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -27453,7 +27877,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema441.properties.errors.items.type,parentSchema:schema441.properties.errors.items,data:data18};
+const err76 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.properties.errors.items.type,parentSchema:schema446.properties.errors.items,data:data18};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -27465,7 +27889,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema441.properties.errors.type,parentSchema:schema441.properties.errors,data:data17};
+const err77 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.errors.type,parentSchema:schema446.properties.errors,data:data17};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -27479,7 +27903,7 @@ if(data.located !== undefined){
 let data22 = data.located;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.message === undefined){
-const err78 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema441.properties.located.required,parentSchema:schema441.properties.located,data:data22};
+const err78 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema446.properties.located.required,parentSchema:schema446.properties.located,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -27489,7 +27913,7 @@ vErrors.push(err78);
 errors++;
 }
 if(data22.line === undefined){
-const err79 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema441.properties.located.required,parentSchema:schema441.properties.located,data:data22};
+const err79 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema446.properties.located.required,parentSchema:schema446.properties.located,data:data22};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -27499,7 +27923,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data22.line_path === undefined){
-const err80 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/required",keyword:"required",params:{missingProperty: "line_path"},message:"must have required property '"+"line_path"+"'",schema:schema441.properties.located.required,parentSchema:schema441.properties.located,data:data22};
+const err80 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/required",keyword:"required",params:{missingProperty: "line_path"},message:"must have required property '"+"line_path"+"'",schema:schema446.properties.located.required,parentSchema:schema446.properties.located,data:data22};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -27510,7 +27934,7 @@ errors++;
 }
 for(const key4 in data22){
 if(!(((key4 === "message") || (key4 === "line")) || (key4 === "line_path"))){
-const err81 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema441.properties.located,data:data22};
+const err81 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema446.properties.located,data:data22};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -27524,7 +27948,7 @@ if(data22.message !== undefined){
 let data23 = data22.message;
 if(typeof data23 === "string"){
 if((data23.length > 64 && func2(data23) > 64)){
-const err82 = {instancePath:instancePath+"/located/message",schemaPath:"#/properties/located/properties/message/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema441.properties.located.properties.message,data:data23};
+const err82 = {instancePath:instancePath+"/located/message",schemaPath:"#/properties/located/properties/message/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.located.properties.message,data:data23};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -27535,7 +27959,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/located/message",schemaPath:"#/properties/located/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.located.properties.message.type,parentSchema:schema441.properties.located.properties.message,data:data23};
+const err83 = {instancePath:instancePath+"/located/message",schemaPath:"#/properties/located/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.located.properties.message.type,parentSchema:schema446.properties.located.properties.message,data:data23};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -27549,7 +27973,7 @@ if(data22.line !== undefined){
 let data24 = data22.line;
 if(typeof data24 === "string"){
 if((data24.length > 64 && func2(data24) > 64)){
-const err84 = {instancePath:instancePath+"/located/line",schemaPath:"#/properties/located/properties/line/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema441.properties.located.properties.line,data:data24};
+const err84 = {instancePath:instancePath+"/located/line",schemaPath:"#/properties/located/properties/line/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.located.properties.line,data:data24};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -27560,7 +27984,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/located/line",schemaPath:"#/properties/located/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.located.properties.line.type,parentSchema:schema441.properties.located.properties.line,data:data24};
+const err85 = {instancePath:instancePath+"/located/line",schemaPath:"#/properties/located/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.located.properties.line.type,parentSchema:schema446.properties.located.properties.line,data:data24};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -27574,7 +27998,7 @@ if(data22.line_path !== undefined){
 let data25 = data22.line_path;
 if(typeof data25 === "string"){
 if((data25.length > 64 && func2(data25) > 64)){
-const err86 = {instancePath:instancePath+"/located/line_path",schemaPath:"#/properties/located/properties/line_path/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema441.properties.located.properties.line_path,data:data25};
+const err86 = {instancePath:instancePath+"/located/line_path",schemaPath:"#/properties/located/properties/line_path/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.located.properties.line_path,data:data25};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -27585,7 +28009,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/located/line_path",schemaPath:"#/properties/located/properties/line_path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.located.properties.line_path.type,parentSchema:schema441.properties.located.properties.line_path,data:data25};
+const err87 = {instancePath:instancePath+"/located/line_path",schemaPath:"#/properties/located/properties/line_path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.located.properties.line_path.type,parentSchema:schema446.properties.located.properties.line_path,data:data25};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -27597,7 +28021,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema441.properties.located.type,parentSchema:schema441.properties.located,data:data22};
+const err88 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.properties.located.type,parentSchema:schema446.properties.located,data:data22};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -27611,7 +28035,7 @@ if(data.fallback_message !== undefined){
 let data26 = data.fallback_message;
 if(typeof data26 === "string"){
 if((data26.length > 200 && func2(data26) > 200)){
-const err89 = {instancePath:instancePath+"/fallback_message",schemaPath:"#/properties/fallback_message/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema441.properties.fallback_message,data:data26};
+const err89 = {instancePath:instancePath+"/fallback_message",schemaPath:"#/properties/fallback_message/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema446.properties.fallback_message,data:data26};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -27621,7 +28045,7 @@ vErrors.push(err89);
 errors++;
 }
 if(!pattern97.test(data26)){
-const err90 = {instancePath:instancePath+"/fallback_message",schemaPath:"#/properties/fallback_message/pattern",keyword:"pattern",params:{pattern: "^[ -~]+$"},message:"must match pattern \""+"^[ -~]+$"+"\"",schema:"^[ -~]+$",parentSchema:schema441.properties.fallback_message,data:data26};
+const err90 = {instancePath:instancePath+"/fallback_message",schemaPath:"#/properties/fallback_message/pattern",keyword:"pattern",params:{pattern: "^[ -~]+$"},message:"must match pattern \""+"^[ -~]+$"+"\"",schema:"^[ -~]+$",parentSchema:schema446.properties.fallback_message,data:data26};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -27632,7 +28056,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/fallback_message",schemaPath:"#/properties/fallback_message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.fallback_message.type,parentSchema:schema441.properties.fallback_message,data:data26};
+const err91 = {instancePath:instancePath+"/fallback_message",schemaPath:"#/properties/fallback_message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.fallback_message.type,parentSchema:schema446.properties.fallback_message,data:data26};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -27646,7 +28070,7 @@ if(data.truncation_mark !== undefined){
 let data27 = data.truncation_mark;
 if(typeof data27 === "string"){
 if((data27.length > 8 && func2(data27) > 8)){
-const err92 = {instancePath:instancePath+"/truncation_mark",schemaPath:"#/properties/truncation_mark/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters",schema:8,parentSchema:schema441.properties.truncation_mark,data:data27};
+const err92 = {instancePath:instancePath+"/truncation_mark",schemaPath:"#/properties/truncation_mark/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters",schema:8,parentSchema:schema446.properties.truncation_mark,data:data27};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -27656,7 +28080,7 @@ vErrors.push(err92);
 errors++;
 }
 if(!pattern97.test(data27)){
-const err93 = {instancePath:instancePath+"/truncation_mark",schemaPath:"#/properties/truncation_mark/pattern",keyword:"pattern",params:{pattern: "^[ -~]+$"},message:"must match pattern \""+"^[ -~]+$"+"\"",schema:"^[ -~]+$",parentSchema:schema441.properties.truncation_mark,data:data27};
+const err93 = {instancePath:instancePath+"/truncation_mark",schemaPath:"#/properties/truncation_mark/pattern",keyword:"pattern",params:{pattern: "^[ -~]+$"},message:"must match pattern \""+"^[ -~]+$"+"\"",schema:"^[ -~]+$",parentSchema:schema446.properties.truncation_mark,data:data27};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -27667,7 +28091,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/truncation_mark",schemaPath:"#/properties/truncation_mark/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.truncation_mark.type,parentSchema:schema441.properties.truncation_mark,data:data27};
+const err94 = {instancePath:instancePath+"/truncation_mark",schemaPath:"#/properties/truncation_mark/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.truncation_mark.type,parentSchema:schema446.properties.truncation_mark,data:data27};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -27681,7 +28105,7 @@ if(data.ops !== undefined){
 let data28 = data.ops;
 if(Array.isArray(data28)){
 if(data28.length > 64){
-const err95 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema441.properties.ops,data:data28};
+const err95 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema446.properties.ops,data:data28};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -27691,7 +28115,7 @@ vErrors.push(err95);
 errors++;
 }
 if(data28.length < 1){
-const err96 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema441.properties.ops,data:data28};
+const err96 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.ops,data:data28};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -27705,7 +28129,7 @@ for(let i4=0; i4<len4; i4++){
 let data29 = data28[i4];
 if(typeof data29 === "string"){
 if((data29.length > 32 && func2(data29) > 32)){
-const err97 = {instancePath:instancePath+"/ops/" + i4,schemaPath:"#/properties/ops/items/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema441.properties.ops.items,data:data29};
+const err97 = {instancePath:instancePath+"/ops/" + i4,schemaPath:"#/properties/ops/items/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema446.properties.ops.items,data:data29};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -27715,7 +28139,7 @@ vErrors.push(err97);
 errors++;
 }
 if(!pattern99.test(data29)){
-const err98 = {instancePath:instancePath+"/ops/" + i4,schemaPath:"#/properties/ops/items/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema441.properties.ops.items,data:data29};
+const err98 = {instancePath:instancePath+"/ops/" + i4,schemaPath:"#/properties/ops/items/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema446.properties.ops.items,data:data29};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -27726,7 +28150,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/ops/" + i4,schemaPath:"#/properties/ops/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.ops.items.type,parentSchema:schema441.properties.ops.items,data:data29};
+const err99 = {instancePath:instancePath+"/ops/" + i4,schemaPath:"#/properties/ops/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.ops.items.type,parentSchema:schema446.properties.ops.items,data:data29};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -27738,7 +28162,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema441.properties.ops.type,parentSchema:schema441.properties.ops,data:data28};
+const err100 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.ops.type,parentSchema:schema446.properties.ops,data:data28};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -27752,7 +28176,7 @@ if(data.parity !== undefined){
 let data30 = data.parity;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.error_fields === undefined){
-const err101 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/required",keyword:"required",params:{missingProperty: "error_fields"},message:"must have required property '"+"error_fields"+"'",schema:schema441.properties.parity.required,parentSchema:schema441.properties.parity,data:data30};
+const err101 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/required",keyword:"required",params:{missingProperty: "error_fields"},message:"must have required property '"+"error_fields"+"'",schema:schema446.properties.parity.required,parentSchema:schema446.properties.parity,data:data30};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -27762,7 +28186,7 @@ vErrors.push(err101);
 errors++;
 }
 if(data30.hello_fields === undefined){
-const err102 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/required",keyword:"required",params:{missingProperty: "hello_fields"},message:"must have required property '"+"hello_fields"+"'",schema:schema441.properties.parity.required,parentSchema:schema441.properties.parity,data:data30};
+const err102 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/required",keyword:"required",params:{missingProperty: "hello_fields"},message:"must have required property '"+"hello_fields"+"'",schema:schema446.properties.parity.required,parentSchema:schema446.properties.parity,data:data30};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -27773,7 +28197,7 @@ errors++;
 }
 for(const key5 in data30){
 if(!((key5 === "error_fields") || (key5 === "hello_fields"))){
-const err103 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema441.properties.parity,data:data30};
+const err103 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema446.properties.parity,data:data30};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -27787,7 +28211,7 @@ if(data30.error_fields !== undefined){
 let data31 = data30.error_fields;
 if(Array.isArray(data31)){
 if(data31.length > 16){
-const err104 = {instancePath:instancePath+"/parity/error_fields",schemaPath:"#/properties/parity/properties/error_fields/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema441.properties.parity.properties.error_fields,data:data31};
+const err104 = {instancePath:instancePath+"/parity/error_fields",schemaPath:"#/properties/parity/properties/error_fields/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema446.properties.parity.properties.error_fields,data:data31};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -27797,7 +28221,7 @@ vErrors.push(err104);
 errors++;
 }
 if(data31.length < 1){
-const err105 = {instancePath:instancePath+"/parity/error_fields",schemaPath:"#/properties/parity/properties/error_fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema441.properties.parity.properties.error_fields,data:data31};
+const err105 = {instancePath:instancePath+"/parity/error_fields",schemaPath:"#/properties/parity/properties/error_fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.parity.properties.error_fields,data:data31};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -27811,7 +28235,7 @@ for(let i5=0; i5<len5; i5++){
 let data32 = data31[i5];
 if(typeof data32 === "string"){
 if((data32.length > 64 && func2(data32) > 64)){
-const err106 = {instancePath:instancePath+"/parity/error_fields/" + i5,schemaPath:"#/properties/parity/properties/error_fields/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema441.properties.parity.properties.error_fields.items,data:data32};
+const err106 = {instancePath:instancePath+"/parity/error_fields/" + i5,schemaPath:"#/properties/parity/properties/error_fields/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.parity.properties.error_fields.items,data:data32};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -27822,7 +28246,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/parity/error_fields/" + i5,schemaPath:"#/properties/parity/properties/error_fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.parity.properties.error_fields.items.type,parentSchema:schema441.properties.parity.properties.error_fields.items,data:data32};
+const err107 = {instancePath:instancePath+"/parity/error_fields/" + i5,schemaPath:"#/properties/parity/properties/error_fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.parity.properties.error_fields.items.type,parentSchema:schema446.properties.parity.properties.error_fields.items,data:data32};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -27834,7 +28258,7 @@ errors++;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/parity/error_fields",schemaPath:"#/properties/parity/properties/error_fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema441.properties.parity.properties.error_fields.type,parentSchema:schema441.properties.parity.properties.error_fields,data:data31};
+const err108 = {instancePath:instancePath+"/parity/error_fields",schemaPath:"#/properties/parity/properties/error_fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.parity.properties.error_fields.type,parentSchema:schema446.properties.parity.properties.error_fields,data:data31};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -27848,7 +28272,7 @@ if(data30.hello_fields !== undefined){
 let data33 = data30.hello_fields;
 if(Array.isArray(data33)){
 if(data33.length > 16){
-const err109 = {instancePath:instancePath+"/parity/hello_fields",schemaPath:"#/properties/parity/properties/hello_fields/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema441.properties.parity.properties.hello_fields,data:data33};
+const err109 = {instancePath:instancePath+"/parity/hello_fields",schemaPath:"#/properties/parity/properties/hello_fields/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema446.properties.parity.properties.hello_fields,data:data33};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -27858,7 +28282,7 @@ vErrors.push(err109);
 errors++;
 }
 if(data33.length < 1){
-const err110 = {instancePath:instancePath+"/parity/hello_fields",schemaPath:"#/properties/parity/properties/hello_fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema441.properties.parity.properties.hello_fields,data:data33};
+const err110 = {instancePath:instancePath+"/parity/hello_fields",schemaPath:"#/properties/parity/properties/hello_fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.parity.properties.hello_fields,data:data33};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -27872,7 +28296,7 @@ for(let i6=0; i6<len6; i6++){
 let data34 = data33[i6];
 if(typeof data34 === "string"){
 if((data34.length > 64 && func2(data34) > 64)){
-const err111 = {instancePath:instancePath+"/parity/hello_fields/" + i6,schemaPath:"#/properties/parity/properties/hello_fields/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema441.properties.parity.properties.hello_fields.items,data:data34};
+const err111 = {instancePath:instancePath+"/parity/hello_fields/" + i6,schemaPath:"#/properties/parity/properties/hello_fields/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.parity.properties.hello_fields.items,data:data34};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -27883,7 +28307,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/parity/hello_fields/" + i6,schemaPath:"#/properties/parity/properties/hello_fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema441.properties.parity.properties.hello_fields.items.type,parentSchema:schema441.properties.parity.properties.hello_fields.items,data:data34};
+const err112 = {instancePath:instancePath+"/parity/hello_fields/" + i6,schemaPath:"#/properties/parity/properties/hello_fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.parity.properties.hello_fields.items.type,parentSchema:schema446.properties.parity.properties.hello_fields.items,data:data34};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -27895,7 +28319,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath:instancePath+"/parity/hello_fields",schemaPath:"#/properties/parity/properties/hello_fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema441.properties.parity.properties.hello_fields.type,parentSchema:schema441.properties.parity.properties.hello_fields,data:data33};
+const err113 = {instancePath:instancePath+"/parity/hello_fields",schemaPath:"#/properties/parity/properties/hello_fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.parity.properties.hello_fields.type,parentSchema:schema446.properties.parity.properties.hello_fields,data:data33};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -27907,7 +28331,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema441.properties.parity.type,parentSchema:schema441.properties.parity,data:data30};
+const err114 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.properties.parity.type,parentSchema:schema446.properties.parity,data:data30};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -27919,7 +28343,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema441.type,parentSchema:schema441,data};
+const err115 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.type,parentSchema:schema446,data};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -27928,10 +28352,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-validate238.errors = vErrors;
+validate247.errors = vErrors;
 return errors === 0;
 }
-validate238.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate247.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const ProtocolError = validate182;
 
@@ -27941,19 +28365,19 @@ export const ProtocolResponse = validate158;
 
 export const ReconcileSlot = validate131;
 
-export const ReportData = validate239;
-const schema445 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_data.schema.json","title":"ReportData","description":"Everything `lockstep report` embeds in its HTML page: gates, matrices and their coverage per implementation, divergences grouped by signature, timelines and trends. Versioned by report_data_version.","type":"object","additionalProperties":false,"required":["report_data_version","title","inputs","gates","matrices","coverage","divergences","timelines","findings","history"],"properties":{"report_data_version":{"description":"Version of this format.","type":"integer","minimum":1,"maximum":1},"title":{"description":"Page title.","type":"string","minLength":0,"maxLength":256},"inputs":{"description":"The input files.","type":"array","items":{"description":"One input.","$ref":"#/$defs/ReportInput"},"minItems":0,"maxItems":10000},"gates":{"description":"The gates.","type":"array","items":{"description":"One gate.","$ref":"#/$defs/Gate"},"minItems":0,"maxItems":256},"matrices":{"description":"The slot and order matrices.","type":"array","items":{"description":"One matrix.","$ref":"#/$defs/Matrix"},"minItems":0,"maxItems":2},"coverage":{"description":"Cell counts per view and matrix.","type":"array","items":{"description":"One view of one matrix.","$ref":"#/$defs/CoverageView"},"minItems":0,"maxItems":512},"divergences":{"description":"Divergence groups, most frequent first.","type":"array","items":{"description":"One group.","$ref":"#/$defs/DivergenceGroup"},"minItems":0,"maxItems":10000},"timelines":{"description":"Timelines of fixtures and scenarios.","type":"array","items":{"description":"One timeline.","$ref":"#/$defs/Timeline"},"minItems":0,"maxItems":100000},"findings":{"description":"Compat findings and journal differences.","type":"array","items":{"description":"One finding.","$ref":"#/$defs/Finding"},"minItems":0,"maxItems":100000},"history":{"description":"Earlier runs, oldest first, this run last.","type":"array","items":{"description":"One run.","$ref":"#/$defs/HistoryPoint"},"minItems":0,"maxItems":100000}},"$defs":{"ReportInput":{"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}},"RedItem":{"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"Gate":{"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}},"Metric":{"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"MatrixCell":{"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}},"Matrix":{"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}},"CellCount":{"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}},"CoverageView":{"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}},"DivergenceItem":{"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"DivergenceGroup":{"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}},"TimelineStep":{"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}},"TimelineTick":{"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}},"TimelineMark":{"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}},"Timeline":{"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}},"Finding":{"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}},"HistoryPoint":{"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
-const schema446 = {"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}};
-const schema460 = {"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}};
-const schema461 = {"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}};
-const schema447 = {"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}};
-const schema448 = {"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}};
-const schema449 = {"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
+export const ReportData = validate248;
+const schema450 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_data.schema.json","title":"ReportData","description":"Everything `lockstep report` embeds in its HTML page: gates, matrices and their coverage per implementation, divergences grouped by signature, timelines and trends. Versioned by report_data_version.","type":"object","additionalProperties":false,"required":["report_data_version","title","inputs","gates","matrices","coverage","divergences","divergence_groups_total","timelines","findings","history"],"properties":{"report_data_version":{"description":"Version of this format.","type":"integer","minimum":1,"maximum":1},"title":{"description":"Page title.","type":"string","minLength":0,"maxLength":256},"inputs":{"description":"The input files.","type":"array","items":{"description":"One input.","$ref":"#/$defs/ReportInput"},"minItems":0,"maxItems":10000},"gates":{"description":"The gates.","type":"array","items":{"description":"One gate.","$ref":"#/$defs/Gate"},"minItems":0,"maxItems":256},"matrices":{"description":"The slot and order matrices.","type":"array","items":{"description":"One matrix.","$ref":"#/$defs/Matrix"},"minItems":0,"maxItems":2},"coverage":{"description":"Cell counts per view and matrix.","type":"array","items":{"description":"One view of one matrix.","$ref":"#/$defs/CoverageView"},"minItems":0,"maxItems":512},"divergences":{"description":"Divergence groups, most frequent first (at most 2000; divergence_groups_total counts all).","type":"array","items":{"description":"One group.","$ref":"#/$defs/DivergenceGroup"},"minItems":0,"maxItems":2000},"divergence_groups_total":{"description":"How many divergence groups there were.","type":"integer","minimum":0,"maximum":9007199254740991},"timelines":{"description":"Timelines of fixtures and scenarios.","type":"array","items":{"description":"One timeline.","$ref":"#/$defs/Timeline"},"minItems":0,"maxItems":100000},"findings":{"description":"Compat findings and journal differences.","type":"array","items":{"description":"One finding.","$ref":"#/$defs/Finding"},"minItems":0,"maxItems":100000},"history":{"description":"Earlier runs, oldest first, this run last.","type":"array","items":{"description":"One run.","$ref":"#/$defs/HistoryPoint"},"minItems":0,"maxItems":100000}},"$defs":{"ReportInput":{"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}},"RedItem":{"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"Gate":{"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}},"Metric":{"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"MatrixCell":{"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}},"Matrix":{"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}},"CellCount":{"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}},"CoverageView":{"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}},"DivergenceItem":{"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"DivergenceGroup":{"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}},"TimelineStep":{"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}},"TimelineTick":{"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}},"TimelineMark":{"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}},"Timeline":{"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}},"Finding":{"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}},"HistoryPoint":{"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
+const schema451 = {"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema465 = {"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}};
+const schema466 = {"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema452 = {"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema453 = {"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}};
+const schema454 = {"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate240.evaluated;
+const evaluated0 = validate249.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -27962,7 +28386,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.gate === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema447.required,parentSchema:schema447,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema452.required,parentSchema:schema452,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -27972,7 +28396,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.subject === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema447.required,parentSchema:schema447,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema452.required,parentSchema:schema452,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -27982,7 +28406,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.status === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema447.required,parentSchema:schema447,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema452.required,parentSchema:schema452,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -27992,7 +28416,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.summary === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema447.required,parentSchema:schema447,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema452.required,parentSchema:schema452,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -28002,7 +28426,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.metrics === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema447.required,parentSchema:schema447,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema452.required,parentSchema:schema452,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -28012,7 +28436,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.red === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "red"},message:"must have required property '"+"red"+"'",schema:schema447.required,parentSchema:schema447,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "red"},message:"must have required property '"+"red"+"'",schema:schema452.required,parentSchema:schema452,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -28022,7 +28446,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.red_total === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "red_total"},message:"must have required property '"+"red_total"+"'",schema:schema447.required,parentSchema:schema447,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "red_total"},message:"must have required property '"+"red_total"+"'",schema:schema452.required,parentSchema:schema452,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -28033,7 +28457,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "gate") || (key0 === "subject")) || (key0 === "status")) || (key0 === "summary")) || (key0 === "metrics")) || (key0 === "red")) || (key0 === "red_total"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema447,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema452,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -28046,7 +28470,7 @@ errors++;
 if(data.gate !== undefined){
 let data0 = data.gate;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema447.properties.gate.type,parentSchema:schema447.properties.gate,data:data0};
+const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema452.properties.gate.type,parentSchema:schema452.properties.gate,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -28056,7 +28480,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((((data0 === "parity") || (data0 === "fuzz")) || (data0 === "replay")) || (data0 === "compat"))){
-const err9 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/enum",keyword:"enum",params:{allowedValues: schema447.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema447.properties.gate.enum,parentSchema:schema447.properties.gate,data:data0};
+const err9 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/enum",keyword:"enum",params:{allowedValues: schema452.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema452.properties.gate.enum,parentSchema:schema452.properties.gate,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -28070,7 +28494,7 @@ if(data.subject !== undefined){
 let data1 = data.subject;
 if(typeof data1 === "string"){
 if((data1.length > 256 && func2(data1) > 256)){
-const err10 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema447.properties.subject,data:data1};
+const err10 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema452.properties.subject,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -28080,7 +28504,7 @@ vErrors.push(err10);
 errors++;
 }
 if((data1.length < 0 && func2(data1) < 0)){
-const err11 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema447.properties.subject,data:data1};
+const err11 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema452.properties.subject,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -28091,7 +28515,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema447.properties.subject.type,parentSchema:schema447.properties.subject,data:data1};
+const err12 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema452.properties.subject.type,parentSchema:schema452.properties.subject,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -28104,7 +28528,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(typeof data2 !== "string"){
-const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema447.properties.status.type,parentSchema:schema447.properties.status,data:data2};
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema452.properties.status.type,parentSchema:schema452.properties.status,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -28114,7 +28538,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(((data2 === "pass") || (data2 === "fail")) || (data2 === "absent"))){
-const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema447.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema447.properties.status.enum,parentSchema:schema447.properties.status,data:data2};
+const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema452.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema452.properties.status.enum,parentSchema:schema452.properties.status,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -28128,7 +28552,7 @@ if(data.summary !== undefined){
 let data3 = data.summary;
 if(typeof data3 === "string"){
 if((data3.length > 4096 && func2(data3) > 4096)){
-const err15 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema447.properties.summary,data:data3};
+const err15 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema452.properties.summary,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -28138,7 +28562,7 @@ vErrors.push(err15);
 errors++;
 }
 if((data3.length < 0 && func2(data3) < 0)){
-const err16 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema447.properties.summary,data:data3};
+const err16 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema452.properties.summary,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -28149,7 +28573,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema447.properties.summary.type,parentSchema:schema447.properties.summary,data:data3};
+const err17 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema452.properties.summary.type,parentSchema:schema452.properties.summary,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -28163,7 +28587,7 @@ if(data.metrics !== undefined){
 let data4 = data.metrics;
 if(Array.isArray(data4)){
 if(data4.length > 64){
-const err18 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema447.properties.metrics,data:data4};
+const err18 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema452.properties.metrics,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -28173,7 +28597,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data4.length < 0){
-const err19 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema447.properties.metrics,data:data4};
+const err19 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema452.properties.metrics,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -28187,7 +28611,7 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.name === undefined){
-const err20 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema448.required,parentSchema:schema448,data:data5};
+const err20 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema453.required,parentSchema:schema453,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -28197,7 +28621,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data5.value === undefined){
-const err21 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema448.required,parentSchema:schema448,data:data5};
+const err21 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema453.required,parentSchema:schema453,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -28208,7 +28632,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((key1 === "name") || (key1 === "value"))){
-const err22 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema448,data:data5};
+const err22 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema453,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -28222,7 +28646,7 @@ if(data5.name !== undefined){
 let data6 = data5.name;
 if(typeof data6 === "string"){
 if((data6.length > 128 && func2(data6) > 128)){
-const err23 = {instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema448.properties.name,data:data6};
+const err23 = {instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema453.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -28232,7 +28656,7 @@ vErrors.push(err23);
 errors++;
 }
 if((data6.length < 0 && func2(data6) < 0)){
-const err24 = {instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema448.properties.name,data:data6};
+const err24 = {instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema453.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -28243,7 +28667,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema448.properties.name.type,parentSchema:schema448.properties.name,data:data6};
+const err25 = {instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema453.properties.name.type,parentSchema:schema453.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -28257,7 +28681,7 @@ if(data5.value !== undefined){
 let data7 = data5.value;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 1000000000000000 || isNaN(data7)){
-const err26 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema448.properties.value,data:data7};
+const err26 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema453.properties.value,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -28267,7 +28691,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data7 < -1000000000000000 || isNaN(data7)){
-const err27 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000",schema:-1000000000000000,parentSchema:schema448.properties.value,data:data7};
+const err27 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000",schema:-1000000000000000,parentSchema:schema453.properties.value,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -28278,7 +28702,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema448.properties.value.type,parentSchema:schema448.properties.value,data:data7};
+const err28 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema453.properties.value.type,parentSchema:schema453.properties.value,data:data7};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -28290,7 +28714,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema448.type,parentSchema:schema448,data:data5};
+const err29 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema453.type,parentSchema:schema453,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -28302,7 +28726,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema447.properties.metrics.type,parentSchema:schema447.properties.metrics,data:data4};
+const err30 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema452.properties.metrics.type,parentSchema:schema452.properties.metrics,data:data4};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -28316,7 +28740,7 @@ if(data.red !== undefined){
 let data8 = data.red;
 if(Array.isArray(data8)){
 if(data8.length > 200){
-const err31 = {instancePath:instancePath+"/red",schemaPath:"#/properties/red/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema447.properties.red,data:data8};
+const err31 = {instancePath:instancePath+"/red",schemaPath:"#/properties/red/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema452.properties.red,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -28326,7 +28750,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data8.length < 0){
-const err32 = {instancePath:instancePath+"/red",schemaPath:"#/properties/red/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema447.properties.red,data:data8};
+const err32 = {instancePath:instancePath+"/red",schemaPath:"#/properties/red/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema452.properties.red,data:data8};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -28340,7 +28764,7 @@ for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.what === undefined){
-const err33 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/required",keyword:"required",params:{missingProperty: "what"},message:"must have required property '"+"what"+"'",schema:schema449.required,parentSchema:schema449,data:data9};
+const err33 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/required",keyword:"required",params:{missingProperty: "what"},message:"must have required property '"+"what"+"'",schema:schema454.required,parentSchema:schema454,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -28350,7 +28774,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data9.command === undefined){
-const err34 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema449.required,parentSchema:schema449,data:data9};
+const err34 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema454.required,parentSchema:schema454,data:data9};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -28361,7 +28785,7 @@ errors++;
 }
 for(const key2 in data9){
 if(!((key2 === "what") || (key2 === "command"))){
-const err35 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema449,data:data9};
+const err35 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema454,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -28375,7 +28799,7 @@ if(data9.what !== undefined){
 let data10 = data9.what;
 if(typeof data10 === "string"){
 if((data10.length > 4096 && func2(data10) > 4096)){
-const err36 = {instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema449.properties.what,data:data10};
+const err36 = {instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema454.properties.what,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -28385,7 +28809,7 @@ vErrors.push(err36);
 errors++;
 }
 if((data10.length < 0 && func2(data10) < 0)){
-const err37 = {instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema449.properties.what,data:data10};
+const err37 = {instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema454.properties.what,data:data10};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -28396,7 +28820,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.what.type,parentSchema:schema449.properties.what,data:data10};
+const err38 = {instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema454.properties.what.type,parentSchema:schema454.properties.what,data:data10};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -28410,7 +28834,7 @@ if(data9.command !== undefined){
 let data11 = data9.command;
 if(typeof data11 === "string"){
 if((data11.length > 4096 && func2(data11) > 4096)){
-const err39 = {instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema449.properties.command,data:data11};
+const err39 = {instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema454.properties.command,data:data11};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -28420,7 +28844,7 @@ vErrors.push(err39);
 errors++;
 }
 if((data11.length < 0 && func2(data11) < 0)){
-const err40 = {instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema449.properties.command,data:data11};
+const err40 = {instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema454.properties.command,data:data11};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -28431,7 +28855,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.command.type,parentSchema:schema449.properties.command,data:data11};
+const err41 = {instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema454.properties.command.type,parentSchema:schema454.properties.command,data:data11};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -28443,7 +28867,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema449.type,parentSchema:schema449,data:data9};
+const err42 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema454.type,parentSchema:schema454,data:data9};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -28455,7 +28879,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/red",schemaPath:"#/properties/red/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema447.properties.red.type,parentSchema:schema447.properties.red,data:data8};
+const err43 = {instancePath:instancePath+"/red",schemaPath:"#/properties/red/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema452.properties.red.type,parentSchema:schema452.properties.red,data:data8};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -28468,7 +28892,7 @@ errors++;
 if(data.red_total !== undefined){
 let data12 = data.red_total;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err44 = {instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema447.properties.red_total.type,parentSchema:schema447.properties.red_total,data:data12};
+const err44 = {instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema452.properties.red_total.type,parentSchema:schema452.properties.red_total,data:data12};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -28479,7 +28903,7 @@ errors++;
 }
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 > 9007199254740991 || isNaN(data12)){
-const err45 = {instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema447.properties.red_total,data:data12};
+const err45 = {instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema452.properties.red_total,data:data12};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -28489,7 +28913,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data12 < 0 || isNaN(data12)){
-const err46 = {instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema447.properties.red_total,data:data12};
+const err46 = {instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema452.properties.red_total,data:data12};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -28502,7 +28926,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema447.type,parentSchema:schema447,data};
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema452.type,parentSchema:schema452,data};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -28511,18 +28935,18 @@ vErrors.push(err47);
 }
 errors++;
 }
-validate240.errors = vErrors;
+validate249.errors = vErrors;
 return errors === 0;
 }
-validate240.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate249.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema450 = {"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}};
-const schema451 = {"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}};
+const schema455 = {"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}};
+const schema456 = {"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate242.evaluated;
+const evaluated0 = validate251.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -28531,7 +28955,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.machine === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema455.required,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -28541,7 +28965,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.states === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema455.required,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -28551,7 +28975,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.triggers === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "triggers"},message:"must have required property '"+"triggers"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "triggers"},message:"must have required property '"+"triggers"+"'",schema:schema455.required,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -28561,7 +28985,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.cells === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema455.required,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -28572,7 +28996,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "machine") || (key0 === "states")) || (key0 === "triggers")) || (key0 === "cells"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema450,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -28585,7 +29009,7 @@ errors++;
 if(data.machine !== undefined){
 let data0 = data.machine;
 if(typeof data0 !== "string"){
-const err5 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema450.properties.machine.type,parentSchema:schema450.properties.machine,data:data0};
+const err5 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.machine.type,parentSchema:schema455.properties.machine,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -28595,7 +29019,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((data0 === "SLOT") || (data0 === "ORDER"))){
-const err6 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema450.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema450.properties.machine.enum,parentSchema:schema450.properties.machine,data:data0};
+const err6 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema455.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema455.properties.machine.enum,parentSchema:schema455.properties.machine,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -28609,7 +29033,7 @@ if(data.states !== undefined){
 let data1 = data.states;
 if(Array.isArray(data1)){
 if(data1.length > 64){
-const err7 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema450.properties.states,data:data1};
+const err7 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema455.properties.states,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -28619,7 +29043,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data1.length < 0){
-const err8 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.states,data:data1};
+const err8 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema455.properties.states,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -28633,7 +29057,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
 if((data2.length > 64 && func2(data2) > 64)){
-const err9 = {instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema450.properties.states.items,data:data2};
+const err9 = {instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema455.properties.states.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -28643,7 +29067,7 @@ vErrors.push(err9);
 errors++;
 }
 if((data2.length < 0 && func2(data2) < 0)){
-const err10 = {instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema450.properties.states.items,data:data2};
+const err10 = {instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.states.items,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -28654,7 +29078,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema450.properties.states.items.type,parentSchema:schema450.properties.states.items,data:data2};
+const err11 = {instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.states.items.type,parentSchema:schema455.properties.states.items,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -28666,7 +29090,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.states.type,parentSchema:schema450.properties.states,data:data1};
+const err12 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema455.properties.states.type,parentSchema:schema455.properties.states,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -28680,7 +29104,7 @@ if(data.triggers !== undefined){
 let data3 = data.triggers;
 if(Array.isArray(data3)){
 if(data3.length > 64){
-const err13 = {instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema450.properties.triggers,data:data3};
+const err13 = {instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema455.properties.triggers,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -28690,7 +29114,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3.length < 0){
-const err14 = {instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.triggers,data:data3};
+const err14 = {instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema455.properties.triggers,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -28704,7 +29128,7 @@ for(let i1=0; i1<len1; i1++){
 let data4 = data3[i1];
 if(typeof data4 === "string"){
 if((data4.length > 64 && func2(data4) > 64)){
-const err15 = {instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema450.properties.triggers.items,data:data4};
+const err15 = {instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema455.properties.triggers.items,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -28714,7 +29138,7 @@ vErrors.push(err15);
 errors++;
 }
 if((data4.length < 0 && func2(data4) < 0)){
-const err16 = {instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema450.properties.triggers.items,data:data4};
+const err16 = {instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.triggers.items,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -28725,7 +29149,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema450.properties.triggers.items.type,parentSchema:schema450.properties.triggers.items,data:data4};
+const err17 = {instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.triggers.items.type,parentSchema:schema455.properties.triggers.items,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -28737,7 +29161,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.triggers.type,parentSchema:schema450.properties.triggers,data:data3};
+const err18 = {instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema455.properties.triggers.type,parentSchema:schema455.properties.triggers,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -28751,7 +29175,7 @@ if(data.cells !== undefined){
 let data5 = data.cells;
 if(Array.isArray(data5)){
 if(data5.length > 1024){
-const err19 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema450.properties.cells,data:data5};
+const err19 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema455.properties.cells,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -28761,7 +29185,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data5.length < 0){
-const err20 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.cells,data:data5};
+const err20 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema455.properties.cells,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -28775,7 +29199,7 @@ for(let i2=0; i2<len2; i2++){
 let data6 = data5[i2];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.from === undefined){
-const err21 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema451.required,parentSchema:schema451,data:data6};
+const err21 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema456.required,parentSchema:schema456,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -28785,7 +29209,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data6.trigger === undefined){
-const err22 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema451.required,parentSchema:schema451,data:data6};
+const err22 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema456.required,parentSchema:schema456,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -28795,7 +29219,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data6.to === undefined){
-const err23 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema451.required,parentSchema:schema451,data:data6};
+const err23 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema456.required,parentSchema:schema456,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -28805,7 +29229,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data6.description === undefined){
-const err24 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema451.required,parentSchema:schema451,data:data6};
+const err24 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema456.required,parentSchema:schema456,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -28816,7 +29240,7 @@ errors++;
 }
 for(const key1 in data6){
 if(!((((key1 === "from") || (key1 === "trigger")) || (key1 === "to")) || (key1 === "description"))){
-const err25 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema451,data:data6};
+const err25 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema456,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -28830,7 +29254,7 @@ if(data6.from !== undefined){
 let data7 = data6.from;
 if(typeof data7 === "string"){
 if((data7.length > 64 && func2(data7) > 64)){
-const err26 = {instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema451.properties.from,data:data7};
+const err26 = {instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema456.properties.from,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -28840,7 +29264,7 @@ vErrors.push(err26);
 errors++;
 }
 if((data7.length < 0 && func2(data7) < 0)){
-const err27 = {instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema451.properties.from,data:data7};
+const err27 = {instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema456.properties.from,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -28851,7 +29275,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema451.properties.from.type,parentSchema:schema451.properties.from,data:data7};
+const err28 = {instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema456.properties.from.type,parentSchema:schema456.properties.from,data:data7};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -28865,7 +29289,7 @@ if(data6.trigger !== undefined){
 let data8 = data6.trigger;
 if(typeof data8 === "string"){
 if((data8.length > 64 && func2(data8) > 64)){
-const err29 = {instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema451.properties.trigger,data:data8};
+const err29 = {instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema456.properties.trigger,data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -28875,7 +29299,7 @@ vErrors.push(err29);
 errors++;
 }
 if((data8.length < 0 && func2(data8) < 0)){
-const err30 = {instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema451.properties.trigger,data:data8};
+const err30 = {instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema456.properties.trigger,data:data8};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -28886,7 +29310,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema451.properties.trigger.type,parentSchema:schema451.properties.trigger,data:data8};
+const err31 = {instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema456.properties.trigger.type,parentSchema:schema456.properties.trigger,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -28900,7 +29324,7 @@ if(data6.to !== undefined){
 let data9 = data6.to;
 if(typeof data9 === "string"){
 if((data9.length > 64 && func2(data9) > 64)){
-const err32 = {instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema451.properties.to,data:data9};
+const err32 = {instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema456.properties.to,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -28910,7 +29334,7 @@ vErrors.push(err32);
 errors++;
 }
 if((data9.length < 0 && func2(data9) < 0)){
-const err33 = {instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema451.properties.to,data:data9};
+const err33 = {instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema456.properties.to,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -28921,7 +29345,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema451.properties.to.type,parentSchema:schema451.properties.to,data:data9};
+const err34 = {instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema456.properties.to.type,parentSchema:schema456.properties.to,data:data9};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -28935,7 +29359,7 @@ if(data6.description !== undefined){
 let data10 = data6.description;
 if(typeof data10 === "string"){
 if((data10.length > 4096 && func2(data10) > 4096)){
-const err35 = {instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema451.properties.description,data:data10};
+const err35 = {instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema456.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -28945,7 +29369,7 @@ vErrors.push(err35);
 errors++;
 }
 if((data10.length < 0 && func2(data10) < 0)){
-const err36 = {instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema451.properties.description,data:data10};
+const err36 = {instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema456.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -28956,7 +29380,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema451.properties.description.type,parentSchema:schema451.properties.description,data:data10};
+const err37 = {instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema456.properties.description.type,parentSchema:schema456.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -28968,7 +29392,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema451.type,parentSchema:schema451,data:data6};
+const err38 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema456.type,parentSchema:schema456,data:data6};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -28980,7 +29404,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.cells.type,parentSchema:schema450.properties.cells,data:data5};
+const err39 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema455.properties.cells.type,parentSchema:schema455.properties.cells,data:data5};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -28992,7 +29416,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema450.type,parentSchema:schema450,data};
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema455.type,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -29001,18 +29425,18 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate242.errors = vErrors;
+validate251.errors = vErrors;
 return errors === 0;
 }
-validate242.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate251.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema452 = {"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}};
-const schema453 = {"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema457 = {"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}};
+const schema458 = {"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 
-function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate244.evaluated;
+const evaluated0 = validate253.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29021,7 +29445,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.view === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "view"},message:"must have required property '"+"view"+"'",schema:schema452.required,parentSchema:schema452,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "view"},message:"must have required property '"+"view"+"'",schema:schema457.required,parentSchema:schema457,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -29031,7 +29455,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.source === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema452.required,parentSchema:schema452,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema457.required,parentSchema:schema457,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -29041,7 +29465,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.machine === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema452.required,parentSchema:schema452,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema457.required,parentSchema:schema457,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -29051,7 +29475,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.note === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'",schema:schema452.required,parentSchema:schema452,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'",schema:schema457.required,parentSchema:schema457,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -29061,7 +29485,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.cells === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema452.required,parentSchema:schema452,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema457.required,parentSchema:schema457,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -29072,7 +29496,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "view") || (key0 === "source")) || (key0 === "machine")) || (key0 === "note")) || (key0 === "cells"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema452,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema457,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -29086,7 +29510,7 @@ if(data.view !== undefined){
 let data0 = data.view;
 if(typeof data0 === "string"){
 if((data0.length > 256 && func2(data0) > 256)){
-const err6 = {instancePath:instancePath+"/view",schemaPath:"#/properties/view/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema452.properties.view,data:data0};
+const err6 = {instancePath:instancePath+"/view",schemaPath:"#/properties/view/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema457.properties.view,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -29096,7 +29520,7 @@ vErrors.push(err6);
 errors++;
 }
 if((data0.length < 0 && func2(data0) < 0)){
-const err7 = {instancePath:instancePath+"/view",schemaPath:"#/properties/view/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema452.properties.view,data:data0};
+const err7 = {instancePath:instancePath+"/view",schemaPath:"#/properties/view/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema457.properties.view,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -29107,7 +29531,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/view",schemaPath:"#/properties/view/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema452.properties.view.type,parentSchema:schema452.properties.view,data:data0};
+const err8 = {instancePath:instancePath+"/view",schemaPath:"#/properties/view/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.view.type,parentSchema:schema457.properties.view,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -29120,7 +29544,7 @@ errors++;
 if(data.source !== undefined){
 let data1 = data.source;
 if(typeof data1 !== "string"){
-const err9 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema452.properties.source.type,parentSchema:schema452.properties.source,data:data1};
+const err9 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.source.type,parentSchema:schema457.properties.source,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -29130,7 +29554,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((((data1 === "parity") || (data1 === "fuzz")) || (data1 === "journal")) || (data1 === "compat"))){
-const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema452.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema452.properties.source.enum,parentSchema:schema452.properties.source,data:data1};
+const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema457.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema457.properties.source.enum,parentSchema:schema457.properties.source,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -29143,7 +29567,7 @@ errors++;
 if(data.machine !== undefined){
 let data2 = data.machine;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema452.properties.machine.type,parentSchema:schema452.properties.machine,data:data2};
+const err11 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.machine.type,parentSchema:schema457.properties.machine,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -29153,7 +29577,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((data2 === "SLOT") || (data2 === "ORDER"))){
-const err12 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema452.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema452.properties.machine.enum,parentSchema:schema452.properties.machine,data:data2};
+const err12 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema457.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema457.properties.machine.enum,parentSchema:schema457.properties.machine,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -29167,7 +29591,7 @@ if(data.note !== undefined){
 let data3 = data.note;
 if(typeof data3 === "string"){
 if((data3.length > 4096 && func2(data3) > 4096)){
-const err13 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema452.properties.note,data:data3};
+const err13 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema457.properties.note,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -29177,7 +29601,7 @@ vErrors.push(err13);
 errors++;
 }
 if((data3.length < 0 && func2(data3) < 0)){
-const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema452.properties.note,data:data3};
+const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema457.properties.note,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -29188,7 +29612,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema452.properties.note.type,parentSchema:schema452.properties.note,data:data3};
+const err15 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.note.type,parentSchema:schema457.properties.note,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -29202,7 +29626,7 @@ if(data.cells !== undefined){
 let data4 = data.cells;
 if(Array.isArray(data4)){
 if(data4.length > 1024){
-const err16 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema452.properties.cells,data:data4};
+const err16 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema457.properties.cells,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -29212,7 +29636,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data4.length < 0){
-const err17 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema452.properties.cells,data:data4};
+const err17 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema457.properties.cells,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -29226,7 +29650,7 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.from === undefined){
-const err18 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema453.required,parentSchema:schema453,data:data5};
+const err18 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -29236,7 +29660,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data5.trigger === undefined){
-const err19 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema453.required,parentSchema:schema453,data:data5};
+const err19 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -29246,7 +29670,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data5.to === undefined){
-const err20 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema453.required,parentSchema:schema453,data:data5};
+const err20 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -29256,7 +29680,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data5.count === undefined){
-const err21 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema453.required,parentSchema:schema453,data:data5};
+const err21 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -29266,7 +29690,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data5.legal === undefined){
-const err22 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "legal"},message:"must have required property '"+"legal"+"'",schema:schema453.required,parentSchema:schema453,data:data5};
+const err22 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "legal"},message:"must have required property '"+"legal"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -29276,7 +29700,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data5.diverged === undefined){
-const err23 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "diverged"},message:"must have required property '"+"diverged"+"'",schema:schema453.required,parentSchema:schema453,data:data5};
+const err23 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "diverged"},message:"must have required property '"+"diverged"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -29286,7 +29710,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data5.reached_by === undefined){
-const err24 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "reached_by"},message:"must have required property '"+"reached_by"+"'",schema:schema453.required,parentSchema:schema453,data:data5};
+const err24 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "reached_by"},message:"must have required property '"+"reached_by"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -29296,7 +29720,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data5.reached_by_total === undefined){
-const err25 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "reached_by_total"},message:"must have required property '"+"reached_by_total"+"'",schema:schema453.required,parentSchema:schema453,data:data5};
+const err25 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "reached_by_total"},message:"must have required property '"+"reached_by_total"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -29307,7 +29731,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((((((((key1 === "from") || (key1 === "trigger")) || (key1 === "to")) || (key1 === "count")) || (key1 === "legal")) || (key1 === "diverged")) || (key1 === "reached_by")) || (key1 === "reached_by_total"))){
-const err26 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema453,data:data5};
+const err26 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema458,data:data5};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -29321,7 +29745,7 @@ if(data5.from !== undefined){
 let data6 = data5.from;
 if(typeof data6 === "string"){
 if((data6.length > 64 && func2(data6) > 64)){
-const err27 = {instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema453.properties.from,data:data6};
+const err27 = {instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema458.properties.from,data:data6};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -29331,7 +29755,7 @@ vErrors.push(err27);
 errors++;
 }
 if((data6.length < 0 && func2(data6) < 0)){
-const err28 = {instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema453.properties.from,data:data6};
+const err28 = {instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.from,data:data6};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -29342,7 +29766,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema453.properties.from.type,parentSchema:schema453.properties.from,data:data6};
+const err29 = {instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.from.type,parentSchema:schema458.properties.from,data:data6};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -29356,7 +29780,7 @@ if(data5.trigger !== undefined){
 let data7 = data5.trigger;
 if(typeof data7 === "string"){
 if((data7.length > 64 && func2(data7) > 64)){
-const err30 = {instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema453.properties.trigger,data:data7};
+const err30 = {instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema458.properties.trigger,data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -29366,7 +29790,7 @@ vErrors.push(err30);
 errors++;
 }
 if((data7.length < 0 && func2(data7) < 0)){
-const err31 = {instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema453.properties.trigger,data:data7};
+const err31 = {instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.trigger,data:data7};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -29377,7 +29801,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema453.properties.trigger.type,parentSchema:schema453.properties.trigger,data:data7};
+const err32 = {instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.trigger.type,parentSchema:schema458.properties.trigger,data:data7};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -29391,7 +29815,7 @@ if(data5.to !== undefined){
 let data8 = data5.to;
 if(typeof data8 === "string"){
 if((data8.length > 64 && func2(data8) > 64)){
-const err33 = {instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema453.properties.to,data:data8};
+const err33 = {instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema458.properties.to,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -29401,7 +29825,7 @@ vErrors.push(err33);
 errors++;
 }
 if((data8.length < 0 && func2(data8) < 0)){
-const err34 = {instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema453.properties.to,data:data8};
+const err34 = {instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.to,data:data8};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -29412,7 +29836,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema453.properties.to.type,parentSchema:schema453.properties.to,data:data8};
+const err35 = {instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.to.type,parentSchema:schema458.properties.to,data:data8};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -29425,7 +29849,7 @@ errors++;
 if(data5.count !== undefined){
 let data9 = data5.count;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err36 = {instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema453.properties.count.type,parentSchema:schema453.properties.count,data:data9};
+const err36 = {instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema458.properties.count.type,parentSchema:schema458.properties.count,data:data9};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -29436,7 +29860,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 9007199254740991 || isNaN(data9)){
-const err37 = {instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema453.properties.count,data:data9};
+const err37 = {instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema458.properties.count,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -29446,7 +29870,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data9 < 0 || isNaN(data9)){
-const err38 = {instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema453.properties.count,data:data9};
+const err38 = {instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema458.properties.count,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -29460,7 +29884,7 @@ errors++;
 if(data5.legal !== undefined){
 let data10 = data5.legal;
 if(typeof data10 !== "boolean"){
-const err39 = {instancePath:instancePath+"/cells/" + i0+"/legal",schemaPath:"#/$defs/CellCount/properties/legal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema453.properties.legal.type,parentSchema:schema453.properties.legal,data:data10};
+const err39 = {instancePath:instancePath+"/cells/" + i0+"/legal",schemaPath:"#/$defs/CellCount/properties/legal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema458.properties.legal.type,parentSchema:schema458.properties.legal,data:data10};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -29473,7 +29897,7 @@ errors++;
 if(data5.diverged !== undefined){
 let data11 = data5.diverged;
 if(typeof data11 !== "boolean"){
-const err40 = {instancePath:instancePath+"/cells/" + i0+"/diverged",schemaPath:"#/$defs/CellCount/properties/diverged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema453.properties.diverged.type,parentSchema:schema453.properties.diverged,data:data11};
+const err40 = {instancePath:instancePath+"/cells/" + i0+"/diverged",schemaPath:"#/$defs/CellCount/properties/diverged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema458.properties.diverged.type,parentSchema:schema458.properties.diverged,data:data11};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -29487,7 +29911,7 @@ if(data5.reached_by !== undefined){
 let data12 = data5.reached_by;
 if(Array.isArray(data12)){
 if(data12.length > 100){
-const err41 = {instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema453.properties.reached_by,data:data12};
+const err41 = {instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema458.properties.reached_by,data:data12};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -29497,7 +29921,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data12.length < 0){
-const err42 = {instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema453.properties.reached_by,data:data12};
+const err42 = {instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema458.properties.reached_by,data:data12};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -29511,7 +29935,7 @@ for(let i1=0; i1<len1; i1++){
 let data13 = data12[i1];
 if(typeof data13 === "string"){
 if((data13.length > 512 && func2(data13) > 512)){
-const err43 = {instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema453.properties.reached_by.items,data:data13};
+const err43 = {instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema458.properties.reached_by.items,data:data13};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -29521,7 +29945,7 @@ vErrors.push(err43);
 errors++;
 }
 if((data13.length < 0 && func2(data13) < 0)){
-const err44 = {instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema453.properties.reached_by.items,data:data13};
+const err44 = {instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.reached_by.items,data:data13};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -29532,7 +29956,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema453.properties.reached_by.items.type,parentSchema:schema453.properties.reached_by.items,data:data13};
+const err45 = {instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.reached_by.items.type,parentSchema:schema458.properties.reached_by.items,data:data13};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -29544,7 +29968,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema453.properties.reached_by.type,parentSchema:schema453.properties.reached_by,data:data12};
+const err46 = {instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema458.properties.reached_by.type,parentSchema:schema458.properties.reached_by,data:data12};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -29557,7 +29981,7 @@ errors++;
 if(data5.reached_by_total !== undefined){
 let data14 = data5.reached_by_total;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err47 = {instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema453.properties.reached_by_total.type,parentSchema:schema453.properties.reached_by_total,data:data14};
+const err47 = {instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema458.properties.reached_by_total.type,parentSchema:schema458.properties.reached_by_total,data:data14};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -29568,7 +29992,7 @@ errors++;
 }
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 > 9007199254740991 || isNaN(data14)){
-const err48 = {instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema453.properties.reached_by_total,data:data14};
+const err48 = {instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema458.properties.reached_by_total,data:data14};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -29578,7 +30002,7 @@ vErrors.push(err48);
 errors++;
 }
 if(data14 < 0 || isNaN(data14)){
-const err49 = {instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema453.properties.reached_by_total,data:data14};
+const err49 = {instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema458.properties.reached_by_total,data:data14};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -29591,7 +30015,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema453.type,parentSchema:schema453,data:data5};
+const err50 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema458.type,parentSchema:schema458,data:data5};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -29603,7 +30027,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema452.properties.cells.type,parentSchema:schema452.properties.cells,data:data4};
+const err51 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema457.properties.cells.type,parentSchema:schema457.properties.cells,data:data4};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -29615,7 +30039,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema452.type,parentSchema:schema452,data};
+const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema457.type,parentSchema:schema457,data};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -29624,18 +30048,18 @@ vErrors.push(err52);
 }
 errors++;
 }
-validate244.errors = vErrors;
+validate253.errors = vErrors;
 return errors === 0;
 }
-validate244.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate253.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema454 = {"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}};
-const schema455 = {"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
+const schema459 = {"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}};
+const schema460 = {"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate246.evaluated;
+const evaluated0 = validate255.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29644,7 +30068,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.signature === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'",schema:schema454.required,parentSchema:schema454,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'",schema:schema459.required,parentSchema:schema459,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -29654,7 +30078,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.source === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema454.required,parentSchema:schema454,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema459.required,parentSchema:schema459,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -29664,7 +30088,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema454.required,parentSchema:schema454,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema459.required,parentSchema:schema459,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -29674,7 +30098,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.occurrences === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "occurrences"},message:"must have required property '"+"occurrences"+"'",schema:schema454.required,parentSchema:schema454,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "occurrences"},message:"must have required property '"+"occurrences"+"'",schema:schema459.required,parentSchema:schema459,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -29684,7 +30108,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.items === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema454.required,parentSchema:schema454,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema459.required,parentSchema:schema459,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -29695,7 +30119,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "signature") || (key0 === "source")) || (key0 === "kind")) || (key0 === "occurrences")) || (key0 === "items"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema454,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema459,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -29709,7 +30133,7 @@ if(data.signature !== undefined){
 let data0 = data.signature;
 if(typeof data0 === "string"){
 if((data0.length > 1024 && func2(data0) > 1024)){
-const err6 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema454.properties.signature,data:data0};
+const err6 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema459.properties.signature,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -29719,7 +30143,7 @@ vErrors.push(err6);
 errors++;
 }
 if((data0.length < 0 && func2(data0) < 0)){
-const err7 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema454.properties.signature,data:data0};
+const err7 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema459.properties.signature,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -29730,7 +30154,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema454.properties.signature.type,parentSchema:schema454.properties.signature,data:data0};
+const err8 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema459.properties.signature.type,parentSchema:schema459.properties.signature,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -29743,7 +30167,7 @@ errors++;
 if(data.source !== undefined){
 let data1 = data.source;
 if(typeof data1 !== "string"){
-const err9 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema454.properties.source.type,parentSchema:schema454.properties.source,data:data1};
+const err9 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema459.properties.source.type,parentSchema:schema459.properties.source,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -29753,7 +30177,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((((data1 === "parity") || (data1 === "fuzz")) || (data1 === "journal")) || (data1 === "compat"))){
-const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema454.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema454.properties.source.enum,parentSchema:schema454.properties.source,data:data1};
+const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema459.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema459.properties.source.enum,parentSchema:schema459.properties.source,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -29767,7 +30191,7 @@ if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 === "string"){
 if((data2.length > 64 && func2(data2) > 64)){
-const err11 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema454.properties.kind,data:data2};
+const err11 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema459.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -29777,7 +30201,7 @@ vErrors.push(err11);
 errors++;
 }
 if((data2.length < 0 && func2(data2) < 0)){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema454.properties.kind,data:data2};
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema459.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -29788,7 +30212,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema454.properties.kind.type,parentSchema:schema454.properties.kind,data:data2};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema459.properties.kind.type,parentSchema:schema459.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -29801,7 +30225,7 @@ errors++;
 if(data.occurrences !== undefined){
 let data3 = data.occurrences;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err14 = {instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema454.properties.occurrences.type,parentSchema:schema454.properties.occurrences,data:data3};
+const err14 = {instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema459.properties.occurrences.type,parentSchema:schema459.properties.occurrences,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -29812,7 +30236,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-const err15 = {instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema454.properties.occurrences,data:data3};
+const err15 = {instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema459.properties.occurrences,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -29822,7 +30246,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err16 = {instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema454.properties.occurrences,data:data3};
+const err16 = {instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema459.properties.occurrences,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -29837,7 +30261,7 @@ if(data.items !== undefined){
 let data4 = data.items;
 if(Array.isArray(data4)){
 if(data4.length > 50){
-const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema454.properties.items,data:data4};
+const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema459.properties.items,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -29847,7 +30271,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data4.length < 0){
-const err18 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema454.properties.items,data:data4};
+const err18 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema459.properties.items,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -29861,7 +30285,7 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.name === undefined){
-const err19 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema455.required,parentSchema:schema455,data:data5};
+const err19 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -29871,7 +30295,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data5.implementation === undefined){
-const err20 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema455.required,parentSchema:schema455,data:data5};
+const err20 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -29881,7 +30305,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data5.step === undefined){
-const err21 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema455.required,parentSchema:schema455,data:data5};
+const err21 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -29891,7 +30315,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data5.pointer === undefined){
-const err22 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema455.required,parentSchema:schema455,data:data5};
+const err22 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -29901,7 +30325,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data5.expected === undefined){
-const err23 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "expected"},message:"must have required property '"+"expected"+"'",schema:schema455.required,parentSchema:schema455,data:data5};
+const err23 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "expected"},message:"must have required property '"+"expected"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -29911,7 +30335,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data5.actual === undefined){
-const err24 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "actual"},message:"must have required property '"+"actual"+"'",schema:schema455.required,parentSchema:schema455,data:data5};
+const err24 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "actual"},message:"must have required property '"+"actual"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -29921,7 +30345,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data5.repro === undefined){
-const err25 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "repro"},message:"must have required property '"+"repro"+"'",schema:schema455.required,parentSchema:schema455,data:data5};
+const err25 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "repro"},message:"must have required property '"+"repro"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -29932,7 +30356,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((key1 === "name" || key1 === "implementation" || key1 === "step" || key1 === "op" || key1 === "pointer" || key1 === "expected" || key1 === "actual" || key1 === "expected_answer" || key1 === "actual_answer" || key1 === "timeline" || key1 === "repro"))){
-const err26 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema455,data:data5};
+const err26 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema460,data:data5};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -29946,7 +30370,7 @@ if(data5.name !== undefined){
 let data6 = data5.name;
 if(typeof data6 === "string"){
 if((data6.length > 512 && func2(data6) > 512)){
-const err27 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema455.properties.name,data:data6};
+const err27 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema460.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -29956,7 +30380,7 @@ vErrors.push(err27);
 errors++;
 }
 if((data6.length < 0 && func2(data6) < 0)){
-const err28 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.name,data:data6};
+const err28 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -29967,7 +30391,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.name.type,parentSchema:schema455.properties.name,data:data6};
+const err29 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.name.type,parentSchema:schema460.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -29981,7 +30405,7 @@ if(data5.implementation !== undefined){
 let data7 = data5.implementation;
 if(typeof data7 === "string"){
 if((data7.length > 256 && func2(data7) > 256)){
-const err30 = {instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema455.properties.implementation,data:data7};
+const err30 = {instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema460.properties.implementation,data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -29991,7 +30415,7 @@ vErrors.push(err30);
 errors++;
 }
 if((data7.length < 0 && func2(data7) < 0)){
-const err31 = {instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.implementation,data:data7};
+const err31 = {instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.implementation,data:data7};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -30002,7 +30426,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.implementation.type,parentSchema:schema455.properties.implementation,data:data7};
+const err32 = {instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.implementation.type,parentSchema:schema460.properties.implementation,data:data7};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -30015,7 +30439,7 @@ errors++;
 if(data5.step !== undefined){
 let data8 = data5.step;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err33 = {instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema455.properties.step.type,parentSchema:schema455.properties.step,data:data8};
+const err33 = {instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema460.properties.step.type,parentSchema:schema460.properties.step,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -30026,7 +30450,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 1000000 || isNaN(data8)){
-const err34 = {instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema455.properties.step,data:data8};
+const err34 = {instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema460.properties.step,data:data8};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -30036,7 +30460,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data8 < -1 || isNaN(data8)){
-const err35 = {instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema455.properties.step,data:data8};
+const err35 = {instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema460.properties.step,data:data8};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -30051,7 +30475,7 @@ if(data5.op !== undefined){
 let data9 = data5.op;
 if(typeof data9 === "string"){
 if((data9.length > 64 && func2(data9) > 64)){
-const err36 = {instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema455.properties.op,data:data9};
+const err36 = {instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema460.properties.op,data:data9};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -30061,7 +30485,7 @@ vErrors.push(err36);
 errors++;
 }
 if((data9.length < 0 && func2(data9) < 0)){
-const err37 = {instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.op,data:data9};
+const err37 = {instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.op,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -30072,7 +30496,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.op.type,parentSchema:schema455.properties.op,data:data9};
+const err38 = {instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.op.type,parentSchema:schema460.properties.op,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -30086,7 +30510,7 @@ if(data5.pointer !== undefined){
 let data10 = data5.pointer;
 if(typeof data10 === "string"){
 if((data10.length > 4096 && func2(data10) > 4096)){
-const err39 = {instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema455.properties.pointer,data:data10};
+const err39 = {instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema460.properties.pointer,data:data10};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -30096,7 +30520,7 @@ vErrors.push(err39);
 errors++;
 }
 if((data10.length < 0 && func2(data10) < 0)){
-const err40 = {instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.pointer,data:data10};
+const err40 = {instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.pointer,data:data10};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -30107,7 +30531,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.pointer.type,parentSchema:schema455.properties.pointer,data:data10};
+const err41 = {instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.pointer.type,parentSchema:schema460.properties.pointer,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -30121,7 +30545,7 @@ if(data5.expected !== undefined){
 let data11 = data5.expected;
 if(typeof data11 === "string"){
 if((data11.length > 100000 && func2(data11) > 100000)){
-const err42 = {instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema455.properties.expected,data:data11};
+const err42 = {instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema460.properties.expected,data:data11};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -30131,7 +30555,7 @@ vErrors.push(err42);
 errors++;
 }
 if((data11.length < 0 && func2(data11) < 0)){
-const err43 = {instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.expected,data:data11};
+const err43 = {instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.expected,data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -30142,7 +30566,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.expected.type,parentSchema:schema455.properties.expected,data:data11};
+const err44 = {instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.expected.type,parentSchema:schema460.properties.expected,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -30156,7 +30580,7 @@ if(data5.actual !== undefined){
 let data12 = data5.actual;
 if(typeof data12 === "string"){
 if((data12.length > 100000 && func2(data12) > 100000)){
-const err45 = {instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema455.properties.actual,data:data12};
+const err45 = {instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema460.properties.actual,data:data12};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -30166,7 +30590,7 @@ vErrors.push(err45);
 errors++;
 }
 if((data12.length < 0 && func2(data12) < 0)){
-const err46 = {instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.actual,data:data12};
+const err46 = {instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.actual,data:data12};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -30177,7 +30601,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.actual.type,parentSchema:schema455.properties.actual,data:data12};
+const err47 = {instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.actual.type,parentSchema:schema460.properties.actual,data:data12};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -30191,7 +30615,7 @@ if(data5.expected_answer !== undefined){
 let data13 = data5.expected_answer;
 if(typeof data13 === "string"){
 if((data13.length > 1000000 && func2(data13) > 1000000)){
-const err48 = {instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema455.properties.expected_answer,data:data13};
+const err48 = {instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema460.properties.expected_answer,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -30201,7 +30625,7 @@ vErrors.push(err48);
 errors++;
 }
 if((data13.length < 0 && func2(data13) < 0)){
-const err49 = {instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.expected_answer,data:data13};
+const err49 = {instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.expected_answer,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -30212,7 +30636,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.expected_answer.type,parentSchema:schema455.properties.expected_answer,data:data13};
+const err50 = {instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.expected_answer.type,parentSchema:schema460.properties.expected_answer,data:data13};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -30226,7 +30650,7 @@ if(data5.actual_answer !== undefined){
 let data14 = data5.actual_answer;
 if(typeof data14 === "string"){
 if((data14.length > 1000000 && func2(data14) > 1000000)){
-const err51 = {instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema455.properties.actual_answer,data:data14};
+const err51 = {instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema460.properties.actual_answer,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -30236,7 +30660,7 @@ vErrors.push(err51);
 errors++;
 }
 if((data14.length < 0 && func2(data14) < 0)){
-const err52 = {instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.actual_answer,data:data14};
+const err52 = {instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.actual_answer,data:data14};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -30247,7 +30671,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.actual_answer.type,parentSchema:schema455.properties.actual_answer,data:data14};
+const err53 = {instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.actual_answer.type,parentSchema:schema460.properties.actual_answer,data:data14};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -30261,7 +30685,7 @@ if(data5.timeline !== undefined){
 let data15 = data5.timeline;
 if(typeof data15 === "string"){
 if((data15.length > 512 && func2(data15) > 512)){
-const err54 = {instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema455.properties.timeline,data:data15};
+const err54 = {instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema460.properties.timeline,data:data15};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -30271,7 +30695,7 @@ vErrors.push(err54);
 errors++;
 }
 if((data15.length < 0 && func2(data15) < 0)){
-const err55 = {instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.timeline,data:data15};
+const err55 = {instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.timeline,data:data15};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -30282,7 +30706,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.timeline.type,parentSchema:schema455.properties.timeline,data:data15};
+const err56 = {instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.timeline.type,parentSchema:schema460.properties.timeline,data:data15};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -30296,7 +30720,7 @@ if(data5.repro !== undefined){
 let data16 = data5.repro;
 if(typeof data16 === "string"){
 if((data16.length > 4096 && func2(data16) > 4096)){
-const err57 = {instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema455.properties.repro,data:data16};
+const err57 = {instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema460.properties.repro,data:data16};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -30306,7 +30730,7 @@ vErrors.push(err57);
 errors++;
 }
 if((data16.length < 0 && func2(data16) < 0)){
-const err58 = {instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.repro,data:data16};
+const err58 = {instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.repro,data:data16};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -30317,7 +30741,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.repro.type,parentSchema:schema455.properties.repro,data:data16};
+const err59 = {instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.repro.type,parentSchema:schema460.properties.repro,data:data16};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -30329,7 +30753,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema455.type,parentSchema:schema455,data:data5};
+const err60 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema460.type,parentSchema:schema460,data:data5};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -30341,7 +30765,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema454.properties.items.type,parentSchema:schema454.properties.items,data:data4};
+const err61 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema459.properties.items.type,parentSchema:schema459.properties.items,data:data4};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -30353,7 +30777,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema454.type,parentSchema:schema454,data};
+const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema459.type,parentSchema:schema459,data};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -30362,20 +30786,20 @@ vErrors.push(err62);
 }
 errors++;
 }
-validate246.errors = vErrors;
+validate255.errors = vErrors;
 return errors === 0;
 }
-validate246.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate255.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema456 = {"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}};
-const schema457 = {"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}};
-const schema458 = {"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}};
-const schema459 = {"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}};
+const schema461 = {"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}};
+const schema462 = {"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}};
+const schema463 = {"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}};
+const schema464 = {"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate248.evaluated;
+const evaluated0 = validate257.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30384,7 +30808,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema456.required,parentSchema:schema456,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema461.required,parentSchema:schema461,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -30394,7 +30818,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.file === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema456.required,parentSchema:schema456,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema461.required,parentSchema:schema461,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -30404,7 +30828,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.steps === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema456.required,parentSchema:schema456,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema461.required,parentSchema:schema461,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -30414,7 +30838,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.ticks === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ticks"},message:"must have required property '"+"ticks"+"'",schema:schema456.required,parentSchema:schema456,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ticks"},message:"must have required property '"+"ticks"+"'",schema:schema461.required,parentSchema:schema461,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -30424,7 +30848,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.marks === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "marks"},message:"must have required property '"+"marks"+"'",schema:schema456.required,parentSchema:schema456,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "marks"},message:"must have required property '"+"marks"+"'",schema:schema461.required,parentSchema:schema461,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -30435,7 +30859,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "name") || (key0 === "file")) || (key0 === "steps")) || (key0 === "ticks")) || (key0 === "marks"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema456,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema461,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -30449,7 +30873,7 @@ if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
 if((data0.length > 512 && func2(data0) > 512)){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema456.properties.name,data:data0};
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema461.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -30459,7 +30883,7 @@ vErrors.push(err6);
 errors++;
 }
 if((data0.length < 0 && func2(data0) < 0)){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema456.properties.name,data:data0};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema461.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -30470,7 +30894,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema456.properties.name.type,parentSchema:schema456.properties.name,data:data0};
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema461.properties.name.type,parentSchema:schema461.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -30484,7 +30908,7 @@ if(data.file !== undefined){
 let data1 = data.file;
 if(typeof data1 === "string"){
 if((data1.length > 4096 && func2(data1) > 4096)){
-const err9 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema456.properties.file,data:data1};
+const err9 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema461.properties.file,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -30494,7 +30918,7 @@ vErrors.push(err9);
 errors++;
 }
 if((data1.length < 0 && func2(data1) < 0)){
-const err10 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema456.properties.file,data:data1};
+const err10 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema461.properties.file,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -30505,7 +30929,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema456.properties.file.type,parentSchema:schema456.properties.file,data:data1};
+const err11 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema461.properties.file.type,parentSchema:schema461.properties.file,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -30519,7 +30943,7 @@ if(data.steps !== undefined){
 let data2 = data.steps;
 if(Array.isArray(data2)){
 if(data2.length > 100000){
-const err12 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema456.properties.steps,data:data2};
+const err12 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema461.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -30529,7 +30953,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2.length < 0){
-const err13 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema456.properties.steps,data:data2};
+const err13 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema461.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -30543,7 +30967,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.index === undefined){
-const err14 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema457.required,parentSchema:schema457,data:data3};
+const err14 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema462.required,parentSchema:schema462,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -30553,7 +30977,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data3.op === undefined){
-const err15 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema457.required,parentSchema:schema457,data:data3};
+const err15 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema462.required,parentSchema:schema462,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -30563,7 +30987,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data3.label === undefined){
-const err16 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema457.required,parentSchema:schema457,data:data3};
+const err16 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema462.required,parentSchema:schema462,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -30574,7 +30998,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!(((key1 === "index") || (key1 === "op")) || (key1 === "label"))){
-const err17 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema457,data:data3};
+const err17 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema462,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -30587,7 +31011,7 @@ errors++;
 if(data3.index !== undefined){
 let data4 = data3.index;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err18 = {instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema457.properties.index.type,parentSchema:schema457.properties.index,data:data4};
+const err18 = {instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.index.type,parentSchema:schema462.properties.index,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -30598,7 +31022,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1000000 || isNaN(data4)){
-const err19 = {instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema457.properties.index,data:data4};
+const err19 = {instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema462.properties.index,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -30608,7 +31032,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data4 < 0 || isNaN(data4)){
-const err20 = {instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema457.properties.index,data:data4};
+const err20 = {instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema462.properties.index,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -30623,7 +31047,7 @@ if(data3.op !== undefined){
 let data5 = data3.op;
 if(typeof data5 === "string"){
 if((data5.length > 64 && func2(data5) > 64)){
-const err21 = {instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema457.properties.op,data:data5};
+const err21 = {instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema462.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -30633,7 +31057,7 @@ vErrors.push(err21);
 errors++;
 }
 if((data5.length < 0 && func2(data5) < 0)){
-const err22 = {instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema457.properties.op,data:data5};
+const err22 = {instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema462.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -30644,7 +31068,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.op.type,parentSchema:schema457.properties.op,data:data5};
+const err23 = {instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.op.type,parentSchema:schema462.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -30658,7 +31082,7 @@ if(data3.label !== undefined){
 let data6 = data3.label;
 if(typeof data6 === "string"){
 if((data6.length > 512 && func2(data6) > 512)){
-const err24 = {instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema457.properties.label,data:data6};
+const err24 = {instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema462.properties.label,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -30668,7 +31092,7 @@ vErrors.push(err24);
 errors++;
 }
 if((data6.length < 0 && func2(data6) < 0)){
-const err25 = {instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema457.properties.label,data:data6};
+const err25 = {instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema462.properties.label,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -30679,7 +31103,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.label.type,parentSchema:schema457.properties.label,data:data6};
+const err26 = {instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.label.type,parentSchema:schema462.properties.label,data:data6};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -30691,7 +31115,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema457.type,parentSchema:schema457,data:data3};
+const err27 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema462.type,parentSchema:schema462,data:data3};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -30703,7 +31127,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema456.properties.steps.type,parentSchema:schema456.properties.steps,data:data2};
+const err28 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema461.properties.steps.type,parentSchema:schema461.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -30717,7 +31141,7 @@ if(data.ticks !== undefined){
 let data7 = data.ticks;
 if(Array.isArray(data7)){
 if(data7.length > 1000000){
-const err29 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/maxItems",keyword:"maxItems",params:{limit: 1000000},message:"must NOT have more than 1000000 items",schema:1000000,parentSchema:schema456.properties.ticks,data:data7};
+const err29 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/maxItems",keyword:"maxItems",params:{limit: 1000000},message:"must NOT have more than 1000000 items",schema:1000000,parentSchema:schema461.properties.ticks,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -30727,7 +31151,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data7.length < 0){
-const err30 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema456.properties.ticks,data:data7};
+const err30 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema461.properties.ticks,data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -30741,7 +31165,7 @@ for(let i1=0; i1<len1; i1++){
 let data8 = data7[i1];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.step === undefined){
-const err31 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema458.required,parentSchema:schema458,data:data8};
+const err31 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema463.required,parentSchema:schema463,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -30751,7 +31175,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data8.lane === undefined){
-const err32 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "lane"},message:"must have required property '"+"lane"+"'",schema:schema458.required,parentSchema:schema458,data:data8};
+const err32 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "lane"},message:"must have required property '"+"lane"+"'",schema:schema463.required,parentSchema:schema463,data:data8};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -30761,7 +31185,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data8.machine === undefined){
-const err33 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema458.required,parentSchema:schema458,data:data8};
+const err33 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema463.required,parentSchema:schema463,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -30771,7 +31195,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data8.from === undefined){
-const err34 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema458.required,parentSchema:schema458,data:data8};
+const err34 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema463.required,parentSchema:schema463,data:data8};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -30781,7 +31205,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data8.trigger === undefined){
-const err35 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema458.required,parentSchema:schema458,data:data8};
+const err35 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema463.required,parentSchema:schema463,data:data8};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -30791,7 +31215,7 @@ vErrors.push(err35);
 errors++;
 }
 if(data8.to === undefined){
-const err36 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema458.required,parentSchema:schema458,data:data8};
+const err36 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema463.required,parentSchema:schema463,data:data8};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -30802,7 +31226,7 @@ errors++;
 }
 for(const key2 in data8){
 if(!((((((key2 === "step") || (key2 === "lane")) || (key2 === "machine")) || (key2 === "from")) || (key2 === "trigger")) || (key2 === "to"))){
-const err37 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema458,data:data8};
+const err37 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema463,data:data8};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -30815,7 +31239,7 @@ errors++;
 if(data8.step !== undefined){
 let data9 = data8.step;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err38 = {instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema458.properties.step.type,parentSchema:schema458.properties.step,data:data9};
+const err38 = {instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema463.properties.step.type,parentSchema:schema463.properties.step,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -30826,7 +31250,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 1000000 || isNaN(data9)){
-const err39 = {instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema458.properties.step,data:data9};
+const err39 = {instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema463.properties.step,data:data9};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -30836,7 +31260,7 @@ vErrors.push(err39);
 errors++;
 }
 if(data9 < 0 || isNaN(data9)){
-const err40 = {instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema458.properties.step,data:data9};
+const err40 = {instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema463.properties.step,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -30851,7 +31275,7 @@ if(data8.lane !== undefined){
 let data10 = data8.lane;
 if(typeof data10 === "string"){
 if((data10.length > 256 && func2(data10) > 256)){
-const err41 = {instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema458.properties.lane,data:data10};
+const err41 = {instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema463.properties.lane,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -30861,7 +31285,7 @@ vErrors.push(err41);
 errors++;
 }
 if((data10.length < 0 && func2(data10) < 0)){
-const err42 = {instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.lane,data:data10};
+const err42 = {instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.lane,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -30872,7 +31296,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.lane.type,parentSchema:schema458.properties.lane,data:data10};
+const err43 = {instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.lane.type,parentSchema:schema463.properties.lane,data:data10};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -30885,7 +31309,7 @@ errors++;
 if(data8.machine !== undefined){
 let data11 = data8.machine;
 if(typeof data11 !== "string"){
-const err44 = {instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.machine.type,parentSchema:schema458.properties.machine,data:data11};
+const err44 = {instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.machine.type,parentSchema:schema463.properties.machine,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -30895,7 +31319,7 @@ vErrors.push(err44);
 errors++;
 }
 if(!((data11 === "SLOT") || (data11 === "ORDER"))){
-const err45 = {instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/enum",keyword:"enum",params:{allowedValues: schema458.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema458.properties.machine.enum,parentSchema:schema458.properties.machine,data:data11};
+const err45 = {instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/enum",keyword:"enum",params:{allowedValues: schema463.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema463.properties.machine.enum,parentSchema:schema463.properties.machine,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -30909,7 +31333,7 @@ if(data8.from !== undefined){
 let data12 = data8.from;
 if(typeof data12 === "string"){
 if((data12.length > 64 && func2(data12) > 64)){
-const err46 = {instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema458.properties.from,data:data12};
+const err46 = {instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema463.properties.from,data:data12};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -30919,7 +31343,7 @@ vErrors.push(err46);
 errors++;
 }
 if((data12.length < 0 && func2(data12) < 0)){
-const err47 = {instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.from,data:data12};
+const err47 = {instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.from,data:data12};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -30930,7 +31354,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.from.type,parentSchema:schema458.properties.from,data:data12};
+const err48 = {instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.from.type,parentSchema:schema463.properties.from,data:data12};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -30944,7 +31368,7 @@ if(data8.trigger !== undefined){
 let data13 = data8.trigger;
 if(typeof data13 === "string"){
 if((data13.length > 64 && func2(data13) > 64)){
-const err49 = {instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema458.properties.trigger,data:data13};
+const err49 = {instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema463.properties.trigger,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -30954,7 +31378,7 @@ vErrors.push(err49);
 errors++;
 }
 if((data13.length < 0 && func2(data13) < 0)){
-const err50 = {instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.trigger,data:data13};
+const err50 = {instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.trigger,data:data13};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -30965,7 +31389,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.trigger.type,parentSchema:schema458.properties.trigger,data:data13};
+const err51 = {instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.trigger.type,parentSchema:schema463.properties.trigger,data:data13};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -30979,7 +31403,7 @@ if(data8.to !== undefined){
 let data14 = data8.to;
 if(typeof data14 === "string"){
 if((data14.length > 64 && func2(data14) > 64)){
-const err52 = {instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema458.properties.to,data:data14};
+const err52 = {instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema463.properties.to,data:data14};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -30989,7 +31413,7 @@ vErrors.push(err52);
 errors++;
 }
 if((data14.length < 0 && func2(data14) < 0)){
-const err53 = {instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.to,data:data14};
+const err53 = {instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.to,data:data14};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -31000,7 +31424,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.to.type,parentSchema:schema458.properties.to,data:data14};
+const err54 = {instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.to.type,parentSchema:schema463.properties.to,data:data14};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -31012,7 +31436,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema458.type,parentSchema:schema458,data:data8};
+const err55 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema463.type,parentSchema:schema463,data:data8};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -31024,7 +31448,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema456.properties.ticks.type,parentSchema:schema456.properties.ticks,data:data7};
+const err56 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema461.properties.ticks.type,parentSchema:schema461.properties.ticks,data:data7};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -31038,7 +31462,7 @@ if(data.marks !== undefined){
 let data15 = data.marks;
 if(Array.isArray(data15)){
 if(data15.length > 64){
-const err57 = {instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema456.properties.marks,data:data15};
+const err57 = {instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema461.properties.marks,data:data15};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -31048,7 +31472,7 @@ vErrors.push(err57);
 errors++;
 }
 if(data15.length < 0){
-const err58 = {instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema456.properties.marks,data:data15};
+const err58 = {instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema461.properties.marks,data:data15};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -31062,7 +31486,7 @@ for(let i2=0; i2<len2; i2++){
 let data16 = data15[i2];
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.implementation === undefined){
-const err59 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema459.required,parentSchema:schema459,data:data16};
+const err59 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema464.required,parentSchema:schema464,data:data16};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -31072,7 +31496,7 @@ vErrors.push(err59);
 errors++;
 }
 if(data16.step === undefined){
-const err60 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema459.required,parentSchema:schema459,data:data16};
+const err60 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema464.required,parentSchema:schema464,data:data16};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -31082,7 +31506,7 @@ vErrors.push(err60);
 errors++;
 }
 if(data16.pointer === undefined){
-const err61 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema459.required,parentSchema:schema459,data:data16};
+const err61 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema464.required,parentSchema:schema464,data:data16};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -31093,7 +31517,7 @@ errors++;
 }
 for(const key3 in data16){
 if(!(((key3 === "implementation") || (key3 === "step")) || (key3 === "pointer"))){
-const err62 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema459,data:data16};
+const err62 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema464,data:data16};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -31107,7 +31531,7 @@ if(data16.implementation !== undefined){
 let data17 = data16.implementation;
 if(typeof data17 === "string"){
 if((data17.length > 256 && func2(data17) > 256)){
-const err63 = {instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema459.properties.implementation,data:data17};
+const err63 = {instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema464.properties.implementation,data:data17};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -31117,7 +31541,7 @@ vErrors.push(err63);
 errors++;
 }
 if((data17.length < 0 && func2(data17) < 0)){
-const err64 = {instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema459.properties.implementation,data:data17};
+const err64 = {instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema464.properties.implementation,data:data17};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -31128,7 +31552,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema459.properties.implementation.type,parentSchema:schema459.properties.implementation,data:data17};
+const err65 = {instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema464.properties.implementation.type,parentSchema:schema464.properties.implementation,data:data17};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -31141,7 +31565,7 @@ errors++;
 if(data16.step !== undefined){
 let data18 = data16.step;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err66 = {instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema459.properties.step.type,parentSchema:schema459.properties.step,data:data18};
+const err66 = {instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema464.properties.step.type,parentSchema:schema464.properties.step,data:data18};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -31152,7 +31576,7 @@ errors++;
 }
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 > 1000000 || isNaN(data18)){
-const err67 = {instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema459.properties.step,data:data18};
+const err67 = {instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema464.properties.step,data:data18};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -31162,7 +31586,7 @@ vErrors.push(err67);
 errors++;
 }
 if(data18 < -1 || isNaN(data18)){
-const err68 = {instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema459.properties.step,data:data18};
+const err68 = {instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema464.properties.step,data:data18};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -31177,7 +31601,7 @@ if(data16.pointer !== undefined){
 let data19 = data16.pointer;
 if(typeof data19 === "string"){
 if((data19.length > 4096 && func2(data19) > 4096)){
-const err69 = {instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema459.properties.pointer,data:data19};
+const err69 = {instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema464.properties.pointer,data:data19};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -31187,7 +31611,7 @@ vErrors.push(err69);
 errors++;
 }
 if((data19.length < 0 && func2(data19) < 0)){
-const err70 = {instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema459.properties.pointer,data:data19};
+const err70 = {instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema464.properties.pointer,data:data19};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -31198,7 +31622,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema459.properties.pointer.type,parentSchema:schema459.properties.pointer,data:data19};
+const err71 = {instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema464.properties.pointer.type,parentSchema:schema464.properties.pointer,data:data19};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -31210,7 +31634,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema459.type,parentSchema:schema459,data:data16};
+const err72 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema464.type,parentSchema:schema464,data:data16};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -31222,7 +31646,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema456.properties.marks.type,parentSchema:schema456.properties.marks,data:data15};
+const err73 = {instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema461.properties.marks.type,parentSchema:schema461.properties.marks,data:data15};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -31234,7 +31658,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema456.type,parentSchema:schema456,data};
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema461.type,parentSchema:schema461,data};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -31243,17 +31667,17 @@ vErrors.push(err74);
 }
 errors++;
 }
-validate248.errors = vErrors;
+validate257.errors = vErrors;
 return errors === 0;
 }
-validate248.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate257.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/report_data.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate239.evaluated;
+const evaluated0 = validate248.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31262,7 +31686,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.report_data_version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "report_data_version"},message:"must have required property '"+"report_data_version"+"'",schema:schema445.required,parentSchema:schema445,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "report_data_version"},message:"must have required property '"+"report_data_version"+"'",schema:schema450.required,parentSchema:schema450,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -31272,7 +31696,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.title === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema445.required,parentSchema:schema445,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema450.required,parentSchema:schema450,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31282,7 +31706,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.inputs === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema445.required,parentSchema:schema445,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema450.required,parentSchema:schema450,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -31292,7 +31716,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.gates === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gates"},message:"must have required property '"+"gates"+"'",schema:schema445.required,parentSchema:schema445,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gates"},message:"must have required property '"+"gates"+"'",schema:schema450.required,parentSchema:schema450,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -31302,7 +31726,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.matrices === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "matrices"},message:"must have required property '"+"matrices"+"'",schema:schema445.required,parentSchema:schema445,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "matrices"},message:"must have required property '"+"matrices"+"'",schema:schema450.required,parentSchema:schema450,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -31312,7 +31736,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.coverage === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coverage"},message:"must have required property '"+"coverage"+"'",schema:schema445.required,parentSchema:schema445,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coverage"},message:"must have required property '"+"coverage"+"'",schema:schema450.required,parentSchema:schema450,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -31322,7 +31746,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.divergences === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "divergences"},message:"must have required property '"+"divergences"+"'",schema:schema445.required,parentSchema:schema445,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "divergences"},message:"must have required property '"+"divergences"+"'",schema:schema450.required,parentSchema:schema450,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -31331,8 +31755,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.timelines === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timelines"},message:"must have required property '"+"timelines"+"'",schema:schema445.required,parentSchema:schema445,data};
+if(data.divergence_groups_total === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "divergence_groups_total"},message:"must have required property '"+"divergence_groups_total"+"'",schema:schema450.required,parentSchema:schema450,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -31341,8 +31765,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.findings === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "findings"},message:"must have required property '"+"findings"+"'",schema:schema445.required,parentSchema:schema445,data};
+if(data.timelines === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timelines"},message:"must have required property '"+"timelines"+"'",schema:schema450.required,parentSchema:schema450,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -31351,8 +31775,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.history === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "history"},message:"must have required property '"+"history"+"'",schema:schema445.required,parentSchema:schema445,data};
+if(data.findings === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "findings"},message:"must have required property '"+"findings"+"'",schema:schema450.required,parentSchema:schema450,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -31361,9 +31785,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((key0 === "report_data_version" || key0 === "title" || key0 === "inputs" || key0 === "gates" || key0 === "matrices" || key0 === "coverage" || key0 === "divergences" || key0 === "timelines" || key0 === "findings" || key0 === "history"))){
-const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema445,data};
+if(data.history === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "history"},message:"must have required property '"+"history"+"'",schema:schema450.required,parentSchema:schema450,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -31372,11 +31795,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.report_data_version !== undefined){
-let data0 = data.report_data_version;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err11 = {instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema445.properties.report_data_version.type,parentSchema:schema445.properties.report_data_version,data:data0};
+for(const key0 in data){
+if(!((key0 === "report_data_version" || key0 === "title" || key0 === "inputs" || key0 === "gates" || key0 === "matrices" || key0 === "coverage" || key0 === "divergences" || key0 === "divergence_groups_total" || key0 === "timelines" || key0 === "findings" || key0 === "history"))){
+const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema450,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -31385,9 +31806,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 > 1 || isNaN(data0)){
-const err12 = {instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema445.properties.report_data_version,data:data0};
+}
+if(data.report_data_version !== undefined){
+let data0 = data.report_data_version;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err12 = {instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema450.properties.report_data_version.type,parentSchema:schema450.properties.report_data_version,data:data0};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -31396,13 +31819,24 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data0 < 1 || isNaN(data0)){
-const err13 = {instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema445.properties.report_data_version,data:data0};
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 1 || isNaN(data0)){
+const err13 = {instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema450.properties.report_data_version,data:data0};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+if(data0 < 1 || isNaN(data0)){
+const err14 = {instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema450.properties.report_data_version,data:data0};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -31412,17 +31846,7 @@ if(data.title !== undefined){
 let data1 = data.title;
 if(typeof data1 === "string"){
 if((data1.length > 256 && func2(data1) > 256)){
-const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema445.properties.title,data:data1};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if((data1.length < 0 && func2(data1) < 0)){
-const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema445.properties.title,data:data1};
+const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema450.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -31431,9 +31855,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema445.properties.title.type,parentSchema:schema445.properties.title,data:data1};
+if((data1.length < 0 && func2(data1) < 0)){
+const err16 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema450.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -31443,11 +31866,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.inputs !== undefined){
-let data2 = data.inputs;
-if(Array.isArray(data2)){
-if(data2.length > 10000){
-const err17 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema445.properties.inputs,data:data2};
+else {
+const err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema450.properties.title.type,parentSchema:schema450.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -31456,8 +31876,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data2.length < 0){
-const err18 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema445.properties.inputs,data:data2};
+}
+if(data.inputs !== undefined){
+let data2 = data.inputs;
+if(Array.isArray(data2)){
+if(data2.length > 10000){
+const err18 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema450.properties.inputs,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -31466,12 +31890,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.file === undefined){
-const err19 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema446.required,parentSchema:schema446,data:data3};
+if(data2.length < 0){
+const err19 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.inputs,data:data2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -31480,8 +31900,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data3.kind === undefined){
-const err20 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema446.required,parentSchema:schema446,data:data3};
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.file === undefined){
+const err20 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema451.required,parentSchema:schema451,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -31490,8 +31914,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data3.records === undefined){
-const err21 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'",schema:schema446.required,parentSchema:schema446,data:data3};
+if(data3.kind === undefined){
+const err21 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema451.required,parentSchema:schema451,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -31500,9 +31924,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(((key1 === "file") || (key1 === "kind")) || (key1 === "records"))){
-const err22 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema446,data:data3};
+if(data3.records === undefined){
+const err22 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'",schema:schema451.required,parentSchema:schema451,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -31511,12 +31934,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data3.file !== undefined){
-let data4 = data3.file;
-if(typeof data4 === "string"){
-if((data4.length > 4096 && func2(data4) > 4096)){
-const err23 = {instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema446.properties.file,data:data4};
+for(const key1 in data3){
+if(!(((key1 === "file") || (key1 === "kind")) || (key1 === "records"))){
+const err23 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema451,data:data3};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -31525,8 +31945,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((data4.length < 0 && func2(data4) < 0)){
-const err24 = {instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema446.properties.file,data:data4};
+}
+if(data3.file !== undefined){
+let data4 = data3.file;
+if(typeof data4 === "string"){
+if((data4.length > 4096 && func2(data4) > 4096)){
+const err24 = {instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema451.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -31535,9 +31959,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.file.type,parentSchema:schema446.properties.file,data:data4};
+if((data4.length < 0 && func2(data4) < 0)){
+const err25 = {instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema451.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -31547,10 +31970,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data3.kind !== undefined){
-let data5 = data3.kind;
-if(typeof data5 !== "string"){
-const err26 = {instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.kind.type,parentSchema:schema446.properties.kind,data:data5};
+else {
+const err26 = {instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema451.properties.file.type,parentSchema:schema451.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -31559,8 +31980,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!((((((data5 === "parity") || (data5 === "fuzz")) || (data5 === "fuzz_shard")) || (data5 === "journal_compare")) || (data5 === "compat")) || (data5 === "history"))){
-const err27 = {instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/enum",keyword:"enum",params:{allowedValues: schema446.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema446.properties.kind.enum,parentSchema:schema446.properties.kind,data:data5};
+}
+if(data3.kind !== undefined){
+let data5 = data3.kind;
+if(typeof data5 !== "string"){
+const err27 = {instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema451.properties.kind.type,parentSchema:schema451.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -31569,11 +31993,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data3.records !== undefined){
-let data6 = data3.records;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err28 = {instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema446.properties.records.type,parentSchema:schema446.properties.records,data:data6};
+if(!((((((data5 === "parity") || (data5 === "fuzz")) || (data5 === "fuzz_shard")) || (data5 === "journal_compare")) || (data5 === "compat")) || (data5 === "history"))){
+const err28 = {instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/enum",keyword:"enum",params:{allowedValues: schema451.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema451.properties.kind.enum,parentSchema:schema451.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -31582,9 +32003,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 9007199254740991 || isNaN(data6)){
-const err29 = {instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema446.properties.records,data:data6};
+}
+if(data3.records !== undefined){
+let data6 = data3.records;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err29 = {instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema451.properties.records.type,parentSchema:schema451.properties.records,data:data6};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -31593,8 +32016,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data6 < 0 || isNaN(data6)){
-const err30 = {instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema446.properties.records,data:data6};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+const err30 = {instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema451.properties.records,data:data6};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -31603,11 +32027,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.type,parentSchema:schema446,data:data3};
+if(data6 < 0 || isNaN(data6)){
+const err31 = {instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema451.properties.records,data:data6};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -31618,8 +32039,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err32 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema445.properties.inputs.type,parentSchema:schema445.properties.inputs,data:data2};
+const err32 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema451.type,parentSchema:schema451,data:data3};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -31629,11 +32051,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.gates !== undefined){
-let data7 = data.gates;
-if(Array.isArray(data7)){
-if(data7.length > 256){
-const err33 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema445.properties.gates,data:data7};
+}
+else {
+const err33 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.inputs.type,parentSchema:schema450.properties.inputs,data:data2};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -31642,8 +32062,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data7.length < 0){
-const err34 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema445.properties.gates,data:data7};
+}
+if(data.gates !== undefined){
+let data7 = data.gates;
+if(Array.isArray(data7)){
+if(data7.length > 256){
+const err34 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema450.properties.gates,data:data7};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -31652,16 +32076,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate240(data7[i1], {instancePath:instancePath+"/gates/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema445.properties.gates.type,parentSchema:schema445.properties.gates,data:data7};
+if(data7.length < 0){
+const err35 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.gates,data:data7};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -31670,12 +32086,16 @@ vErrors.push(err35);
 }
 errors++;
 }
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate249(data7[i1], {instancePath:instancePath+"/gates/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
+errors = vErrors.length;
 }
-if(data.matrices !== undefined){
-let data9 = data.matrices;
-if(Array.isArray(data9)){
-if(data9.length > 2){
-const err36 = {instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema445.properties.matrices,data:data9};
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.gates.type,parentSchema:schema450.properties.gates,data:data7};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -31684,8 +32104,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data9.length < 0){
-const err37 = {instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema445.properties.matrices,data:data9};
+}
+if(data.matrices !== undefined){
+let data9 = data.matrices;
+if(Array.isArray(data9)){
+if(data9.length > 2){
+const err37 = {instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema450.properties.matrices,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -31694,16 +32118,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate242(data9[i2], {instancePath:instancePath+"/matrices/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema445.properties.matrices.type,parentSchema:schema445.properties.matrices,data:data9};
+if(data9.length < 0){
+const err38 = {instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.matrices,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -31712,12 +32128,16 @@ vErrors.push(err38);
 }
 errors++;
 }
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate251(data9[i2], {instancePath:instancePath+"/matrices/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
+errors = vErrors.length;
 }
-if(data.coverage !== undefined){
-let data11 = data.coverage;
-if(Array.isArray(data11)){
-if(data11.length > 512){
-const err39 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema445.properties.coverage,data:data11};
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.matrices.type,parentSchema:schema450.properties.matrices,data:data9};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -31726,8 +32146,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data11.length < 0){
-const err40 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema445.properties.coverage,data:data11};
+}
+if(data.coverage !== undefined){
+let data11 = data.coverage;
+if(Array.isArray(data11)){
+if(data11.length > 512){
+const err40 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema450.properties.coverage,data:data11};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -31736,16 +32160,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-const len3 = data11.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate244(data11[i3], {instancePath:instancePath+"/coverage/" + i3,parentData:data11,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema445.properties.coverage.type,parentSchema:schema445.properties.coverage,data:data11};
+if(data11.length < 0){
+const err41 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.coverage,data:data11};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -31754,12 +32170,16 @@ vErrors.push(err41);
 }
 errors++;
 }
+const len3 = data11.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate253(data11[i3], {instancePath:instancePath+"/coverage/" + i3,parentData:data11,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
+errors = vErrors.length;
 }
-if(data.divergences !== undefined){
-let data13 = data.divergences;
-if(Array.isArray(data13)){
-if(data13.length > 10000){
-const err42 = {instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema445.properties.divergences,data:data13};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.coverage.type,parentSchema:schema450.properties.coverage,data:data11};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -31768,8 +32188,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data13.length < 0){
-const err43 = {instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema445.properties.divergences,data:data13};
+}
+if(data.divergences !== undefined){
+let data13 = data.divergences;
+if(Array.isArray(data13)){
+if(data13.length > 2000){
+const err43 = {instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema450.properties.divergences,data:data13};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -31778,16 +32202,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-const len4 = data13.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate246(data13[i4], {instancePath:instancePath+"/divergences/" + i4,parentData:data13,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema445.properties.divergences.type,parentSchema:schema445.properties.divergences,data:data13};
+if(data13.length < 0){
+const err44 = {instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.divergences,data:data13};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -31796,12 +32212,16 @@ vErrors.push(err44);
 }
 errors++;
 }
+const len4 = data13.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate255(data13[i4], {instancePath:instancePath+"/divergences/" + i4,parentData:data13,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
+errors = vErrors.length;
 }
-if(data.timelines !== undefined){
-let data15 = data.timelines;
-if(Array.isArray(data15)){
-if(data15.length > 100000){
-const err45 = {instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema445.properties.timelines,data:data15};
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.divergences.type,parentSchema:schema450.properties.divergences,data:data13};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -31810,8 +32230,11 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data15.length < 0){
-const err46 = {instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema445.properties.timelines,data:data15};
+}
+if(data.divergence_groups_total !== undefined){
+let data15 = data.divergence_groups_total;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err46 = {instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema450.properties.divergence_groups_total.type,parentSchema:schema450.properties.divergence_groups_total,data:data15};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -31820,16 +32243,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-const len5 = data15.length;
-for(let i5=0; i5<len5; i5++){
-if(!(validate248(data15[i5], {instancePath:instancePath+"/timelines/" + i5,parentData:data15,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema445.properties.timelines.type,parentSchema:schema445.properties.timelines,data:data15};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 9007199254740991 || isNaN(data15)){
+const err47 = {instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema450.properties.divergence_groups_total,data:data15};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -31838,12 +32254,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data.findings !== undefined){
-let data17 = data.findings;
-if(Array.isArray(data17)){
-if(data17.length > 100000){
-const err48 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema445.properties.findings,data:data17};
+if(data15 < 0 || isNaN(data15)){
+const err48 = {instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema450.properties.divergence_groups_total,data:data15};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -31852,8 +32264,13 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data17.length < 0){
-const err49 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema445.properties.findings,data:data17};
+}
+}
+if(data.timelines !== undefined){
+let data16 = data.timelines;
+if(Array.isArray(data16)){
+if(data16.length > 100000){
+const err49 = {instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema450.properties.timelines,data:data16};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -31862,12 +32279,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-const len6 = data17.length;
-for(let i6=0; i6<len6; i6++){
-let data18 = data17[i6];
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.source === undefined){
-const err50 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema460.required,parentSchema:schema460,data:data18};
+if(data16.length < 0){
+const err50 = {instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.timelines,data:data16};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -31876,8 +32289,16 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data18.severity === undefined){
-const err51 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema460.required,parentSchema:schema460,data:data18};
+const len5 = data16.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate257(data16[i5], {instancePath:instancePath+"/timelines/" + i5,parentData:data16,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.timelines.type,parentSchema:schema450.properties.timelines,data:data16};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -31886,8 +32307,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data18.rule === undefined){
-const err52 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema460.required,parentSchema:schema460,data:data18};
+}
+if(data.findings !== undefined){
+let data18 = data.findings;
+if(Array.isArray(data18)){
+if(data18.length > 100000){
+const err52 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema450.properties.findings,data:data18};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -31896,8 +32321,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data18.where === undefined){
-const err53 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "where"},message:"must have required property '"+"where"+"'",schema:schema460.required,parentSchema:schema460,data:data18};
+if(data18.length < 0){
+const err53 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.findings,data:data18};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -31906,8 +32331,12 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data18.message === undefined){
-const err54 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema460.required,parentSchema:schema460,data:data18};
+const len6 = data18.length;
+for(let i6=0; i6<len6; i6++){
+let data19 = data18[i6];
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.source === undefined){
+const err54 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema465.required,parentSchema:schema465,data:data19};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -31916,9 +32345,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key2 in data18){
-if(!(((((key2 === "source") || (key2 === "severity")) || (key2 === "rule")) || (key2 === "where")) || (key2 === "message"))){
-const err55 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema460,data:data18};
+if(data19.severity === undefined){
+const err55 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema465.required,parentSchema:schema465,data:data19};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -31927,11 +32355,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data18.source !== undefined){
-let data19 = data18.source;
-if(typeof data19 !== "string"){
-const err56 = {instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.source.type,parentSchema:schema460.properties.source,data:data19};
+if(data19.rule === undefined){
+const err56 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema465.required,parentSchema:schema465,data:data19};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -31940,8 +32365,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!((((data19 === "parity") || (data19 === "fuzz")) || (data19 === "journal")) || (data19 === "compat"))){
-const err57 = {instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/enum",keyword:"enum",params:{allowedValues: schema460.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema460.properties.source.enum,parentSchema:schema460.properties.source,data:data19};
+if(data19.where === undefined){
+const err57 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "where"},message:"must have required property '"+"where"+"'",schema:schema465.required,parentSchema:schema465,data:data19};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -31950,11 +32375,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data18.severity !== undefined){
-let data20 = data18.severity;
-if(typeof data20 !== "string"){
-const err58 = {instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.severity.type,parentSchema:schema460.properties.severity,data:data20};
+if(data19.message === undefined){
+const err58 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema465.required,parentSchema:schema465,data:data19};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -31963,8 +32385,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(!(((data20 === "breaking") || (data20 === "warning")) || (data20 === "info"))){
-const err59 = {instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/enum",keyword:"enum",params:{allowedValues: schema460.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema460.properties.severity.enum,parentSchema:schema460.properties.severity,data:data20};
+for(const key2 in data19){
+if(!(((((key2 === "source") || (key2 === "severity")) || (key2 === "rule")) || (key2 === "where")) || (key2 === "message"))){
+const err59 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema465,data:data19};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -31974,11 +32397,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data18.rule !== undefined){
-let data21 = data18.rule;
-if(typeof data21 === "string"){
-if((data21.length > 256 && func2(data21) > 256)){
-const err60 = {instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema460.properties.rule,data:data21};
+if(data19.source !== undefined){
+let data20 = data19.source;
+if(typeof data20 !== "string"){
+const err60 = {instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.source.type,parentSchema:schema465.properties.source,data:data20};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -31987,8 +32409,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-if((data21.length < 0 && func2(data21) < 0)){
-const err61 = {instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.rule,data:data21};
+if(!((((data20 === "parity") || (data20 === "fuzz")) || (data20 === "journal")) || (data20 === "compat"))){
+const err61 = {instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/enum",keyword:"enum",params:{allowedValues: schema465.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema465.properties.source.enum,parentSchema:schema465.properties.source,data:data20};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -31998,8 +32420,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-else {
-const err62 = {instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.rule.type,parentSchema:schema460.properties.rule,data:data21};
+if(data19.severity !== undefined){
+let data21 = data19.severity;
+if(typeof data21 !== "string"){
+const err62 = {instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.severity.type,parentSchema:schema465.properties.severity,data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -32008,12 +32432,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data18.where !== undefined){
-let data22 = data18.where;
-if(typeof data22 === "string"){
-if((data22.length > 4096 && func2(data22) > 4096)){
-const err63 = {instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema460.properties.where,data:data22};
+if(!(((data21 === "breaking") || (data21 === "warning")) || (data21 === "info"))){
+const err63 = {instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/enum",keyword:"enum",params:{allowedValues: schema465.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema465.properties.severity.enum,parentSchema:schema465.properties.severity,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -32022,8 +32442,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-if((data22.length < 0 && func2(data22) < 0)){
-const err64 = {instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.where,data:data22};
+}
+if(data19.rule !== undefined){
+let data22 = data19.rule;
+if(typeof data22 === "string"){
+if((data22.length > 256 && func2(data22) > 256)){
+const err64 = {instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema465.properties.rule,data:data22};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -32032,9 +32456,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-else {
-const err65 = {instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.where.type,parentSchema:schema460.properties.where,data:data22};
+if((data22.length < 0 && func2(data22) < 0)){
+const err65 = {instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema465.properties.rule,data:data22};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -32044,11 +32467,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data18.message !== undefined){
-let data23 = data18.message;
-if(typeof data23 === "string"){
-if((data23.length > 4096 && func2(data23) > 4096)){
-const err66 = {instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema460.properties.message,data:data23};
+else {
+const err66 = {instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.rule.type,parentSchema:schema465.properties.rule,data:data22};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -32057,8 +32477,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-if((data23.length < 0 && func2(data23) < 0)){
-const err67 = {instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.message,data:data23};
+}
+if(data19.where !== undefined){
+let data23 = data19.where;
+if(typeof data23 === "string"){
+if((data23.length > 4096 && func2(data23) > 4096)){
+const err67 = {instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema465.properties.where,data:data23};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -32067,9 +32491,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.message.type,parentSchema:schema460.properties.message,data:data23};
+if((data23.length < 0 && func2(data23) < 0)){
+const err68 = {instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema465.properties.where,data:data23};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -32079,9 +32502,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
 else {
-const err69 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema460.type,parentSchema:schema460,data:data18};
+const err69 = {instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.where.type,parentSchema:schema465.properties.where,data:data23};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -32091,9 +32513,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema445.properties.findings.type,parentSchema:schema445.properties.findings,data:data17};
+if(data19.message !== undefined){
+let data24 = data19.message;
+if(typeof data24 === "string"){
+if((data24.length > 4096 && func2(data24) > 4096)){
+const err70 = {instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema465.properties.message,data:data24};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -32102,12 +32526,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data.history !== undefined){
-let data24 = data.history;
-if(Array.isArray(data24)){
-if(data24.length > 100000){
-const err71 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema445.properties.history,data:data24};
+if((data24.length < 0 && func2(data24) < 0)){
+const err71 = {instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema465.properties.message,data:data24};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -32116,8 +32536,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data24.length < 0){
-const err72 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema445.properties.history,data:data24};
+}
+else {
+const err72 = {instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.message.type,parentSchema:schema465.properties.message,data:data24};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -32126,12 +32547,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-const len7 = data24.length;
-for(let i7=0; i7<len7; i7++){
-let data25 = data24[i7];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.label === undefined){
-const err73 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema461.required,parentSchema:schema461,data:data25};
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema465.type,parentSchema:schema465,data:data19};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -32140,8 +32559,10 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data25.slot_hit === undefined){
-const err74 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "slot_hit"},message:"must have required property '"+"slot_hit"+"'",schema:schema461.required,parentSchema:schema461,data:data25};
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.findings.type,parentSchema:schema450.properties.findings,data:data18};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -32150,8 +32571,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data25.slot_legal === undefined){
-const err75 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "slot_legal"},message:"must have required property '"+"slot_legal"+"'",schema:schema461.required,parentSchema:schema461,data:data25};
+}
+if(data.history !== undefined){
+let data25 = data.history;
+if(Array.isArray(data25)){
+if(data25.length > 100000){
+const err75 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema450.properties.history,data:data25};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -32160,8 +32585,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data25.order_hit === undefined){
-const err76 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "order_hit"},message:"must have required property '"+"order_hit"+"'",schema:schema461.required,parentSchema:schema461,data:data25};
+if(data25.length < 0){
+const err76 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.history,data:data25};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -32170,8 +32595,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data25.order_legal === undefined){
-const err77 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "order_legal"},message:"must have required property '"+"order_legal"+"'",schema:schema461.required,parentSchema:schema461,data:data25};
+const len7 = data25.length;
+for(let i7=0; i7<len7; i7++){
+let data26 = data25[i7];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.label === undefined){
+const err77 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -32180,8 +32609,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data25.signatures === undefined){
-const err78 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "signatures"},message:"must have required property '"+"signatures"+"'",schema:schema461.required,parentSchema:schema461,data:data25};
+if(data26.slot_hit === undefined){
+const err78 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "slot_hit"},message:"must have required property '"+"slot_hit"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -32190,8 +32619,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data25.scenarios_per_s === undefined){
-const err79 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "scenarios_per_s"},message:"must have required property '"+"scenarios_per_s"+"'",schema:schema461.required,parentSchema:schema461,data:data25};
+if(data26.slot_legal === undefined){
+const err79 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "slot_legal"},message:"must have required property '"+"slot_legal"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -32200,8 +32629,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data25.parity_failed === undefined){
-const err80 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "parity_failed"},message:"must have required property '"+"parity_failed"+"'",schema:schema461.required,parentSchema:schema461,data:data25};
+if(data26.order_hit === undefined){
+const err80 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "order_hit"},message:"must have required property '"+"order_hit"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -32210,9 +32639,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key3 in data25){
-if(!((((((((key3 === "label") || (key3 === "slot_hit")) || (key3 === "slot_legal")) || (key3 === "order_hit")) || (key3 === "order_legal")) || (key3 === "signatures")) || (key3 === "scenarios_per_s")) || (key3 === "parity_failed"))){
-const err81 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema461,data:data25};
+if(data26.order_legal === undefined){
+const err81 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "order_legal"},message:"must have required property '"+"order_legal"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -32221,12 +32649,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data25.label !== undefined){
-let data26 = data25.label;
-if(typeof data26 === "string"){
-if((data26.length > 256 && func2(data26) > 256)){
-const err82 = {instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema461.properties.label,data:data26};
+if(data26.signatures === undefined){
+const err82 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "signatures"},message:"must have required property '"+"signatures"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -32235,8 +32659,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-if((data26.length < 0 && func2(data26) < 0)){
-const err83 = {instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema461.properties.label,data:data26};
+if(data26.scenarios_per_s === undefined){
+const err83 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "scenarios_per_s"},message:"must have required property '"+"scenarios_per_s"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -32245,9 +32669,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema461.properties.label.type,parentSchema:schema461.properties.label,data:data26};
+if(data26.parity_failed === undefined){
+const err84 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "parity_failed"},message:"must have required property '"+"parity_failed"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -32256,11 +32679,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-if(data25.slot_hit !== undefined){
-let data27 = data25.slot_hit;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err85 = {instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema461.properties.slot_hit.type,parentSchema:schema461.properties.slot_hit,data:data27};
+for(const key3 in data26){
+if(!((((((((key3 === "label") || (key3 === "slot_hit")) || (key3 === "slot_legal")) || (key3 === "order_hit")) || (key3 === "order_legal")) || (key3 === "signatures")) || (key3 === "scenarios_per_s")) || (key3 === "parity_failed"))){
+const err85 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema466,data:data26};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -32269,9 +32690,12 @@ vErrors.push(err85);
 }
 errors++;
 }
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 9007199254740991 || isNaN(data27)){
-const err86 = {instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema461.properties.slot_hit,data:data27};
+}
+if(data26.label !== undefined){
+let data27 = data26.label;
+if(typeof data27 === "string"){
+if((data27.length > 256 && func2(data27) > 256)){
+const err86 = {instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema466.properties.label,data:data27};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -32280,8 +32704,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data27 < 0 || isNaN(data27)){
-const err87 = {instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema461.properties.slot_hit,data:data27};
+if((data27.length < 0 && func2(data27) < 0)){
+const err87 = {instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema466.properties.label,data:data27};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -32291,11 +32715,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
-if(data25.slot_legal !== undefined){
-let data28 = data25.slot_legal;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err88 = {instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema461.properties.slot_legal.type,parentSchema:schema461.properties.slot_legal,data:data28};
+else {
+const err88 = {instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema466.properties.label.type,parentSchema:schema466.properties.label,data:data27};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -32304,9 +32725,11 @@ vErrors.push(err88);
 }
 errors++;
 }
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 > 9007199254740991 || isNaN(data28)){
-const err89 = {instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema461.properties.slot_legal,data:data28};
+}
+if(data26.slot_hit !== undefined){
+let data28 = data26.slot_hit;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err89 = {instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema466.properties.slot_hit.type,parentSchema:schema466.properties.slot_hit,data:data28};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -32315,8 +32738,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data28 < 0 || isNaN(data28)){
-const err90 = {instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema461.properties.slot_legal,data:data28};
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 9007199254740991 || isNaN(data28)){
+const err90 = {instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema466.properties.slot_hit,data:data28};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -32325,12 +32749,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-}
-if(data25.order_hit !== undefined){
-let data29 = data25.order_hit;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err91 = {instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema461.properties.order_hit.type,parentSchema:schema461.properties.order_hit,data:data29};
+if(data28 < 0 || isNaN(data28)){
+const err91 = {instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.slot_hit,data:data28};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -32339,9 +32759,12 @@ vErrors.push(err91);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 9007199254740991 || isNaN(data29)){
-const err92 = {instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema461.properties.order_hit,data:data29};
+}
+}
+if(data26.slot_legal !== undefined){
+let data29 = data26.slot_legal;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err92 = {instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema466.properties.slot_legal.type,parentSchema:schema466.properties.slot_legal,data:data29};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -32350,8 +32773,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data29 < 0 || isNaN(data29)){
-const err93 = {instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema461.properties.order_hit,data:data29};
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 9007199254740991 || isNaN(data29)){
+const err93 = {instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema466.properties.slot_legal,data:data29};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -32360,12 +32784,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-}
-if(data25.order_legal !== undefined){
-let data30 = data25.order_legal;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err94 = {instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema461.properties.order_legal.type,parentSchema:schema461.properties.order_legal,data:data30};
+if(data29 < 0 || isNaN(data29)){
+const err94 = {instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.slot_legal,data:data29};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -32374,9 +32794,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 9007199254740991 || isNaN(data30)){
-const err95 = {instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema461.properties.order_legal,data:data30};
+}
+}
+if(data26.order_hit !== undefined){
+let data30 = data26.order_hit;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err95 = {instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema466.properties.order_hit.type,parentSchema:schema466.properties.order_hit,data:data30};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -32385,8 +32808,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data30 < 0 || isNaN(data30)){
-const err96 = {instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema461.properties.order_legal,data:data30};
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 9007199254740991 || isNaN(data30)){
+const err96 = {instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema466.properties.order_hit,data:data30};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -32395,12 +32819,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-}
-if(data25.signatures !== undefined){
-let data31 = data25.signatures;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err97 = {instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema461.properties.signatures.type,parentSchema:schema461.properties.signatures,data:data31};
+if(data30 < 0 || isNaN(data30)){
+const err97 = {instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.order_hit,data:data30};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -32409,9 +32829,12 @@ vErrors.push(err97);
 }
 errors++;
 }
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 9007199254740991 || isNaN(data31)){
-const err98 = {instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema461.properties.signatures,data:data31};
+}
+}
+if(data26.order_legal !== undefined){
+let data31 = data26.order_legal;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err98 = {instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema466.properties.order_legal.type,parentSchema:schema466.properties.order_legal,data:data31};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -32420,8 +32843,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data31 < 0 || isNaN(data31)){
-const err99 = {instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema461.properties.signatures,data:data31};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 9007199254740991 || isNaN(data31)){
+const err99 = {instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema466.properties.order_legal,data:data31};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -32430,13 +32854,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-}
-if(data25.scenarios_per_s !== undefined){
-let data32 = data25.scenarios_per_s;
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 1000000000000000 || isNaN(data32)){
-const err100 = {instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema461.properties.scenarios_per_s,data:data32};
+if(data31 < 0 || isNaN(data31)){
+const err100 = {instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.order_legal,data:data31};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -32445,8 +32864,12 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data32 < 0 || isNaN(data32)){
-const err101 = {instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema461.properties.scenarios_per_s,data:data32};
+}
+}
+if(data26.signatures !== undefined){
+let data32 = data26.signatures;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err101 = {instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema466.properties.signatures.type,parentSchema:schema466.properties.signatures,data:data32};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -32455,9 +32878,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema461.properties.scenarios_per_s.type,parentSchema:schema461.properties.scenarios_per_s,data:data32};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 9007199254740991 || isNaN(data32)){
+const err102 = {instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema466.properties.signatures,data:data32};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -32466,11 +32889,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data25.parity_failed !== undefined){
-let data33 = data25.parity_failed;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err103 = {instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema461.properties.parity_failed.type,parentSchema:schema461.properties.parity_failed,data:data33};
+if(data32 < 0 || isNaN(data32)){
+const err103 = {instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.signatures,data:data32};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -32479,9 +32899,13 @@ vErrors.push(err103);
 }
 errors++;
 }
+}
+}
+if(data26.scenarios_per_s !== undefined){
+let data33 = data26.scenarios_per_s;
 if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 9007199254740991 || isNaN(data33)){
-const err104 = {instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema461.properties.parity_failed,data:data33};
+if(data33 > 1000000000000000 || isNaN(data33)){
+const err104 = {instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema466.properties.scenarios_per_s,data:data33};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -32491,7 +32915,7 @@ vErrors.push(err104);
 errors++;
 }
 if(data33 < 0 || isNaN(data33)){
-const err105 = {instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema461.properties.parity_failed,data:data33};
+const err105 = {instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.scenarios_per_s,data:data33};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -32501,10 +32925,8 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-}
 else {
-const err106 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema461.type,parentSchema:schema461,data:data25};
+const err106 = {instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema466.properties.scenarios_per_s.type,parentSchema:schema466.properties.scenarios_per_s,data:data33};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -32514,9 +32936,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema445.properties.history.type,parentSchema:schema445.properties.history,data:data24};
+if(data26.parity_failed !== undefined){
+let data34 = data26.parity_failed;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err107 = {instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema466.properties.parity_failed.type,parentSchema:schema466.properties.parity_failed,data:data34};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -32525,10 +32948,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-else {
-const err108 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema445.type,parentSchema:schema445,data};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 9007199254740991 || isNaN(data34)){
+const err108 = {instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema466.properties.parity_failed,data:data34};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -32537,19 +32959,66 @@ vErrors.push(err108);
 }
 errors++;
 }
-validate239.errors = vErrors;
+if(data34 < 0 || isNaN(data34)){
+const err109 = {instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.parity_failed,data:data34};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema466.type,parentSchema:schema466,data:data26};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.history.type,parentSchema:schema450.properties.history,data:data25};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema450.type,parentSchema:schema450,data};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+validate248.errors = vErrors;
 return errors === 0;
 }
-validate239.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate248.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ReportHistoryLine = validate250;
-const schema462 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_history.schema.json","title":"ReportHistoryLine","description":"One line of a `lockstep report` history file (JSON lines, one per run, appended with --history FILE --append): the numbers the trends draw.","type":"object","additionalProperties":false,"required":["history_version","label","slot_hit","slot_legal","order_hit","order_legal","scenarios","scenarios_per_s","parity_cases","parity_failed","signatures"],"properties":{"history_version":{"description":"Version of this line format.","type":"integer","minimum":1,"maximum":1},"label":{"description":"Run label (--label, or run-N).","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Legal slot cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Legal order cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios":{"description":"Fuzz scenarios run.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz scenarios per second.","type":"number","minimum":0,"maximum":1000000000000000},"parity_cases":{"description":"Parity cases (fixture x implementation).","type":"integer","minimum":0,"maximum":9007199254740991},"parity_failed":{"description":"Parity cases not passed (diverged, errored, stale).","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Failure signatures of this run (to tell new, known and fixed).","type":"array","items":{"description":"A signature.","type":"string","minLength":1,"maxLength":1024},"minItems":0,"maxItems":10000}}};
+export const ReportHistoryLine = validate259;
+const schema467 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_history.schema.json","title":"ReportHistoryLine","description":"One line of a `lockstep report` history file (JSON lines, one per run, appended with --history FILE --append): the numbers the trends draw.","type":"object","additionalProperties":false,"required":["history_version","label","slot_hit","slot_legal","order_hit","order_legal","scenarios","scenarios_per_s","parity_cases","parity_failed","signatures"],"properties":{"history_version":{"description":"Version of this line format.","type":"integer","minimum":1,"maximum":1},"label":{"description":"Run label (--label, or run-N).","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Legal slot cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Legal order cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios":{"description":"Fuzz scenarios run.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz scenarios per second.","type":"number","minimum":0,"maximum":1000000000000000},"parity_cases":{"description":"Parity cases (fixture x implementation).","type":"integer","minimum":0,"maximum":9007199254740991},"parity_failed":{"description":"Parity cases not passed (diverged, errored, stale).","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Failure signatures of this run (to tell new, known and fixed).","type":"array","items":{"description":"A signature.","type":"string","minLength":1,"maxLength":1024},"minItems":0,"maxItems":10000}}};
 
-function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/report_history.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate250.evaluated;
+const evaluated0 = validate259.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -32558,7 +33027,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.history_version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "history_version"},message:"must have required property '"+"history_version"+"'",schema:schema462.required,parentSchema:schema462,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "history_version"},message:"must have required property '"+"history_version"+"'",schema:schema467.required,parentSchema:schema467,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -32568,7 +33037,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.label === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema462.required,parentSchema:schema462,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema467.required,parentSchema:schema467,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -32578,7 +33047,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.slot_hit === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slot_hit"},message:"must have required property '"+"slot_hit"+"'",schema:schema462.required,parentSchema:schema462,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slot_hit"},message:"must have required property '"+"slot_hit"+"'",schema:schema467.required,parentSchema:schema467,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -32588,7 +33057,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.slot_legal === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slot_legal"},message:"must have required property '"+"slot_legal"+"'",schema:schema462.required,parentSchema:schema462,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slot_legal"},message:"must have required property '"+"slot_legal"+"'",schema:schema467.required,parentSchema:schema467,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -32598,7 +33067,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.order_hit === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "order_hit"},message:"must have required property '"+"order_hit"+"'",schema:schema462.required,parentSchema:schema462,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "order_hit"},message:"must have required property '"+"order_hit"+"'",schema:schema467.required,parentSchema:schema467,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -32608,7 +33077,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.order_legal === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "order_legal"},message:"must have required property '"+"order_legal"+"'",schema:schema462.required,parentSchema:schema462,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "order_legal"},message:"must have required property '"+"order_legal"+"'",schema:schema467.required,parentSchema:schema467,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -32618,7 +33087,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.scenarios === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenarios"},message:"must have required property '"+"scenarios"+"'",schema:schema462.required,parentSchema:schema462,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenarios"},message:"must have required property '"+"scenarios"+"'",schema:schema467.required,parentSchema:schema467,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -32628,7 +33097,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.scenarios_per_s === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenarios_per_s"},message:"must have required property '"+"scenarios_per_s"+"'",schema:schema462.required,parentSchema:schema462,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenarios_per_s"},message:"must have required property '"+"scenarios_per_s"+"'",schema:schema467.required,parentSchema:schema467,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -32638,7 +33107,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.parity_cases === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parity_cases"},message:"must have required property '"+"parity_cases"+"'",schema:schema462.required,parentSchema:schema462,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parity_cases"},message:"must have required property '"+"parity_cases"+"'",schema:schema467.required,parentSchema:schema467,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -32648,7 +33117,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.parity_failed === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parity_failed"},message:"must have required property '"+"parity_failed"+"'",schema:schema462.required,parentSchema:schema462,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parity_failed"},message:"must have required property '"+"parity_failed"+"'",schema:schema467.required,parentSchema:schema467,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -32658,7 +33127,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.signatures === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signatures"},message:"must have required property '"+"signatures"+"'",schema:schema462.required,parentSchema:schema462,data};
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signatures"},message:"must have required property '"+"signatures"+"'",schema:schema467.required,parentSchema:schema467,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -32669,7 +33138,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "history_version" || key0 === "label" || key0 === "slot_hit" || key0 === "slot_legal" || key0 === "order_hit" || key0 === "order_legal" || key0 === "scenarios" || key0 === "scenarios_per_s" || key0 === "parity_cases" || key0 === "parity_failed" || key0 === "signatures"))){
-const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema462,data};
+const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema467,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -32682,7 +33151,7 @@ errors++;
 if(data.history_version !== undefined){
 let data0 = data.history_version;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err12 = {instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.history_version.type,parentSchema:schema462.properties.history_version,data:data0};
+const err12 = {instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.history_version.type,parentSchema:schema467.properties.history_version,data:data0};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -32693,7 +33162,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1 || isNaN(data0)){
-const err13 = {instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema462.properties.history_version,data:data0};
+const err13 = {instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema467.properties.history_version,data:data0};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -32703,7 +33172,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err14 = {instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema462.properties.history_version,data:data0};
+const err14 = {instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema467.properties.history_version,data:data0};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -32718,7 +33187,7 @@ if(data.label !== undefined){
 let data1 = data.label;
 if(typeof data1 === "string"){
 if((data1.length > 256 && func2(data1) > 256)){
-const err15 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema462.properties.label,data:data1};
+const err15 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema467.properties.label,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -32728,7 +33197,7 @@ vErrors.push(err15);
 errors++;
 }
 if((data1.length < 0 && func2(data1) < 0)){
-const err16 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema462.properties.label,data:data1};
+const err16 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema467.properties.label,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -32739,7 +33208,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.label.type,parentSchema:schema462.properties.label,data:data1};
+const err17 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema467.properties.label.type,parentSchema:schema467.properties.label,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -32752,7 +33221,7 @@ errors++;
 if(data.slot_hit !== undefined){
 let data2 = data.slot_hit;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err18 = {instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.slot_hit.type,parentSchema:schema462.properties.slot_hit,data:data2};
+const err18 = {instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.slot_hit.type,parentSchema:schema467.properties.slot_hit,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -32763,7 +33232,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 9007199254740991 || isNaN(data2)){
-const err19 = {instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema462.properties.slot_hit,data:data2};
+const err19 = {instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.slot_hit,data:data2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -32773,7 +33242,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err20 = {instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema462.properties.slot_hit,data:data2};
+const err20 = {instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.slot_hit,data:data2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -32787,7 +33256,7 @@ errors++;
 if(data.slot_legal !== undefined){
 let data3 = data.slot_legal;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err21 = {instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.slot_legal.type,parentSchema:schema462.properties.slot_legal,data:data3};
+const err21 = {instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.slot_legal.type,parentSchema:schema467.properties.slot_legal,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -32798,7 +33267,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-const err22 = {instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema462.properties.slot_legal,data:data3};
+const err22 = {instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.slot_legal,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -32808,7 +33277,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err23 = {instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema462.properties.slot_legal,data:data3};
+const err23 = {instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.slot_legal,data:data3};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -32822,7 +33291,7 @@ errors++;
 if(data.order_hit !== undefined){
 let data4 = data.order_hit;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err24 = {instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.order_hit.type,parentSchema:schema462.properties.order_hit,data:data4};
+const err24 = {instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.order_hit.type,parentSchema:schema467.properties.order_hit,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -32833,7 +33302,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 9007199254740991 || isNaN(data4)){
-const err25 = {instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema462.properties.order_hit,data:data4};
+const err25 = {instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.order_hit,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -32843,7 +33312,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data4 < 0 || isNaN(data4)){
-const err26 = {instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema462.properties.order_hit,data:data4};
+const err26 = {instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.order_hit,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -32857,7 +33326,7 @@ errors++;
 if(data.order_legal !== undefined){
 let data5 = data.order_legal;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err27 = {instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.order_legal.type,parentSchema:schema462.properties.order_legal,data:data5};
+const err27 = {instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.order_legal.type,parentSchema:schema467.properties.order_legal,data:data5};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -32868,7 +33337,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 9007199254740991 || isNaN(data5)){
-const err28 = {instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema462.properties.order_legal,data:data5};
+const err28 = {instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.order_legal,data:data5};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -32878,7 +33347,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data5 < 0 || isNaN(data5)){
-const err29 = {instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema462.properties.order_legal,data:data5};
+const err29 = {instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.order_legal,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -32892,7 +33361,7 @@ errors++;
 if(data.scenarios !== undefined){
 let data6 = data.scenarios;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err30 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.scenarios.type,parentSchema:schema462.properties.scenarios,data:data6};
+const err30 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.scenarios.type,parentSchema:schema467.properties.scenarios,data:data6};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -32903,7 +33372,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 9007199254740991 || isNaN(data6)){
-const err31 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema462.properties.scenarios,data:data6};
+const err31 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.scenarios,data:data6};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -32913,7 +33382,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err32 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema462.properties.scenarios,data:data6};
+const err32 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.scenarios,data:data6};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -32928,7 +33397,7 @@ if(data.scenarios_per_s !== undefined){
 let data7 = data.scenarios_per_s;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 1000000000000000 || isNaN(data7)){
-const err33 = {instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema462.properties.scenarios_per_s,data:data7};
+const err33 = {instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema467.properties.scenarios_per_s,data:data7};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -32938,7 +33407,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data7 < 0 || isNaN(data7)){
-const err34 = {instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema462.properties.scenarios_per_s,data:data7};
+const err34 = {instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.scenarios_per_s,data:data7};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -32949,7 +33418,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema462.properties.scenarios_per_s.type,parentSchema:schema462.properties.scenarios_per_s,data:data7};
+const err35 = {instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema467.properties.scenarios_per_s.type,parentSchema:schema467.properties.scenarios_per_s,data:data7};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -32962,7 +33431,7 @@ errors++;
 if(data.parity_cases !== undefined){
 let data8 = data.parity_cases;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err36 = {instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.parity_cases.type,parentSchema:schema462.properties.parity_cases,data:data8};
+const err36 = {instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.parity_cases.type,parentSchema:schema467.properties.parity_cases,data:data8};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -32973,7 +33442,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 9007199254740991 || isNaN(data8)){
-const err37 = {instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema462.properties.parity_cases,data:data8};
+const err37 = {instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.parity_cases,data:data8};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -32983,7 +33452,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data8 < 0 || isNaN(data8)){
-const err38 = {instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema462.properties.parity_cases,data:data8};
+const err38 = {instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.parity_cases,data:data8};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -32997,7 +33466,7 @@ errors++;
 if(data.parity_failed !== undefined){
 let data9 = data.parity_failed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err39 = {instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.parity_failed.type,parentSchema:schema462.properties.parity_failed,data:data9};
+const err39 = {instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.parity_failed.type,parentSchema:schema467.properties.parity_failed,data:data9};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -33008,7 +33477,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 9007199254740991 || isNaN(data9)){
-const err40 = {instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema462.properties.parity_failed,data:data9};
+const err40 = {instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.parity_failed,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -33018,7 +33487,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data9 < 0 || isNaN(data9)){
-const err41 = {instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema462.properties.parity_failed,data:data9};
+const err41 = {instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.parity_failed,data:data9};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -33033,7 +33502,7 @@ if(data.signatures !== undefined){
 let data10 = data.signatures;
 if(Array.isArray(data10)){
 if(data10.length > 10000){
-const err42 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema462.properties.signatures,data:data10};
+const err42 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema467.properties.signatures,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -33043,7 +33512,7 @@ vErrors.push(err42);
 errors++;
 }
 if(data10.length < 0){
-const err43 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema462.properties.signatures,data:data10};
+const err43 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.signatures,data:data10};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -33057,7 +33526,7 @@ for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(typeof data11 === "string"){
 if((data11.length > 1024 && func2(data11) > 1024)){
-const err44 = {instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema462.properties.signatures.items,data:data11};
+const err44 = {instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema467.properties.signatures.items,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -33067,7 +33536,7 @@ vErrors.push(err44);
 errors++;
 }
 if((data11.length < 2 && func2(data11) < 1)){
-const err45 = {instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema462.properties.signatures.items,data:data11};
+const err45 = {instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema467.properties.signatures.items,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -33078,7 +33547,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.signatures.items.type,parentSchema:schema462.properties.signatures.items,data:data11};
+const err46 = {instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema467.properties.signatures.items.type,parentSchema:schema467.properties.signatures.items,data:data11};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -33090,7 +33559,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.signatures.type,parentSchema:schema462.properties.signatures,data:data10};
+const err47 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.signatures.type,parentSchema:schema467.properties.signatures,data:data10};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -33102,7 +33571,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema462.type,parentSchema:schema462,data};
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema467.type,parentSchema:schema467,data};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -33111,21 +33580,21 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate250.errors = vErrors;
+validate259.errors = vErrors;
 return errors === 0;
 }
-validate250.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate259.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const TradeSlot = validate39;
 
-export const TransitionMatrix = validate251;
-const schema463 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/transition_matrix.schema.json","title":"TransitionMatrix","description":"A legal transition matrix, tagged by machine.","type":"object","discriminator":{"propertyName":"machine"},"oneOf":[{"$ref":"#/$defs/SlotMatrix"},{"$ref":"#/$defs/OrderMatrix"}],"$defs":{"SlotMatrix":{"title":"SlotMatrix","description":"The legal slot transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"SLOT"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"SlotMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}},"OrderMatrix":{"title":"OrderMatrix","description":"The legal order transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"ORDER"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"OrderMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}}}};
-const schema464 = {"title":"SlotMatrix","description":"The legal slot transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"SLOT"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"SlotMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}};
+export const TransitionMatrix = validate260;
+const schema468 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/transition_matrix.schema.json","title":"TransitionMatrix","description":"A legal transition matrix, tagged by machine.","type":"object","discriminator":{"propertyName":"machine"},"oneOf":[{"$ref":"#/$defs/SlotMatrix"},{"$ref":"#/$defs/OrderMatrix"}],"$defs":{"SlotMatrix":{"title":"SlotMatrix","description":"The legal slot transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"SLOT"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"SlotMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}},"OrderMatrix":{"title":"OrderMatrix","description":"The legal order transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"ORDER"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"OrderMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}}}};
+const schema469 = {"title":"SlotMatrix","description":"The legal slot transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"SLOT"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"SlotMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}};
 
-function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate252.evaluated;
+const evaluated0 = validate261.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33134,7 +33603,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.machine === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema464.required,parentSchema:schema464,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema469.required,parentSchema:schema469,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -33144,7 +33613,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.matrix_version === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "matrix_version"},message:"must have required property '"+"matrix_version"+"'",schema:schema464.required,parentSchema:schema464,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "matrix_version"},message:"must have required property '"+"matrix_version"+"'",schema:schema469.required,parentSchema:schema469,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -33154,7 +33623,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.states === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema464.required,parentSchema:schema464,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema469.required,parentSchema:schema469,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -33164,7 +33633,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.initial === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "initial"},message:"must have required property '"+"initial"+"'",schema:schema464.required,parentSchema:schema464,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "initial"},message:"must have required property '"+"initial"+"'",schema:schema469.required,parentSchema:schema469,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -33174,7 +33643,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.terminal === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "terminal"},message:"must have required property '"+"terminal"+"'",schema:schema464.required,parentSchema:schema464,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "terminal"},message:"must have required property '"+"terminal"+"'",schema:schema469.required,parentSchema:schema469,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -33184,7 +33653,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.cells === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema464.required,parentSchema:schema464,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema469.required,parentSchema:schema469,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -33195,7 +33664,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "machine") || (key0 === "matrix_version")) || (key0 === "states")) || (key0 === "initial")) || (key0 === "terminal")) || (key0 === "cells"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema464,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema469,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -33208,7 +33677,7 @@ errors++;
 if(data.machine !== undefined){
 let data0 = data.machine;
 if(typeof data0 !== "string"){
-const err7 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema464.properties.machine.type,parentSchema:schema464.properties.machine,data:data0};
+const err7 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.machine.type,parentSchema:schema469.properties.machine,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -33218,7 +33687,7 @@ vErrors.push(err7);
 errors++;
 }
 if("SLOT" !== data0){
-const err8 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/const",keyword:"const",params:{allowedValue: "SLOT"},message:"must be equal to constant",schema:"SLOT",parentSchema:schema464.properties.machine,data:data0};
+const err8 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/const",keyword:"const",params:{allowedValue: "SLOT"},message:"must be equal to constant",schema:"SLOT",parentSchema:schema469.properties.machine,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -33231,7 +33700,7 @@ errors++;
 if(data.matrix_version !== undefined){
 let data1 = data.matrix_version;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema464.properties.matrix_version.type,parentSchema:schema464.properties.matrix_version,data:data1};
+const err9 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema469.properties.matrix_version.type,parentSchema:schema469.properties.matrix_version,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -33242,7 +33711,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1000 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema464.properties.matrix_version,data:data1};
+const err10 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema469.properties.matrix_version,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -33252,7 +33721,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema464.properties.matrix_version,data:data1};
+const err11 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema469.properties.matrix_version,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -33267,7 +33736,7 @@ if(data.states !== undefined){
 let data2 = data.states;
 if(Array.isArray(data2)){
 if(data2.length > 64){
-const err12 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema464.properties.states,data:data2};
+const err12 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema469.properties.states,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -33277,7 +33746,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2.length < 1){
-const err13 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema464.properties.states,data:data2};
+const err13 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema469.properties.states,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -33312,7 +33781,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema464.properties.states.type,parentSchema:schema464.properties.states,data:data2};
+const err16 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema469.properties.states.type,parentSchema:schema469.properties.states,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -33349,7 +33818,7 @@ if(data.terminal !== undefined){
 let data5 = data.terminal;
 if(Array.isArray(data5)){
 if(data5.length > 64){
-const err19 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema464.properties.terminal,data:data5};
+const err19 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema469.properties.terminal,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -33359,7 +33828,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data5.length < 0){
-const err20 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema464.properties.terminal,data:data5};
+const err20 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema469.properties.terminal,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -33394,7 +33863,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema464.properties.terminal.type,parentSchema:schema464.properties.terminal,data:data5};
+const err23 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema469.properties.terminal.type,parentSchema:schema469.properties.terminal,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -33408,7 +33877,7 @@ if(data.cells !== undefined){
 let data7 = data.cells;
 if(Array.isArray(data7)){
 if(data7.length > 512){
-const err24 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema464.properties.cells,data:data7};
+const err24 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema469.properties.cells,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -33418,7 +33887,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data7.length < 1){
-const err25 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema464.properties.cells,data:data7};
+const err25 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema469.properties.cells,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -33432,7 +33901,7 @@ for(let i2=0; i2<len2; i2++){
 let data8 = data7[i2];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.from === undefined){
-const err26 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema464.properties.cells.items.required,parentSchema:schema464.properties.cells.items,data:data8};
+const err26 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema469.properties.cells.items.required,parentSchema:schema469.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -33442,7 +33911,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data8.trigger === undefined){
-const err27 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema464.properties.cells.items.required,parentSchema:schema464.properties.cells.items,data:data8};
+const err27 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema469.properties.cells.items.required,parentSchema:schema469.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -33452,7 +33921,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data8.to === undefined){
-const err28 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema464.properties.cells.items.required,parentSchema:schema464.properties.cells.items,data:data8};
+const err28 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema469.properties.cells.items.required,parentSchema:schema469.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -33462,7 +33931,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data8.description === undefined){
-const err29 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema464.properties.cells.items.required,parentSchema:schema464.properties.cells.items,data:data8};
+const err29 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema469.properties.cells.items.required,parentSchema:schema469.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -33473,7 +33942,7 @@ errors++;
 }
 for(const key1 in data8){
 if(!((((key1 === "from") || (key1 === "trigger")) || (key1 === "to")) || (key1 === "description"))){
-const err30 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema464.properties.cells.items,data:data8};
+const err30 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema469.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -33579,7 +34048,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema464.properties.cells.items.type,parentSchema:schema464.properties.cells.items,data:data8};
+const err39 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema469.properties.cells.items.type,parentSchema:schema469.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -33591,7 +34060,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema464.properties.cells.type,parentSchema:schema464.properties.cells,data:data7};
+const err40 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema469.properties.cells.type,parentSchema:schema469.properties.cells,data:data7};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -33603,7 +34072,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema464.type,parentSchema:schema464,data};
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema469.type,parentSchema:schema469,data};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -33612,17 +34081,17 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate252.errors = vErrors;
+validate261.errors = vErrors;
 return errors === 0;
 }
-validate252.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate261.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema472 = {"title":"OrderMatrix","description":"The legal order transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"ORDER"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"OrderMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}};
+const schema477 = {"title":"OrderMatrix","description":"The legal order transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"ORDER"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"OrderMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}};
 
-function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate253.evaluated;
+const evaluated0 = validate262.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33631,7 +34100,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.machine === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema472.required,parentSchema:schema472,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema477.required,parentSchema:schema477,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -33641,7 +34110,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.matrix_version === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "matrix_version"},message:"must have required property '"+"matrix_version"+"'",schema:schema472.required,parentSchema:schema472,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "matrix_version"},message:"must have required property '"+"matrix_version"+"'",schema:schema477.required,parentSchema:schema477,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -33651,7 +34120,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.states === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema472.required,parentSchema:schema472,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema477.required,parentSchema:schema477,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -33661,7 +34130,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.initial === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "initial"},message:"must have required property '"+"initial"+"'",schema:schema472.required,parentSchema:schema472,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "initial"},message:"must have required property '"+"initial"+"'",schema:schema477.required,parentSchema:schema477,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -33671,7 +34140,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.terminal === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "terminal"},message:"must have required property '"+"terminal"+"'",schema:schema472.required,parentSchema:schema472,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "terminal"},message:"must have required property '"+"terminal"+"'",schema:schema477.required,parentSchema:schema477,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -33681,7 +34150,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.cells === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema472.required,parentSchema:schema472,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema477.required,parentSchema:schema477,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -33692,7 +34161,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "machine") || (key0 === "matrix_version")) || (key0 === "states")) || (key0 === "initial")) || (key0 === "terminal")) || (key0 === "cells"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema472,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema477,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -33705,7 +34174,7 @@ errors++;
 if(data.machine !== undefined){
 let data0 = data.machine;
 if(typeof data0 !== "string"){
-const err7 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.machine.type,parentSchema:schema472.properties.machine,data:data0};
+const err7 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.machine.type,parentSchema:schema477.properties.machine,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -33715,7 +34184,7 @@ vErrors.push(err7);
 errors++;
 }
 if("ORDER" !== data0){
-const err8 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/const",keyword:"const",params:{allowedValue: "ORDER"},message:"must be equal to constant",schema:"ORDER",parentSchema:schema472.properties.machine,data:data0};
+const err8 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/const",keyword:"const",params:{allowedValue: "ORDER"},message:"must be equal to constant",schema:"ORDER",parentSchema:schema477.properties.machine,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -33728,7 +34197,7 @@ errors++;
 if(data.matrix_version !== undefined){
 let data1 = data.matrix_version;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema472.properties.matrix_version.type,parentSchema:schema472.properties.matrix_version,data:data1};
+const err9 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema477.properties.matrix_version.type,parentSchema:schema477.properties.matrix_version,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -33739,7 +34208,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1000 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema472.properties.matrix_version,data:data1};
+const err10 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema477.properties.matrix_version,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -33749,7 +34218,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema472.properties.matrix_version,data:data1};
+const err11 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema477.properties.matrix_version,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -33764,7 +34233,7 @@ if(data.states !== undefined){
 let data2 = data.states;
 if(Array.isArray(data2)){
 if(data2.length > 64){
-const err12 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema472.properties.states,data:data2};
+const err12 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema477.properties.states,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -33774,7 +34243,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2.length < 1){
-const err13 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema472.properties.states,data:data2};
+const err13 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema477.properties.states,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -33809,7 +34278,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.states.type,parentSchema:schema472.properties.states,data:data2};
+const err16 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema477.properties.states.type,parentSchema:schema477.properties.states,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -33846,7 +34315,7 @@ if(data.terminal !== undefined){
 let data5 = data.terminal;
 if(Array.isArray(data5)){
 if(data5.length > 64){
-const err19 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema472.properties.terminal,data:data5};
+const err19 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema477.properties.terminal,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -33856,7 +34325,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data5.length < 0){
-const err20 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema472.properties.terminal,data:data5};
+const err20 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema477.properties.terminal,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -33891,7 +34360,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.terminal.type,parentSchema:schema472.properties.terminal,data:data5};
+const err23 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema477.properties.terminal.type,parentSchema:schema477.properties.terminal,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -33905,7 +34374,7 @@ if(data.cells !== undefined){
 let data7 = data.cells;
 if(Array.isArray(data7)){
 if(data7.length > 512){
-const err24 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema472.properties.cells,data:data7};
+const err24 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema477.properties.cells,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -33915,7 +34384,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data7.length < 1){
-const err25 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema472.properties.cells,data:data7};
+const err25 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema477.properties.cells,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -33929,7 +34398,7 @@ for(let i2=0; i2<len2; i2++){
 let data8 = data7[i2];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.from === undefined){
-const err26 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema472.properties.cells.items.required,parentSchema:schema472.properties.cells.items,data:data8};
+const err26 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema477.properties.cells.items.required,parentSchema:schema477.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -33939,7 +34408,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data8.trigger === undefined){
-const err27 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema472.properties.cells.items.required,parentSchema:schema472.properties.cells.items,data:data8};
+const err27 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema477.properties.cells.items.required,parentSchema:schema477.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -33949,7 +34418,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data8.to === undefined){
-const err28 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema472.properties.cells.items.required,parentSchema:schema472.properties.cells.items,data:data8};
+const err28 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema477.properties.cells.items.required,parentSchema:schema477.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -33959,7 +34428,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data8.description === undefined){
-const err29 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema472.properties.cells.items.required,parentSchema:schema472.properties.cells.items,data:data8};
+const err29 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema477.properties.cells.items.required,parentSchema:schema477.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -33970,7 +34439,7 @@ errors++;
 }
 for(const key1 in data8){
 if(!((((key1 === "from") || (key1 === "trigger")) || (key1 === "to")) || (key1 === "description"))){
-const err30 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema472.properties.cells.items,data:data8};
+const err30 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema477.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -34076,7 +34545,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema472.properties.cells.items.type,parentSchema:schema472.properties.cells.items,data:data8};
+const err39 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema477.properties.cells.items.type,parentSchema:schema477.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -34088,7 +34557,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.cells.type,parentSchema:schema472.properties.cells,data:data7};
+const err40 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema477.properties.cells.type,parentSchema:schema477.properties.cells,data:data7};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -34100,7 +34569,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema472.type,parentSchema:schema472,data};
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema477.type,parentSchema:schema477,data};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -34109,17 +34578,17 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate253.errors = vErrors;
+validate262.errors = vErrors;
 return errors === 0;
 }
-validate253.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate262.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/transition_matrix.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate251.evaluated;
+const evaluated0 = validate260.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34130,15 +34599,15 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data.machine;
 if(typeof tag0 == "string"){
 if(tag0 === "SLOT"){
-if(!(validate252(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+if(!(validate261(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
 errors = vErrors.length;
 }
 var props0 = true;
 }
 else if(tag0 === "ORDER"){
-if(!(validate253(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
+if(!(validate262(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -34146,7 +34615,7 @@ props0 = true;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "machine", tagValue: tag0},message:"value of tag \"machine\" must be in oneOf",schema:schema463.discriminator,parentSchema:schema463,data};
+const err0 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "machine", tagValue: tag0},message:"value of tag \"machine\" must be in oneOf",schema:schema468.discriminator,parentSchema:schema468,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -34157,7 +34626,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "machine", tagValue: tag0},message:"tag \"machine\" must be string",schema:schema463.discriminator,parentSchema:schema463,data};
+const err1 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "machine", tagValue: tag0},message:"tag \"machine\" must be string",schema:schema468.discriminator,parentSchema:schema468,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -34168,7 +34637,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema463.type,parentSchema:schema463,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema468.type,parentSchema:schema468,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -34177,11 +34646,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate251.errors = vErrors;
+validate260.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate251.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate260.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const TransitionResult = validate76;
 

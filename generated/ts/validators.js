@@ -14892,8 +14892,8 @@ return errors === 0;
 validate107.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const FuzzShardRecord = validate205;
-const schema396 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/fuzz_shard_record.schema.json","title":"FuzzShardRecord","description":"One line of a fuzz shard result file (JSON lines): a header first, failures and coverage, a footer last.","type":"object","discriminator":{"propertyName":"record"},"oneOf":[{"$ref":"#/$defs/FuzzShardHeader"},{"$ref":"#/$defs/FuzzShardFailure"},{"$ref":"#/$defs/FuzzShardCoverage"},{"$ref":"#/$defs/FuzzShardFooter"}],"$defs":{"FuzzShardHeader":{"title":"FuzzShardHeader","description":"First line: what ran, on which build and contracts.","type":"object","additionalProperties":false,"required":["record","format","task","build","contracts_hash"],"properties":{"record":{"description":"Tag.","type":"string","const":"header"},"format":{"description":"Format version.","type":"string","const":"lockstep.fuzz_shard.v1"},"task":{"description":"The task run.","$ref":"fuzz_task.schema.json"},"build":{"description":"The build that ran it.","$ref":"#/$defs/FuzzBuild"},"contracts_hash":{"description":"sha256 over the schemas and data tables (the contracts the build speaks).","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"FuzzBuild":{"title":"FuzzBuild","description":"The build that ran a task.","type":"object","additionalProperties":false,"required":["lockstep","node","target"],"properties":{"lockstep":{"description":"lockstep package version.","$ref":"vocabulary.schema.json#/$defs/Text"},"node":{"description":"Node.js version.","$ref":"vocabulary.schema.json#/$defs/Text"},"target":{"description":"Target implementation name and the command run.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"FuzzShardFailure":{"title":"FuzzShardFailure","description":"One failing scenario.","type":"object","additionalProperties":false,"required":["record","signature","seed","source","kind","implementation","step","steps","facts","summary"],"properties":{"record":{"description":"Tag.","type":"string","const":"failure"},"signature":{"description":"Signature built from kind, implementation and facts.","$ref":"vocabulary.schema.json#/$defs/Text"},"seed":{"description":"Scenario seed (generated), or 0 for a corpus or regression entry.","type":"integer","minimum":0,"maximum":2147483647},"source":{"description":"generated, corpus:<id> or regression:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"kind":{"description":"Failure class.","type":"string","enum":["divergence","invariant","crash","hang"]},"implementation":{"description":"Where it failed.","$ref":"vocabulary.schema.json#/$defs/Text"},"step":{"description":"Step index where it first shows (-1: configure).","type":"integer","minimum":-1,"maximum":10000},"steps":{"description":"Steps of the scenario.","type":"integer","minimum":0,"maximum":10000},"facts":{"description":"Domain facts.","$ref":"#/$defs/FuzzFailureFacts"},"summary":{"description":"One line for people: what differed, where, both values.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"FuzzFailureFacts":{"title":"FuzzFailureFacts","description":"Domain facts a failure signature is built from.","type":"object","additionalProperties":false,"required":["step_kind","pointer","cell","codes"],"properties":{"step_kind":{"description":"configure, raw, or the op with its intent action or event kind.","$ref":"vocabulary.schema.json#/$defs/Text"},"pointer":{"description":"First differing JSON pointer with indices as *, or invariant:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"cell":{"description":"First matrix cell of the reference's answer at that step, or empty.","$ref":"vocabulary.schema.json#/$defs/Text"},"codes":{"description":"Diagnostic code on each side.","$ref":"#/$defs/FuzzFailureCodes"}}},"FuzzFailureCodes":{"title":"FuzzFailureCodes","description":"The diagnostic code each side answered at the failing step (empty when none).","type":"object","additionalProperties":false,"required":["reference","target"],"properties":{"reference":{"description":"Reference engine's code.","type":"string","maxLength":64},"target":{"description":"Target's code.","type":"string","maxLength":64}}},"FuzzShardCoverage":{"title":"FuzzShardCoverage","description":"What the shard exercised.","type":"object","additionalProperties":false,"required":["record","slot","order"],"properties":{"record":{"description":"Tag.","type":"string","const":"coverage"},"slot":{"description":"Slot matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000},"order":{"description":"Order matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000}}},"FuzzCellCount":{"title":"FuzzCellCount","description":"How often one matrix cell or diagnostic code was seen.","type":"object","additionalProperties":false,"required":["key","count"],"properties":{"key":{"description":"Matrix cell (FROM -TRIGGER-> TO) or code.","$ref":"vocabulary.schema.json#/$defs/Text"},"count":{"description":"Times seen.","type":"integer","minimum":1,"maximum":9007199254740991}}},"FuzzShardFooter":{"title":"FuzzShardFooter","description":"Last line: without it the file is partial and is never merged.","type":"object","additionalProperties":false,"required":["record","complete","runs","steps","corpus_replayed","regressions_replayed","elapsed_ms"],"properties":{"record":{"description":"Tag.","type":"string","const":"footer"},"complete":{"description":"The task ran to its budget.","type":"boolean"},"runs":{"description":"Generated scenarios checked.","type":"integer","minimum":0,"maximum":1000000000},"steps":{"description":"Steps of those scenarios.","type":"integer","minimum":0,"maximum":9007199254740991},"corpus_replayed":{"description":"Corpus entries replayed first.","type":"integer","minimum":0,"maximum":1000000000},"regressions_replayed":{"description":"Regression fixtures replayed first.","type":"integer","minimum":0,"maximum":1000000000},"elapsed_ms":{"description":"Wall time of the task, whole milliseconds.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
-const schema419 = {"title":"FuzzShardFooter","description":"Last line: without it the file is partial and is never merged.","type":"object","additionalProperties":false,"required":["record","complete","runs","steps","corpus_replayed","regressions_replayed","elapsed_ms"],"properties":{"record":{"description":"Tag.","type":"string","const":"footer"},"complete":{"description":"The task ran to its budget.","type":"boolean"},"runs":{"description":"Generated scenarios checked.","type":"integer","minimum":0,"maximum":1000000000},"steps":{"description":"Steps of those scenarios.","type":"integer","minimum":0,"maximum":9007199254740991},"corpus_replayed":{"description":"Corpus entries replayed first.","type":"integer","minimum":0,"maximum":1000000000},"regressions_replayed":{"description":"Regression fixtures replayed first.","type":"integer","minimum":0,"maximum":1000000000},"elapsed_ms":{"description":"Wall time of the task, whole milliseconds.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema396 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/fuzz_shard_record.schema.json","title":"FuzzShardRecord","description":"One line of a fuzz shard result file (JSON lines): a header first, failures, the smallest exemplars of each signature with their scenarios, the coverage, a footer last.","type":"object","discriminator":{"propertyName":"record"},"oneOf":[{"$ref":"#/$defs/FuzzShardHeader"},{"$ref":"#/$defs/FuzzShardFailure"},{"$ref":"#/$defs/FuzzShardExemplar"},{"$ref":"#/$defs/FuzzShardCoverage"},{"$ref":"#/$defs/FuzzShardFooter"}],"$defs":{"FuzzShardHeader":{"title":"FuzzShardHeader","description":"First line: what ran, on which build and contracts.","type":"object","additionalProperties":false,"required":["record","format","task","build","contracts_hash"],"properties":{"record":{"description":"Tag.","type":"string","const":"header"},"format":{"description":"Format version.","type":"string","const":"lockstep.fuzz_shard.v1"},"task":{"description":"The task run.","$ref":"fuzz_task.schema.json"},"build":{"description":"The build that ran it.","$ref":"#/$defs/FuzzBuild"},"contracts_hash":{"description":"sha256 over the schemas and data tables (the contracts the build speaks).","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"FuzzBuild":{"title":"FuzzBuild","description":"The build that ran a task.","type":"object","additionalProperties":false,"required":["lockstep","node","target"],"properties":{"lockstep":{"description":"lockstep package version.","$ref":"vocabulary.schema.json#/$defs/Text"},"node":{"description":"Node.js version.","$ref":"vocabulary.schema.json#/$defs/Text"},"target":{"description":"Target implementation name and the command run.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"FuzzShardFailure":{"title":"FuzzShardFailure","description":"One failing scenario.","type":"object","additionalProperties":false,"required":["record","signature","seed","source","kind","implementation","step","steps","facts","summary"],"properties":{"record":{"description":"Tag.","type":"string","const":"failure"},"signature":{"description":"Signature built from kind, implementation and facts.","$ref":"vocabulary.schema.json#/$defs/Text"},"seed":{"description":"Scenario seed (generated), or 0 for a corpus or regression entry.","type":"integer","minimum":0,"maximum":2147483647},"source":{"description":"generated, corpus:<id> or regression:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"kind":{"description":"Failure class.","type":"string","enum":["divergence","invariant","crash","hang"]},"implementation":{"description":"Where it failed.","$ref":"vocabulary.schema.json#/$defs/Text"},"step":{"description":"Step index where it first shows (-1: configure).","type":"integer","minimum":-1,"maximum":10000},"steps":{"description":"Steps of the scenario.","type":"integer","minimum":0,"maximum":10000},"facts":{"description":"Domain facts.","$ref":"#/$defs/FuzzFailureFacts"},"summary":{"description":"One line for people: what differed, where, both values.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"FuzzFailureFacts":{"title":"FuzzFailureFacts","description":"Domain facts a failure signature is built from.","type":"object","additionalProperties":false,"required":["step_kind","pointer","cell","codes"],"properties":{"step_kind":{"description":"configure, raw, or the op with its intent action or event kind.","$ref":"vocabulary.schema.json#/$defs/Text"},"pointer":{"description":"First differing JSON pointer with indices as *, or invariant:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"cell":{"description":"First matrix cell of the reference's answer at that step, or empty.","$ref":"vocabulary.schema.json#/$defs/Text"},"codes":{"description":"Diagnostic code on each side.","$ref":"#/$defs/FuzzFailureCodes"}}},"FuzzFailureCodes":{"title":"FuzzFailureCodes","description":"The diagnostic code each side answered at the failing step (empty when none).","type":"object","additionalProperties":false,"required":["reference","target"],"properties":{"reference":{"description":"Reference engine's code.","type":"string","maxLength":64},"target":{"description":"Target's code.","type":"string","maxLength":64}}},"FuzzShardCoverage":{"title":"FuzzShardCoverage","description":"What the shard exercised.","type":"object","additionalProperties":false,"required":["record","slot","order"],"properties":{"record":{"description":"Tag.","type":"string","const":"coverage"},"slot":{"description":"Slot matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000},"order":{"description":"Order matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000}}},"FuzzCellCount":{"title":"FuzzCellCount","description":"How often one matrix cell or diagnostic code was seen.","type":"object","additionalProperties":false,"required":["key","count"],"properties":{"key":{"description":"Matrix cell (FROM -TRIGGER-> TO) or code.","$ref":"vocabulary.schema.json#/$defs/Text"},"count":{"description":"Times seen.","type":"integer","minimum":1,"maximum":9007199254740991}}},"FuzzShardFooter":{"title":"FuzzShardFooter","description":"Last line: without it the file is partial and is never merged.","type":"object","additionalProperties":false,"required":["record","complete","runs","steps","corpus_replayed","regressions_replayed","elapsed_ms"],"properties":{"record":{"description":"Tag.","type":"string","const":"footer"},"complete":{"description":"The task ran to its budget.","type":"boolean"},"runs":{"description":"Generated scenarios checked.","type":"integer","minimum":0,"maximum":1000000000},"steps":{"description":"Steps of those scenarios.","type":"integer","minimum":0,"maximum":9007199254740991},"corpus_replayed":{"description":"Corpus entries replayed first.","type":"integer","minimum":0,"maximum":1000000000},"regressions_replayed":{"description":"Regression fixtures replayed first.","type":"integer","minimum":0,"maximum":1000000000},"elapsed_ms":{"description":"Wall time of the task, whole milliseconds.","type":"integer","minimum":0,"maximum":9007199254740991}}},"FuzzShardExemplar":{"title":"FuzzShardExemplar","description":"One of the smallest failing scenarios of a signature in this shard, kept whole: a seed stops reproducing once the generator changes, the scenario does not.","type":"object","additionalProperties":false,"required":["record","signature","seed","source","scenario"],"properties":{"record":{"description":"Tag.","type":"string","const":"exemplar"},"signature":{"description":"The failure's signature.","$ref":"vocabulary.schema.json#/$defs/Text"},"seed":{"description":"Scenario seed (generated), or 0 for a corpus or regression entry.","type":"integer","minimum":0,"maximum":2147483647},"source":{"description":"generated, corpus:<id> or regression:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"scenario":{"description":"The scenario that failed.","$ref":"#/$defs/FuzzScenario"}}},"FuzzScenario":{"title":"FuzzScenario","description":"A generated scenario: the configuration and the lines sent after hello and configure (a fixture's config and steps).","type":"object","additionalProperties":false,"required":["level","config","steps"],"properties":{"level":{"description":"The generator that made it.","type":"string","enum":["realistic","adversarial","invalid"]},"config":{"description":"Configuration sent with configure.","$ref":"kernel_config.schema.json"},"steps":{"description":"Lines sent after hello and configure.","type":"array","items":{"$ref":"fixture.schema.json#/$defs/FixtureStep"},"minItems":0,"maxItems":10000}}}}};
+const schema424 = {"title":"FuzzShardFooter","description":"Last line: without it the file is partial and is never merged.","type":"object","additionalProperties":false,"required":["record","complete","runs","steps","corpus_replayed","regressions_replayed","elapsed_ms"],"properties":{"record":{"description":"Tag.","type":"string","const":"footer"},"complete":{"description":"The task ran to its budget.","type":"boolean"},"runs":{"description":"Generated scenarios checked.","type":"integer","minimum":0,"maximum":1000000000},"steps":{"description":"Steps of those scenarios.","type":"integer","minimum":0,"maximum":9007199254740991},"corpus_replayed":{"description":"Corpus entries replayed first.","type":"integer","minimum":0,"maximum":1000000000},"regressions_replayed":{"description":"Regression fixtures replayed first.","type":"integer","minimum":0,"maximum":1000000000},"elapsed_ms":{"description":"Wall time of the task, whole milliseconds.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 const schema397 = {"title":"FuzzShardHeader","description":"First line: what ran, on which build and contracts.","type":"object","additionalProperties":false,"required":["record","format","task","build","contracts_hash"],"properties":{"record":{"description":"Tag.","type":"string","const":"header"},"format":{"description":"Format version.","type":"string","const":"lockstep.fuzz_shard.v1"},"task":{"description":"The task run.","$ref":"fuzz_task.schema.json"},"build":{"description":"The build that ran it.","$ref":"#/$defs/FuzzBuild"},"contracts_hash":{"description":"sha256 over the schemas and data tables (the contracts the build speaks).","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
 const schema400 = {"title":"Checksum","description":"sha256: followed by 64 lowercase hex digits.","type":"string","pattern":"^sha256:[0-9a-f]{64}$"};
 const schema398 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/fuzz_task.schema.json","title":"FuzzTask","description":"One fuzz task: a pure function of these inputs. Scenario seeds are hashed from every field but the budgets, so a task reruns anywhere with the same scenarios.","type":"object","additionalProperties":false,"required":["task_version","commit","target","level","shard","epoch","runs","corpus_hash"],"properties":{"task_version":{"description":"Format version.","type":"string","const":"lockstep.fuzz_task.v1"},"commit":{"description":"The commit under test (a git object name, or any label of the build).","type":"string","pattern":"^[0-9A-Za-z._-]{1,64}$"},"target":{"description":"The implementation diffed against the reference: rust, ts-server, or canary (rust with a divergence planted when seed % 100 == 0).","type":"string","enum":["rust","ts-server","canary"]},"level":{"description":"Scenario generator level.","type":"string","enum":["realistic","adversarial","invalid","all"]},"shard":{"description":"This task's shard.","$ref":"#/$defs/FuzzShard"},"epoch":{"description":"Run number of the job (a nightly counter): a new epoch explores new seeds.","type":"integer","minimum":0,"maximum":2147483647},"runs":{"description":"Generated scenarios to check (upper bound).","type":"integer","minimum":0,"maximum":1000000000},"time_budget_s":{"description":"Stop exploring after this many seconds (the footer then records the runs done).","type":"number","exclusiveMinimum":0,"maximum":604800},"max_commands":{"description":"Upper bound of generated commands per scenario.","type":"integer","minimum":1,"maximum":5000},"corpus_hash":{"description":"sha256 of the shared corpus index the task replays a slice of first.","$ref":"vocabulary.schema.json#/$defs/Checksum"}},"$defs":{"FuzzShard":{"title":"FuzzShard","description":"Which shard of the job a task is: index counts from 1.","type":"object","additionalProperties":false,"required":["index","count"],"properties":{"index":{"description":"1-based shard index.","type":"integer","minimum":1,"maximum":65536},"count":{"description":"Shards in the job.","type":"integer","minimum":1,"maximum":65536}}}}};
@@ -15926,8 +15926,60 @@ return errors === 0;
 }
 validate211.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema416 = {"title":"FuzzShardCoverage","description":"What the shard exercised.","type":"object","additionalProperties":false,"required":["record","slot","order"],"properties":{"record":{"description":"Tag.","type":"string","const":"coverage"},"slot":{"description":"Slot matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000},"order":{"description":"Order matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000}}};
-const schema417 = {"title":"FuzzCellCount","description":"How often one matrix cell or diagnostic code was seen.","type":"object","additionalProperties":false,"required":["key","count"],"properties":{"key":{"description":"Matrix cell (FROM -TRIGGER-> TO) or code.","$ref":"vocabulary.schema.json#/$defs/Text"},"count":{"description":"Times seen.","type":"integer","minimum":1,"maximum":9007199254740991}}};
+const schema416 = {"title":"FuzzShardExemplar","description":"One of the smallest failing scenarios of a signature in this shard, kept whole: a seed stops reproducing once the generator changes, the scenario does not.","type":"object","additionalProperties":false,"required":["record","signature","seed","source","scenario"],"properties":{"record":{"description":"Tag.","type":"string","const":"exemplar"},"signature":{"description":"The failure's signature.","$ref":"vocabulary.schema.json#/$defs/Text"},"seed":{"description":"Scenario seed (generated), or 0 for a corpus or regression entry.","type":"integer","minimum":0,"maximum":2147483647},"source":{"description":"generated, corpus:<id> or regression:<name>.","$ref":"vocabulary.schema.json#/$defs/Text"},"scenario":{"description":"The scenario that failed.","$ref":"#/$defs/FuzzScenario"}}};
+const schema419 = {"title":"FuzzScenario","description":"A generated scenario: the configuration and the lines sent after hello and configure (a fixture's config and steps).","type":"object","additionalProperties":false,"required":["level","config","steps"],"properties":{"level":{"description":"The generator that made it.","type":"string","enum":["realistic","adversarial","invalid"]},"config":{"description":"Configuration sent with configure.","$ref":"kernel_config.schema.json"},"steps":{"description":"Lines sent after hello and configure.","type":"array","items":{"$ref":"fixture.schema.json#/$defs/FixtureStep"},"minItems":0,"maxItems":10000}}};
+
+function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate217.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data.kind;
+if(typeof tag0 == "string"){
+if(tag0 === "request"){
+if(!(validate112(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+var props0 = true;
+}
+else if(tag0 === "raw"){
+if(!(validate161(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = true;
+}
+}
+else {
+validate217.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema309.discriminator,parentSchema:schema309,data}];
+return false;
+}
+}
+else {
+validate217.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema309.discriminator,parentSchema:schema309,data}];
+return false;
+}
+}
+else {
+validate217.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema309.type,parentSchema:schema309,data}];
+return false;
+}
+}
+validate217.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate217.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
 
 function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -15942,35 +15994,30 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.key === undefined) && (missing0 = "key")) || ((data.count === undefined) && (missing0 = "count"))){
-validate215.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema417.required,parentSchema:schema417,data}];
+if((((data.level === undefined) && (missing0 = "level")) || ((data.config === undefined) && (missing0 = "config"))) || ((data.steps === undefined) && (missing0 = "steps"))){
+validate215.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema419.required,parentSchema:schema419,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((key0 === "key") || (key0 === "count"))){
-validate215.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema417,data}];
+if(!(((key0 === "level") || (key0 === "config")) || (key0 === "steps"))){
+validate215.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema419,data}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.key !== undefined){
-let data0 = data.key;
+if(data.level !== undefined){
+let data0 = data.level;
 const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if((data0.length > 512 && func1(data0) > 512)){
-validate215.errors = [{instancePath:instancePath+"/key",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data0}];
+if(typeof data0 !== "string"){
+validate215.errors = [{instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema419.properties.level.type,parentSchema:schema419.properties.level,data:data0}];
 return false;
 }
-}
-else {
-validate215.errors = [{instancePath:instancePath+"/key",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data0}];
+if(!(((data0 === "realistic") || (data0 === "adversarial")) || (data0 === "invalid"))){
+validate215.errors = [{instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema419.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema419.properties.level.enum,parentSchema:schema419.properties.level,data:data0}];
 return false;
-}
 }
 var valid0 = _errs2 === errors;
 }
@@ -15978,25 +16025,52 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.count !== undefined){
-let data1 = data.count;
-const _errs5 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate215.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema417.properties.count.type,parentSchema:schema417.properties.count,data:data1}];
-return false;
+if(data.config !== undefined){
+const _errs4 = errors;
+if(!(validate41(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
 }
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.steps !== undefined){
+let data2 = data.steps;
+const _errs5 = errors;
 if(errors === _errs5){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-validate215.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema417.properties.count,data:data1}];
+if(Array.isArray(data2)){
+if(data2.length > 10000){
+validate215.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema419.properties.steps,data:data2}];
 return false;
 }
 else {
-if(data1 < 1 || isNaN(data1)){
-validate215.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema417.properties.count,data:data1}];
+if(data2.length < 0){
+validate215.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema419.properties.steps,data:data2}];
 return false;
 }
+else {
+var valid1 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs7 = errors;
+if(!(validate217(data2[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+errors = vErrors.length;
 }
+var valid1 = _errs7 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+}
+else {
+validate215.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema419.properties.steps.type,parentSchema:schema419.properties.steps,data:data2}];
+return false;
 }
 }
 var valid0 = _errs5 === errors;
@@ -16008,8 +16082,9 @@ var valid0 = true;
 }
 }
 }
+}
 else {
-validate215.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.type,parentSchema:schema417,data}];
+validate215.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema419.type,parentSchema:schema419,data}];
 return false;
 }
 }
@@ -16032,14 +16107,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((data.record === undefined) && (missing0 = "record")) || ((data.slot === undefined) && (missing0 = "slot"))) || ((data.order === undefined) && (missing0 = "order"))){
+if((((((data.record === undefined) && (missing0 = "record")) || ((data.signature === undefined) && (missing0 = "signature"))) || ((data.seed === undefined) && (missing0 = "seed"))) || ((data.source === undefined) && (missing0 = "source"))) || ((data.scenario === undefined) && (missing0 = "scenario"))){
 validate214.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema416.required,parentSchema:schema416,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "record") || (key0 === "slot")) || (key0 === "order"))){
+if(!(((((key0 === "record") || (key0 === "signature")) || (key0 === "seed")) || (key0 === "source")) || (key0 === "scenario"))){
 validate214.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema416,data}];
 return false;
 break;
@@ -16053,8 +16128,8 @@ if(typeof data0 !== "string"){
 validate214.errors = [{instancePath:instancePath+"/record",schemaPath:"#/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema416.properties.record.type,parentSchema:schema416.properties.record,data:data0}];
 return false;
 }
-if("coverage" !== data0){
-validate214.errors = [{instancePath:instancePath+"/record",schemaPath:"#/properties/record/const",keyword:"const",params:{allowedValue: "coverage"},message:"must be equal to constant",schema:"coverage",parentSchema:schema416.properties.record,data:data0}];
+if("exemplar" !== data0){
+validate214.errors = [{instancePath:instancePath+"/record",schemaPath:"#/properties/record/const",keyword:"const",params:{allowedValue: "exemplar"},message:"must be equal to constant",schema:"exemplar",parentSchema:schema416.properties.record,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -16063,39 +16138,19 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.slot !== undefined){
-let data1 = data.slot;
+if(data.signature !== undefined){
+let data1 = data.signature;
 const _errs4 = errors;
-if(errors === _errs4){
-if(Array.isArray(data1)){
-if(data1.length > 100000){
-validate214.errors = [{instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema416.properties.slot,data:data1}];
+const _errs5 = errors;
+if(errors === _errs5){
+if(typeof data1 === "string"){
+if((data1.length > 512 && func1(data1) > 512)){
+validate214.errors = [{instancePath:instancePath+"/signature",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data1}];
 return false;
 }
-else {
-if(data1.length < 0){
-validate214.errors = [{instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema416.properties.slot,data:data1}];
-return false;
 }
 else {
-var valid1 = true;
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-const _errs6 = errors;
-if(!(validate215(data1[i0], {instancePath:instancePath+"/slot/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
-errors = vErrors.length;
-}
-var valid1 = _errs6 === errors;
-if(!valid1){
-break;
-}
-}
-}
-}
-}
-else {
-validate214.errors = [{instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.slot.type,parentSchema:schema416.properties.slot,data:data1}];
+validate214.errors = [{instancePath:instancePath+"/signature",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data1}];
 return false;
 }
 }
@@ -16105,46 +16160,67 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.order !== undefined){
-let data3 = data.order;
+if(data.seed !== undefined){
+let data2 = data.seed;
 const _errs7 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate214.errors = [{instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema416.properties.seed.type,parentSchema:schema416.properties.seed,data:data2}];
+return false;
+}
 if(errors === _errs7){
-if(Array.isArray(data3)){
-if(data3.length > 100000){
-validate214.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema416.properties.order,data:data3}];
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 2147483647 || isNaN(data2)){
+validate214.errors = [{instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema416.properties.seed,data:data2}];
 return false;
 }
 else {
-if(data3.length < 0){
-validate214.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema416.properties.order,data:data3}];
+if(data2 < 0 || isNaN(data2)){
+validate214.errors = [{instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema416.properties.seed,data:data2}];
 return false;
 }
-else {
-var valid2 = true;
-const len1 = data3.length;
-for(let i1=0; i1<len1; i1++){
-const _errs9 = errors;
-if(!(validate215(data3[i1], {instancePath:instancePath+"/order/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
-errors = vErrors.length;
 }
-var valid2 = _errs9 === errors;
-if(!valid2){
-break;
-}
-}
-}
-}
-}
-else {
-validate214.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema416.properties.order.type,parentSchema:schema416.properties.order,data:data3}];
-return false;
 }
 }
 var valid0 = _errs7 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.source !== undefined){
+let data3 = data.source;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if((data3.length > 512 && func1(data3) > 512)){
+validate214.errors = [{instancePath:instancePath+"/source",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data3}];
+return false;
+}
+}
+else {
+validate214.errors = [{instancePath:instancePath+"/source",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data3}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.scenario !== undefined){
+const _errs12 = errors;
+if(!(validate215(data.scenario, {instancePath:instancePath+"/scenario",parentData:data,parentDataProperty:"scenario",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -16160,6 +16236,241 @@ validate214.errors = vErrors;
 return errors === 0;
 }
 validate214.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema421 = {"title":"FuzzShardCoverage","description":"What the shard exercised.","type":"object","additionalProperties":false,"required":["record","slot","order"],"properties":{"record":{"description":"Tag.","type":"string","const":"coverage"},"slot":{"description":"Slot matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000},"order":{"description":"Order matrix cells hit.","type":"array","items":{"$ref":"#/$defs/FuzzCellCount"},"minItems":0,"maxItems":100000}}};
+const schema422 = {"title":"FuzzCellCount","description":"How often one matrix cell or diagnostic code was seen.","type":"object","additionalProperties":false,"required":["key","count"],"properties":{"key":{"description":"Matrix cell (FROM -TRIGGER-> TO) or code.","$ref":"vocabulary.schema.json#/$defs/Text"},"count":{"description":"Times seen.","type":"integer","minimum":1,"maximum":9007199254740991}}};
+
+function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate223.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.key === undefined) && (missing0 = "key")) || ((data.count === undefined) && (missing0 = "count"))){
+validate223.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema422.required,parentSchema:schema422,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "key") || (key0 === "count"))){
+validate223.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema422,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.key !== undefined){
+let data0 = data.key;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if((data0.length > 512 && func1(data0) > 512)){
+validate223.errors = [{instancePath:instancePath+"/key",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data0}];
+return false;
+}
+}
+else {
+validate223.errors = [{instancePath:instancePath+"/key",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.count !== undefined){
+let data1 = data.count;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate223.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema422.properties.count.type,parentSchema:schema422.properties.count,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate223.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema422.properties.count,data:data1}];
+return false;
+}
+else {
+if(data1 < 1 || isNaN(data1)){
+validate223.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema422.properties.count,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate223.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema422.type,parentSchema:schema422,data}];
+return false;
+}
+}
+validate223.errors = vErrors;
+return errors === 0;
+}
+validate223.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate222.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.record === undefined) && (missing0 = "record")) || ((data.slot === undefined) && (missing0 = "slot"))) || ((data.order === undefined) && (missing0 = "order"))){
+validate222.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema421.required,parentSchema:schema421,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "record") || (key0 === "slot")) || (key0 === "order"))){
+validate222.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema421,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.record !== undefined){
+let data0 = data.record;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate222.errors = [{instancePath:instancePath+"/record",schemaPath:"#/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema421.properties.record.type,parentSchema:schema421.properties.record,data:data0}];
+return false;
+}
+if("coverage" !== data0){
+validate222.errors = [{instancePath:instancePath+"/record",schemaPath:"#/properties/record/const",keyword:"const",params:{allowedValue: "coverage"},message:"must be equal to constant",schema:"coverage",parentSchema:schema421.properties.record,data:data0}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.slot !== undefined){
+let data1 = data.slot;
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data1)){
+if(data1.length > 100000){
+validate222.errors = [{instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema421.properties.slot,data:data1}];
+return false;
+}
+else {
+if(data1.length < 0){
+validate222.errors = [{instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema421.properties.slot,data:data1}];
+return false;
+}
+else {
+var valid1 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+const _errs6 = errors;
+if(!(validate223(data1[i0], {instancePath:instancePath+"/slot/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+}
+else {
+validate222.errors = [{instancePath:instancePath+"/slot",schemaPath:"#/properties/slot/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema421.properties.slot.type,parentSchema:schema421.properties.slot,data:data1}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.order !== undefined){
+let data3 = data.order;
+const _errs7 = errors;
+if(errors === _errs7){
+if(Array.isArray(data3)){
+if(data3.length > 100000){
+validate222.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema421.properties.order,data:data3}];
+return false;
+}
+else {
+if(data3.length < 0){
+validate222.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema421.properties.order,data:data3}];
+return false;
+}
+else {
+var valid2 = true;
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+const _errs9 = errors;
+if(!(validate223(data3[i1], {instancePath:instancePath+"/order/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs9 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+}
+else {
+validate222.errors = [{instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema421.properties.order.type,parentSchema:schema421.properties.order,data:data3}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate222.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema421.type,parentSchema:schema421,data}];
+return false;
+}
+}
+validate222.errors = vErrors;
+return errors === 0;
+}
+validate222.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -16193,7 +16504,7 @@ if(props0 !== true){
 props0 = true;
 }
 }
-else if(tag0 === "coverage"){
+else if(tag0 === "exemplar"){
 if(!(validate214(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
 errors = vErrors.length;
@@ -16202,188 +16513,197 @@ if(props0 !== true){
 props0 = true;
 }
 }
+else if(tag0 === "coverage"){
+if(!(validate222(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
+errors = vErrors.length;
+}
+if(props0 !== true){
+props0 = true;
+}
+}
 else if(tag0 === "footer"){
-const _errs6 = errors;
-if(errors === _errs6){
+const _errs7 = errors;
+if(errors === _errs7){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.record === undefined) && (missing0 = "record")) || ((data.complete === undefined) && (missing0 = "complete"))) || ((data.runs === undefined) && (missing0 = "runs"))) || ((data.steps === undefined) && (missing0 = "steps"))) || ((data.corpus_replayed === undefined) && (missing0 = "corpus_replayed"))) || ((data.regressions_replayed === undefined) && (missing0 = "regressions_replayed"))) || ((data.elapsed_ms === undefined) && (missing0 = "elapsed_ms"))){
-validate205.errors = [{instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema419.required,parentSchema:schema419,data}];
+validate205.errors = [{instancePath,schemaPath:"#/$defs/FuzzShardFooter/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema424.required,parentSchema:schema424,data}];
 return false;
 }
 else {
-const _errs8 = errors;
+const _errs9 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "record") || (key0 === "complete")) || (key0 === "runs")) || (key0 === "steps")) || (key0 === "corpus_replayed")) || (key0 === "regressions_replayed")) || (key0 === "elapsed_ms"))){
-validate205.errors = [{instancePath,schemaPath:"#/$defs/FuzzShardFooter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema419,data}];
+validate205.errors = [{instancePath,schemaPath:"#/$defs/FuzzShardFooter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema424,data}];
 return false;
 break;
 }
 }
-if(_errs8 === errors){
+if(_errs9 === errors){
 if(data.record !== undefined){
 let data0 = data.record;
-const _errs9 = errors;
+const _errs10 = errors;
 if(typeof data0 !== "string"){
-validate205.errors = [{instancePath:instancePath+"/record",schemaPath:"#/$defs/FuzzShardFooter/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema419.properties.record.type,parentSchema:schema419.properties.record,data:data0}];
+validate205.errors = [{instancePath:instancePath+"/record",schemaPath:"#/$defs/FuzzShardFooter/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema424.properties.record.type,parentSchema:schema424.properties.record,data:data0}];
 return false;
 }
 if("footer" !== data0){
-validate205.errors = [{instancePath:instancePath+"/record",schemaPath:"#/$defs/FuzzShardFooter/properties/record/const",keyword:"const",params:{allowedValue: "footer"},message:"must be equal to constant",schema:"footer",parentSchema:schema419.properties.record,data:data0}];
+validate205.errors = [{instancePath:instancePath+"/record",schemaPath:"#/$defs/FuzzShardFooter/properties/record/const",keyword:"const",params:{allowedValue: "footer"},message:"must be equal to constant",schema:"footer",parentSchema:schema424.properties.record,data:data0}];
 return false;
 }
-var valid6 = _errs9 === errors;
+var valid7 = _errs10 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data.complete !== undefined){
 let data1 = data.complete;
-const _errs11 = errors;
+const _errs12 = errors;
 if(typeof data1 !== "boolean"){
-validate205.errors = [{instancePath:instancePath+"/complete",schemaPath:"#/$defs/FuzzShardFooter/properties/complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema419.properties.complete.type,parentSchema:schema419.properties.complete,data:data1}];
+validate205.errors = [{instancePath:instancePath+"/complete",schemaPath:"#/$defs/FuzzShardFooter/properties/complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema424.properties.complete.type,parentSchema:schema424.properties.complete,data:data1}];
 return false;
 }
-var valid6 = _errs11 === errors;
+var valid7 = _errs12 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data.runs !== undefined){
 let data2 = data.runs;
-const _errs13 = errors;
+const _errs14 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate205.errors = [{instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema419.properties.runs.type,parentSchema:schema419.properties.runs,data:data2}];
+validate205.errors = [{instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema424.properties.runs.type,parentSchema:schema424.properties.runs,data:data2}];
 return false;
 }
-if(errors === _errs13){
+if(errors === _errs14){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 1000000000 || isNaN(data2)){
-validate205.errors = [{instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema419.properties.runs,data:data2}];
+validate205.errors = [{instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema424.properties.runs,data:data2}];
 return false;
 }
 else {
 if(data2 < 0 || isNaN(data2)){
-validate205.errors = [{instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema419.properties.runs,data:data2}];
+validate205.errors = [{instancePath:instancePath+"/runs",schemaPath:"#/$defs/FuzzShardFooter/properties/runs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema424.properties.runs,data:data2}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs13 === errors;
+var valid7 = _errs14 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data.steps !== undefined){
 let data3 = data.steps;
-const _errs15 = errors;
+const _errs16 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate205.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema419.properties.steps.type,parentSchema:schema419.properties.steps,data:data3}];
+validate205.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema424.properties.steps.type,parentSchema:schema424.properties.steps,data:data3}];
 return false;
 }
-if(errors === _errs15){
+if(errors === _errs16){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-validate205.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema419.properties.steps,data:data3}];
+validate205.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema424.properties.steps,data:data3}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate205.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema419.properties.steps,data:data3}];
+validate205.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/$defs/FuzzShardFooter/properties/steps/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema424.properties.steps,data:data3}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs15 === errors;
+var valid7 = _errs16 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data.corpus_replayed !== undefined){
 let data4 = data.corpus_replayed;
-const _errs17 = errors;
+const _errs18 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate205.errors = [{instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema419.properties.corpus_replayed.type,parentSchema:schema419.properties.corpus_replayed,data:data4}];
+validate205.errors = [{instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema424.properties.corpus_replayed.type,parentSchema:schema424.properties.corpus_replayed,data:data4}];
 return false;
 }
-if(errors === _errs17){
+if(errors === _errs18){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1000000000 || isNaN(data4)){
-validate205.errors = [{instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema419.properties.corpus_replayed,data:data4}];
+validate205.errors = [{instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema424.properties.corpus_replayed,data:data4}];
 return false;
 }
 else {
 if(data4 < 0 || isNaN(data4)){
-validate205.errors = [{instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema419.properties.corpus_replayed,data:data4}];
+validate205.errors = [{instancePath:instancePath+"/corpus_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/corpus_replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema424.properties.corpus_replayed,data:data4}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs17 === errors;
+var valid7 = _errs18 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data.regressions_replayed !== undefined){
 let data5 = data.regressions_replayed;
-const _errs19 = errors;
+const _errs20 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate205.errors = [{instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema419.properties.regressions_replayed.type,parentSchema:schema419.properties.regressions_replayed,data:data5}];
+validate205.errors = [{instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema424.properties.regressions_replayed.type,parentSchema:schema424.properties.regressions_replayed,data:data5}];
 return false;
 }
-if(errors === _errs19){
+if(errors === _errs20){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 1000000000 || isNaN(data5)){
-validate205.errors = [{instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema419.properties.regressions_replayed,data:data5}];
+validate205.errors = [{instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema424.properties.regressions_replayed,data:data5}];
 return false;
 }
 else {
 if(data5 < 0 || isNaN(data5)){
-validate205.errors = [{instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema419.properties.regressions_replayed,data:data5}];
+validate205.errors = [{instancePath:instancePath+"/regressions_replayed",schemaPath:"#/$defs/FuzzShardFooter/properties/regressions_replayed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema424.properties.regressions_replayed,data:data5}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs19 === errors;
+var valid7 = _errs20 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data.elapsed_ms !== undefined){
 let data6 = data.elapsed_ms;
-const _errs21 = errors;
+const _errs22 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate205.errors = [{instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema419.properties.elapsed_ms.type,parentSchema:schema419.properties.elapsed_ms,data:data6}];
+validate205.errors = [{instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema424.properties.elapsed_ms.type,parentSchema:schema424.properties.elapsed_ms,data:data6}];
 return false;
 }
-if(errors === _errs21){
+if(errors === _errs22){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 9007199254740991 || isNaN(data6)){
-validate205.errors = [{instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema419.properties.elapsed_ms,data:data6}];
+validate205.errors = [{instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema424.properties.elapsed_ms,data:data6}];
 return false;
 }
 else {
 if(data6 < 0 || isNaN(data6)){
-validate205.errors = [{instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema419.properties.elapsed_ms,data:data6}];
+validate205.errors = [{instancePath:instancePath+"/elapsed_ms",schemaPath:"#/$defs/FuzzShardFooter/properties/elapsed_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema424.properties.elapsed_ms,data:data6}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs21 === errors;
+var valid7 = _errs22 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
 }
 }
@@ -16395,7 +16715,7 @@ var valid6 = true;
 }
 }
 else {
-validate205.errors = [{instancePath,schemaPath:"#/$defs/FuzzShardFooter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema419.type,parentSchema:schema419,data}];
+validate205.errors = [{instancePath,schemaPath:"#/$defs/FuzzShardFooter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema424.type,parentSchema:schema424,data}];
 return false;
 }
 }
@@ -16426,16 +16746,16 @@ validate205.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const FuzzTask = validate207;
 
-export const JournalCompare = validate221;
-const schema420 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_compare.schema.json","title":"JournalCompare","description":"The output of lockstep journal compare --json: whether two journals hold the same chain, and where they first differ.","type":"object","additionalProperties":false,"required":["compare_version","a","b","identical","headers_equal","checkpoints_compared"],"properties":{"compare_version":{"description":"Format version.","type":"string","const":"lockstep.journal-compare.v1"},"a":{"$ref":"#/$defs/JournalCompareSide","description":"The first journal."},"b":{"$ref":"#/$defs/JournalCompareSide","description":"The second journal."},"identical":{"description":"Equal chain heads and record counts: every chained record is equal.","type":"boolean"},"headers_equal":{"description":"Whether the headers (the writers) are byte-identical too; they are outside the chain.","type":"boolean"},"first_difference":{"$ref":"#/$defs/JournalFirstDifference","description":"Absent when identical."},"checkpoints_compared":{"description":"Checkpoints compared while bisecting.","type":"integer","minimum":0,"maximum":9007199254740991}},"$defs":{"JournalCompareSide":{"title":"JournalCompareSide","description":"One journal of the comparison.","type":"object","additionalProperties":false,"required":["file","records","head","writer"],"properties":{"file":{"description":"The journal as named on the command line.","type":"string","maxLength":4096},"records":{"description":"Chained records (the index of the last one).","type":"integer","minimum":0,"maximum":9007199254740991},"head":{"description":"Checksum of the last chained record (empty when there is none).","type":"string","maxLength":71},"writer":{"description":"Who wrote it, from its header: name (language) build id.","type":"string","maxLength":2048}}},"JournalFirstDifference":{"title":"JournalFirstDifference","description":"The first record whose checksums differ.","type":"object","additionalProperties":false,"required":["index","pointer","a","b"],"properties":{"index":{"description":"Index of the record.","type":"integer","minimum":1,"maximum":9007199254740991},"pointer":{"description":"RFC 6901 pointer into the record of the first differing value (empty: the whole record).","type":"string","maxLength":4096},"a":{"description":"That value in journal a, as canonical JSON, or (absent).","type":"string"},"b":{"description":"That value in journal b, as canonical JSON, or (absent).","type":"string"}}}}};
-const schema421 = {"title":"JournalCompareSide","description":"One journal of the comparison.","type":"object","additionalProperties":false,"required":["file","records","head","writer"],"properties":{"file":{"description":"The journal as named on the command line.","type":"string","maxLength":4096},"records":{"description":"Chained records (the index of the last one).","type":"integer","minimum":0,"maximum":9007199254740991},"head":{"description":"Checksum of the last chained record (empty when there is none).","type":"string","maxLength":71},"writer":{"description":"Who wrote it, from its header: name (language) build id.","type":"string","maxLength":2048}}};
-const schema423 = {"title":"JournalFirstDifference","description":"The first record whose checksums differ.","type":"object","additionalProperties":false,"required":["index","pointer","a","b"],"properties":{"index":{"description":"Index of the record.","type":"integer","minimum":1,"maximum":9007199254740991},"pointer":{"description":"RFC 6901 pointer into the record of the first differing value (empty: the whole record).","type":"string","maxLength":4096},"a":{"description":"That value in journal a, as canonical JSON, or (absent).","type":"string"},"b":{"description":"That value in journal b, as canonical JSON, or (absent).","type":"string"}}};
+export const JournalCompare = validate230;
+const schema425 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_compare.schema.json","title":"JournalCompare","description":"The output of lockstep journal compare --json: whether two journals hold the same chain, and where they first differ.","type":"object","additionalProperties":false,"required":["compare_version","a","b","identical","headers_equal","checkpoints_compared"],"properties":{"compare_version":{"description":"Format version.","type":"string","const":"lockstep.journal-compare.v1"},"a":{"$ref":"#/$defs/JournalCompareSide","description":"The first journal."},"b":{"$ref":"#/$defs/JournalCompareSide","description":"The second journal."},"identical":{"description":"Equal chain heads and record counts: every chained record is equal.","type":"boolean"},"headers_equal":{"description":"Whether the headers (the writers) are byte-identical too; they are outside the chain.","type":"boolean"},"first_difference":{"$ref":"#/$defs/JournalFirstDifference","description":"Absent when identical."},"checkpoints_compared":{"description":"Checkpoints compared while bisecting.","type":"integer","minimum":0,"maximum":9007199254740991}},"$defs":{"JournalCompareSide":{"title":"JournalCompareSide","description":"One journal of the comparison.","type":"object","additionalProperties":false,"required":["file","records","head","writer"],"properties":{"file":{"description":"The journal as named on the command line.","type":"string","maxLength":4096},"records":{"description":"Chained records (the index of the last one).","type":"integer","minimum":0,"maximum":9007199254740991},"head":{"description":"Checksum of the last chained record (empty when there is none).","type":"string","maxLength":71},"writer":{"description":"Who wrote it, from its header: name (language) build id.","type":"string","maxLength":2048}}},"JournalFirstDifference":{"title":"JournalFirstDifference","description":"The first record whose checksums differ.","type":"object","additionalProperties":false,"required":["index","pointer","a","b"],"properties":{"index":{"description":"Index of the record.","type":"integer","minimum":1,"maximum":9007199254740991},"pointer":{"description":"RFC 6901 pointer into the record of the first differing value (empty: the whole record).","type":"string","maxLength":4096},"a":{"description":"That value in journal a, as canonical JSON, or (absent).","type":"string"},"b":{"description":"That value in journal b, as canonical JSON, or (absent).","type":"string"}}}}};
+const schema426 = {"title":"JournalCompareSide","description":"One journal of the comparison.","type":"object","additionalProperties":false,"required":["file","records","head","writer"],"properties":{"file":{"description":"The journal as named on the command line.","type":"string","maxLength":4096},"records":{"description":"Chained records (the index of the last one).","type":"integer","minimum":0,"maximum":9007199254740991},"head":{"description":"Checksum of the last chained record (empty when there is none).","type":"string","maxLength":71},"writer":{"description":"Who wrote it, from its header: name (language) build id.","type":"string","maxLength":2048}}};
+const schema428 = {"title":"JournalFirstDifference","description":"The first record whose checksums differ.","type":"object","additionalProperties":false,"required":["index","pointer","a","b"],"properties":{"index":{"description":"Index of the record.","type":"integer","minimum":1,"maximum":9007199254740991},"pointer":{"description":"RFC 6901 pointer into the record of the first differing value (empty: the whole record).","type":"string","maxLength":4096},"a":{"description":"That value in journal a, as canonical JSON, or (absent).","type":"string"},"b":{"description":"That value in journal b, as canonical JSON, or (absent).","type":"string"}}};
 
-function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/journal_compare.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate221.evaluated;
+const evaluated0 = validate230.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16446,14 +16766,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.compare_version === undefined) && (missing0 = "compare_version")) || ((data.a === undefined) && (missing0 = "a"))) || ((data.b === undefined) && (missing0 = "b"))) || ((data.identical === undefined) && (missing0 = "identical"))) || ((data.headers_equal === undefined) && (missing0 = "headers_equal"))) || ((data.checkpoints_compared === undefined) && (missing0 = "checkpoints_compared"))){
-validate221.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema420.required,parentSchema:schema420,data}];
+validate230.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema425.required,parentSchema:schema425,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "compare_version") || (key0 === "a")) || (key0 === "b")) || (key0 === "identical")) || (key0 === "headers_equal")) || (key0 === "first_difference")) || (key0 === "checkpoints_compared"))){
-validate221.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema420,data}];
+validate230.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema425,data}];
 return false;
 break;
 }
@@ -16463,11 +16783,11 @@ if(data.compare_version !== undefined){
 let data0 = data.compare_version;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate221.errors = [{instancePath:instancePath+"/compare_version",schemaPath:"#/properties/compare_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema420.properties.compare_version.type,parentSchema:schema420.properties.compare_version,data:data0}];
+validate230.errors = [{instancePath:instancePath+"/compare_version",schemaPath:"#/properties/compare_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema425.properties.compare_version.type,parentSchema:schema425.properties.compare_version,data:data0}];
 return false;
 }
 if("lockstep.journal-compare.v1" !== data0){
-validate221.errors = [{instancePath:instancePath+"/compare_version",schemaPath:"#/properties/compare_version/const",keyword:"const",params:{allowedValue: "lockstep.journal-compare.v1"},message:"must be equal to constant",schema:"lockstep.journal-compare.v1",parentSchema:schema420.properties.compare_version,data:data0}];
+validate230.errors = [{instancePath:instancePath+"/compare_version",schemaPath:"#/properties/compare_version/const",keyword:"const",params:{allowedValue: "lockstep.journal-compare.v1"},message:"must be equal to constant",schema:"lockstep.journal-compare.v1",parentSchema:schema425.properties.compare_version,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -16484,14 +16804,14 @@ if(errors === _errs5){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
 if(((((data1.file === undefined) && (missing1 = "file")) || ((data1.records === undefined) && (missing1 = "records"))) || ((data1.head === undefined) && (missing1 = "head"))) || ((data1.writer === undefined) && (missing1 = "writer"))){
-validate221.errors = [{instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema421.required,parentSchema:schema421,data:data1}];
+validate230.errors = [{instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema426.required,parentSchema:schema426,data:data1}];
 return false;
 }
 else {
 const _errs7 = errors;
 for(const key1 in data1){
 if(!((((key1 === "file") || (key1 === "records")) || (key1 === "head")) || (key1 === "writer"))){
-validate221.errors = [{instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema421,data:data1}];
+validate230.errors = [{instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema426,data:data1}];
 return false;
 break;
 }
@@ -16503,12 +16823,12 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data2 === "string"){
 if((data2.length > 4096 && func1(data2) > 4096)){
-validate221.errors = [{instancePath:instancePath+"/a/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema421.properties.file,data:data2}];
+validate230.errors = [{instancePath:instancePath+"/a/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema426.properties.file,data:data2}];
 return false;
 }
 }
 else {
-validate221.errors = [{instancePath:instancePath+"/a/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema421.properties.file.type,parentSchema:schema421.properties.file,data:data2}];
+validate230.errors = [{instancePath:instancePath+"/a/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema426.properties.file.type,parentSchema:schema426.properties.file,data:data2}];
 return false;
 }
 }
@@ -16522,18 +16842,18 @@ if(data1.records !== undefined){
 let data3 = data1.records;
 const _errs10 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate221.errors = [{instancePath:instancePath+"/a/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema421.properties.records.type,parentSchema:schema421.properties.records,data:data3}];
+validate230.errors = [{instancePath:instancePath+"/a/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema426.properties.records.type,parentSchema:schema426.properties.records,data:data3}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-validate221.errors = [{instancePath:instancePath+"/a/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema421.properties.records,data:data3}];
+validate230.errors = [{instancePath:instancePath+"/a/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema426.properties.records,data:data3}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate221.errors = [{instancePath:instancePath+"/a/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema421.properties.records,data:data3}];
+validate230.errors = [{instancePath:instancePath+"/a/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema426.properties.records,data:data3}];
 return false;
 }
 }
@@ -16551,12 +16871,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
 if((data4.length > 71 && func1(data4) > 71)){
-validate221.errors = [{instancePath:instancePath+"/a/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema421.properties.head,data:data4}];
+validate230.errors = [{instancePath:instancePath+"/a/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema426.properties.head,data:data4}];
 return false;
 }
 }
 else {
-validate221.errors = [{instancePath:instancePath+"/a/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema421.properties.head.type,parentSchema:schema421.properties.head,data:data4}];
+validate230.errors = [{instancePath:instancePath+"/a/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema426.properties.head.type,parentSchema:schema426.properties.head,data:data4}];
 return false;
 }
 }
@@ -16572,12 +16892,12 @@ const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data5 === "string"){
 if((data5.length > 2048 && func1(data5) > 2048)){
-validate221.errors = [{instancePath:instancePath+"/a/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema421.properties.writer,data:data5}];
+validate230.errors = [{instancePath:instancePath+"/a/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema426.properties.writer,data:data5}];
 return false;
 }
 }
 else {
-validate221.errors = [{instancePath:instancePath+"/a/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema421.properties.writer.type,parentSchema:schema421.properties.writer,data:data5}];
+validate230.errors = [{instancePath:instancePath+"/a/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema426.properties.writer.type,parentSchema:schema426.properties.writer,data:data5}];
 return false;
 }
 }
@@ -16593,7 +16913,7 @@ var valid2 = true;
 }
 }
 else {
-validate221.errors = [{instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema421.type,parentSchema:schema421,data:data1}];
+validate230.errors = [{instancePath:instancePath+"/a",schemaPath:"#/$defs/JournalCompareSide/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema426.type,parentSchema:schema426,data:data1}];
 return false;
 }
 }
@@ -16611,14 +16931,14 @@ if(errors === _errs17){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing2;
 if(((((data6.file === undefined) && (missing2 = "file")) || ((data6.records === undefined) && (missing2 = "records"))) || ((data6.head === undefined) && (missing2 = "head"))) || ((data6.writer === undefined) && (missing2 = "writer"))){
-validate221.errors = [{instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema421.required,parentSchema:schema421,data:data6}];
+validate230.errors = [{instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema426.required,parentSchema:schema426,data:data6}];
 return false;
 }
 else {
 const _errs19 = errors;
 for(const key2 in data6){
 if(!((((key2 === "file") || (key2 === "records")) || (key2 === "head")) || (key2 === "writer"))){
-validate221.errors = [{instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema421,data:data6}];
+validate230.errors = [{instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema426,data:data6}];
 return false;
 break;
 }
@@ -16630,12 +16950,12 @@ const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data7 === "string"){
 if((data7.length > 4096 && func1(data7) > 4096)){
-validate221.errors = [{instancePath:instancePath+"/b/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema421.properties.file,data:data7}];
+validate230.errors = [{instancePath:instancePath+"/b/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema426.properties.file,data:data7}];
 return false;
 }
 }
 else {
-validate221.errors = [{instancePath:instancePath+"/b/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema421.properties.file.type,parentSchema:schema421.properties.file,data:data7}];
+validate230.errors = [{instancePath:instancePath+"/b/file",schemaPath:"#/$defs/JournalCompareSide/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema426.properties.file.type,parentSchema:schema426.properties.file,data:data7}];
 return false;
 }
 }
@@ -16649,18 +16969,18 @@ if(data6.records !== undefined){
 let data8 = data6.records;
 const _errs22 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate221.errors = [{instancePath:instancePath+"/b/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema421.properties.records.type,parentSchema:schema421.properties.records,data:data8}];
+validate230.errors = [{instancePath:instancePath+"/b/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema426.properties.records.type,parentSchema:schema426.properties.records,data:data8}];
 return false;
 }
 if(errors === _errs22){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 9007199254740991 || isNaN(data8)){
-validate221.errors = [{instancePath:instancePath+"/b/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema421.properties.records,data:data8}];
+validate230.errors = [{instancePath:instancePath+"/b/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema426.properties.records,data:data8}];
 return false;
 }
 else {
 if(data8 < 0 || isNaN(data8)){
-validate221.errors = [{instancePath:instancePath+"/b/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema421.properties.records,data:data8}];
+validate230.errors = [{instancePath:instancePath+"/b/records",schemaPath:"#/$defs/JournalCompareSide/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema426.properties.records,data:data8}];
 return false;
 }
 }
@@ -16678,12 +16998,12 @@ const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data9 === "string"){
 if((data9.length > 71 && func1(data9) > 71)){
-validate221.errors = [{instancePath:instancePath+"/b/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema421.properties.head,data:data9}];
+validate230.errors = [{instancePath:instancePath+"/b/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema426.properties.head,data:data9}];
 return false;
 }
 }
 else {
-validate221.errors = [{instancePath:instancePath+"/b/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema421.properties.head.type,parentSchema:schema421.properties.head,data:data9}];
+validate230.errors = [{instancePath:instancePath+"/b/head",schemaPath:"#/$defs/JournalCompareSide/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema426.properties.head.type,parentSchema:schema426.properties.head,data:data9}];
 return false;
 }
 }
@@ -16699,12 +17019,12 @@ const _errs26 = errors;
 if(errors === _errs26){
 if(typeof data10 === "string"){
 if((data10.length > 2048 && func1(data10) > 2048)){
-validate221.errors = [{instancePath:instancePath+"/b/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema421.properties.writer,data:data10}];
+validate230.errors = [{instancePath:instancePath+"/b/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema426.properties.writer,data:data10}];
 return false;
 }
 }
 else {
-validate221.errors = [{instancePath:instancePath+"/b/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema421.properties.writer.type,parentSchema:schema421.properties.writer,data:data10}];
+validate230.errors = [{instancePath:instancePath+"/b/writer",schemaPath:"#/$defs/JournalCompareSide/properties/writer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema426.properties.writer.type,parentSchema:schema426.properties.writer,data:data10}];
 return false;
 }
 }
@@ -16720,7 +17040,7 @@ var valid4 = true;
 }
 }
 else {
-validate221.errors = [{instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema421.type,parentSchema:schema421,data:data6}];
+validate230.errors = [{instancePath:instancePath+"/b",schemaPath:"#/$defs/JournalCompareSide/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema426.type,parentSchema:schema426,data:data6}];
 return false;
 }
 }
@@ -16734,7 +17054,7 @@ if(data.identical !== undefined){
 let data11 = data.identical;
 const _errs28 = errors;
 if(typeof data11 !== "boolean"){
-validate221.errors = [{instancePath:instancePath+"/identical",schemaPath:"#/properties/identical/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema420.properties.identical.type,parentSchema:schema420.properties.identical,data:data11}];
+validate230.errors = [{instancePath:instancePath+"/identical",schemaPath:"#/properties/identical/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema425.properties.identical.type,parentSchema:schema425.properties.identical,data:data11}];
 return false;
 }
 var valid0 = _errs28 === errors;
@@ -16747,7 +17067,7 @@ if(data.headers_equal !== undefined){
 let data12 = data.headers_equal;
 const _errs30 = errors;
 if(typeof data12 !== "boolean"){
-validate221.errors = [{instancePath:instancePath+"/headers_equal",schemaPath:"#/properties/headers_equal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema420.properties.headers_equal.type,parentSchema:schema420.properties.headers_equal,data:data12}];
+validate230.errors = [{instancePath:instancePath+"/headers_equal",schemaPath:"#/properties/headers_equal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema425.properties.headers_equal.type,parentSchema:schema425.properties.headers_equal,data:data12}];
 return false;
 }
 var valid0 = _errs30 === errors;
@@ -16764,14 +17084,14 @@ if(errors === _errs33){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing3;
 if(((((data13.index === undefined) && (missing3 = "index")) || ((data13.pointer === undefined) && (missing3 = "pointer"))) || ((data13.a === undefined) && (missing3 = "a"))) || ((data13.b === undefined) && (missing3 = "b"))){
-validate221.errors = [{instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema423.required,parentSchema:schema423,data:data13}];
+validate230.errors = [{instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema428.required,parentSchema:schema428,data:data13}];
 return false;
 }
 else {
 const _errs35 = errors;
 for(const key3 in data13){
 if(!((((key3 === "index") || (key3 === "pointer")) || (key3 === "a")) || (key3 === "b"))){
-validate221.errors = [{instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema423,data:data13}];
+validate230.errors = [{instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema428,data:data13}];
 return false;
 break;
 }
@@ -16781,18 +17101,18 @@ if(data13.index !== undefined){
 let data14 = data13.index;
 const _errs36 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate221.errors = [{instancePath:instancePath+"/first_difference/index",schemaPath:"#/$defs/JournalFirstDifference/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema423.properties.index.type,parentSchema:schema423.properties.index,data:data14}];
+validate230.errors = [{instancePath:instancePath+"/first_difference/index",schemaPath:"#/$defs/JournalFirstDifference/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema428.properties.index.type,parentSchema:schema428.properties.index,data:data14}];
 return false;
 }
 if(errors === _errs36){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 > 9007199254740991 || isNaN(data14)){
-validate221.errors = [{instancePath:instancePath+"/first_difference/index",schemaPath:"#/$defs/JournalFirstDifference/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema423.properties.index,data:data14}];
+validate230.errors = [{instancePath:instancePath+"/first_difference/index",schemaPath:"#/$defs/JournalFirstDifference/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema428.properties.index,data:data14}];
 return false;
 }
 else {
 if(data14 < 1 || isNaN(data14)){
-validate221.errors = [{instancePath:instancePath+"/first_difference/index",schemaPath:"#/$defs/JournalFirstDifference/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema423.properties.index,data:data14}];
+validate230.errors = [{instancePath:instancePath+"/first_difference/index",schemaPath:"#/$defs/JournalFirstDifference/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema428.properties.index,data:data14}];
 return false;
 }
 }
@@ -16810,12 +17130,12 @@ const _errs38 = errors;
 if(errors === _errs38){
 if(typeof data15 === "string"){
 if((data15.length > 4096 && func1(data15) > 4096)){
-validate221.errors = [{instancePath:instancePath+"/first_difference/pointer",schemaPath:"#/$defs/JournalFirstDifference/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema423.properties.pointer,data:data15}];
+validate230.errors = [{instancePath:instancePath+"/first_difference/pointer",schemaPath:"#/$defs/JournalFirstDifference/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema428.properties.pointer,data:data15}];
 return false;
 }
 }
 else {
-validate221.errors = [{instancePath:instancePath+"/first_difference/pointer",schemaPath:"#/$defs/JournalFirstDifference/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema423.properties.pointer.type,parentSchema:schema423.properties.pointer,data:data15}];
+validate230.errors = [{instancePath:instancePath+"/first_difference/pointer",schemaPath:"#/$defs/JournalFirstDifference/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema428.properties.pointer.type,parentSchema:schema428.properties.pointer,data:data15}];
 return false;
 }
 }
@@ -16829,7 +17149,7 @@ if(data13.a !== undefined){
 let data16 = data13.a;
 const _errs40 = errors;
 if(typeof data16 !== "string"){
-validate221.errors = [{instancePath:instancePath+"/first_difference/a",schemaPath:"#/$defs/JournalFirstDifference/properties/a/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema423.properties.a.type,parentSchema:schema423.properties.a,data:data16}];
+validate230.errors = [{instancePath:instancePath+"/first_difference/a",schemaPath:"#/$defs/JournalFirstDifference/properties/a/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema428.properties.a.type,parentSchema:schema428.properties.a,data:data16}];
 return false;
 }
 var valid6 = _errs40 === errors;
@@ -16842,7 +17162,7 @@ if(data13.b !== undefined){
 let data17 = data13.b;
 const _errs42 = errors;
 if(typeof data17 !== "string"){
-validate221.errors = [{instancePath:instancePath+"/first_difference/b",schemaPath:"#/$defs/JournalFirstDifference/properties/b/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema423.properties.b.type,parentSchema:schema423.properties.b,data:data17}];
+validate230.errors = [{instancePath:instancePath+"/first_difference/b",schemaPath:"#/$defs/JournalFirstDifference/properties/b/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema428.properties.b.type,parentSchema:schema428.properties.b,data:data17}];
 return false;
 }
 var valid6 = _errs42 === errors;
@@ -16857,7 +17177,7 @@ var valid6 = true;
 }
 }
 else {
-validate221.errors = [{instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema423.type,parentSchema:schema423,data:data13}];
+validate230.errors = [{instancePath:instancePath+"/first_difference",schemaPath:"#/$defs/JournalFirstDifference/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema428.type,parentSchema:schema428,data:data13}];
 return false;
 }
 }
@@ -16871,18 +17191,18 @@ if(data.checkpoints_compared !== undefined){
 let data18 = data.checkpoints_compared;
 const _errs44 = errors;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-validate221.errors = [{instancePath:instancePath+"/checkpoints_compared",schemaPath:"#/properties/checkpoints_compared/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema420.properties.checkpoints_compared.type,parentSchema:schema420.properties.checkpoints_compared,data:data18}];
+validate230.errors = [{instancePath:instancePath+"/checkpoints_compared",schemaPath:"#/properties/checkpoints_compared/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema425.properties.checkpoints_compared.type,parentSchema:schema425.properties.checkpoints_compared,data:data18}];
 return false;
 }
 if(errors === _errs44){
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 > 9007199254740991 || isNaN(data18)){
-validate221.errors = [{instancePath:instancePath+"/checkpoints_compared",schemaPath:"#/properties/checkpoints_compared/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema420.properties.checkpoints_compared,data:data18}];
+validate230.errors = [{instancePath:instancePath+"/checkpoints_compared",schemaPath:"#/properties/checkpoints_compared/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema425.properties.checkpoints_compared,data:data18}];
 return false;
 }
 else {
 if(data18 < 0 || isNaN(data18)){
-validate221.errors = [{instancePath:instancePath+"/checkpoints_compared",schemaPath:"#/properties/checkpoints_compared/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema420.properties.checkpoints_compared,data:data18}];
+validate230.errors = [{instancePath:instancePath+"/checkpoints_compared",schemaPath:"#/properties/checkpoints_compared/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema425.properties.checkpoints_compared,data:data18}];
 return false;
 }
 }
@@ -16903,25 +17223,25 @@ var valid0 = true;
 }
 }
 else {
-validate221.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema420.type,parentSchema:schema420,data}];
+validate230.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema425.type,parentSchema:schema425,data}];
 return false;
 }
 }
-validate221.errors = vErrors;
+validate230.errors = vErrors;
 return errors === 0;
 }
-validate221.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate230.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const JournalRecord = validate222;
-const schema424 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_record.schema.json","title":"JournalRecord","description":"One line of a lockstep journal (format lockstep.journal.v1, docs/journal.md): the exact canonical JSON of the record and a newline, tagged by kind.","type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/$defs/JournalHeader"},{"$ref":"#/$defs/JournalStep"},{"$ref":"#/$defs/JournalLineFault"},{"$ref":"#/$defs/JournalCheckpoint"},{"$ref":"#/$defs/JournalRecovered"},{"$ref":"#/$defs/JournalSeal"}],"$defs":{"JournalHeader":{"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}},"JournalRun":{"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}},"JournalImplementation":{"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"JournalPosition":{"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalStep":{"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}},"JournalLineFault":{"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}},"JournalCheckpoint":{"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalRecovered":{"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"JournalSeal":{"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
-const schema425 = {"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}};
-const schema427 = {"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}};
-const schema431 = {"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}};
+export const JournalRecord = validate231;
+const schema429 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_record.schema.json","title":"JournalRecord","description":"One line of a lockstep journal (format lockstep.journal.v1, docs/journal.md): the exact canonical JSON of the record and a newline, tagged by kind.","type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/$defs/JournalHeader"},{"$ref":"#/$defs/JournalStep"},{"$ref":"#/$defs/JournalLineFault"},{"$ref":"#/$defs/JournalCheckpoint"},{"$ref":"#/$defs/JournalRecovered"},{"$ref":"#/$defs/JournalSeal"}],"$defs":{"JournalHeader":{"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}},"JournalRun":{"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}},"JournalImplementation":{"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"JournalPosition":{"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalStep":{"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}},"JournalLineFault":{"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}},"JournalCheckpoint":{"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalRecovered":{"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"JournalSeal":{"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
+const schema430 = {"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}};
+const schema432 = {"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}};
+const schema436 = {"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}};
 
-function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate225.evaluated;
+const evaluated0 = validate234.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16932,14 +17252,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.language === undefined) && (missing0 = "language")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.version === undefined) && (missing0 = "version"))){
-validate225.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema431.required,parentSchema:schema431,data}];
+validate234.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema436.required,parentSchema:schema436,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "language") || (key0 === "name")) || (key0 === "version"))){
-validate225.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema431,data}];
+validate234.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema436,data}];
 return false;
 break;
 }
@@ -16952,12 +17272,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if((data0.length > 512 && func1(data0) > 512)){
-validate225.errors = [{instancePath:instancePath+"/language",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data0}];
+validate234.errors = [{instancePath:instancePath+"/language",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data0}];
 return false;
 }
 }
 else {
-validate225.errors = [{instancePath:instancePath+"/language",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data0}];
+validate234.errors = [{instancePath:instancePath+"/language",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data0}];
 return false;
 }
 }
@@ -16974,12 +17294,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
 if((data1.length > 512 && func1(data1) > 512)){
-validate225.errors = [{instancePath:instancePath+"/name",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data1}];
+validate234.errors = [{instancePath:instancePath+"/name",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data1}];
 return false;
 }
 }
 else {
-validate225.errors = [{instancePath:instancePath+"/name",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data1}];
+validate234.errors = [{instancePath:instancePath+"/name",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data1}];
 return false;
 }
 }
@@ -16996,12 +17316,12 @@ const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data2 === "string"){
 if((data2.length > 512 && func1(data2) > 512)){
-validate225.errors = [{instancePath:instancePath+"/version",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data2}];
+validate234.errors = [{instancePath:instancePath+"/version",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data2}];
 return false;
 }
 }
 else {
-validate225.errors = [{instancePath:instancePath+"/version",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data2}];
+validate234.errors = [{instancePath:instancePath+"/version",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data2}];
 return false;
 }
 }
@@ -17016,959 +17336,7 @@ var valid0 = true;
 }
 }
 else {
-validate225.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema431.type,parentSchema:schema431,data}];
-return false;
-}
-}
-validate225.errors = vErrors;
-return errors === 0;
-}
-validate225.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema435 = {"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}};
-
-function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate227.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))){
-validate227.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema435.required,parentSchema:schema435,data}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!((key0 === "checksum") || (key0 === "index"))){
-validate227.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema435,data}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.checksum !== undefined){
-let data0 = data.checksum;
-const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if(!pattern67.test(data0)){
-validate227.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
-return false;
-}
-}
-else {
-validate227.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.index !== undefined){
-let data1 = data.index;
-const _errs5 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate227.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema435.properties.index.type,parentSchema:schema435.properties.index,data:data1}];
-return false;
-}
-if(errors === _errs5){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-validate227.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema435.properties.index,data:data1}];
-return false;
-}
-else {
-if(data1 < 0 || isNaN(data1)){
-validate227.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema435.properties.index,data:data1}];
-return false;
-}
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-else {
-validate227.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema435.type,parentSchema:schema435,data}];
-return false;
-}
-}
-validate227.errors = vErrors;
-return errors === 0;
-}
-validate227.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate224.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((data.build_id === undefined) && (missing0 = "build_id")) || ((data.checkpoint_interval === undefined) && (missing0 = "checkpoint_interval"))) || ((data.config_hash === undefined) && (missing0 = "config_hash"))) || ((data.contracts_hash === undefined) && (missing0 = "contracts_hash"))) || ((data.implementation === undefined) && (missing0 = "implementation"))){
-validate224.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema427.required,parentSchema:schema427,data}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!((((((key0 === "build_id") || (key0 === "checkpoint_interval")) || (key0 === "config_hash")) || (key0 === "contracts_hash")) || (key0 === "implementation")) || (key0 === "parent_run"))){
-validate224.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema427,data}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.build_id !== undefined){
-let data0 = data.build_id;
-const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if((data0.length > 512 && func1(data0) > 512)){
-validate224.errors = [{instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data0}];
-return false;
-}
-}
-else {
-validate224.errors = [{instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data0}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.checkpoint_interval !== undefined){
-let data1 = data.checkpoint_interval;
-const _errs5 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate224.errors = [{instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema427.properties.checkpoint_interval.type,parentSchema:schema427.properties.checkpoint_interval,data:data1}];
-return false;
-}
-if(errors === _errs5){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 1048576 || isNaN(data1)){
-validate224.errors = [{instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576",schema:1048576,parentSchema:schema427.properties.checkpoint_interval,data:data1}];
-return false;
-}
-else {
-if(data1 < 2 || isNaN(data1)){
-validate224.errors = [{instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema427.properties.checkpoint_interval,data:data1}];
-return false;
-}
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.config_hash !== undefined){
-let data2 = data.config_hash;
-const _errs7 = errors;
-const _errs8 = errors;
-if(errors === _errs8){
-if(typeof data2 === "string"){
-if(!pattern67.test(data2)){
-validate224.errors = [{instancePath:instancePath+"/config_hash",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data2}];
-return false;
-}
-}
-else {
-validate224.errors = [{instancePath:instancePath+"/config_hash",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data2}];
-return false;
-}
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.contracts_hash !== undefined){
-let data3 = data.contracts_hash;
-const _errs10 = errors;
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data3 === "string"){
-if(!pattern67.test(data3)){
-validate224.errors = [{instancePath:instancePath+"/contracts_hash",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
-return false;
-}
-}
-else {
-validate224.errors = [{instancePath:instancePath+"/contracts_hash",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
-return false;
-}
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.implementation !== undefined){
-const _errs13 = errors;
-if(!(validate225(data.implementation, {instancePath:instancePath+"/implementation",parentData:data,parentDataProperty:"implementation",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.parent_run !== undefined){
-const _errs14 = errors;
-if(!(validate227(data.parent_run, {instancePath:instancePath+"/parent_run",parentData:data,parentDataProperty:"parent_run",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs14 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate224.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema427.type,parentSchema:schema427,data}];
-return false;
-}
-}
-validate224.errors = vErrors;
-return errors === 0;
-}
-validate224.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate223.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.format === undefined) && (missing0 = "format"))) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.run === undefined) && (missing0 = "run"))){
-validate223.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema425.required,parentSchema:schema425,data}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(((((key0 === "checksum") || (key0 === "format")) || (key0 === "index")) || (key0 === "kind")) || (key0 === "run"))){
-validate223.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema425,data}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.checksum !== undefined){
-let data0 = data.checksum;
-const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if(!pattern67.test(data0)){
-validate223.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
-return false;
-}
-}
-else {
-validate223.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.format !== undefined){
-let data1 = data.format;
-const _errs5 = errors;
-if(typeof data1 !== "string"){
-validate223.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema425.properties.format.type,parentSchema:schema425.properties.format,data:data1}];
-return false;
-}
-if("lockstep.journal.v1" !== data1){
-validate223.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "lockstep.journal.v1"},message:"must be equal to constant",schema:"lockstep.journal.v1",parentSchema:schema425.properties.format,data:data1}];
-return false;
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.index !== undefined){
-let data2 = data.index;
-const _errs7 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate223.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema425.properties.index.type,parentSchema:schema425.properties.index,data:data2}];
-return false;
-}
-if(errors === _errs7){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 0 || isNaN(data2)){
-validate223.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0},message:"must be <= 0",schema:0,parentSchema:schema425.properties.index,data:data2}];
-return false;
-}
-else {
-if(data2 < 0 || isNaN(data2)){
-validate223.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema425.properties.index,data:data2}];
-return false;
-}
-}
-}
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.kind !== undefined){
-let data3 = data.kind;
-const _errs9 = errors;
-if(typeof data3 !== "string"){
-validate223.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema425.properties.kind.type,parentSchema:schema425.properties.kind,data:data3}];
-return false;
-}
-if("header" !== data3){
-validate223.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "header"},message:"must be equal to constant",schema:"header",parentSchema:schema425.properties.kind,data:data3}];
-return false;
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.run !== undefined){
-const _errs11 = errors;
-if(!(validate224(data.run, {instancePath:instancePath+"/run",parentData:data,parentDataProperty:"run",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate223.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema425.type,parentSchema:schema425,data}];
-return false;
-}
-}
-validate223.errors = vErrors;
-return errors === 0;
-}
-validate223.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema437 = {"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}};
-
-function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate230.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.request === undefined) && (missing0 = "request"))) || ((data.response === undefined) && (missing0 = "response"))){
-validate230.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema437.required,parentSchema:schema437,data}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "request")) || (key0 === "response"))){
-validate230.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema437,data}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.checksum !== undefined){
-let data0 = data.checksum;
-const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if(!pattern67.test(data0)){
-validate230.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
-return false;
-}
-}
-else {
-validate230.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.index !== undefined){
-let data1 = data.index;
-const _errs5 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate230.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema437.properties.index.type,parentSchema:schema437.properties.index,data:data1}];
-return false;
-}
-if(errors === _errs5){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-validate230.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema437.properties.index,data:data1}];
-return false;
-}
-else {
-if(data1 < 1 || isNaN(data1)){
-validate230.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema437.properties.index,data:data1}];
-return false;
-}
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.kind !== undefined){
-let data2 = data.kind;
-const _errs7 = errors;
-if(typeof data2 !== "string"){
-validate230.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema437.properties.kind.type,parentSchema:schema437.properties.kind,data:data2}];
-return false;
-}
-if("step" !== data2){
-validate230.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "step"},message:"must be equal to constant",schema:"step",parentSchema:schema437.properties.kind,data:data2}];
-return false;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.previous_checksum !== undefined){
-let data3 = data.previous_checksum;
-const _errs9 = errors;
-const _errs10 = errors;
-if(errors === _errs10){
-if(typeof data3 === "string"){
-if(!pattern67.test(data3)){
-validate230.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
-return false;
-}
-}
-else {
-validate230.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
-return false;
-}
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.request !== undefined){
-let data4 = data.request;
-const _errs12 = errors;
-if(errors === _errs12){
-if(typeof data4 === "string"){
-if((data4.length > 8388608 && func1(data4) > 8388608)){
-validate230.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/maxLength",keyword:"maxLength",params:{limit: 8388608},message:"must NOT have more than 8388608 characters",schema:8388608,parentSchema:schema437.properties.request,data:data4}];
-return false;
-}
-}
-else {
-validate230.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema437.properties.request.type,parentSchema:schema437.properties.request,data:data4}];
-return false;
-}
-}
-var valid0 = _errs12 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.response !== undefined){
-const _errs14 = errors;
-if(!(validate165(data.response, {instancePath:instancePath+"/response",parentData:data,parentDataProperty:"response",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs14 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate230.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema437.type,parentSchema:schema437,data}];
-return false;
-}
-}
-validate230.errors = vErrors;
-return errors === 0;
-}
-validate230.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema440 = {"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}};
-
-function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate232.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.request_fault === undefined) && (missing0 = "request_fault"))) || ((data.response === undefined) && (missing0 = "response"))){
-validate232.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema440.required,parentSchema:schema440,data}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "request_fault")) || (key0 === "response"))){
-validate232.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema440,data}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.checksum !== undefined){
-let data0 = data.checksum;
-const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if(!pattern67.test(data0)){
-validate232.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
-return false;
-}
-}
-else {
-validate232.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.index !== undefined){
-let data1 = data.index;
-const _errs5 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate232.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema440.properties.index.type,parentSchema:schema440.properties.index,data:data1}];
-return false;
-}
-if(errors === _errs5){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-validate232.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema440.properties.index,data:data1}];
-return false;
-}
-else {
-if(data1 < 1 || isNaN(data1)){
-validate232.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema440.properties.index,data:data1}];
-return false;
-}
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.kind !== undefined){
-let data2 = data.kind;
-const _errs7 = errors;
-if(typeof data2 !== "string"){
-validate232.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema440.properties.kind.type,parentSchema:schema440.properties.kind,data:data2}];
-return false;
-}
-if("line_fault" !== data2){
-validate232.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "line_fault"},message:"must be equal to constant",schema:"line_fault",parentSchema:schema440.properties.kind,data:data2}];
-return false;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.previous_checksum !== undefined){
-let data3 = data.previous_checksum;
-const _errs9 = errors;
-const _errs10 = errors;
-if(errors === _errs10){
-if(typeof data3 === "string"){
-if(!pattern67.test(data3)){
-validate232.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
-return false;
-}
-}
-else {
-validate232.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
-return false;
-}
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.request_fault !== undefined){
-let data4 = data.request_fault;
-const _errs12 = errors;
-if(typeof data4 !== "string"){
-validate232.errors = [{instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema440.properties.request_fault.type,parentSchema:schema440.properties.request_fault,data:data4}];
-return false;
-}
-if(!((data4 === "INVALID_UTF8") || (data4 === "LINE_TOO_LONG"))){
-validate232.errors = [{instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/enum",keyword:"enum",params:{allowedValues: schema440.properties.request_fault.enum},message:"must be equal to one of the allowed values",schema:schema440.properties.request_fault.enum,parentSchema:schema440.properties.request_fault,data:data4}];
-return false;
-}
-var valid0 = _errs12 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.response !== undefined){
-const _errs14 = errors;
-if(!(validate165(data.response, {instancePath:instancePath+"/response",parentData:data,parentDataProperty:"response",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs14 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate232.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema440.type,parentSchema:schema440,data}];
-return false;
-}
-}
-validate232.errors = vErrors;
-return errors === 0;
-}
-validate232.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema443 = {"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
-
-function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate234.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.tree_peaks === undefined) && (missing0 = "tree_peaks"))) || ((data.tree_root === undefined) && (missing0 = "tree_root"))) || ((data.tree_size === undefined) && (missing0 = "tree_size"))){
-validate234.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema443.required,parentSchema:schema443,data}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_peaks")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
-validate234.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema443,data}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.checksum !== undefined){
-let data0 = data.checksum;
-const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if(!pattern67.test(data0)){
-validate234.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
-return false;
-}
-}
-else {
-validate234.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.index !== undefined){
-let data1 = data.index;
-const _errs5 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate234.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema443.properties.index.type,parentSchema:schema443.properties.index,data:data1}];
-return false;
-}
-if(errors === _errs5){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-validate234.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema443.properties.index,data:data1}];
-return false;
-}
-else {
-if(data1 < 1 || isNaN(data1)){
-validate234.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema443.properties.index,data:data1}];
-return false;
-}
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.kind !== undefined){
-let data2 = data.kind;
-const _errs7 = errors;
-if(typeof data2 !== "string"){
-validate234.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema443.properties.kind.type,parentSchema:schema443.properties.kind,data:data2}];
-return false;
-}
-if("checkpoint" !== data2){
-validate234.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "checkpoint"},message:"must be equal to constant",schema:"checkpoint",parentSchema:schema443.properties.kind,data:data2}];
-return false;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.previous_checksum !== undefined){
-let data3 = data.previous_checksum;
-const _errs9 = errors;
-const _errs10 = errors;
-if(errors === _errs10){
-if(typeof data3 === "string"){
-if(!pattern67.test(data3)){
-validate234.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
-return false;
-}
-}
-else {
-validate234.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
-return false;
-}
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.tree_peaks !== undefined){
-let data4 = data.tree_peaks;
-const _errs12 = errors;
-if(errors === _errs12){
-if(Array.isArray(data4)){
-if(data4.length > 64){
-validate234.errors = [{instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema443.properties.tree_peaks,data:data4}];
-return false;
-}
-else {
-var valid3 = true;
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-const _errs14 = errors;
-const _errs15 = errors;
-if(errors === _errs15){
-if(typeof data5 === "string"){
-if(!pattern67.test(data5)){
-validate234.errors = [{instancePath:instancePath+"/tree_peaks/" + i0,schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data5}];
-return false;
-}
-}
-else {
-validate234.errors = [{instancePath:instancePath+"/tree_peaks/" + i0,schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data5}];
-return false;
-}
-}
-var valid3 = _errs14 === errors;
-if(!valid3){
-break;
-}
-}
-}
-}
-else {
-validate234.errors = [{instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema443.properties.tree_peaks.type,parentSchema:schema443.properties.tree_peaks,data:data4}];
-return false;
-}
-}
-var valid0 = _errs12 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.tree_root !== undefined){
-let data6 = data.tree_root;
-const _errs17 = errors;
-const _errs18 = errors;
-if(errors === _errs18){
-if(typeof data6 === "string"){
-if(!pattern67.test(data6)){
-validate234.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data6}];
-return false;
-}
-}
-else {
-validate234.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data6}];
-return false;
-}
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.tree_size !== undefined){
-let data7 = data.tree_size;
-const _errs20 = errors;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate234.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema443.properties.tree_size.type,parentSchema:schema443.properties.tree_size,data:data7}];
-return false;
-}
-if(errors === _errs20){
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 9007199254740991 || isNaN(data7)){
-validate234.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema443.properties.tree_size,data:data7}];
-return false;
-}
-else {
-if(data7 < 0 || isNaN(data7)){
-validate234.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema443.properties.tree_size,data:data7}];
-return false;
-}
-}
-}
-}
-var valid0 = _errs20 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate234.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema443.type,parentSchema:schema443,data}];
+validate234.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema436.type,parentSchema:schema436,data}];
 return false;
 }
 }
@@ -17977,213 +17345,7 @@ return errors === 0;
 }
 validate234.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema448 = {"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
-
-function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate235.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.torn_bytes === undefined) && (missing0 = "torn_bytes"))) || ((data.torn_checksum === undefined) && (missing0 = "torn_checksum"))){
-validate235.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema448.required,parentSchema:schema448,data}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "side_file")) || (key0 === "torn_bytes")) || (key0 === "torn_checksum"))){
-validate235.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema448,data}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.checksum !== undefined){
-let data0 = data.checksum;
-const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if(!pattern67.test(data0)){
-validate235.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
-return false;
-}
-}
-else {
-validate235.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.index !== undefined){
-let data1 = data.index;
-const _errs5 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate235.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema448.properties.index.type,parentSchema:schema448.properties.index,data:data1}];
-return false;
-}
-if(errors === _errs5){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-validate235.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema448.properties.index,data:data1}];
-return false;
-}
-else {
-if(data1 < 1 || isNaN(data1)){
-validate235.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema448.properties.index,data:data1}];
-return false;
-}
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.kind !== undefined){
-let data2 = data.kind;
-const _errs7 = errors;
-if(typeof data2 !== "string"){
-validate235.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema448.properties.kind.type,parentSchema:schema448.properties.kind,data:data2}];
-return false;
-}
-if("recovered" !== data2){
-validate235.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "recovered"},message:"must be equal to constant",schema:"recovered",parentSchema:schema448.properties.kind,data:data2}];
-return false;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.previous_checksum !== undefined){
-let data3 = data.previous_checksum;
-const _errs9 = errors;
-const _errs10 = errors;
-if(errors === _errs10){
-if(typeof data3 === "string"){
-if(!pattern67.test(data3)){
-validate235.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
-return false;
-}
-}
-else {
-validate235.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
-return false;
-}
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.side_file !== undefined){
-let data4 = data.side_file;
-const _errs12 = errors;
-const _errs13 = errors;
-if(errors === _errs13){
-if(typeof data4 === "string"){
-if((data4.length > 512 && func1(data4) > 512)){
-validate235.errors = [{instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
-return false;
-}
-}
-else {
-validate235.errors = [{instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data4}];
-return false;
-}
-}
-var valid0 = _errs12 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.torn_bytes !== undefined){
-let data5 = data.torn_bytes;
-const _errs15 = errors;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate235.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema448.properties.torn_bytes.type,parentSchema:schema448.properties.torn_bytes,data:data5}];
-return false;
-}
-if(errors === _errs15){
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 9007199254740991 || isNaN(data5)){
-validate235.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema448.properties.torn_bytes,data:data5}];
-return false;
-}
-else {
-if(data5 < 0 || isNaN(data5)){
-validate235.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema448.properties.torn_bytes,data:data5}];
-return false;
-}
-}
-}
-}
-var valid0 = _errs15 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.torn_checksum !== undefined){
-let data6 = data.torn_checksum;
-const _errs17 = errors;
-const _errs18 = errors;
-if(errors === _errs18){
-if(typeof data6 === "string"){
-if(!pattern67.test(data6)){
-validate235.errors = [{instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data6}];
-return false;
-}
-}
-else {
-validate235.errors = [{instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data6}];
-return false;
-}
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate235.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema448.type,parentSchema:schema448,data}];
-return false;
-}
-}
-validate235.errors = vErrors;
-return errors === 0;
-}
-validate235.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema453 = {"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema440 = {"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 
 function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -18198,15 +17360,15 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.tree_root === undefined) && (missing0 = "tree_root"))) || ((data.tree_size === undefined) && (missing0 = "tree_size"))){
-validate236.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema453.required,parentSchema:schema453,data}];
+if(((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))){
+validate236.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema440.required,parentSchema:schema440,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
-validate236.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema453,data}];
+if(!((key0 === "checksum") || (key0 === "index"))){
+validate236.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema440,data}];
 return false;
 break;
 }
@@ -18238,18 +17400,410 @@ if(data.index !== undefined){
 let data1 = data.index;
 const _errs5 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate236.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema453.properties.index.type,parentSchema:schema453.properties.index,data:data1}];
+validate236.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema440.properties.index.type,parentSchema:schema440.properties.index,data:data1}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-validate236.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema453.properties.index,data:data1}];
+validate236.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema440.properties.index,data:data1}];
+return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate236.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema440.properties.index,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate236.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema440.type,parentSchema:schema440,data}];
+return false;
+}
+}
+validate236.errors = vErrors;
+return errors === 0;
+}
+validate236.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate233.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.build_id === undefined) && (missing0 = "build_id")) || ((data.checkpoint_interval === undefined) && (missing0 = "checkpoint_interval"))) || ((data.config_hash === undefined) && (missing0 = "config_hash"))) || ((data.contracts_hash === undefined) && (missing0 = "contracts_hash"))) || ((data.implementation === undefined) && (missing0 = "implementation"))){
+validate233.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema432.required,parentSchema:schema432,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "build_id") || (key0 === "checkpoint_interval")) || (key0 === "config_hash")) || (key0 === "contracts_hash")) || (key0 === "implementation")) || (key0 === "parent_run"))){
+validate233.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema432,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.build_id !== undefined){
+let data0 = data.build_id;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if((data0.length > 512 && func1(data0) > 512)){
+validate233.errors = [{instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data0}];
+return false;
+}
+}
+else {
+validate233.errors = [{instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.checkpoint_interval !== undefined){
+let data1 = data.checkpoint_interval;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate233.errors = [{instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema432.properties.checkpoint_interval.type,parentSchema:schema432.properties.checkpoint_interval,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 1048576 || isNaN(data1)){
+validate233.errors = [{instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1048576},message:"must be <= 1048576",schema:1048576,parentSchema:schema432.properties.checkpoint_interval,data:data1}];
+return false;
+}
+else {
+if(data1 < 2 || isNaN(data1)){
+validate233.errors = [{instancePath:instancePath+"/checkpoint_interval",schemaPath:"#/properties/checkpoint_interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema432.properties.checkpoint_interval,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.config_hash !== undefined){
+let data2 = data.config_hash;
+const _errs7 = errors;
+const _errs8 = errors;
+if(errors === _errs8){
+if(typeof data2 === "string"){
+if(!pattern67.test(data2)){
+validate233.errors = [{instancePath:instancePath+"/config_hash",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data2}];
+return false;
+}
+}
+else {
+validate233.errors = [{instancePath:instancePath+"/config_hash",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data2}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.contracts_hash !== undefined){
+let data3 = data.contracts_hash;
+const _errs10 = errors;
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data3 === "string"){
+if(!pattern67.test(data3)){
+validate233.errors = [{instancePath:instancePath+"/contracts_hash",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
+return false;
+}
+}
+else {
+validate233.errors = [{instancePath:instancePath+"/contracts_hash",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.implementation !== undefined){
+const _errs13 = errors;
+if(!(validate234(data.implementation, {instancePath:instancePath+"/implementation",parentData:data,parentDataProperty:"implementation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.parent_run !== undefined){
+const _errs14 = errors;
+if(!(validate236(data.parent_run, {instancePath:instancePath+"/parent_run",parentData:data,parentDataProperty:"parent_run",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate233.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema432.type,parentSchema:schema432,data}];
+return false;
+}
+}
+validate233.errors = vErrors;
+return errors === 0;
+}
+validate233.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate232.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.format === undefined) && (missing0 = "format"))) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.run === undefined) && (missing0 = "run"))){
+validate232.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema430.required,parentSchema:schema430,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "checksum") || (key0 === "format")) || (key0 === "index")) || (key0 === "kind")) || (key0 === "run"))){
+validate232.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema430,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern67.test(data0)){
+validate232.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
+return false;
+}
+}
+else {
+validate232.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.format !== undefined){
+let data1 = data.format;
+const _errs5 = errors;
+if(typeof data1 !== "string"){
+validate232.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema430.properties.format.type,parentSchema:schema430.properties.format,data:data1}];
+return false;
+}
+if("lockstep.journal.v1" !== data1){
+validate232.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "lockstep.journal.v1"},message:"must be equal to constant",schema:"lockstep.journal.v1",parentSchema:schema430.properties.format,data:data1}];
+return false;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data2 = data.index;
+const _errs7 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate232.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema430.properties.index.type,parentSchema:schema430.properties.index,data:data2}];
+return false;
+}
+if(errors === _errs7){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 0 || isNaN(data2)){
+validate232.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0},message:"must be <= 0",schema:0,parentSchema:schema430.properties.index,data:data2}];
+return false;
+}
+else {
+if(data2 < 0 || isNaN(data2)){
+validate232.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema430.properties.index,data:data2}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data3 = data.kind;
+const _errs9 = errors;
+if(typeof data3 !== "string"){
+validate232.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema430.properties.kind.type,parentSchema:schema430.properties.kind,data:data3}];
+return false;
+}
+if("header" !== data3){
+validate232.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "header"},message:"must be equal to constant",schema:"header",parentSchema:schema430.properties.kind,data:data3}];
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.run !== undefined){
+const _errs11 = errors;
+if(!(validate233(data.run, {instancePath:instancePath+"/run",parentData:data,parentDataProperty:"run",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate232.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema430.type,parentSchema:schema430,data}];
+return false;
+}
+}
+validate232.errors = vErrors;
+return errors === 0;
+}
+validate232.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema442 = {"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}};
+
+function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate239.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.request === undefined) && (missing0 = "request"))) || ((data.response === undefined) && (missing0 = "response"))){
+validate239.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema442.required,parentSchema:schema442,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "request")) || (key0 === "response"))){
+validate239.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema442,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern67.test(data0)){
+validate239.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
+return false;
+}
+}
+else {
+validate239.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data1 = data.index;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate239.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema442.properties.index.type,parentSchema:schema442.properties.index,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate239.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema442.properties.index,data:data1}];
 return false;
 }
 else {
 if(data1 < 1 || isNaN(data1)){
-validate236.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema453.properties.index,data:data1}];
+validate239.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema442.properties.index,data:data1}];
 return false;
 }
 }
@@ -18265,11 +17819,11 @@ if(data.kind !== undefined){
 let data2 = data.kind;
 const _errs7 = errors;
 if(typeof data2 !== "string"){
-validate236.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema453.properties.kind.type,parentSchema:schema453.properties.kind,data:data2}];
+validate239.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema442.properties.kind.type,parentSchema:schema442.properties.kind,data:data2}];
 return false;
 }
-if("seal" !== data2){
-validate236.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "seal"},message:"must be equal to constant",schema:"seal",parentSchema:schema453.properties.kind,data:data2}];
+if("step" !== data2){
+validate239.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "step"},message:"must be equal to constant",schema:"step",parentSchema:schema442.properties.kind,data:data2}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -18285,12 +17839,778 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data3 === "string"){
 if(!pattern67.test(data3)){
-validate236.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
+validate239.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
 return false;
 }
 }
 else {
-validate236.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
+validate239.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.request !== undefined){
+let data4 = data.request;
+const _errs12 = errors;
+if(errors === _errs12){
+if(typeof data4 === "string"){
+if((data4.length > 8388608 && func1(data4) > 8388608)){
+validate239.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/maxLength",keyword:"maxLength",params:{limit: 8388608},message:"must NOT have more than 8388608 characters",schema:8388608,parentSchema:schema442.properties.request,data:data4}];
+return false;
+}
+}
+else {
+validate239.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema442.properties.request.type,parentSchema:schema442.properties.request,data:data4}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.response !== undefined){
+const _errs14 = errors;
+if(!(validate165(data.response, {instancePath:instancePath+"/response",parentData:data,parentDataProperty:"response",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate239.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema442.type,parentSchema:schema442,data}];
+return false;
+}
+}
+validate239.errors = vErrors;
+return errors === 0;
+}
+validate239.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema445 = {"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}};
+
+function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate241.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.request_fault === undefined) && (missing0 = "request_fault"))) || ((data.response === undefined) && (missing0 = "response"))){
+validate241.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema445.required,parentSchema:schema445,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "request_fault")) || (key0 === "response"))){
+validate241.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema445,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern67.test(data0)){
+validate241.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
+return false;
+}
+}
+else {
+validate241.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data1 = data.index;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate241.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema445.properties.index.type,parentSchema:schema445.properties.index,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate241.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema445.properties.index,data:data1}];
+return false;
+}
+else {
+if(data1 < 1 || isNaN(data1)){
+validate241.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema445.properties.index,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs7 = errors;
+if(typeof data2 !== "string"){
+validate241.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema445.properties.kind.type,parentSchema:schema445.properties.kind,data:data2}];
+return false;
+}
+if("line_fault" !== data2){
+validate241.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "line_fault"},message:"must be equal to constant",schema:"line_fault",parentSchema:schema445.properties.kind,data:data2}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.previous_checksum !== undefined){
+let data3 = data.previous_checksum;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(!pattern67.test(data3)){
+validate241.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
+return false;
+}
+}
+else {
+validate241.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.request_fault !== undefined){
+let data4 = data.request_fault;
+const _errs12 = errors;
+if(typeof data4 !== "string"){
+validate241.errors = [{instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema445.properties.request_fault.type,parentSchema:schema445.properties.request_fault,data:data4}];
+return false;
+}
+if(!((data4 === "INVALID_UTF8") || (data4 === "LINE_TOO_LONG"))){
+validate241.errors = [{instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/enum",keyword:"enum",params:{allowedValues: schema445.properties.request_fault.enum},message:"must be equal to one of the allowed values",schema:schema445.properties.request_fault.enum,parentSchema:schema445.properties.request_fault,data:data4}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.response !== undefined){
+const _errs14 = errors;
+if(!(validate165(data.response, {instancePath:instancePath+"/response",parentData:data,parentDataProperty:"response",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate241.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema445.type,parentSchema:schema445,data}];
+return false;
+}
+}
+validate241.errors = vErrors;
+return errors === 0;
+}
+validate241.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema448 = {"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+
+function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate243.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.tree_peaks === undefined) && (missing0 = "tree_peaks"))) || ((data.tree_root === undefined) && (missing0 = "tree_root"))) || ((data.tree_size === undefined) && (missing0 = "tree_size"))){
+validate243.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema448.required,parentSchema:schema448,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_peaks")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
+validate243.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema448,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern67.test(data0)){
+validate243.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
+return false;
+}
+}
+else {
+validate243.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data1 = data.index;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate243.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema448.properties.index.type,parentSchema:schema448.properties.index,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate243.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema448.properties.index,data:data1}];
+return false;
+}
+else {
+if(data1 < 1 || isNaN(data1)){
+validate243.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema448.properties.index,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs7 = errors;
+if(typeof data2 !== "string"){
+validate243.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema448.properties.kind.type,parentSchema:schema448.properties.kind,data:data2}];
+return false;
+}
+if("checkpoint" !== data2){
+validate243.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "checkpoint"},message:"must be equal to constant",schema:"checkpoint",parentSchema:schema448.properties.kind,data:data2}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.previous_checksum !== undefined){
+let data3 = data.previous_checksum;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(!pattern67.test(data3)){
+validate243.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
+return false;
+}
+}
+else {
+validate243.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tree_peaks !== undefined){
+let data4 = data.tree_peaks;
+const _errs12 = errors;
+if(errors === _errs12){
+if(Array.isArray(data4)){
+if(data4.length > 64){
+validate243.errors = [{instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema448.properties.tree_peaks,data:data4}];
+return false;
+}
+else {
+var valid3 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(typeof data5 === "string"){
+if(!pattern67.test(data5)){
+validate243.errors = [{instancePath:instancePath+"/tree_peaks/" + i0,schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data5}];
+return false;
+}
+}
+else {
+validate243.errors = [{instancePath:instancePath+"/tree_peaks/" + i0,schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data5}];
+return false;
+}
+}
+var valid3 = _errs14 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+else {
+validate243.errors = [{instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema448.properties.tree_peaks.type,parentSchema:schema448.properties.tree_peaks,data:data4}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tree_root !== undefined){
+let data6 = data.tree_root;
+const _errs17 = errors;
+const _errs18 = errors;
+if(errors === _errs18){
+if(typeof data6 === "string"){
+if(!pattern67.test(data6)){
+validate243.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data6}];
+return false;
+}
+}
+else {
+validate243.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data6}];
+return false;
+}
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tree_size !== undefined){
+let data7 = data.tree_size;
+const _errs20 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validate243.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema448.properties.tree_size.type,parentSchema:schema448.properties.tree_size,data:data7}];
+return false;
+}
+if(errors === _errs20){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 9007199254740991 || isNaN(data7)){
+validate243.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema448.properties.tree_size,data:data7}];
+return false;
+}
+else {
+if(data7 < 0 || isNaN(data7)){
+validate243.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema448.properties.tree_size,data:data7}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate243.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema448.type,parentSchema:schema448,data}];
+return false;
+}
+}
+validate243.errors = vErrors;
+return errors === 0;
+}
+validate243.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema453 = {"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
+
+function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate244.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.torn_bytes === undefined) && (missing0 = "torn_bytes"))) || ((data.torn_checksum === undefined) && (missing0 = "torn_checksum"))){
+validate244.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema453.required,parentSchema:schema453,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "side_file")) || (key0 === "torn_bytes")) || (key0 === "torn_checksum"))){
+validate244.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema453,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern67.test(data0)){
+validate244.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
+return false;
+}
+}
+else {
+validate244.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data1 = data.index;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate244.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema453.properties.index.type,parentSchema:schema453.properties.index,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate244.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema453.properties.index,data:data1}];
+return false;
+}
+else {
+if(data1 < 1 || isNaN(data1)){
+validate244.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema453.properties.index,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs7 = errors;
+if(typeof data2 !== "string"){
+validate244.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema453.properties.kind.type,parentSchema:schema453.properties.kind,data:data2}];
+return false;
+}
+if("recovered" !== data2){
+validate244.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "recovered"},message:"must be equal to constant",schema:"recovered",parentSchema:schema453.properties.kind,data:data2}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.previous_checksum !== undefined){
+let data3 = data.previous_checksum;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(!pattern67.test(data3)){
+validate244.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
+return false;
+}
+}
+else {
+validate244.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.side_file !== undefined){
+let data4 = data.side_file;
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(typeof data4 === "string"){
+if((data4.length > 512 && func1(data4) > 512)){
+validate244.errors = [{instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
+return false;
+}
+}
+else {
+validate244.errors = [{instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data4}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.torn_bytes !== undefined){
+let data5 = data.torn_bytes;
+const _errs15 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validate244.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema453.properties.torn_bytes.type,parentSchema:schema453.properties.torn_bytes,data:data5}];
+return false;
+}
+if(errors === _errs15){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+validate244.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema453.properties.torn_bytes,data:data5}];
+return false;
+}
+else {
+if(data5 < 0 || isNaN(data5)){
+validate244.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema453.properties.torn_bytes,data:data5}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.torn_checksum !== undefined){
+let data6 = data.torn_checksum;
+const _errs17 = errors;
+const _errs18 = errors;
+if(errors === _errs18){
+if(typeof data6 === "string"){
+if(!pattern67.test(data6)){
+validate244.errors = [{instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data6}];
+return false;
+}
+}
+else {
+validate244.errors = [{instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data6}];
+return false;
+}
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate244.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema453.type,parentSchema:schema453,data}];
+return false;
+}
+}
+validate244.errors = vErrors;
+return errors === 0;
+}
+validate244.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema458 = {"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate245.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.tree_root === undefined) && (missing0 = "tree_root"))) || ((data.tree_size === undefined) && (missing0 = "tree_size"))){
+validate245.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema458.required,parentSchema:schema458,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
+validate245.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema458,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.checksum !== undefined){
+let data0 = data.checksum;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern67.test(data0)){
+validate245.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
+return false;
+}
+}
+else {
+validate245.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data1 = data.index;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate245.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema458.properties.index.type,parentSchema:schema458.properties.index,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate245.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema458.properties.index,data:data1}];
+return false;
+}
+else {
+if(data1 < 1 || isNaN(data1)){
+validate245.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema458.properties.index,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs7 = errors;
+if(typeof data2 !== "string"){
+validate245.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.kind.type,parentSchema:schema458.properties.kind,data:data2}];
+return false;
+}
+if("seal" !== data2){
+validate245.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "seal"},message:"must be equal to constant",schema:"seal",parentSchema:schema458.properties.kind,data:data2}];
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.previous_checksum !== undefined){
+let data3 = data.previous_checksum;
+const _errs9 = errors;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(!pattern67.test(data3)){
+validate245.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
+return false;
+}
+}
+else {
+validate245.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
 return false;
 }
 }
@@ -18307,12 +18627,12 @@ const _errs13 = errors;
 if(errors === _errs13){
 if(typeof data4 === "string"){
 if(!pattern67.test(data4)){
-validate236.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data4}];
+validate245.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data4}];
 return false;
 }
 }
 else {
-validate236.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data4}];
+validate245.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data4}];
 return false;
 }
 }
@@ -18326,18 +18646,18 @@ if(data.tree_size !== undefined){
 let data5 = data.tree_size;
 const _errs15 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate236.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema453.properties.tree_size.type,parentSchema:schema453.properties.tree_size,data:data5}];
+validate245.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema458.properties.tree_size.type,parentSchema:schema458.properties.tree_size,data:data5}];
 return false;
 }
 if(errors === _errs15){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 9007199254740991 || isNaN(data5)){
-validate236.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema453.properties.tree_size,data:data5}];
+validate245.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema458.properties.tree_size,data:data5}];
 return false;
 }
 else {
 if(data5 < 0 || isNaN(data5)){
-validate236.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema453.properties.tree_size,data:data5}];
+validate245.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema458.properties.tree_size,data:data5}];
 return false;
 }
 }
@@ -18357,21 +18677,21 @@ var valid0 = true;
 }
 }
 else {
-validate236.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema453.type,parentSchema:schema453,data}];
+validate245.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema458.type,parentSchema:schema458,data}];
 return false;
 }
 }
-validate236.errors = vErrors;
+validate245.errors = vErrors;
 return errors === 0;
 }
-validate236.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate245.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/journal_record.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate222.evaluated;
+const evaluated0 = validate231.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18383,15 +18703,15 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data.kind;
 if(typeof tag0 == "string"){
 if(tag0 === "header"){
-if(!(validate223(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+if(!(validate232(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
 errors = vErrors.length;
 }
 var props0 = true;
 }
 else if(tag0 === "step"){
-if(!(validate230(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+if(!(validate239(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -18399,8 +18719,8 @@ props0 = true;
 }
 }
 else if(tag0 === "line_fault"){
-if(!(validate232(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+if(!(validate241(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -18408,8 +18728,8 @@ props0 = true;
 }
 }
 else if(tag0 === "checkpoint"){
-if(!(validate234(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+if(!(validate243(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -18417,8 +18737,8 @@ props0 = true;
 }
 }
 else if(tag0 === "recovered"){
-if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+if(!(validate244(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -18426,8 +18746,8 @@ props0 = true;
 }
 }
 else if(tag0 === "seal"){
-if(!(validate236(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+if(!(validate245(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -18435,38 +18755,38 @@ props0 = true;
 }
 }
 else {
-validate222.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema424.discriminator,parentSchema:schema424,data}];
+validate231.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema429.discriminator,parentSchema:schema429,data}];
 return false;
 }
 }
 else {
-validate222.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema424.discriminator,parentSchema:schema424,data}];
+validate231.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema429.discriminator,parentSchema:schema429,data}];
 return false;
 }
 }
 else {
-validate222.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema424.type,parentSchema:schema424,data}];
+validate231.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema429.type,parentSchema:schema429,data}];
 return false;
 }
 }
-validate222.errors = vErrors;
+validate231.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate222.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate231.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const KernelConfig = validate41;
 
-export const ModeLedger = validate243;
-const schema457 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_ledger.schema.json","title":"ModeLedger","description":"The mode divergence ledger.","type":"object","additionalProperties":false,"required":["ledger_version","entries"],"properties":{"ledger_version":{"description":"Version of the ledger format.","type":"integer","minimum":1,"maximum":1000},"entries":{"description":"Every known difference between modes.","type":"array","items":{"title":"ModeLedgerEntry","description":"One behavioural difference between modes.","type":"object","additionalProperties":false,"required":["id","area","policy_field","modes","behaviour","justification","status","test"],"properties":{"id":{"description":"Stable id, MD-<n>.","type":"string","pattern":"^MD-[0-9]{3,6}$"},"area":{"description":"What part of the kernel differs (e.g. entry admission).","$ref":"vocabulary.schema.json#/$defs/Text"},"policy_field":{"description":"The mode policy field that causes the difference.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"modes":{"description":"Modes that behave differently from the others.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/Mode"},"minItems":1,"maxItems":4},"behaviour":{"description":"What those modes do differently.","$ref":"vocabulary.schema.json#/$defs/Text"},"justification":{"description":"Why the difference exists.","$ref":"vocabulary.schema.json#/$defs/Text"},"status":{"title":"LedgerStatus","description":"accepted: intended and pinned; retired: no longer present (kept for history).","type":"string","enum":["accepted","retired"]},"test":{"description":"The test that pins it: <file>::<test name>.","type":"string","minLength":3,"maxLength":256}}},"minItems":0,"maxItems":256}}};
+export const ModeLedger = validate252;
+const schema462 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_ledger.schema.json","title":"ModeLedger","description":"The mode divergence ledger.","type":"object","additionalProperties":false,"required":["ledger_version","entries"],"properties":{"ledger_version":{"description":"Version of the ledger format.","type":"integer","minimum":1,"maximum":1000},"entries":{"description":"Every known difference between modes.","type":"array","items":{"title":"ModeLedgerEntry","description":"One behavioural difference between modes.","type":"object","additionalProperties":false,"required":["id","area","policy_field","modes","behaviour","justification","status","test"],"properties":{"id":{"description":"Stable id, MD-<n>.","type":"string","pattern":"^MD-[0-9]{3,6}$"},"area":{"description":"What part of the kernel differs (e.g. entry admission).","$ref":"vocabulary.schema.json#/$defs/Text"},"policy_field":{"description":"The mode policy field that causes the difference.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"modes":{"description":"Modes that behave differently from the others.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/Mode"},"minItems":1,"maxItems":4},"behaviour":{"description":"What those modes do differently.","$ref":"vocabulary.schema.json#/$defs/Text"},"justification":{"description":"Why the difference exists.","$ref":"vocabulary.schema.json#/$defs/Text"},"status":{"title":"LedgerStatus","description":"accepted: intended and pinned; retired: no longer present (kept for history).","type":"string","enum":["accepted","retired"]},"test":{"description":"The test that pins it: <file>::<test name>.","type":"string","minLength":3,"maxLength":256}}},"minItems":0,"maxItems":256}}};
 const pattern98 = new RegExp("^MD-[0-9]{3,6}$", "u");
 const pattern99 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
 
-function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/mode_ledger.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate243.evaluated;
+const evaluated0 = validate252.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18477,14 +18797,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.ledger_version === undefined) && (missing0 = "ledger_version")) || ((data.entries === undefined) && (missing0 = "entries"))){
-validate243.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema457.required,parentSchema:schema457,data}];
+validate252.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema462.required,parentSchema:schema462,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "ledger_version") || (key0 === "entries"))){
-validate243.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema457,data}];
+validate252.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema462,data}];
 return false;
 break;
 }
@@ -18494,18 +18814,18 @@ if(data.ledger_version !== undefined){
 let data0 = data.ledger_version;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate243.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema457.properties.ledger_version.type,parentSchema:schema457.properties.ledger_version,data:data0}];
+validate252.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.ledger_version.type,parentSchema:schema462.properties.ledger_version,data:data0}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1000 || isNaN(data0)){
-validate243.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema457.properties.ledger_version,data:data0}];
+validate252.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema462.properties.ledger_version,data:data0}];
 return false;
 }
 else {
 if(data0 < 1 || isNaN(data0)){
-validate243.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema457.properties.ledger_version,data:data0}];
+validate252.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema462.properties.ledger_version,data:data0}];
 return false;
 }
 }
@@ -18523,12 +18843,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(Array.isArray(data1)){
 if(data1.length > 256){
-validate243.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema457.properties.entries,data:data1}];
+validate252.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema462.properties.entries,data:data1}];
 return false;
 }
 else {
 if(data1.length < 0){
-validate243.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema457.properties.entries,data:data1}];
+validate252.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema462.properties.entries,data:data1}];
 return false;
 }
 else {
@@ -18541,14 +18861,14 @@ if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if(((((((((data2.id === undefined) && (missing1 = "id")) || ((data2.area === undefined) && (missing1 = "area"))) || ((data2.policy_field === undefined) && (missing1 = "policy_field"))) || ((data2.modes === undefined) && (missing1 = "modes"))) || ((data2.behaviour === undefined) && (missing1 = "behaviour"))) || ((data2.justification === undefined) && (missing1 = "justification"))) || ((data2.status === undefined) && (missing1 = "status"))) || ((data2.test === undefined) && (missing1 = "test"))){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema457.properties.entries.items.required,parentSchema:schema457.properties.entries.items,data:data2}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema462.properties.entries.items.required,parentSchema:schema462.properties.entries.items,data:data2}];
 return false;
 }
 else {
 const _errs8 = errors;
 for(const key1 in data2){
 if(!((((((((key1 === "id") || (key1 === "area")) || (key1 === "policy_field")) || (key1 === "modes")) || (key1 === "behaviour")) || (key1 === "justification")) || (key1 === "status")) || (key1 === "test"))){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema457.properties.entries.items,data:data2}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema462.properties.entries.items,data:data2}];
 return false;
 break;
 }
@@ -18560,12 +18880,12 @@ const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
 if(!pattern98.test(data3)){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^MD-[0-9]{3,6}$"},message:"must match pattern \""+"^MD-[0-9]{3,6}$"+"\"",schema:"^MD-[0-9]{3,6}$",parentSchema:schema457.properties.entries.items.properties.id,data:data3}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^MD-[0-9]{3,6}$"},message:"must match pattern \""+"^MD-[0-9]{3,6}$"+"\"",schema:"^MD-[0-9]{3,6}$",parentSchema:schema462.properties.entries.items.properties.id,data:data3}];
 return false;
 }
 }
 else {
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.entries.items.properties.id.type,parentSchema:schema457.properties.entries.items.properties.id,data:data3}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.entries.items.properties.id.type,parentSchema:schema462.properties.entries.items.properties.id,data:data3}];
 return false;
 }
 }
@@ -18582,12 +18902,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
 if((data4.length > 512 && func1(data4) > 512)){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
 return false;
 }
 }
 else {
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data4}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data4}];
 return false;
 }
 }
@@ -18603,12 +18923,12 @@ const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data5 === "string"){
 if(!pattern99.test(data5)){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema457.properties.entries.items.properties.policy_field,data:data5}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema462.properties.entries.items.properties.policy_field,data:data5}];
 return false;
 }
 }
 else {
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.entries.items.properties.policy_field.type,parentSchema:schema457.properties.entries.items.properties.policy_field,data:data5}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.entries.items.properties.policy_field.type,parentSchema:schema462.properties.entries.items.properties.policy_field,data:data5}];
 return false;
 }
 }
@@ -18624,12 +18944,12 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(Array.isArray(data6)){
 if(data6.length > 4){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema457.properties.entries.items.properties.modes,data:data6}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema462.properties.entries.items.properties.modes,data:data6}];
 return false;
 }
 else {
 if(data6.length < 1){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema457.properties.entries.items.properties.modes,data:data6}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema462.properties.entries.items.properties.modes,data:data6}];
 return false;
 }
 else {
@@ -18639,11 +18959,11 @@ for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 const _errs18 = errors;
 if(typeof data7 !== "string"){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data7}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data7}];
 return false;
 }
 if(!((((data7 === "backtest") || (data7 === "paper")) || (data7 === "sandbox")) || (data7 === "live"))){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/enum",keyword:"enum",params:{allowedValues: schema50.enum},message:"must be equal to one of the allowed values",schema:schema50.enum,parentSchema:schema50,data:data7}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/enum",keyword:"enum",params:{allowedValues: schema50.enum},message:"must be equal to one of the allowed values",schema:schema50.enum,parentSchema:schema50,data:data7}];
 return false;
 }
 var valid4 = _errs18 === errors;
@@ -18655,7 +18975,7 @@ break;
 }
 }
 else {
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema457.properties.entries.items.properties.modes.type,parentSchema:schema457.properties.entries.items.properties.modes,data:data6}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.entries.items.properties.modes.type,parentSchema:schema462.properties.entries.items.properties.modes,data:data6}];
 return false;
 }
 }
@@ -18672,12 +18992,12 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data8 === "string"){
 if((data8.length > 512 && func1(data8) > 512)){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data8}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data8}];
 return false;
 }
 }
 else {
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data8}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data8}];
 return false;
 }
 }
@@ -18694,12 +19014,12 @@ const _errs25 = errors;
 if(errors === _errs25){
 if(typeof data9 === "string"){
 if((data9.length > 512 && func1(data9) > 512)){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data9}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data9}];
 return false;
 }
 }
 else {
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data9}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data9}];
 return false;
 }
 }
@@ -18713,11 +19033,11 @@ if(data2.status !== undefined){
 let data10 = data2.status;
 const _errs27 = errors;
 if(typeof data10 !== "string"){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.entries.items.properties.status.type,parentSchema:schema457.properties.entries.items.properties.status,data:data10}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.entries.items.properties.status.type,parentSchema:schema462.properties.entries.items.properties.status,data:data10}];
 return false;
 }
 if(!((data10 === "accepted") || (data10 === "retired"))){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema457.properties.entries.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema457.properties.entries.items.properties.status.enum,parentSchema:schema457.properties.entries.items.properties.status,data:data10}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema462.properties.entries.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema462.properties.entries.items.properties.status.enum,parentSchema:schema462.properties.entries.items.properties.status,data:data10}];
 return false;
 }
 var valid2 = _errs27 === errors;
@@ -18732,18 +19052,18 @@ const _errs29 = errors;
 if(errors === _errs29){
 if(typeof data11 === "string"){
 if((data11.length > 256 && func1(data11) > 256)){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema457.properties.entries.items.properties.test,data:data11}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema462.properties.entries.items.properties.test,data:data11}];
 return false;
 }
 else {
 if((data11.length < 6 && func1(data11) < 3)){
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema457.properties.entries.items.properties.test,data:data11}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema462.properties.entries.items.properties.test,data:data11}];
 return false;
 }
 }
 }
 else {
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.entries.items.properties.test.type,parentSchema:schema457.properties.entries.items.properties.test,data:data11}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.entries.items.properties.test.type,parentSchema:schema462.properties.entries.items.properties.test,data:data11}];
 return false;
 }
 }
@@ -18763,7 +19083,7 @@ var valid2 = true;
 }
 }
 else {
-validate243.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema457.properties.entries.items.type,parentSchema:schema457.properties.entries.items,data:data2}];
+validate252.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema462.properties.entries.items.type,parentSchema:schema462.properties.entries.items,data:data2}];
 return false;
 }
 }
@@ -18776,7 +19096,7 @@ break;
 }
 }
 else {
-validate243.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema457.properties.entries.type,parentSchema:schema457.properties.entries,data:data1}];
+validate252.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.entries.type,parentSchema:schema462.properties.entries,data:data1}];
 return false;
 }
 }
@@ -18790,14 +19110,14 @@ var valid0 = true;
 }
 }
 else {
-validate243.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema457.type,parentSchema:schema457,data}];
+validate252.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema462.type,parentSchema:schema462,data}];
 return false;
 }
 }
-validate243.errors = vErrors;
+validate252.errors = vErrors;
 return errors === 0;
 }
-validate243.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate252.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const ModePolicy = validate26;
 const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_policy.schema.json","title":"ModePolicy","description":"What differs between modes.","type":"object","additionalProperties":false,"required":["policy_version","rules"],"properties":{"policy_version":{"description":"Version of the table.","type":"integer","minimum":1,"maximum":1000},"rules":{"description":"One row per mode, every mode exactly once.","type":"array","items":{"title":"ModeRule","description":"Policy of one mode.","type":"object","additionalProperties":false,"required":["mode","require_reconciled_account_for_entry","require_gap_free_account_for_entry"],"properties":{"mode":{"description":"The mode.","$ref":"vocabulary.schema.json#/$defs/Mode"},"require_reconciled_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN) unless the account reconcile_status is OK.","type":"boolean"},"require_gap_free_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN, reason ACCOUNT_SEQ_GAPS) while account events are missing (seq_gaps open).","type":"boolean"}}},"minItems":4,"maxItems":4}}};
@@ -19953,19 +20273,19 @@ export const ProtocolResponse = validate165;
 
 export const ReconcileSlot = validate138;
 
-export const ReportData = validate244;
-const schema462 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_data.schema.json","title":"ReportData","description":"Everything `lockstep report` embeds in its HTML page: gates, matrices and their coverage per implementation, divergences grouped by signature, timelines and trends. Versioned by report_data_version.","type":"object","additionalProperties":false,"required":["report_data_version","title","inputs","gates","matrices","coverage","divergences","timelines","findings","history"],"properties":{"report_data_version":{"description":"Version of this format.","type":"integer","minimum":1,"maximum":1},"title":{"description":"Page title.","type":"string","minLength":0,"maxLength":256},"inputs":{"description":"The input files.","type":"array","items":{"description":"One input.","$ref":"#/$defs/ReportInput"},"minItems":0,"maxItems":10000},"gates":{"description":"The gates.","type":"array","items":{"description":"One gate.","$ref":"#/$defs/Gate"},"minItems":0,"maxItems":256},"matrices":{"description":"The slot and order matrices.","type":"array","items":{"description":"One matrix.","$ref":"#/$defs/Matrix"},"minItems":0,"maxItems":2},"coverage":{"description":"Cell counts per view and matrix.","type":"array","items":{"description":"One view of one matrix.","$ref":"#/$defs/CoverageView"},"minItems":0,"maxItems":512},"divergences":{"description":"Divergence groups, most frequent first.","type":"array","items":{"description":"One group.","$ref":"#/$defs/DivergenceGroup"},"minItems":0,"maxItems":10000},"timelines":{"description":"Timelines of fixtures and scenarios.","type":"array","items":{"description":"One timeline.","$ref":"#/$defs/Timeline"},"minItems":0,"maxItems":100000},"findings":{"description":"Compat findings and journal differences.","type":"array","items":{"description":"One finding.","$ref":"#/$defs/Finding"},"minItems":0,"maxItems":100000},"history":{"description":"Earlier runs, oldest first, this run last.","type":"array","items":{"description":"One run.","$ref":"#/$defs/HistoryPoint"},"minItems":0,"maxItems":100000}},"$defs":{"ReportInput":{"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}},"RedItem":{"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"Gate":{"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}},"Metric":{"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"MatrixCell":{"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}},"Matrix":{"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}},"CellCount":{"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}},"CoverageView":{"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}},"DivergenceItem":{"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"DivergenceGroup":{"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}},"TimelineStep":{"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}},"TimelineTick":{"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}},"TimelineMark":{"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}},"Timeline":{"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}},"Finding":{"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}},"HistoryPoint":{"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
-const schema463 = {"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}};
-const schema477 = {"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}};
-const schema478 = {"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}};
-const schema464 = {"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}};
-const schema465 = {"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}};
-const schema466 = {"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
+export const ReportData = validate253;
+const schema467 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_data.schema.json","title":"ReportData","description":"Everything `lockstep report` embeds in its HTML page: gates, matrices and their coverage per implementation, divergences grouped by signature, timelines and trends. Versioned by report_data_version.","type":"object","additionalProperties":false,"required":["report_data_version","title","inputs","gates","matrices","coverage","divergences","divergence_groups_total","timelines","findings","history"],"properties":{"report_data_version":{"description":"Version of this format.","type":"integer","minimum":1,"maximum":1},"title":{"description":"Page title.","type":"string","minLength":0,"maxLength":256},"inputs":{"description":"The input files.","type":"array","items":{"description":"One input.","$ref":"#/$defs/ReportInput"},"minItems":0,"maxItems":10000},"gates":{"description":"The gates.","type":"array","items":{"description":"One gate.","$ref":"#/$defs/Gate"},"minItems":0,"maxItems":256},"matrices":{"description":"The slot and order matrices.","type":"array","items":{"description":"One matrix.","$ref":"#/$defs/Matrix"},"minItems":0,"maxItems":2},"coverage":{"description":"Cell counts per view and matrix.","type":"array","items":{"description":"One view of one matrix.","$ref":"#/$defs/CoverageView"},"minItems":0,"maxItems":512},"divergences":{"description":"Divergence groups, most frequent first (at most 2000; divergence_groups_total counts all).","type":"array","items":{"description":"One group.","$ref":"#/$defs/DivergenceGroup"},"minItems":0,"maxItems":2000},"divergence_groups_total":{"description":"How many divergence groups there were.","type":"integer","minimum":0,"maximum":9007199254740991},"timelines":{"description":"Timelines of fixtures and scenarios.","type":"array","items":{"description":"One timeline.","$ref":"#/$defs/Timeline"},"minItems":0,"maxItems":100000},"findings":{"description":"Compat findings and journal differences.","type":"array","items":{"description":"One finding.","$ref":"#/$defs/Finding"},"minItems":0,"maxItems":100000},"history":{"description":"Earlier runs, oldest first, this run last.","type":"array","items":{"description":"One run.","$ref":"#/$defs/HistoryPoint"},"minItems":0,"maxItems":100000}},"$defs":{"ReportInput":{"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}},"RedItem":{"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"Gate":{"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}},"Metric":{"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"MatrixCell":{"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}},"Matrix":{"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}},"CellCount":{"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}},"CoverageView":{"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}},"DivergenceItem":{"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"DivergenceGroup":{"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}},"TimelineStep":{"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}},"TimelineTick":{"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}},"TimelineMark":{"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}},"Timeline":{"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}},"Finding":{"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}},"HistoryPoint":{"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
+const schema468 = {"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema482 = {"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}};
+const schema483 = {"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema469 = {"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema470 = {"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}};
+const schema471 = {"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate245.evaluated;
+const evaluated0 = validate254.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19976,14 +20296,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.gate === undefined) && (missing0 = "gate")) || ((data.subject === undefined) && (missing0 = "subject"))) || ((data.status === undefined) && (missing0 = "status"))) || ((data.summary === undefined) && (missing0 = "summary"))) || ((data.metrics === undefined) && (missing0 = "metrics"))) || ((data.red === undefined) && (missing0 = "red"))) || ((data.red_total === undefined) && (missing0 = "red_total"))){
-validate245.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema464.required,parentSchema:schema464,data}];
+validate254.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema469.required,parentSchema:schema469,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "gate") || (key0 === "subject")) || (key0 === "status")) || (key0 === "summary")) || (key0 === "metrics")) || (key0 === "red")) || (key0 === "red_total"))){
-validate245.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema464,data}];
+validate254.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema469,data}];
 return false;
 break;
 }
@@ -19993,11 +20313,11 @@ if(data.gate !== undefined){
 let data0 = data.gate;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate245.errors = [{instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema464.properties.gate.type,parentSchema:schema464.properties.gate,data:data0}];
+validate254.errors = [{instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.gate.type,parentSchema:schema469.properties.gate,data:data0}];
 return false;
 }
 if(!((((data0 === "parity") || (data0 === "fuzz")) || (data0 === "replay")) || (data0 === "compat"))){
-validate245.errors = [{instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/enum",keyword:"enum",params:{allowedValues: schema464.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema464.properties.gate.enum,parentSchema:schema464.properties.gate,data:data0}];
+validate254.errors = [{instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/enum",keyword:"enum",params:{allowedValues: schema469.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema469.properties.gate.enum,parentSchema:schema469.properties.gate,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -20012,18 +20332,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if((data1.length > 256 && func1(data1) > 256)){
-validate245.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema464.properties.subject,data:data1}];
+validate254.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema469.properties.subject,data:data1}];
 return false;
 }
 else {
 if((data1.length < 0 && func1(data1) < 0)){
-validate245.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema464.properties.subject,data:data1}];
+validate254.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema469.properties.subject,data:data1}];
 return false;
 }
 }
 }
 else {
-validate245.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema464.properties.subject.type,parentSchema:schema464.properties.subject,data:data1}];
+validate254.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.subject.type,parentSchema:schema469.properties.subject,data:data1}];
 return false;
 }
 }
@@ -20037,11 +20357,11 @@ if(data.status !== undefined){
 let data2 = data.status;
 const _errs6 = errors;
 if(typeof data2 !== "string"){
-validate245.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema464.properties.status.type,parentSchema:schema464.properties.status,data:data2}];
+validate254.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.status.type,parentSchema:schema469.properties.status,data:data2}];
 return false;
 }
 if(!(((data2 === "pass") || (data2 === "fail")) || (data2 === "absent"))){
-validate245.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema464.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema464.properties.status.enum,parentSchema:schema464.properties.status,data:data2}];
+validate254.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema469.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema469.properties.status.enum,parentSchema:schema469.properties.status,data:data2}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -20056,18 +20376,18 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data3 === "string"){
 if((data3.length > 4096 && func1(data3) > 4096)){
-validate245.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema464.properties.summary,data:data3}];
+validate254.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema469.properties.summary,data:data3}];
 return false;
 }
 else {
 if((data3.length < 0 && func1(data3) < 0)){
-validate245.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema464.properties.summary,data:data3}];
+validate254.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema469.properties.summary,data:data3}];
 return false;
 }
 }
 }
 else {
-validate245.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema464.properties.summary.type,parentSchema:schema464.properties.summary,data:data3}];
+validate254.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.summary.type,parentSchema:schema469.properties.summary,data:data3}];
 return false;
 }
 }
@@ -20083,12 +20403,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(Array.isArray(data4)){
 if(data4.length > 64){
-validate245.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema464.properties.metrics,data:data4}];
+validate254.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema469.properties.metrics,data:data4}];
 return false;
 }
 else {
 if(data4.length < 0){
-validate245.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema464.properties.metrics,data:data4}];
+validate254.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema469.properties.metrics,data:data4}];
 return false;
 }
 else {
@@ -20102,14 +20422,14 @@ if(errors === _errs13){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
 if(((data5.name === undefined) && (missing1 = "name")) || ((data5.value === undefined) && (missing1 = "value"))){
-validate245.errors = [{instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema465.required,parentSchema:schema465,data:data5}];
+validate254.errors = [{instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema470.required,parentSchema:schema470,data:data5}];
 return false;
 }
 else {
 const _errs15 = errors;
 for(const key1 in data5){
 if(!((key1 === "name") || (key1 === "value"))){
-validate245.errors = [{instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema465,data:data5}];
+validate254.errors = [{instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema470,data:data5}];
 return false;
 break;
 }
@@ -20121,18 +20441,18 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data6 === "string"){
 if((data6.length > 128 && func1(data6) > 128)){
-validate245.errors = [{instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema465.properties.name,data:data6}];
+validate254.errors = [{instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema470.properties.name,data:data6}];
 return false;
 }
 else {
 if((data6.length < 0 && func1(data6) < 0)){
-validate245.errors = [{instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema465.properties.name,data:data6}];
+validate254.errors = [{instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema470.properties.name,data:data6}];
 return false;
 }
 }
 }
 else {
-validate245.errors = [{instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.name.type,parentSchema:schema465.properties.name,data:data6}];
+validate254.errors = [{instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema470.properties.name.type,parentSchema:schema470.properties.name,data:data6}];
 return false;
 }
 }
@@ -20148,18 +20468,18 @@ const _errs18 = errors;
 if(errors === _errs18){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 1000000000000000 || isNaN(data7)){
-validate245.errors = [{instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema465.properties.value,data:data7}];
+validate254.errors = [{instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema470.properties.value,data:data7}];
 return false;
 }
 else {
 if(data7 < -1000000000000000 || isNaN(data7)){
-validate245.errors = [{instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000",schema:-1000000000000000,parentSchema:schema465.properties.value,data:data7}];
+validate254.errors = [{instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000",schema:-1000000000000000,parentSchema:schema470.properties.value,data:data7}];
 return false;
 }
 }
 }
 else {
-validate245.errors = [{instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema465.properties.value.type,parentSchema:schema465.properties.value,data:data7}];
+validate254.errors = [{instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema470.properties.value.type,parentSchema:schema470.properties.value,data:data7}];
 return false;
 }
 }
@@ -20173,7 +20493,7 @@ var valid3 = true;
 }
 }
 else {
-validate245.errors = [{instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema465.type,parentSchema:schema465,data:data5}];
+validate254.errors = [{instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema470.type,parentSchema:schema470,data:data5}];
 return false;
 }
 }
@@ -20186,7 +20506,7 @@ break;
 }
 }
 else {
-validate245.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema464.properties.metrics.type,parentSchema:schema464.properties.metrics,data:data4}];
+validate254.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema469.properties.metrics.type,parentSchema:schema469.properties.metrics,data:data4}];
 return false;
 }
 }
@@ -20202,12 +20522,12 @@ const _errs20 = errors;
 if(errors === _errs20){
 if(Array.isArray(data8)){
 if(data8.length > 200){
-validate245.errors = [{instancePath:instancePath+"/red",schemaPath:"#/properties/red/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema464.properties.red,data:data8}];
+validate254.errors = [{instancePath:instancePath+"/red",schemaPath:"#/properties/red/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema469.properties.red,data:data8}];
 return false;
 }
 else {
 if(data8.length < 0){
-validate245.errors = [{instancePath:instancePath+"/red",schemaPath:"#/properties/red/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema464.properties.red,data:data8}];
+validate254.errors = [{instancePath:instancePath+"/red",schemaPath:"#/properties/red/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema469.properties.red,data:data8}];
 return false;
 }
 else {
@@ -20221,14 +20541,14 @@ if(errors === _errs23){
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 let missing2;
 if(((data9.what === undefined) && (missing2 = "what")) || ((data9.command === undefined) && (missing2 = "command"))){
-validate245.errors = [{instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema466.required,parentSchema:schema466,data:data9}];
+validate254.errors = [{instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema471.required,parentSchema:schema471,data:data9}];
 return false;
 }
 else {
 const _errs25 = errors;
 for(const key2 in data9){
 if(!((key2 === "what") || (key2 === "command"))){
-validate245.errors = [{instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema466,data:data9}];
+validate254.errors = [{instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema471,data:data9}];
 return false;
 break;
 }
@@ -20240,18 +20560,18 @@ const _errs26 = errors;
 if(errors === _errs26){
 if(typeof data10 === "string"){
 if((data10.length > 4096 && func1(data10) > 4096)){
-validate245.errors = [{instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema466.properties.what,data:data10}];
+validate254.errors = [{instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema471.properties.what,data:data10}];
 return false;
 }
 else {
 if((data10.length < 0 && func1(data10) < 0)){
-validate245.errors = [{instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema466.properties.what,data:data10}];
+validate254.errors = [{instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema471.properties.what,data:data10}];
 return false;
 }
 }
 }
 else {
-validate245.errors = [{instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema466.properties.what.type,parentSchema:schema466.properties.what,data:data10}];
+validate254.errors = [{instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema471.properties.what.type,parentSchema:schema471.properties.what,data:data10}];
 return false;
 }
 }
@@ -20267,18 +20587,18 @@ const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data11 === "string"){
 if((data11.length > 4096 && func1(data11) > 4096)){
-validate245.errors = [{instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema466.properties.command,data:data11}];
+validate254.errors = [{instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema471.properties.command,data:data11}];
 return false;
 }
 else {
 if((data11.length < 0 && func1(data11) < 0)){
-validate245.errors = [{instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema466.properties.command,data:data11}];
+validate254.errors = [{instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema471.properties.command,data:data11}];
 return false;
 }
 }
 }
 else {
-validate245.errors = [{instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema466.properties.command.type,parentSchema:schema466.properties.command,data:data11}];
+validate254.errors = [{instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema471.properties.command.type,parentSchema:schema471.properties.command,data:data11}];
 return false;
 }
 }
@@ -20292,7 +20612,7 @@ var valid6 = true;
 }
 }
 else {
-validate245.errors = [{instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema466.type,parentSchema:schema466,data:data9}];
+validate254.errors = [{instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema471.type,parentSchema:schema471,data:data9}];
 return false;
 }
 }
@@ -20305,7 +20625,7 @@ break;
 }
 }
 else {
-validate245.errors = [{instancePath:instancePath+"/red",schemaPath:"#/properties/red/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema464.properties.red.type,parentSchema:schema464.properties.red,data:data8}];
+validate254.errors = [{instancePath:instancePath+"/red",schemaPath:"#/properties/red/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema469.properties.red.type,parentSchema:schema469.properties.red,data:data8}];
 return false;
 }
 }
@@ -20319,18 +20639,18 @@ if(data.red_total !== undefined){
 let data12 = data.red_total;
 const _errs30 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-validate245.errors = [{instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema464.properties.red_total.type,parentSchema:schema464.properties.red_total,data:data12}];
+validate254.errors = [{instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema469.properties.red_total.type,parentSchema:schema469.properties.red_total,data:data12}];
 return false;
 }
 if(errors === _errs30){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 > 9007199254740991 || isNaN(data12)){
-validate245.errors = [{instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema464.properties.red_total,data:data12}];
+validate254.errors = [{instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema469.properties.red_total,data:data12}];
 return false;
 }
 else {
 if(data12 < 0 || isNaN(data12)){
-validate245.errors = [{instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema464.properties.red_total,data:data12}];
+validate254.errors = [{instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema469.properties.red_total,data:data12}];
 return false;
 }
 }
@@ -20351,22 +20671,22 @@ var valid0 = true;
 }
 }
 else {
-validate245.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema464.type,parentSchema:schema464,data}];
+validate254.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema469.type,parentSchema:schema469,data}];
 return false;
 }
 }
-validate245.errors = vErrors;
+validate254.errors = vErrors;
 return errors === 0;
 }
-validate245.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate254.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema467 = {"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}};
-const schema468 = {"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}};
+const schema472 = {"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}};
+const schema473 = {"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate247.evaluated;
+const evaluated0 = validate256.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20377,14 +20697,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.machine === undefined) && (missing0 = "machine")) || ((data.states === undefined) && (missing0 = "states"))) || ((data.triggers === undefined) && (missing0 = "triggers"))) || ((data.cells === undefined) && (missing0 = "cells"))){
-validate247.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema467.required,parentSchema:schema467,data}];
+validate256.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema472.required,parentSchema:schema472,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "machine") || (key0 === "states")) || (key0 === "triggers")) || (key0 === "cells"))){
-validate247.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema467,data}];
+validate256.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema472,data}];
 return false;
 break;
 }
@@ -20394,11 +20714,11 @@ if(data.machine !== undefined){
 let data0 = data.machine;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate247.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema467.properties.machine.type,parentSchema:schema467.properties.machine,data:data0}];
+validate256.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.machine.type,parentSchema:schema472.properties.machine,data:data0}];
 return false;
 }
 if(!((data0 === "SLOT") || (data0 === "ORDER"))){
-validate247.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema467.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema467.properties.machine.enum,parentSchema:schema467.properties.machine,data:data0}];
+validate256.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema472.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema472.properties.machine.enum,parentSchema:schema472.properties.machine,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -20413,12 +20733,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(Array.isArray(data1)){
 if(data1.length > 64){
-validate247.errors = [{instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema467.properties.states,data:data1}];
+validate256.errors = [{instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema472.properties.states,data:data1}];
 return false;
 }
 else {
 if(data1.length < 0){
-validate247.errors = [{instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.states,data:data1}];
+validate256.errors = [{instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema472.properties.states,data:data1}];
 return false;
 }
 else {
@@ -20430,18 +20750,18 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if((data2.length > 64 && func1(data2) > 64)){
-validate247.errors = [{instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema467.properties.states.items,data:data2}];
+validate256.errors = [{instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema472.properties.states.items,data:data2}];
 return false;
 }
 else {
 if((data2.length < 0 && func1(data2) < 0)){
-validate247.errors = [{instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema467.properties.states.items,data:data2}];
+validate256.errors = [{instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.states.items,data:data2}];
 return false;
 }
 }
 }
 else {
-validate247.errors = [{instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema467.properties.states.items.type,parentSchema:schema467.properties.states.items,data:data2}];
+validate256.errors = [{instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.states.items.type,parentSchema:schema472.properties.states.items,data:data2}];
 return false;
 }
 }
@@ -20454,7 +20774,7 @@ break;
 }
 }
 else {
-validate247.errors = [{instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.states.type,parentSchema:schema467.properties.states,data:data1}];
+validate256.errors = [{instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.states.type,parentSchema:schema472.properties.states,data:data1}];
 return false;
 }
 }
@@ -20470,12 +20790,12 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(Array.isArray(data3)){
 if(data3.length > 64){
-validate247.errors = [{instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema467.properties.triggers,data:data3}];
+validate256.errors = [{instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema472.properties.triggers,data:data3}];
 return false;
 }
 else {
 if(data3.length < 0){
-validate247.errors = [{instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.triggers,data:data3}];
+validate256.errors = [{instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema472.properties.triggers,data:data3}];
 return false;
 }
 else {
@@ -20487,18 +20807,18 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data4 === "string"){
 if((data4.length > 64 && func1(data4) > 64)){
-validate247.errors = [{instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema467.properties.triggers.items,data:data4}];
+validate256.errors = [{instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema472.properties.triggers.items,data:data4}];
 return false;
 }
 else {
 if((data4.length < 0 && func1(data4) < 0)){
-validate247.errors = [{instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema467.properties.triggers.items,data:data4}];
+validate256.errors = [{instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.triggers.items,data:data4}];
 return false;
 }
 }
 }
 else {
-validate247.errors = [{instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema467.properties.triggers.items.type,parentSchema:schema467.properties.triggers.items,data:data4}];
+validate256.errors = [{instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.triggers.items.type,parentSchema:schema472.properties.triggers.items,data:data4}];
 return false;
 }
 }
@@ -20511,7 +20831,7 @@ break;
 }
 }
 else {
-validate247.errors = [{instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.triggers.type,parentSchema:schema467.properties.triggers,data:data3}];
+validate256.errors = [{instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.triggers.type,parentSchema:schema472.properties.triggers,data:data3}];
 return false;
 }
 }
@@ -20527,12 +20847,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(Array.isArray(data5)){
 if(data5.length > 1024){
-validate247.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema467.properties.cells,data:data5}];
+validate256.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema472.properties.cells,data:data5}];
 return false;
 }
 else {
 if(data5.length < 0){
-validate247.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.cells,data:data5}];
+validate256.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema472.properties.cells,data:data5}];
 return false;
 }
 else {
@@ -20546,14 +20866,14 @@ if(errors === _errs15){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
 if(((((data6.from === undefined) && (missing1 = "from")) || ((data6.trigger === undefined) && (missing1 = "trigger"))) || ((data6.to === undefined) && (missing1 = "to"))) || ((data6.description === undefined) && (missing1 = "description"))){
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema468.required,parentSchema:schema468,data:data6}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema473.required,parentSchema:schema473,data:data6}];
 return false;
 }
 else {
 const _errs17 = errors;
 for(const key1 in data6){
 if(!((((key1 === "from") || (key1 === "trigger")) || (key1 === "to")) || (key1 === "description"))){
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema468,data:data6}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema473,data:data6}];
 return false;
 break;
 }
@@ -20565,18 +20885,18 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(typeof data7 === "string"){
 if((data7.length > 64 && func1(data7) > 64)){
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema468.properties.from,data:data7}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema473.properties.from,data:data7}];
 return false;
 }
 else {
 if((data7.length < 0 && func1(data7) < 0)){
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema468.properties.from,data:data7}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema473.properties.from,data:data7}];
 return false;
 }
 }
 }
 else {
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema468.properties.from.type,parentSchema:schema468.properties.from,data:data7}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema473.properties.from.type,parentSchema:schema473.properties.from,data:data7}];
 return false;
 }
 }
@@ -20592,18 +20912,18 @@ const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data8 === "string"){
 if((data8.length > 64 && func1(data8) > 64)){
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema468.properties.trigger,data:data8}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema473.properties.trigger,data:data8}];
 return false;
 }
 else {
 if((data8.length < 0 && func1(data8) < 0)){
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema468.properties.trigger,data:data8}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema473.properties.trigger,data:data8}];
 return false;
 }
 }
 }
 else {
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema468.properties.trigger.type,parentSchema:schema468.properties.trigger,data:data8}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema473.properties.trigger.type,parentSchema:schema473.properties.trigger,data:data8}];
 return false;
 }
 }
@@ -20619,18 +20939,18 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data9 === "string"){
 if((data9.length > 64 && func1(data9) > 64)){
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema468.properties.to,data:data9}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema473.properties.to,data:data9}];
 return false;
 }
 else {
 if((data9.length < 0 && func1(data9) < 0)){
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema468.properties.to,data:data9}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema473.properties.to,data:data9}];
 return false;
 }
 }
 }
 else {
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema468.properties.to.type,parentSchema:schema468.properties.to,data:data9}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema473.properties.to.type,parentSchema:schema473.properties.to,data:data9}];
 return false;
 }
 }
@@ -20646,18 +20966,18 @@ const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data10 === "string"){
 if((data10.length > 4096 && func1(data10) > 4096)){
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema468.properties.description,data:data10}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema473.properties.description,data:data10}];
 return false;
 }
 else {
 if((data10.length < 0 && func1(data10) < 0)){
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema468.properties.description,data:data10}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema473.properties.description,data:data10}];
 return false;
 }
 }
 }
 else {
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema468.properties.description.type,parentSchema:schema468.properties.description,data:data10}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema473.properties.description.type,parentSchema:schema473.properties.description,data:data10}];
 return false;
 }
 }
@@ -20673,7 +20993,7 @@ var valid5 = true;
 }
 }
 else {
-validate247.errors = [{instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema468.type,parentSchema:schema468,data:data6}];
+validate256.errors = [{instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema473.type,parentSchema:schema473,data:data6}];
 return false;
 }
 }
@@ -20686,7 +21006,7 @@ break;
 }
 }
 else {
-validate247.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.cells.type,parentSchema:schema467.properties.cells,data:data5}];
+validate256.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.cells.type,parentSchema:schema472.properties.cells,data:data5}];
 return false;
 }
 }
@@ -20702,22 +21022,22 @@ var valid0 = true;
 }
 }
 else {
-validate247.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema467.type,parentSchema:schema467,data}];
+validate256.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema472.type,parentSchema:schema472,data}];
 return false;
 }
 }
-validate247.errors = vErrors;
+validate256.errors = vErrors;
 return errors === 0;
 }
-validate247.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate256.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema469 = {"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}};
-const schema470 = {"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema474 = {"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}};
+const schema475 = {"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 
-function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate258(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate249.evaluated;
+const evaluated0 = validate258.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20728,14 +21048,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.view === undefined) && (missing0 = "view")) || ((data.source === undefined) && (missing0 = "source"))) || ((data.machine === undefined) && (missing0 = "machine"))) || ((data.note === undefined) && (missing0 = "note"))) || ((data.cells === undefined) && (missing0 = "cells"))){
-validate249.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema469.required,parentSchema:schema469,data}];
+validate258.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema474.required,parentSchema:schema474,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "view") || (key0 === "source")) || (key0 === "machine")) || (key0 === "note")) || (key0 === "cells"))){
-validate249.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema469,data}];
+validate258.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema474,data}];
 return false;
 break;
 }
@@ -20747,18 +21067,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if((data0.length > 256 && func1(data0) > 256)){
-validate249.errors = [{instancePath:instancePath+"/view",schemaPath:"#/properties/view/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema469.properties.view,data:data0}];
+validate258.errors = [{instancePath:instancePath+"/view",schemaPath:"#/properties/view/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema474.properties.view,data:data0}];
 return false;
 }
 else {
 if((data0.length < 0 && func1(data0) < 0)){
-validate249.errors = [{instancePath:instancePath+"/view",schemaPath:"#/properties/view/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema469.properties.view,data:data0}];
+validate258.errors = [{instancePath:instancePath+"/view",schemaPath:"#/properties/view/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema474.properties.view,data:data0}];
 return false;
 }
 }
 }
 else {
-validate249.errors = [{instancePath:instancePath+"/view",schemaPath:"#/properties/view/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.view.type,parentSchema:schema469.properties.view,data:data0}];
+validate258.errors = [{instancePath:instancePath+"/view",schemaPath:"#/properties/view/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema474.properties.view.type,parentSchema:schema474.properties.view,data:data0}];
 return false;
 }
 }
@@ -20772,11 +21092,11 @@ if(data.source !== undefined){
 let data1 = data.source;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
-validate249.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.source.type,parentSchema:schema469.properties.source,data:data1}];
+validate258.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema474.properties.source.type,parentSchema:schema474.properties.source,data:data1}];
 return false;
 }
 if(!((((data1 === "parity") || (data1 === "fuzz")) || (data1 === "journal")) || (data1 === "compat"))){
-validate249.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema469.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema469.properties.source.enum,parentSchema:schema469.properties.source,data:data1}];
+validate258.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema474.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema474.properties.source.enum,parentSchema:schema474.properties.source,data:data1}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -20789,11 +21109,11 @@ if(data.machine !== undefined){
 let data2 = data.machine;
 const _errs6 = errors;
 if(typeof data2 !== "string"){
-validate249.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.machine.type,parentSchema:schema469.properties.machine,data:data2}];
+validate258.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema474.properties.machine.type,parentSchema:schema474.properties.machine,data:data2}];
 return false;
 }
 if(!((data2 === "SLOT") || (data2 === "ORDER"))){
-validate249.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema469.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema469.properties.machine.enum,parentSchema:schema469.properties.machine,data:data2}];
+validate258.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema474.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema474.properties.machine.enum,parentSchema:schema474.properties.machine,data:data2}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -20808,18 +21128,18 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data3 === "string"){
 if((data3.length > 4096 && func1(data3) > 4096)){
-validate249.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema469.properties.note,data:data3}];
+validate258.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema474.properties.note,data:data3}];
 return false;
 }
 else {
 if((data3.length < 0 && func1(data3) < 0)){
-validate249.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema469.properties.note,data:data3}];
+validate258.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema474.properties.note,data:data3}];
 return false;
 }
 }
 }
 else {
-validate249.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.note.type,parentSchema:schema469.properties.note,data:data3}];
+validate258.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema474.properties.note.type,parentSchema:schema474.properties.note,data:data3}];
 return false;
 }
 }
@@ -20835,12 +21155,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(Array.isArray(data4)){
 if(data4.length > 1024){
-validate249.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema469.properties.cells,data:data4}];
+validate258.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema474.properties.cells,data:data4}];
 return false;
 }
 else {
 if(data4.length < 0){
-validate249.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema469.properties.cells,data:data4}];
+validate258.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema474.properties.cells,data:data4}];
 return false;
 }
 else {
@@ -20854,14 +21174,14 @@ if(errors === _errs13){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
 if(((((((((data5.from === undefined) && (missing1 = "from")) || ((data5.trigger === undefined) && (missing1 = "trigger"))) || ((data5.to === undefined) && (missing1 = "to"))) || ((data5.count === undefined) && (missing1 = "count"))) || ((data5.legal === undefined) && (missing1 = "legal"))) || ((data5.diverged === undefined) && (missing1 = "diverged"))) || ((data5.reached_by === undefined) && (missing1 = "reached_by"))) || ((data5.reached_by_total === undefined) && (missing1 = "reached_by_total"))){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema470.required,parentSchema:schema470,data:data5}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema475.required,parentSchema:schema475,data:data5}];
 return false;
 }
 else {
 const _errs15 = errors;
 for(const key1 in data5){
 if(!((((((((key1 === "from") || (key1 === "trigger")) || (key1 === "to")) || (key1 === "count")) || (key1 === "legal")) || (key1 === "diverged")) || (key1 === "reached_by")) || (key1 === "reached_by_total"))){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema470,data:data5}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema475,data:data5}];
 return false;
 break;
 }
@@ -20873,18 +21193,18 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data6 === "string"){
 if((data6.length > 64 && func1(data6) > 64)){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema470.properties.from,data:data6}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema475.properties.from,data:data6}];
 return false;
 }
 else {
 if((data6.length < 0 && func1(data6) < 0)){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema470.properties.from,data:data6}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.from,data:data6}];
 return false;
 }
 }
 }
 else {
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema470.properties.from.type,parentSchema:schema470.properties.from,data:data6}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.from.type,parentSchema:schema475.properties.from,data:data6}];
 return false;
 }
 }
@@ -20900,18 +21220,18 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(typeof data7 === "string"){
 if((data7.length > 64 && func1(data7) > 64)){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema470.properties.trigger,data:data7}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema475.properties.trigger,data:data7}];
 return false;
 }
 else {
 if((data7.length < 0 && func1(data7) < 0)){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema470.properties.trigger,data:data7}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.trigger,data:data7}];
 return false;
 }
 }
 }
 else {
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema470.properties.trigger.type,parentSchema:schema470.properties.trigger,data:data7}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.trigger.type,parentSchema:schema475.properties.trigger,data:data7}];
 return false;
 }
 }
@@ -20927,18 +21247,18 @@ const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data8 === "string"){
 if((data8.length > 64 && func1(data8) > 64)){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema470.properties.to,data:data8}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema475.properties.to,data:data8}];
 return false;
 }
 else {
 if((data8.length < 0 && func1(data8) < 0)){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema470.properties.to,data:data8}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.to,data:data8}];
 return false;
 }
 }
 }
 else {
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema470.properties.to.type,parentSchema:schema470.properties.to,data:data8}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.to.type,parentSchema:schema475.properties.to,data:data8}];
 return false;
 }
 }
@@ -20952,18 +21272,18 @@ if(data5.count !== undefined){
 let data9 = data5.count;
 const _errs22 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema470.properties.count.type,parentSchema:schema470.properties.count,data:data9}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema475.properties.count.type,parentSchema:schema475.properties.count,data:data9}];
 return false;
 }
 if(errors === _errs22){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 9007199254740991 || isNaN(data9)){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema470.properties.count,data:data9}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema475.properties.count,data:data9}];
 return false;
 }
 else {
 if(data9 < 0 || isNaN(data9)){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema470.properties.count,data:data9}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema475.properties.count,data:data9}];
 return false;
 }
 }
@@ -20979,7 +21299,7 @@ if(data5.legal !== undefined){
 let data10 = data5.legal;
 const _errs24 = errors;
 if(typeof data10 !== "boolean"){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/legal",schemaPath:"#/$defs/CellCount/properties/legal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema470.properties.legal.type,parentSchema:schema470.properties.legal,data:data10}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/legal",schemaPath:"#/$defs/CellCount/properties/legal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema475.properties.legal.type,parentSchema:schema475.properties.legal,data:data10}];
 return false;
 }
 var valid3 = _errs24 === errors;
@@ -20992,7 +21312,7 @@ if(data5.diverged !== undefined){
 let data11 = data5.diverged;
 const _errs26 = errors;
 if(typeof data11 !== "boolean"){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/diverged",schemaPath:"#/$defs/CellCount/properties/diverged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema470.properties.diverged.type,parentSchema:schema470.properties.diverged,data:data11}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/diverged",schemaPath:"#/$defs/CellCount/properties/diverged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema475.properties.diverged.type,parentSchema:schema475.properties.diverged,data:data11}];
 return false;
 }
 var valid3 = _errs26 === errors;
@@ -21007,12 +21327,12 @@ const _errs28 = errors;
 if(errors === _errs28){
 if(Array.isArray(data12)){
 if(data12.length > 100){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema470.properties.reached_by,data:data12}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema475.properties.reached_by,data:data12}];
 return false;
 }
 else {
 if(data12.length < 0){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema470.properties.reached_by,data:data12}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema475.properties.reached_by,data:data12}];
 return false;
 }
 else {
@@ -21024,18 +21344,18 @@ const _errs30 = errors;
 if(errors === _errs30){
 if(typeof data13 === "string"){
 if((data13.length > 512 && func1(data13) > 512)){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema470.properties.reached_by.items,data:data13}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema475.properties.reached_by.items,data:data13}];
 return false;
 }
 else {
 if((data13.length < 0 && func1(data13) < 0)){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema470.properties.reached_by.items,data:data13}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.reached_by.items,data:data13}];
 return false;
 }
 }
 }
 else {
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema470.properties.reached_by.items.type,parentSchema:schema470.properties.reached_by.items,data:data13}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.reached_by.items.type,parentSchema:schema475.properties.reached_by.items,data:data13}];
 return false;
 }
 }
@@ -21048,7 +21368,7 @@ break;
 }
 }
 else {
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema470.properties.reached_by.type,parentSchema:schema470.properties.reached_by,data:data12}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema475.properties.reached_by.type,parentSchema:schema475.properties.reached_by,data:data12}];
 return false;
 }
 }
@@ -21062,18 +21382,18 @@ if(data5.reached_by_total !== undefined){
 let data14 = data5.reached_by_total;
 const _errs32 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema470.properties.reached_by_total.type,parentSchema:schema470.properties.reached_by_total,data:data14}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema475.properties.reached_by_total.type,parentSchema:schema475.properties.reached_by_total,data:data14}];
 return false;
 }
 if(errors === _errs32){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 > 9007199254740991 || isNaN(data14)){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema470.properties.reached_by_total,data:data14}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema475.properties.reached_by_total,data:data14}];
 return false;
 }
 else {
 if(data14 < 0 || isNaN(data14)){
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema470.properties.reached_by_total,data:data14}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema475.properties.reached_by_total,data:data14}];
 return false;
 }
 }
@@ -21095,7 +21415,7 @@ var valid3 = true;
 }
 }
 else {
-validate249.errors = [{instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema470.type,parentSchema:schema470,data:data5}];
+validate258.errors = [{instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema475.type,parentSchema:schema475,data:data5}];
 return false;
 }
 }
@@ -21108,7 +21428,7 @@ break;
 }
 }
 else {
-validate249.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema469.properties.cells.type,parentSchema:schema469.properties.cells,data:data4}];
+validate258.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema474.properties.cells.type,parentSchema:schema474.properties.cells,data:data4}];
 return false;
 }
 }
@@ -21125,22 +21445,22 @@ var valid0 = true;
 }
 }
 else {
-validate249.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema469.type,parentSchema:schema469,data}];
+validate258.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema474.type,parentSchema:schema474,data}];
 return false;
 }
 }
-validate249.errors = vErrors;
+validate258.errors = vErrors;
 return errors === 0;
 }
-validate249.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate258.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema471 = {"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}};
-const schema472 = {"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
+const schema476 = {"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}};
+const schema477 = {"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate251.evaluated;
+const evaluated0 = validate260.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21151,14 +21471,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.signature === undefined) && (missing0 = "signature")) || ((data.source === undefined) && (missing0 = "source"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.occurrences === undefined) && (missing0 = "occurrences"))) || ((data.items === undefined) && (missing0 = "items"))){
-validate251.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema471.required,parentSchema:schema471,data}];
+validate260.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema476.required,parentSchema:schema476,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "signature") || (key0 === "source")) || (key0 === "kind")) || (key0 === "occurrences")) || (key0 === "items"))){
-validate251.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema471,data}];
+validate260.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema476,data}];
 return false;
 break;
 }
@@ -21170,18 +21490,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if((data0.length > 1024 && func1(data0) > 1024)){
-validate251.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema471.properties.signature,data:data0}];
+validate260.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema476.properties.signature,data:data0}];
 return false;
 }
 else {
 if((data0.length < 0 && func1(data0) < 0)){
-validate251.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema471.properties.signature,data:data0}];
+validate260.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema476.properties.signature,data:data0}];
 return false;
 }
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema471.properties.signature.type,parentSchema:schema471.properties.signature,data:data0}];
+validate260.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema476.properties.signature.type,parentSchema:schema476.properties.signature,data:data0}];
 return false;
 }
 }
@@ -21195,11 +21515,11 @@ if(data.source !== undefined){
 let data1 = data.source;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
-validate251.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema471.properties.source.type,parentSchema:schema471.properties.source,data:data1}];
+validate260.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema476.properties.source.type,parentSchema:schema476.properties.source,data:data1}];
 return false;
 }
 if(!((((data1 === "parity") || (data1 === "fuzz")) || (data1 === "journal")) || (data1 === "compat"))){
-validate251.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema471.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema471.properties.source.enum,parentSchema:schema471.properties.source,data:data1}];
+validate260.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema476.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema476.properties.source.enum,parentSchema:schema476.properties.source,data:data1}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -21214,18 +21534,18 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if((data2.length > 64 && func1(data2) > 64)){
-validate251.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema471.properties.kind,data:data2}];
+validate260.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema476.properties.kind,data:data2}];
 return false;
 }
 else {
 if((data2.length < 0 && func1(data2) < 0)){
-validate251.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema471.properties.kind,data:data2}];
+validate260.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema476.properties.kind,data:data2}];
 return false;
 }
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema471.properties.kind.type,parentSchema:schema471.properties.kind,data:data2}];
+validate260.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema476.properties.kind.type,parentSchema:schema476.properties.kind,data:data2}];
 return false;
 }
 }
@@ -21239,18 +21559,18 @@ if(data.occurrences !== undefined){
 let data3 = data.occurrences;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate251.errors = [{instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema471.properties.occurrences.type,parentSchema:schema471.properties.occurrences,data:data3}];
+validate260.errors = [{instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema476.properties.occurrences.type,parentSchema:schema476.properties.occurrences,data:data3}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-validate251.errors = [{instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema471.properties.occurrences,data:data3}];
+validate260.errors = [{instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema476.properties.occurrences,data:data3}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate251.errors = [{instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema471.properties.occurrences,data:data3}];
+validate260.errors = [{instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema476.properties.occurrences,data:data3}];
 return false;
 }
 }
@@ -21268,12 +21588,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(Array.isArray(data4)){
 if(data4.length > 50){
-validate251.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema471.properties.items,data:data4}];
+validate260.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema476.properties.items,data:data4}];
 return false;
 }
 else {
 if(data4.length < 0){
-validate251.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema471.properties.items,data:data4}];
+validate260.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema476.properties.items,data:data4}];
 return false;
 }
 else {
@@ -21287,14 +21607,14 @@ if(errors === _errs13){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
 if((((((((data5.name === undefined) && (missing1 = "name")) || ((data5.implementation === undefined) && (missing1 = "implementation"))) || ((data5.step === undefined) && (missing1 = "step"))) || ((data5.pointer === undefined) && (missing1 = "pointer"))) || ((data5.expected === undefined) && (missing1 = "expected"))) || ((data5.actual === undefined) && (missing1 = "actual"))) || ((data5.repro === undefined) && (missing1 = "repro"))){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema472.required,parentSchema:schema472,data:data5}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema477.required,parentSchema:schema477,data:data5}];
 return false;
 }
 else {
 const _errs15 = errors;
 for(const key1 in data5){
 if(!((key1 === "name" || key1 === "implementation" || key1 === "step" || key1 === "op" || key1 === "pointer" || key1 === "expected" || key1 === "actual" || key1 === "expected_answer" || key1 === "actual_answer" || key1 === "timeline" || key1 === "repro"))){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema472,data:data5}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema477,data:data5}];
 return false;
 break;
 }
@@ -21306,18 +21626,18 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data6 === "string"){
 if((data6.length > 512 && func1(data6) > 512)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema472.properties.name,data:data6}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema477.properties.name,data:data6}];
 return false;
 }
 else {
 if((data6.length < 0 && func1(data6) < 0)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.name,data:data6}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.name,data:data6}];
 return false;
 }
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.name.type,parentSchema:schema472.properties.name,data:data6}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.name.type,parentSchema:schema477.properties.name,data:data6}];
 return false;
 }
 }
@@ -21333,18 +21653,18 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(typeof data7 === "string"){
 if((data7.length > 256 && func1(data7) > 256)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema472.properties.implementation,data:data7}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema477.properties.implementation,data:data7}];
 return false;
 }
 else {
 if((data7.length < 0 && func1(data7) < 0)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.implementation,data:data7}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.implementation,data:data7}];
 return false;
 }
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.implementation.type,parentSchema:schema472.properties.implementation,data:data7}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.implementation.type,parentSchema:schema477.properties.implementation,data:data7}];
 return false;
 }
 }
@@ -21358,18 +21678,18 @@ if(data5.step !== undefined){
 let data8 = data5.step;
 const _errs20 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema472.properties.step.type,parentSchema:schema472.properties.step,data:data8}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema477.properties.step.type,parentSchema:schema477.properties.step,data:data8}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 1000000 || isNaN(data8)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema472.properties.step,data:data8}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema477.properties.step,data:data8}];
 return false;
 }
 else {
 if(data8 < -1 || isNaN(data8)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema472.properties.step,data:data8}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema477.properties.step,data:data8}];
 return false;
 }
 }
@@ -21387,18 +21707,18 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data9 === "string"){
 if((data9.length > 64 && func1(data9) > 64)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema472.properties.op,data:data9}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema477.properties.op,data:data9}];
 return false;
 }
 else {
 if((data9.length < 0 && func1(data9) < 0)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.op,data:data9}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.op,data:data9}];
 return false;
 }
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.op.type,parentSchema:schema472.properties.op,data:data9}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.op.type,parentSchema:schema477.properties.op,data:data9}];
 return false;
 }
 }
@@ -21414,18 +21734,18 @@ const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data10 === "string"){
 if((data10.length > 4096 && func1(data10) > 4096)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema472.properties.pointer,data:data10}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema477.properties.pointer,data:data10}];
 return false;
 }
 else {
 if((data10.length < 0 && func1(data10) < 0)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.pointer,data:data10}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.pointer,data:data10}];
 return false;
 }
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.pointer.type,parentSchema:schema472.properties.pointer,data:data10}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.pointer.type,parentSchema:schema477.properties.pointer,data:data10}];
 return false;
 }
 }
@@ -21441,18 +21761,18 @@ const _errs26 = errors;
 if(errors === _errs26){
 if(typeof data11 === "string"){
 if((data11.length > 100000 && func1(data11) > 100000)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema472.properties.expected,data:data11}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema477.properties.expected,data:data11}];
 return false;
 }
 else {
 if((data11.length < 0 && func1(data11) < 0)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.expected,data:data11}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.expected,data:data11}];
 return false;
 }
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.expected.type,parentSchema:schema472.properties.expected,data:data11}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.expected.type,parentSchema:schema477.properties.expected,data:data11}];
 return false;
 }
 }
@@ -21468,18 +21788,18 @@ const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data12 === "string"){
 if((data12.length > 100000 && func1(data12) > 100000)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema472.properties.actual,data:data12}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema477.properties.actual,data:data12}];
 return false;
 }
 else {
 if((data12.length < 0 && func1(data12) < 0)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.actual,data:data12}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.actual,data:data12}];
 return false;
 }
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.actual.type,parentSchema:schema472.properties.actual,data:data12}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.actual.type,parentSchema:schema477.properties.actual,data:data12}];
 return false;
 }
 }
@@ -21495,18 +21815,18 @@ const _errs30 = errors;
 if(errors === _errs30){
 if(typeof data13 === "string"){
 if((data13.length > 1000000 && func1(data13) > 1000000)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema472.properties.expected_answer,data:data13}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema477.properties.expected_answer,data:data13}];
 return false;
 }
 else {
 if((data13.length < 0 && func1(data13) < 0)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.expected_answer,data:data13}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.expected_answer,data:data13}];
 return false;
 }
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.expected_answer.type,parentSchema:schema472.properties.expected_answer,data:data13}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.expected_answer.type,parentSchema:schema477.properties.expected_answer,data:data13}];
 return false;
 }
 }
@@ -21522,18 +21842,18 @@ const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data14 === "string"){
 if((data14.length > 1000000 && func1(data14) > 1000000)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema472.properties.actual_answer,data:data14}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema477.properties.actual_answer,data:data14}];
 return false;
 }
 else {
 if((data14.length < 0 && func1(data14) < 0)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.actual_answer,data:data14}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.actual_answer,data:data14}];
 return false;
 }
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.actual_answer.type,parentSchema:schema472.properties.actual_answer,data:data14}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.actual_answer.type,parentSchema:schema477.properties.actual_answer,data:data14}];
 return false;
 }
 }
@@ -21549,18 +21869,18 @@ const _errs34 = errors;
 if(errors === _errs34){
 if(typeof data15 === "string"){
 if((data15.length > 512 && func1(data15) > 512)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema472.properties.timeline,data:data15}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema477.properties.timeline,data:data15}];
 return false;
 }
 else {
 if((data15.length < 0 && func1(data15) < 0)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.timeline,data:data15}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.timeline,data:data15}];
 return false;
 }
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.timeline.type,parentSchema:schema472.properties.timeline,data:data15}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.timeline.type,parentSchema:schema477.properties.timeline,data:data15}];
 return false;
 }
 }
@@ -21576,18 +21896,18 @@ const _errs36 = errors;
 if(errors === _errs36){
 if(typeof data16 === "string"){
 if((data16.length > 4096 && func1(data16) > 4096)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema472.properties.repro,data:data16}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema477.properties.repro,data:data16}];
 return false;
 }
 else {
 if((data16.length < 0 && func1(data16) < 0)){
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.repro,data:data16}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.repro,data:data16}];
 return false;
 }
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.repro.type,parentSchema:schema472.properties.repro,data:data16}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.repro.type,parentSchema:schema477.properties.repro,data:data16}];
 return false;
 }
 }
@@ -21610,7 +21930,7 @@ var valid3 = true;
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema472.type,parentSchema:schema472,data:data5}];
+validate260.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema477.type,parentSchema:schema477,data:data5}];
 return false;
 }
 }
@@ -21623,7 +21943,7 @@ break;
 }
 }
 else {
-validate251.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema471.properties.items.type,parentSchema:schema471.properties.items,data:data4}];
+validate260.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema476.properties.items.type,parentSchema:schema476.properties.items,data:data4}];
 return false;
 }
 }
@@ -21640,24 +21960,24 @@ var valid0 = true;
 }
 }
 else {
-validate251.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema471.type,parentSchema:schema471,data}];
+validate260.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema476.type,parentSchema:schema476,data}];
 return false;
 }
 }
-validate251.errors = vErrors;
+validate260.errors = vErrors;
 return errors === 0;
 }
-validate251.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate260.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema473 = {"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}};
-const schema474 = {"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}};
-const schema475 = {"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}};
-const schema476 = {"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}};
+const schema478 = {"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}};
+const schema479 = {"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}};
+const schema480 = {"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}};
+const schema481 = {"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate253.evaluated;
+const evaluated0 = validate262.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21668,14 +21988,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.name === undefined) && (missing0 = "name")) || ((data.file === undefined) && (missing0 = "file"))) || ((data.steps === undefined) && (missing0 = "steps"))) || ((data.ticks === undefined) && (missing0 = "ticks"))) || ((data.marks === undefined) && (missing0 = "marks"))){
-validate253.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema473.required,parentSchema:schema473,data}];
+validate262.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema478.required,parentSchema:schema478,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "name") || (key0 === "file")) || (key0 === "steps")) || (key0 === "ticks")) || (key0 === "marks"))){
-validate253.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema473,data}];
+validate262.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema478,data}];
 return false;
 break;
 }
@@ -21687,18 +22007,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if((data0.length > 512 && func1(data0) > 512)){
-validate253.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema473.properties.name,data:data0}];
+validate262.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema478.properties.name,data:data0}];
 return false;
 }
 else {
 if((data0.length < 0 && func1(data0) < 0)){
-validate253.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema473.properties.name,data:data0}];
+validate262.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema478.properties.name,data:data0}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema473.properties.name.type,parentSchema:schema473.properties.name,data:data0}];
+validate262.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema478.properties.name.type,parentSchema:schema478.properties.name,data:data0}];
 return false;
 }
 }
@@ -21714,18 +22034,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if((data1.length > 4096 && func1(data1) > 4096)){
-validate253.errors = [{instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema473.properties.file,data:data1}];
+validate262.errors = [{instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema478.properties.file,data:data1}];
 return false;
 }
 else {
 if((data1.length < 0 && func1(data1) < 0)){
-validate253.errors = [{instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema473.properties.file,data:data1}];
+validate262.errors = [{instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema478.properties.file,data:data1}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema473.properties.file.type,parentSchema:schema473.properties.file,data:data1}];
+validate262.errors = [{instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema478.properties.file.type,parentSchema:schema478.properties.file,data:data1}];
 return false;
 }
 }
@@ -21741,12 +22061,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(Array.isArray(data2)){
 if(data2.length > 100000){
-validate253.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema473.properties.steps,data:data2}];
+validate262.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema478.properties.steps,data:data2}];
 return false;
 }
 else {
 if(data2.length < 0){
-validate253.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema473.properties.steps,data:data2}];
+validate262.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema478.properties.steps,data:data2}];
 return false;
 }
 else {
@@ -21760,14 +22080,14 @@ if(errors === _errs9){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
 if((((data3.index === undefined) && (missing1 = "index")) || ((data3.op === undefined) && (missing1 = "op"))) || ((data3.label === undefined) && (missing1 = "label"))){
-validate253.errors = [{instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema474.required,parentSchema:schema474,data:data3}];
+validate262.errors = [{instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema479.required,parentSchema:schema479,data:data3}];
 return false;
 }
 else {
 const _errs11 = errors;
 for(const key1 in data3){
 if(!(((key1 === "index") || (key1 === "op")) || (key1 === "label"))){
-validate253.errors = [{instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema474,data:data3}];
+validate262.errors = [{instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema479,data:data3}];
 return false;
 break;
 }
@@ -21777,18 +22097,18 @@ if(data3.index !== undefined){
 let data4 = data3.index;
 const _errs12 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate253.errors = [{instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema474.properties.index.type,parentSchema:schema474.properties.index,data:data4}];
+validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema479.properties.index.type,parentSchema:schema479.properties.index,data:data4}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1000000 || isNaN(data4)){
-validate253.errors = [{instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema474.properties.index,data:data4}];
+validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema479.properties.index,data:data4}];
 return false;
 }
 else {
 if(data4 < 0 || isNaN(data4)){
-validate253.errors = [{instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema474.properties.index,data:data4}];
+validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema479.properties.index,data:data4}];
 return false;
 }
 }
@@ -21806,18 +22126,18 @@ const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data5 === "string"){
 if((data5.length > 64 && func1(data5) > 64)){
-validate253.errors = [{instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema474.properties.op,data:data5}];
+validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema479.properties.op,data:data5}];
 return false;
 }
 else {
 if((data5.length < 0 && func1(data5) < 0)){
-validate253.errors = [{instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema474.properties.op,data:data5}];
+validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema479.properties.op,data:data5}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema474.properties.op.type,parentSchema:schema474.properties.op,data:data5}];
+validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema479.properties.op.type,parentSchema:schema479.properties.op,data:data5}];
 return false;
 }
 }
@@ -21833,18 +22153,18 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data6 === "string"){
 if((data6.length > 512 && func1(data6) > 512)){
-validate253.errors = [{instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema474.properties.label,data:data6}];
+validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema479.properties.label,data:data6}];
 return false;
 }
 else {
 if((data6.length < 0 && func1(data6) < 0)){
-validate253.errors = [{instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema474.properties.label,data:data6}];
+validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema479.properties.label,data:data6}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema474.properties.label.type,parentSchema:schema474.properties.label,data:data6}];
+validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema479.properties.label.type,parentSchema:schema479.properties.label,data:data6}];
 return false;
 }
 }
@@ -21859,7 +22179,7 @@ var valid3 = true;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema474.type,parentSchema:schema474,data:data3}];
+validate262.errors = [{instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema479.type,parentSchema:schema479,data:data3}];
 return false;
 }
 }
@@ -21872,7 +22192,7 @@ break;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema473.properties.steps.type,parentSchema:schema473.properties.steps,data:data2}];
+validate262.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema478.properties.steps.type,parentSchema:schema478.properties.steps,data:data2}];
 return false;
 }
 }
@@ -21888,12 +22208,12 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(Array.isArray(data7)){
 if(data7.length > 1000000){
-validate253.errors = [{instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/maxItems",keyword:"maxItems",params:{limit: 1000000},message:"must NOT have more than 1000000 items",schema:1000000,parentSchema:schema473.properties.ticks,data:data7}];
+validate262.errors = [{instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/maxItems",keyword:"maxItems",params:{limit: 1000000},message:"must NOT have more than 1000000 items",schema:1000000,parentSchema:schema478.properties.ticks,data:data7}];
 return false;
 }
 else {
 if(data7.length < 0){
-validate253.errors = [{instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema473.properties.ticks,data:data7}];
+validate262.errors = [{instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema478.properties.ticks,data:data7}];
 return false;
 }
 else {
@@ -21907,14 +22227,14 @@ if(errors === _errs21){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing2;
 if(((((((data8.step === undefined) && (missing2 = "step")) || ((data8.lane === undefined) && (missing2 = "lane"))) || ((data8.machine === undefined) && (missing2 = "machine"))) || ((data8.from === undefined) && (missing2 = "from"))) || ((data8.trigger === undefined) && (missing2 = "trigger"))) || ((data8.to === undefined) && (missing2 = "to"))){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema475.required,parentSchema:schema475,data:data8}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema480.required,parentSchema:schema480,data:data8}];
 return false;
 }
 else {
 const _errs23 = errors;
 for(const key2 in data8){
 if(!((((((key2 === "step") || (key2 === "lane")) || (key2 === "machine")) || (key2 === "from")) || (key2 === "trigger")) || (key2 === "to"))){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema475,data:data8}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema480,data:data8}];
 return false;
 break;
 }
@@ -21924,18 +22244,18 @@ if(data8.step !== undefined){
 let data9 = data8.step;
 const _errs24 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema475.properties.step.type,parentSchema:schema475.properties.step,data:data9}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema480.properties.step.type,parentSchema:schema480.properties.step,data:data9}];
 return false;
 }
 if(errors === _errs24){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 1000000 || isNaN(data9)){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema475.properties.step,data:data9}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema480.properties.step,data:data9}];
 return false;
 }
 else {
 if(data9 < 0 || isNaN(data9)){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema475.properties.step,data:data9}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema480.properties.step,data:data9}];
 return false;
 }
 }
@@ -21953,18 +22273,18 @@ const _errs26 = errors;
 if(errors === _errs26){
 if(typeof data10 === "string"){
 if((data10.length > 256 && func1(data10) > 256)){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema475.properties.lane,data:data10}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema480.properties.lane,data:data10}];
 return false;
 }
 else {
 if((data10.length < 0 && func1(data10) < 0)){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.lane,data:data10}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.lane,data:data10}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.lane.type,parentSchema:schema475.properties.lane,data:data10}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.lane.type,parentSchema:schema480.properties.lane,data:data10}];
 return false;
 }
 }
@@ -21978,11 +22298,11 @@ if(data8.machine !== undefined){
 let data11 = data8.machine;
 const _errs28 = errors;
 if(typeof data11 !== "string"){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.machine.type,parentSchema:schema475.properties.machine,data:data11}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.machine.type,parentSchema:schema480.properties.machine,data:data11}];
 return false;
 }
 if(!((data11 === "SLOT") || (data11 === "ORDER"))){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/enum",keyword:"enum",params:{allowedValues: schema475.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema475.properties.machine.enum,parentSchema:schema475.properties.machine,data:data11}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/enum",keyword:"enum",params:{allowedValues: schema480.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema480.properties.machine.enum,parentSchema:schema480.properties.machine,data:data11}];
 return false;
 }
 var valid6 = _errs28 === errors;
@@ -21997,18 +22317,18 @@ const _errs30 = errors;
 if(errors === _errs30){
 if(typeof data12 === "string"){
 if((data12.length > 64 && func1(data12) > 64)){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema475.properties.from,data:data12}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema480.properties.from,data:data12}];
 return false;
 }
 else {
 if((data12.length < 0 && func1(data12) < 0)){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.from,data:data12}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.from,data:data12}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.from.type,parentSchema:schema475.properties.from,data:data12}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.from.type,parentSchema:schema480.properties.from,data:data12}];
 return false;
 }
 }
@@ -22024,18 +22344,18 @@ const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data13 === "string"){
 if((data13.length > 64 && func1(data13) > 64)){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema475.properties.trigger,data:data13}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema480.properties.trigger,data:data13}];
 return false;
 }
 else {
 if((data13.length < 0 && func1(data13) < 0)){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.trigger,data:data13}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.trigger,data:data13}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.trigger.type,parentSchema:schema475.properties.trigger,data:data13}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.trigger.type,parentSchema:schema480.properties.trigger,data:data13}];
 return false;
 }
 }
@@ -22051,18 +22371,18 @@ const _errs34 = errors;
 if(errors === _errs34){
 if(typeof data14 === "string"){
 if((data14.length > 64 && func1(data14) > 64)){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema475.properties.to,data:data14}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema480.properties.to,data:data14}];
 return false;
 }
 else {
 if((data14.length < 0 && func1(data14) < 0)){
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.to,data:data14}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.to,data:data14}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.to.type,parentSchema:schema475.properties.to,data:data14}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.to.type,parentSchema:schema480.properties.to,data:data14}];
 return false;
 }
 }
@@ -22080,7 +22400,7 @@ var valid6 = true;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema475.type,parentSchema:schema475,data:data8}];
+validate262.errors = [{instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema480.type,parentSchema:schema480,data:data8}];
 return false;
 }
 }
@@ -22093,7 +22413,7 @@ break;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema473.properties.ticks.type,parentSchema:schema473.properties.ticks,data:data7}];
+validate262.errors = [{instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema478.properties.ticks.type,parentSchema:schema478.properties.ticks,data:data7}];
 return false;
 }
 }
@@ -22109,12 +22429,12 @@ const _errs36 = errors;
 if(errors === _errs36){
 if(Array.isArray(data15)){
 if(data15.length > 64){
-validate253.errors = [{instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema473.properties.marks,data:data15}];
+validate262.errors = [{instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema478.properties.marks,data:data15}];
 return false;
 }
 else {
 if(data15.length < 0){
-validate253.errors = [{instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema473.properties.marks,data:data15}];
+validate262.errors = [{instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema478.properties.marks,data:data15}];
 return false;
 }
 else {
@@ -22128,14 +22448,14 @@ if(errors === _errs39){
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 let missing3;
 if((((data16.implementation === undefined) && (missing3 = "implementation")) || ((data16.step === undefined) && (missing3 = "step"))) || ((data16.pointer === undefined) && (missing3 = "pointer"))){
-validate253.errors = [{instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema476.required,parentSchema:schema476,data:data16}];
+validate262.errors = [{instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema481.required,parentSchema:schema481,data:data16}];
 return false;
 }
 else {
 const _errs41 = errors;
 for(const key3 in data16){
 if(!(((key3 === "implementation") || (key3 === "step")) || (key3 === "pointer"))){
-validate253.errors = [{instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema476,data:data16}];
+validate262.errors = [{instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema481,data:data16}];
 return false;
 break;
 }
@@ -22147,18 +22467,18 @@ const _errs42 = errors;
 if(errors === _errs42){
 if(typeof data17 === "string"){
 if((data17.length > 256 && func1(data17) > 256)){
-validate253.errors = [{instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema476.properties.implementation,data:data17}];
+validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema481.properties.implementation,data:data17}];
 return false;
 }
 else {
 if((data17.length < 0 && func1(data17) < 0)){
-validate253.errors = [{instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema476.properties.implementation,data:data17}];
+validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema481.properties.implementation,data:data17}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema476.properties.implementation.type,parentSchema:schema476.properties.implementation,data:data17}];
+validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema481.properties.implementation.type,parentSchema:schema481.properties.implementation,data:data17}];
 return false;
 }
 }
@@ -22172,18 +22492,18 @@ if(data16.step !== undefined){
 let data18 = data16.step;
 const _errs44 = errors;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-validate253.errors = [{instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema476.properties.step.type,parentSchema:schema476.properties.step,data:data18}];
+validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema481.properties.step.type,parentSchema:schema481.properties.step,data:data18}];
 return false;
 }
 if(errors === _errs44){
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 > 1000000 || isNaN(data18)){
-validate253.errors = [{instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema476.properties.step,data:data18}];
+validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema481.properties.step,data:data18}];
 return false;
 }
 else {
 if(data18 < -1 || isNaN(data18)){
-validate253.errors = [{instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema476.properties.step,data:data18}];
+validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema481.properties.step,data:data18}];
 return false;
 }
 }
@@ -22201,18 +22521,18 @@ const _errs46 = errors;
 if(errors === _errs46){
 if(typeof data19 === "string"){
 if((data19.length > 4096 && func1(data19) > 4096)){
-validate253.errors = [{instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema476.properties.pointer,data:data19}];
+validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema481.properties.pointer,data:data19}];
 return false;
 }
 else {
 if((data19.length < 0 && func1(data19) < 0)){
-validate253.errors = [{instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema476.properties.pointer,data:data19}];
+validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema481.properties.pointer,data:data19}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema476.properties.pointer.type,parentSchema:schema476.properties.pointer,data:data19}];
+validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema481.properties.pointer.type,parentSchema:schema481.properties.pointer,data:data19}];
 return false;
 }
 }
@@ -22227,7 +22547,7 @@ var valid9 = true;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema476.type,parentSchema:schema476,data:data16}];
+validate262.errors = [{instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema481.type,parentSchema:schema481,data:data16}];
 return false;
 }
 }
@@ -22240,7 +22560,7 @@ break;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema473.properties.marks.type,parentSchema:schema473.properties.marks,data:data15}];
+validate262.errors = [{instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema478.properties.marks.type,parentSchema:schema478.properties.marks,data:data15}];
 return false;
 }
 }
@@ -22257,21 +22577,21 @@ var valid0 = true;
 }
 }
 else {
-validate253.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema473.type,parentSchema:schema473,data}];
+validate262.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema478.type,parentSchema:schema478,data}];
 return false;
 }
 }
-validate253.errors = vErrors;
+validate262.errors = vErrors;
 return errors === 0;
 }
-validate253.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate262.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/report_data.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate244.evaluated;
+const evaluated0 = validate253.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22281,15 +22601,15 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((((data.report_data_version === undefined) && (missing0 = "report_data_version")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.inputs === undefined) && (missing0 = "inputs"))) || ((data.gates === undefined) && (missing0 = "gates"))) || ((data.matrices === undefined) && (missing0 = "matrices"))) || ((data.coverage === undefined) && (missing0 = "coverage"))) || ((data.divergences === undefined) && (missing0 = "divergences"))) || ((data.timelines === undefined) && (missing0 = "timelines"))) || ((data.findings === undefined) && (missing0 = "findings"))) || ((data.history === undefined) && (missing0 = "history"))){
-validate244.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema462.required,parentSchema:schema462,data}];
+if((((((((((((data.report_data_version === undefined) && (missing0 = "report_data_version")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.inputs === undefined) && (missing0 = "inputs"))) || ((data.gates === undefined) && (missing0 = "gates"))) || ((data.matrices === undefined) && (missing0 = "matrices"))) || ((data.coverage === undefined) && (missing0 = "coverage"))) || ((data.divergences === undefined) && (missing0 = "divergences"))) || ((data.divergence_groups_total === undefined) && (missing0 = "divergence_groups_total"))) || ((data.timelines === undefined) && (missing0 = "timelines"))) || ((data.findings === undefined) && (missing0 = "findings"))) || ((data.history === undefined) && (missing0 = "history"))){
+validate253.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema467.required,parentSchema:schema467,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((key0 === "report_data_version" || key0 === "title" || key0 === "inputs" || key0 === "gates" || key0 === "matrices" || key0 === "coverage" || key0 === "divergences" || key0 === "timelines" || key0 === "findings" || key0 === "history"))){
-validate244.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema462,data}];
+if(!((key0 === "report_data_version" || key0 === "title" || key0 === "inputs" || key0 === "gates" || key0 === "matrices" || key0 === "coverage" || key0 === "divergences" || key0 === "divergence_groups_total" || key0 === "timelines" || key0 === "findings" || key0 === "history"))){
+validate253.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema467,data}];
 return false;
 break;
 }
@@ -22299,18 +22619,18 @@ if(data.report_data_version !== undefined){
 let data0 = data.report_data_version;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate244.errors = [{instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.report_data_version.type,parentSchema:schema462.properties.report_data_version,data:data0}];
+validate253.errors = [{instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.report_data_version.type,parentSchema:schema467.properties.report_data_version,data:data0}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1 || isNaN(data0)){
-validate244.errors = [{instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema462.properties.report_data_version,data:data0}];
+validate253.errors = [{instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema467.properties.report_data_version,data:data0}];
 return false;
 }
 else {
 if(data0 < 1 || isNaN(data0)){
-validate244.errors = [{instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema462.properties.report_data_version,data:data0}];
+validate253.errors = [{instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema467.properties.report_data_version,data:data0}];
 return false;
 }
 }
@@ -22328,18 +22648,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if((data1.length > 256 && func1(data1) > 256)){
-validate244.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema462.properties.title,data:data1}];
+validate253.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema467.properties.title,data:data1}];
 return false;
 }
 else {
 if((data1.length < 0 && func1(data1) < 0)){
-validate244.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema462.properties.title,data:data1}];
+validate253.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema467.properties.title,data:data1}];
 return false;
 }
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.title.type,parentSchema:schema462.properties.title,data:data1}];
+validate253.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema467.properties.title.type,parentSchema:schema467.properties.title,data:data1}];
 return false;
 }
 }
@@ -22355,12 +22675,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(Array.isArray(data2)){
 if(data2.length > 10000){
-validate244.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema462.properties.inputs,data:data2}];
+validate253.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema467.properties.inputs,data:data2}];
 return false;
 }
 else {
 if(data2.length < 0){
-validate244.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema462.properties.inputs,data:data2}];
+validate253.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.inputs,data:data2}];
 return false;
 }
 else {
@@ -22374,14 +22694,14 @@ if(errors === _errs9){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
 if((((data3.file === undefined) && (missing1 = "file")) || ((data3.kind === undefined) && (missing1 = "kind"))) || ((data3.records === undefined) && (missing1 = "records"))){
-validate244.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema463.required,parentSchema:schema463,data:data3}];
+validate253.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema468.required,parentSchema:schema468,data:data3}];
 return false;
 }
 else {
 const _errs11 = errors;
 for(const key1 in data3){
 if(!(((key1 === "file") || (key1 === "kind")) || (key1 === "records"))){
-validate244.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema463,data:data3}];
+validate253.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema468,data:data3}];
 return false;
 break;
 }
@@ -22393,18 +22713,18 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
 if((data4.length > 4096 && func1(data4) > 4096)){
-validate244.errors = [{instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema463.properties.file,data:data4}];
+validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema468.properties.file,data:data4}];
 return false;
 }
 else {
 if((data4.length < 0 && func1(data4) < 0)){
-validate244.errors = [{instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.file,data:data4}];
+validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema468.properties.file,data:data4}];
 return false;
 }
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.file.type,parentSchema:schema463.properties.file,data:data4}];
+validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema468.properties.file.type,parentSchema:schema468.properties.file,data:data4}];
 return false;
 }
 }
@@ -22418,11 +22738,11 @@ if(data3.kind !== undefined){
 let data5 = data3.kind;
 const _errs14 = errors;
 if(typeof data5 !== "string"){
-validate244.errors = [{instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.kind.type,parentSchema:schema463.properties.kind,data:data5}];
+validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema468.properties.kind.type,parentSchema:schema468.properties.kind,data:data5}];
 return false;
 }
 if(!((((((data5 === "parity") || (data5 === "fuzz")) || (data5 === "fuzz_shard")) || (data5 === "journal_compare")) || (data5 === "compat")) || (data5 === "history"))){
-validate244.errors = [{instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/enum",keyword:"enum",params:{allowedValues: schema463.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema463.properties.kind.enum,parentSchema:schema463.properties.kind,data:data5}];
+validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/enum",keyword:"enum",params:{allowedValues: schema468.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema468.properties.kind.enum,parentSchema:schema468.properties.kind,data:data5}];
 return false;
 }
 var valid3 = _errs14 === errors;
@@ -22435,18 +22755,18 @@ if(data3.records !== undefined){
 let data6 = data3.records;
 const _errs16 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate244.errors = [{instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema463.properties.records.type,parentSchema:schema463.properties.records,data:data6}];
+validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema468.properties.records.type,parentSchema:schema468.properties.records,data:data6}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 9007199254740991 || isNaN(data6)){
-validate244.errors = [{instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema463.properties.records,data:data6}];
+validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema468.properties.records,data:data6}];
 return false;
 }
 else {
 if(data6 < 0 || isNaN(data6)){
-validate244.errors = [{instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema463.properties.records,data:data6}];
+validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema468.properties.records,data:data6}];
 return false;
 }
 }
@@ -22463,7 +22783,7 @@ var valid3 = true;
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema463.type,parentSchema:schema463,data:data3}];
+validate253.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema468.type,parentSchema:schema468,data:data3}];
 return false;
 }
 }
@@ -22476,7 +22796,7 @@ break;
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.inputs.type,parentSchema:schema462.properties.inputs,data:data2}];
+validate253.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.inputs.type,parentSchema:schema467.properties.inputs,data:data2}];
 return false;
 }
 }
@@ -22492,12 +22812,12 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(Array.isArray(data7)){
 if(data7.length > 256){
-validate244.errors = [{instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema462.properties.gates,data:data7}];
+validate253.errors = [{instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema467.properties.gates,data:data7}];
 return false;
 }
 else {
 if(data7.length < 0){
-validate244.errors = [{instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema462.properties.gates,data:data7}];
+validate253.errors = [{instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.gates,data:data7}];
 return false;
 }
 else {
@@ -22505,8 +22825,8 @@ var valid4 = true;
 const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 const _errs20 = errors;
-if(!(validate245(data7[i1], {instancePath:instancePath+"/gates/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+if(!(validate254(data7[i1], {instancePath:instancePath+"/gates/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
 errors = vErrors.length;
 }
 var valid4 = _errs20 === errors;
@@ -22518,7 +22838,7 @@ break;
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.gates.type,parentSchema:schema462.properties.gates,data:data7}];
+validate253.errors = [{instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.gates.type,parentSchema:schema467.properties.gates,data:data7}];
 return false;
 }
 }
@@ -22534,12 +22854,12 @@ const _errs21 = errors;
 if(errors === _errs21){
 if(Array.isArray(data9)){
 if(data9.length > 2){
-validate244.errors = [{instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema462.properties.matrices,data:data9}];
+validate253.errors = [{instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema467.properties.matrices,data:data9}];
 return false;
 }
 else {
 if(data9.length < 0){
-validate244.errors = [{instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema462.properties.matrices,data:data9}];
+validate253.errors = [{instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.matrices,data:data9}];
 return false;
 }
 else {
@@ -22547,8 +22867,8 @@ var valid5 = true;
 const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
 const _errs23 = errors;
-if(!(validate247(data9[i2], {instancePath:instancePath+"/matrices/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
+if(!(validate256(data9[i2], {instancePath:instancePath+"/matrices/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs23 === errors;
@@ -22560,7 +22880,7 @@ break;
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.matrices.type,parentSchema:schema462.properties.matrices,data:data9}];
+validate253.errors = [{instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.matrices.type,parentSchema:schema467.properties.matrices,data:data9}];
 return false;
 }
 }
@@ -22576,12 +22896,12 @@ const _errs24 = errors;
 if(errors === _errs24){
 if(Array.isArray(data11)){
 if(data11.length > 512){
-validate244.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema462.properties.coverage,data:data11}];
+validate253.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema467.properties.coverage,data:data11}];
 return false;
 }
 else {
 if(data11.length < 0){
-validate244.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema462.properties.coverage,data:data11}];
+validate253.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.coverage,data:data11}];
 return false;
 }
 else {
@@ -22589,8 +22909,8 @@ var valid6 = true;
 const len3 = data11.length;
 for(let i3=0; i3<len3; i3++){
 const _errs26 = errors;
-if(!(validate249(data11[i3], {instancePath:instancePath+"/coverage/" + i3,parentData:data11,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
+if(!(validate258(data11[i3], {instancePath:instancePath+"/coverage/" + i3,parentData:data11,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate258.errors : vErrors.concat(validate258.errors);
 errors = vErrors.length;
 }
 var valid6 = _errs26 === errors;
@@ -22602,7 +22922,7 @@ break;
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.coverage.type,parentSchema:schema462.properties.coverage,data:data11}];
+validate253.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.coverage.type,parentSchema:schema467.properties.coverage,data:data11}];
 return false;
 }
 }
@@ -22617,13 +22937,13 @@ let data13 = data.divergences;
 const _errs27 = errors;
 if(errors === _errs27){
 if(Array.isArray(data13)){
-if(data13.length > 10000){
-validate244.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema462.properties.divergences,data:data13}];
+if(data13.length > 2000){
+validate253.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema467.properties.divergences,data:data13}];
 return false;
 }
 else {
 if(data13.length < 0){
-validate244.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema462.properties.divergences,data:data13}];
+validate253.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.divergences,data:data13}];
 return false;
 }
 else {
@@ -22631,8 +22951,8 @@ var valid7 = true;
 const len4 = data13.length;
 for(let i4=0; i4<len4; i4++){
 const _errs29 = errors;
-if(!(validate251(data13[i4], {instancePath:instancePath+"/divergences/" + i4,parentData:data13,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
+if(!(validate260(data13[i4], {instancePath:instancePath+"/divergences/" + i4,parentData:data13,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
 errors = vErrors.length;
 }
 var valid7 = _errs29 === errors;
@@ -22644,7 +22964,7 @@ break;
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.divergences.type,parentSchema:schema462.properties.divergences,data:data13}];
+validate253.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.divergences.type,parentSchema:schema467.properties.divergences,data:data13}];
 return false;
 }
 }
@@ -22654,40 +22974,25 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.timelines !== undefined){
-let data15 = data.timelines;
+if(data.divergence_groups_total !== undefined){
+let data15 = data.divergence_groups_total;
 const _errs30 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validate253.errors = [{instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.divergence_groups_total.type,parentSchema:schema467.properties.divergence_groups_total,data:data15}];
+return false;
+}
 if(errors === _errs30){
-if(Array.isArray(data15)){
-if(data15.length > 100000){
-validate244.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema462.properties.timelines,data:data15}];
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 9007199254740991 || isNaN(data15)){
+validate253.errors = [{instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.divergence_groups_total,data:data15}];
 return false;
 }
 else {
-if(data15.length < 0){
-validate244.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema462.properties.timelines,data:data15}];
+if(data15 < 0 || isNaN(data15)){
+validate253.errors = [{instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.divergence_groups_total,data:data15}];
 return false;
 }
-else {
-var valid8 = true;
-const len5 = data15.length;
-for(let i5=0; i5<len5; i5++){
-const _errs32 = errors;
-if(!(validate253(data15[i5], {instancePath:instancePath+"/timelines/" + i5,parentData:data15,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
-errors = vErrors.length;
 }
-var valid8 = _errs32 === errors;
-if(!valid8){
-break;
-}
-}
-}
-}
-}
-else {
-validate244.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.timelines.type,parentSchema:schema462.properties.timelines,data:data15}];
-return false;
 }
 }
 var valid0 = _errs30 === errors;
@@ -22696,70 +23001,95 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.findings !== undefined){
-let data17 = data.findings;
-const _errs33 = errors;
-if(errors === _errs33){
-if(Array.isArray(data17)){
-if(data17.length > 100000){
-validate244.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema462.properties.findings,data:data17}];
+if(data.timelines !== undefined){
+let data16 = data.timelines;
+const _errs32 = errors;
+if(errors === _errs32){
+if(Array.isArray(data16)){
+if(data16.length > 100000){
+validate253.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema467.properties.timelines,data:data16}];
 return false;
 }
 else {
-if(data17.length < 0){
-validate244.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema462.properties.findings,data:data17}];
+if(data16.length < 0){
+validate253.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.timelines,data:data16}];
+return false;
+}
+else {
+var valid8 = true;
+const len5 = data16.length;
+for(let i5=0; i5<len5; i5++){
+const _errs34 = errors;
+if(!(validate262(data16[i5], {instancePath:instancePath+"/timelines/" + i5,parentData:data16,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+errors = vErrors.length;
+}
+var valid8 = _errs34 === errors;
+if(!valid8){
+break;
+}
+}
+}
+}
+}
+else {
+validate253.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.timelines.type,parentSchema:schema467.properties.timelines,data:data16}];
+return false;
+}
+}
+var valid0 = _errs32 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.findings !== undefined){
+let data18 = data.findings;
+const _errs35 = errors;
+if(errors === _errs35){
+if(Array.isArray(data18)){
+if(data18.length > 100000){
+validate253.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema467.properties.findings,data:data18}];
+return false;
+}
+else {
+if(data18.length < 0){
+validate253.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.findings,data:data18}];
 return false;
 }
 else {
 var valid9 = true;
-const len6 = data17.length;
+const len6 = data18.length;
 for(let i6=0; i6<len6; i6++){
-let data18 = data17[i6];
-const _errs35 = errors;
-const _errs36 = errors;
-if(errors === _errs36){
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+let data19 = data18[i6];
+const _errs37 = errors;
+const _errs38 = errors;
+if(errors === _errs38){
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 let missing2;
-if((((((data18.source === undefined) && (missing2 = "source")) || ((data18.severity === undefined) && (missing2 = "severity"))) || ((data18.rule === undefined) && (missing2 = "rule"))) || ((data18.where === undefined) && (missing2 = "where"))) || ((data18.message === undefined) && (missing2 = "message"))){
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema477.required,parentSchema:schema477,data:data18}];
+if((((((data19.source === undefined) && (missing2 = "source")) || ((data19.severity === undefined) && (missing2 = "severity"))) || ((data19.rule === undefined) && (missing2 = "rule"))) || ((data19.where === undefined) && (missing2 = "where"))) || ((data19.message === undefined) && (missing2 = "message"))){
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema482.required,parentSchema:schema482,data:data19}];
 return false;
 }
 else {
-const _errs38 = errors;
-for(const key2 in data18){
+const _errs40 = errors;
+for(const key2 in data19){
 if(!(((((key2 === "source") || (key2 === "severity")) || (key2 === "rule")) || (key2 === "where")) || (key2 === "message"))){
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema477,data:data18}];
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema482,data:data19}];
 return false;
 break;
 }
 }
-if(_errs38 === errors){
-if(data18.source !== undefined){
-let data19 = data18.source;
-const _errs39 = errors;
-if(typeof data19 !== "string"){
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.source.type,parentSchema:schema477.properties.source,data:data19}];
-return false;
-}
-if(!((((data19 === "parity") || (data19 === "fuzz")) || (data19 === "journal")) || (data19 === "compat"))){
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/enum",keyword:"enum",params:{allowedValues: schema477.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema477.properties.source.enum,parentSchema:schema477.properties.source,data:data19}];
-return false;
-}
-var valid11 = _errs39 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data18.severity !== undefined){
-let data20 = data18.severity;
+if(_errs40 === errors){
+if(data19.source !== undefined){
+let data20 = data19.source;
 const _errs41 = errors;
 if(typeof data20 !== "string"){
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.severity.type,parentSchema:schema477.properties.severity,data:data20}];
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema482.properties.source.type,parentSchema:schema482.properties.source,data:data20}];
 return false;
 }
-if(!(((data20 === "breaking") || (data20 === "warning")) || (data20 === "info"))){
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/enum",keyword:"enum",params:{allowedValues: schema477.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema477.properties.severity.enum,parentSchema:schema477.properties.severity,data:data20}];
+if(!((((data20 === "parity") || (data20 === "fuzz")) || (data20 === "journal")) || (data20 === "compat"))){
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/enum",keyword:"enum",params:{allowedValues: schema482.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema482.properties.source.enum,parentSchema:schema482.properties.source,data:data20}];
 return false;
 }
 var valid11 = _errs41 === errors;
@@ -22768,26 +23098,16 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data18.rule !== undefined){
-let data21 = data18.rule;
+if(data19.severity !== undefined){
+let data21 = data19.severity;
 const _errs43 = errors;
-if(errors === _errs43){
-if(typeof data21 === "string"){
-if((data21.length > 256 && func1(data21) > 256)){
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema477.properties.rule,data:data21}];
+if(typeof data21 !== "string"){
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema482.properties.severity.type,parentSchema:schema482.properties.severity,data:data21}];
 return false;
 }
-else {
-if((data21.length < 0 && func1(data21) < 0)){
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.rule,data:data21}];
+if(!(((data21 === "breaking") || (data21 === "warning")) || (data21 === "info"))){
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/enum",keyword:"enum",params:{allowedValues: schema482.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema482.properties.severity.enum,parentSchema:schema482.properties.severity,data:data21}];
 return false;
-}
-}
-}
-else {
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.rule.type,parentSchema:schema477.properties.rule,data:data21}];
-return false;
-}
 }
 var valid11 = _errs43 === errors;
 }
@@ -22795,24 +23115,24 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data18.where !== undefined){
-let data22 = data18.where;
+if(data19.rule !== undefined){
+let data22 = data19.rule;
 const _errs45 = errors;
 if(errors === _errs45){
 if(typeof data22 === "string"){
-if((data22.length > 4096 && func1(data22) > 4096)){
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema477.properties.where,data:data22}];
+if((data22.length > 256 && func1(data22) > 256)){
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema482.properties.rule,data:data22}];
 return false;
 }
 else {
 if((data22.length < 0 && func1(data22) < 0)){
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.where,data:data22}];
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema482.properties.rule,data:data22}];
 return false;
 }
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.where.type,parentSchema:schema477.properties.where,data:data22}];
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema482.properties.rule.type,parentSchema:schema482.properties.rule,data:data22}];
 return false;
 }
 }
@@ -22822,28 +23142,55 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data18.message !== undefined){
-let data23 = data18.message;
+if(data19.where !== undefined){
+let data23 = data19.where;
 const _errs47 = errors;
 if(errors === _errs47){
 if(typeof data23 === "string"){
 if((data23.length > 4096 && func1(data23) > 4096)){
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema477.properties.message,data:data23}];
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema482.properties.where,data:data23}];
 return false;
 }
 else {
 if((data23.length < 0 && func1(data23) < 0)){
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.message,data:data23}];
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema482.properties.where,data:data23}];
 return false;
 }
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.message.type,parentSchema:schema477.properties.message,data:data23}];
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema482.properties.where.type,parentSchema:schema482.properties.where,data:data23}];
 return false;
 }
 }
 var valid11 = _errs47 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data19.message !== undefined){
+let data24 = data19.message;
+const _errs49 = errors;
+if(errors === _errs49){
+if(typeof data24 === "string"){
+if((data24.length > 4096 && func1(data24) > 4096)){
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema482.properties.message,data:data24}];
+return false;
+}
+else {
+if((data24.length < 0 && func1(data24) < 0)){
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema482.properties.message,data:data24}];
+return false;
+}
+}
+}
+else {
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema482.properties.message.type,parentSchema:schema482.properties.message,data:data24}];
+return false;
+}
+}
+var valid11 = _errs49 === errors;
 }
 else {
 var valid11 = true;
@@ -22856,11 +23203,11 @@ var valid11 = true;
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema477.type,parentSchema:schema477,data:data18}];
+validate253.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema482.type,parentSchema:schema482,data:data19}];
 return false;
 }
 }
-var valid9 = _errs35 === errors;
+var valid9 = _errs37 === errors;
 if(!valid9){
 break;
 }
@@ -22869,100 +23216,73 @@ break;
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.findings.type,parentSchema:schema462.properties.findings,data:data17}];
+validate253.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.findings.type,parentSchema:schema467.properties.findings,data:data18}];
 return false;
 }
 }
-var valid0 = _errs33 === errors;
+var valid0 = _errs35 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.history !== undefined){
-let data24 = data.history;
-const _errs49 = errors;
-if(errors === _errs49){
-if(Array.isArray(data24)){
-if(data24.length > 100000){
-validate244.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema462.properties.history,data:data24}];
+let data25 = data.history;
+const _errs51 = errors;
+if(errors === _errs51){
+if(Array.isArray(data25)){
+if(data25.length > 100000){
+validate253.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema467.properties.history,data:data25}];
 return false;
 }
 else {
-if(data24.length < 0){
-validate244.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema462.properties.history,data:data24}];
+if(data25.length < 0){
+validate253.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.history,data:data25}];
 return false;
 }
 else {
 var valid12 = true;
-const len7 = data24.length;
+const len7 = data25.length;
 for(let i7=0; i7<len7; i7++){
-let data25 = data24[i7];
-const _errs51 = errors;
-const _errs52 = errors;
-if(errors === _errs52){
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+let data26 = data25[i7];
+const _errs53 = errors;
+const _errs54 = errors;
+if(errors === _errs54){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 let missing3;
-if(((((((((data25.label === undefined) && (missing3 = "label")) || ((data25.slot_hit === undefined) && (missing3 = "slot_hit"))) || ((data25.slot_legal === undefined) && (missing3 = "slot_legal"))) || ((data25.order_hit === undefined) && (missing3 = "order_hit"))) || ((data25.order_legal === undefined) && (missing3 = "order_legal"))) || ((data25.signatures === undefined) && (missing3 = "signatures"))) || ((data25.scenarios_per_s === undefined) && (missing3 = "scenarios_per_s"))) || ((data25.parity_failed === undefined) && (missing3 = "parity_failed"))){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema478.required,parentSchema:schema478,data:data25}];
+if(((((((((data26.label === undefined) && (missing3 = "label")) || ((data26.slot_hit === undefined) && (missing3 = "slot_hit"))) || ((data26.slot_legal === undefined) && (missing3 = "slot_legal"))) || ((data26.order_hit === undefined) && (missing3 = "order_hit"))) || ((data26.order_legal === undefined) && (missing3 = "order_legal"))) || ((data26.signatures === undefined) && (missing3 = "signatures"))) || ((data26.scenarios_per_s === undefined) && (missing3 = "scenarios_per_s"))) || ((data26.parity_failed === undefined) && (missing3 = "parity_failed"))){
+validate253.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema483.required,parentSchema:schema483,data:data26}];
 return false;
 }
 else {
-const _errs54 = errors;
-for(const key3 in data25){
+const _errs56 = errors;
+for(const key3 in data26){
 if(!((((((((key3 === "label") || (key3 === "slot_hit")) || (key3 === "slot_legal")) || (key3 === "order_hit")) || (key3 === "order_legal")) || (key3 === "signatures")) || (key3 === "scenarios_per_s")) || (key3 === "parity_failed"))){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema478,data:data25}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema483,data:data26}];
 return false;
 break;
 }
 }
-if(_errs54 === errors){
-if(data25.label !== undefined){
-let data26 = data25.label;
-const _errs55 = errors;
-if(errors === _errs55){
-if(typeof data26 === "string"){
-if((data26.length > 256 && func1(data26) > 256)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema478.properties.label,data:data26}];
-return false;
-}
-else {
-if((data26.length < 0 && func1(data26) < 0)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema478.properties.label,data:data26}];
-return false;
-}
-}
-}
-else {
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema478.properties.label.type,parentSchema:schema478.properties.label,data:data26}];
-return false;
-}
-}
-var valid14 = _errs55 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data25.slot_hit !== undefined){
-let data27 = data25.slot_hit;
+if(_errs56 === errors){
+if(data26.label !== undefined){
+let data27 = data26.label;
 const _errs57 = errors;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema478.properties.slot_hit.type,parentSchema:schema478.properties.slot_hit,data:data27}];
-return false;
-}
 if(errors === _errs57){
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 9007199254740991 || isNaN(data27)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema478.properties.slot_hit,data:data27}];
+if(typeof data27 === "string"){
+if((data27.length > 256 && func1(data27) > 256)){
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema483.properties.label,data:data27}];
 return false;
 }
 else {
-if(data27 < 0 || isNaN(data27)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema478.properties.slot_hit,data:data27}];
+if((data27.length < 0 && func1(data27) < 0)){
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema483.properties.label,data:data27}];
 return false;
 }
 }
+}
+else {
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema483.properties.label.type,parentSchema:schema483.properties.label,data:data27}];
+return false;
 }
 }
 var valid14 = _errs57 === errors;
@@ -22971,22 +23291,22 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data25.slot_legal !== undefined){
-let data28 = data25.slot_legal;
+if(data26.slot_hit !== undefined){
+let data28 = data26.slot_hit;
 const _errs59 = errors;
 if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema478.properties.slot_legal.type,parentSchema:schema478.properties.slot_legal,data:data28}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema483.properties.slot_hit.type,parentSchema:schema483.properties.slot_hit,data:data28}];
 return false;
 }
 if(errors === _errs59){
 if((typeof data28 == "number") && (isFinite(data28))){
 if(data28 > 9007199254740991 || isNaN(data28)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema478.properties.slot_legal,data:data28}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema483.properties.slot_hit,data:data28}];
 return false;
 }
 else {
 if(data28 < 0 || isNaN(data28)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema478.properties.slot_legal,data:data28}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.slot_hit,data:data28}];
 return false;
 }
 }
@@ -22998,22 +23318,22 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data25.order_hit !== undefined){
-let data29 = data25.order_hit;
+if(data26.slot_legal !== undefined){
+let data29 = data26.slot_legal;
 const _errs61 = errors;
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema478.properties.order_hit.type,parentSchema:schema478.properties.order_hit,data:data29}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema483.properties.slot_legal.type,parentSchema:schema483.properties.slot_legal,data:data29}];
 return false;
 }
 if(errors === _errs61){
 if((typeof data29 == "number") && (isFinite(data29))){
 if(data29 > 9007199254740991 || isNaN(data29)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema478.properties.order_hit,data:data29}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema483.properties.slot_legal,data:data29}];
 return false;
 }
 else {
 if(data29 < 0 || isNaN(data29)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema478.properties.order_hit,data:data29}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.slot_legal,data:data29}];
 return false;
 }
 }
@@ -23025,22 +23345,22 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data25.order_legal !== undefined){
-let data30 = data25.order_legal;
+if(data26.order_hit !== undefined){
+let data30 = data26.order_hit;
 const _errs63 = errors;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema478.properties.order_legal.type,parentSchema:schema478.properties.order_legal,data:data30}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema483.properties.order_hit.type,parentSchema:schema483.properties.order_hit,data:data30}];
 return false;
 }
 if(errors === _errs63){
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 > 9007199254740991 || isNaN(data30)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema478.properties.order_legal,data:data30}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema483.properties.order_hit,data:data30}];
 return false;
 }
 else {
 if(data30 < 0 || isNaN(data30)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema478.properties.order_legal,data:data30}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.order_hit,data:data30}];
 return false;
 }
 }
@@ -23052,22 +23372,22 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data25.signatures !== undefined){
-let data31 = data25.signatures;
+if(data26.order_legal !== undefined){
+let data31 = data26.order_legal;
 const _errs65 = errors;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema478.properties.signatures.type,parentSchema:schema478.properties.signatures,data:data31}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema483.properties.order_legal.type,parentSchema:schema483.properties.order_legal,data:data31}];
 return false;
 }
 if(errors === _errs65){
 if((typeof data31 == "number") && (isFinite(data31))){
 if(data31 > 9007199254740991 || isNaN(data31)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema478.properties.signatures,data:data31}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema483.properties.order_legal,data:data31}];
 return false;
 }
 else {
 if(data31 < 0 || isNaN(data31)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema478.properties.signatures,data:data31}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.order_legal,data:data31}];
 return false;
 }
 }
@@ -23079,25 +23399,25 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data25.scenarios_per_s !== undefined){
-let data32 = data25.scenarios_per_s;
+if(data26.signatures !== undefined){
+let data32 = data26.signatures;
 const _errs67 = errors;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema483.properties.signatures.type,parentSchema:schema483.properties.signatures,data:data32}];
+return false;
+}
 if(errors === _errs67){
 if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 1000000000000000 || isNaN(data32)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema478.properties.scenarios_per_s,data:data32}];
+if(data32 > 9007199254740991 || isNaN(data32)){
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema483.properties.signatures,data:data32}];
 return false;
 }
 else {
 if(data32 < 0 || isNaN(data32)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema478.properties.scenarios_per_s,data:data32}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.signatures,data:data32}];
 return false;
 }
 }
-}
-else {
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema478.properties.scenarios_per_s.type,parentSchema:schema478.properties.scenarios_per_s,data:data32}];
-return false;
 }
 }
 var valid14 = _errs67 === errors;
@@ -23106,28 +23426,55 @@ else {
 var valid14 = true;
 }
 if(valid14){
-if(data25.parity_failed !== undefined){
-let data33 = data25.parity_failed;
+if(data26.scenarios_per_s !== undefined){
+let data33 = data26.scenarios_per_s;
 const _errs69 = errors;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema478.properties.parity_failed.type,parentSchema:schema478.properties.parity_failed,data:data33}];
-return false;
-}
 if(errors === _errs69){
 if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 9007199254740991 || isNaN(data33)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema478.properties.parity_failed,data:data33}];
+if(data33 > 1000000000000000 || isNaN(data33)){
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema483.properties.scenarios_per_s,data:data33}];
 return false;
 }
 else {
 if(data33 < 0 || isNaN(data33)){
-validate244.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema478.properties.parity_failed,data:data33}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.scenarios_per_s,data:data33}];
+return false;
+}
+}
+}
+else {
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema483.properties.scenarios_per_s.type,parentSchema:schema483.properties.scenarios_per_s,data:data33}];
+return false;
+}
+}
+var valid14 = _errs69 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data26.parity_failed !== undefined){
+let data34 = data26.parity_failed;
+const _errs71 = errors;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema483.properties.parity_failed.type,parentSchema:schema483.properties.parity_failed,data:data34}];
+return false;
+}
+if(errors === _errs71){
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 9007199254740991 || isNaN(data34)){
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema483.properties.parity_failed,data:data34}];
+return false;
+}
+else {
+if(data34 < 0 || isNaN(data34)){
+validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.parity_failed,data:data34}];
 return false;
 }
 }
 }
 }
-var valid14 = _errs69 === errors;
+var valid14 = _errs71 === errors;
 }
 else {
 var valid14 = true;
@@ -23143,11 +23490,11 @@ var valid14 = true;
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema478.type,parentSchema:schema478,data:data25}];
+validate253.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema483.type,parentSchema:schema483,data:data26}];
 return false;
 }
 }
-var valid12 = _errs51 === errors;
+var valid12 = _errs53 === errors;
 if(!valid12){
 break;
 }
@@ -23156,11 +23503,11 @@ break;
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.history.type,parentSchema:schema462.properties.history,data:data24}];
+validate253.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.history.type,parentSchema:schema467.properties.history,data:data25}];
 return false;
 }
 }
-var valid0 = _errs49 === errors;
+var valid0 = _errs51 === errors;
 }
 else {
 var valid0 = true;
@@ -23177,24 +23524,25 @@ var valid0 = true;
 }
 }
 }
+}
 else {
-validate244.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema462.type,parentSchema:schema462,data}];
+validate253.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema467.type,parentSchema:schema467,data}];
 return false;
 }
 }
-validate244.errors = vErrors;
+validate253.errors = vErrors;
 return errors === 0;
 }
-validate244.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate253.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ReportHistoryLine = validate255;
-const schema479 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_history.schema.json","title":"ReportHistoryLine","description":"One line of a `lockstep report` history file (JSON lines, one per run, appended with --history FILE --append): the numbers the trends draw.","type":"object","additionalProperties":false,"required":["history_version","label","slot_hit","slot_legal","order_hit","order_legal","scenarios","scenarios_per_s","parity_cases","parity_failed","signatures"],"properties":{"history_version":{"description":"Version of this line format.","type":"integer","minimum":1,"maximum":1},"label":{"description":"Run label (--label, or run-N).","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Legal slot cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Legal order cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios":{"description":"Fuzz scenarios run.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz scenarios per second.","type":"number","minimum":0,"maximum":1000000000000000},"parity_cases":{"description":"Parity cases (fixture x implementation).","type":"integer","minimum":0,"maximum":9007199254740991},"parity_failed":{"description":"Parity cases not passed (diverged, errored, stale).","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Failure signatures of this run (to tell new, known and fixed).","type":"array","items":{"description":"A signature.","type":"string","minLength":1,"maxLength":1024},"minItems":0,"maxItems":10000}}};
+export const ReportHistoryLine = validate264;
+const schema484 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_history.schema.json","title":"ReportHistoryLine","description":"One line of a `lockstep report` history file (JSON lines, one per run, appended with --history FILE --append): the numbers the trends draw.","type":"object","additionalProperties":false,"required":["history_version","label","slot_hit","slot_legal","order_hit","order_legal","scenarios","scenarios_per_s","parity_cases","parity_failed","signatures"],"properties":{"history_version":{"description":"Version of this line format.","type":"integer","minimum":1,"maximum":1},"label":{"description":"Run label (--label, or run-N).","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Legal slot cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Legal order cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios":{"description":"Fuzz scenarios run.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz scenarios per second.","type":"number","minimum":0,"maximum":1000000000000000},"parity_cases":{"description":"Parity cases (fixture x implementation).","type":"integer","minimum":0,"maximum":9007199254740991},"parity_failed":{"description":"Parity cases not passed (diverged, errored, stale).","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Failure signatures of this run (to tell new, known and fixed).","type":"array","items":{"description":"A signature.","type":"string","minLength":1,"maxLength":1024},"minItems":0,"maxItems":10000}}};
 
-function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/report_history.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate255.evaluated;
+const evaluated0 = validate264.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23205,14 +23553,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((data.history_version === undefined) && (missing0 = "history_version")) || ((data.label === undefined) && (missing0 = "label"))) || ((data.slot_hit === undefined) && (missing0 = "slot_hit"))) || ((data.slot_legal === undefined) && (missing0 = "slot_legal"))) || ((data.order_hit === undefined) && (missing0 = "order_hit"))) || ((data.order_legal === undefined) && (missing0 = "order_legal"))) || ((data.scenarios === undefined) && (missing0 = "scenarios"))) || ((data.scenarios_per_s === undefined) && (missing0 = "scenarios_per_s"))) || ((data.parity_cases === undefined) && (missing0 = "parity_cases"))) || ((data.parity_failed === undefined) && (missing0 = "parity_failed"))) || ((data.signatures === undefined) && (missing0 = "signatures"))){
-validate255.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema479.required,parentSchema:schema479,data}];
+validate264.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema484.required,parentSchema:schema484,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "history_version" || key0 === "label" || key0 === "slot_hit" || key0 === "slot_legal" || key0 === "order_hit" || key0 === "order_legal" || key0 === "scenarios" || key0 === "scenarios_per_s" || key0 === "parity_cases" || key0 === "parity_failed" || key0 === "signatures"))){
-validate255.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema479,data}];
+validate264.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema484,data}];
 return false;
 break;
 }
@@ -23222,18 +23570,18 @@ if(data.history_version !== undefined){
 let data0 = data.history_version;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate255.errors = [{instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema479.properties.history_version.type,parentSchema:schema479.properties.history_version,data:data0}];
+validate264.errors = [{instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.history_version.type,parentSchema:schema484.properties.history_version,data:data0}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1 || isNaN(data0)){
-validate255.errors = [{instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema479.properties.history_version,data:data0}];
+validate264.errors = [{instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema484.properties.history_version,data:data0}];
 return false;
 }
 else {
 if(data0 < 1 || isNaN(data0)){
-validate255.errors = [{instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema479.properties.history_version,data:data0}];
+validate264.errors = [{instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema484.properties.history_version,data:data0}];
 return false;
 }
 }
@@ -23251,18 +23599,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if((data1.length > 256 && func1(data1) > 256)){
-validate255.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema479.properties.label,data:data1}];
+validate264.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema484.properties.label,data:data1}];
 return false;
 }
 else {
 if((data1.length < 0 && func1(data1) < 0)){
-validate255.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema479.properties.label,data:data1}];
+validate264.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema484.properties.label,data:data1}];
 return false;
 }
 }
 }
 else {
-validate255.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema479.properties.label.type,parentSchema:schema479.properties.label,data:data1}];
+validate264.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema484.properties.label.type,parentSchema:schema484.properties.label,data:data1}];
 return false;
 }
 }
@@ -23276,18 +23624,18 @@ if(data.slot_hit !== undefined){
 let data2 = data.slot_hit;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate255.errors = [{instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema479.properties.slot_hit.type,parentSchema:schema479.properties.slot_hit,data:data2}];
+validate264.errors = [{instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.slot_hit.type,parentSchema:schema484.properties.slot_hit,data:data2}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 9007199254740991 || isNaN(data2)){
-validate255.errors = [{instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema479.properties.slot_hit,data:data2}];
+validate264.errors = [{instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.slot_hit,data:data2}];
 return false;
 }
 else {
 if(data2 < 0 || isNaN(data2)){
-validate255.errors = [{instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema479.properties.slot_hit,data:data2}];
+validate264.errors = [{instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.slot_hit,data:data2}];
 return false;
 }
 }
@@ -23303,18 +23651,18 @@ if(data.slot_legal !== undefined){
 let data3 = data.slot_legal;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate255.errors = [{instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema479.properties.slot_legal.type,parentSchema:schema479.properties.slot_legal,data:data3}];
+validate264.errors = [{instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.slot_legal.type,parentSchema:schema484.properties.slot_legal,data:data3}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-validate255.errors = [{instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema479.properties.slot_legal,data:data3}];
+validate264.errors = [{instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.slot_legal,data:data3}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate255.errors = [{instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema479.properties.slot_legal,data:data3}];
+validate264.errors = [{instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.slot_legal,data:data3}];
 return false;
 }
 }
@@ -23330,18 +23678,18 @@ if(data.order_hit !== undefined){
 let data4 = data.order_hit;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate255.errors = [{instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema479.properties.order_hit.type,parentSchema:schema479.properties.order_hit,data:data4}];
+validate264.errors = [{instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.order_hit.type,parentSchema:schema484.properties.order_hit,data:data4}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 9007199254740991 || isNaN(data4)){
-validate255.errors = [{instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema479.properties.order_hit,data:data4}];
+validate264.errors = [{instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.order_hit,data:data4}];
 return false;
 }
 else {
 if(data4 < 0 || isNaN(data4)){
-validate255.errors = [{instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema479.properties.order_hit,data:data4}];
+validate264.errors = [{instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.order_hit,data:data4}];
 return false;
 }
 }
@@ -23357,18 +23705,18 @@ if(data.order_legal !== undefined){
 let data5 = data.order_legal;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate255.errors = [{instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema479.properties.order_legal.type,parentSchema:schema479.properties.order_legal,data:data5}];
+validate264.errors = [{instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.order_legal.type,parentSchema:schema484.properties.order_legal,data:data5}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 9007199254740991 || isNaN(data5)){
-validate255.errors = [{instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema479.properties.order_legal,data:data5}];
+validate264.errors = [{instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.order_legal,data:data5}];
 return false;
 }
 else {
 if(data5 < 0 || isNaN(data5)){
-validate255.errors = [{instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema479.properties.order_legal,data:data5}];
+validate264.errors = [{instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.order_legal,data:data5}];
 return false;
 }
 }
@@ -23384,18 +23732,18 @@ if(data.scenarios !== undefined){
 let data6 = data.scenarios;
 const _errs14 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate255.errors = [{instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema479.properties.scenarios.type,parentSchema:schema479.properties.scenarios,data:data6}];
+validate264.errors = [{instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.scenarios.type,parentSchema:schema484.properties.scenarios,data:data6}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 9007199254740991 || isNaN(data6)){
-validate255.errors = [{instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema479.properties.scenarios,data:data6}];
+validate264.errors = [{instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.scenarios,data:data6}];
 return false;
 }
 else {
 if(data6 < 0 || isNaN(data6)){
-validate255.errors = [{instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema479.properties.scenarios,data:data6}];
+validate264.errors = [{instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.scenarios,data:data6}];
 return false;
 }
 }
@@ -23413,18 +23761,18 @@ const _errs16 = errors;
 if(errors === _errs16){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 1000000000000000 || isNaN(data7)){
-validate255.errors = [{instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema479.properties.scenarios_per_s,data:data7}];
+validate264.errors = [{instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema484.properties.scenarios_per_s,data:data7}];
 return false;
 }
 else {
 if(data7 < 0 || isNaN(data7)){
-validate255.errors = [{instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema479.properties.scenarios_per_s,data:data7}];
+validate264.errors = [{instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.scenarios_per_s,data:data7}];
 return false;
 }
 }
 }
 else {
-validate255.errors = [{instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema479.properties.scenarios_per_s.type,parentSchema:schema479.properties.scenarios_per_s,data:data7}];
+validate264.errors = [{instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema484.properties.scenarios_per_s.type,parentSchema:schema484.properties.scenarios_per_s,data:data7}];
 return false;
 }
 }
@@ -23438,18 +23786,18 @@ if(data.parity_cases !== undefined){
 let data8 = data.parity_cases;
 const _errs18 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate255.errors = [{instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema479.properties.parity_cases.type,parentSchema:schema479.properties.parity_cases,data:data8}];
+validate264.errors = [{instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.parity_cases.type,parentSchema:schema484.properties.parity_cases,data:data8}];
 return false;
 }
 if(errors === _errs18){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 9007199254740991 || isNaN(data8)){
-validate255.errors = [{instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema479.properties.parity_cases,data:data8}];
+validate264.errors = [{instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.parity_cases,data:data8}];
 return false;
 }
 else {
 if(data8 < 0 || isNaN(data8)){
-validate255.errors = [{instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema479.properties.parity_cases,data:data8}];
+validate264.errors = [{instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.parity_cases,data:data8}];
 return false;
 }
 }
@@ -23465,18 +23813,18 @@ if(data.parity_failed !== undefined){
 let data9 = data.parity_failed;
 const _errs20 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate255.errors = [{instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema479.properties.parity_failed.type,parentSchema:schema479.properties.parity_failed,data:data9}];
+validate264.errors = [{instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.parity_failed.type,parentSchema:schema484.properties.parity_failed,data:data9}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 9007199254740991 || isNaN(data9)){
-validate255.errors = [{instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema479.properties.parity_failed,data:data9}];
+validate264.errors = [{instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.parity_failed,data:data9}];
 return false;
 }
 else {
 if(data9 < 0 || isNaN(data9)){
-validate255.errors = [{instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema479.properties.parity_failed,data:data9}];
+validate264.errors = [{instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.parity_failed,data:data9}];
 return false;
 }
 }
@@ -23494,12 +23842,12 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(Array.isArray(data10)){
 if(data10.length > 10000){
-validate255.errors = [{instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema479.properties.signatures,data:data10}];
+validate264.errors = [{instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema484.properties.signatures,data:data10}];
 return false;
 }
 else {
 if(data10.length < 0){
-validate255.errors = [{instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema479.properties.signatures,data:data10}];
+validate264.errors = [{instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema484.properties.signatures,data:data10}];
 return false;
 }
 else {
@@ -23511,18 +23859,18 @@ const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data11 === "string"){
 if((data11.length > 1024 && func1(data11) > 1024)){
-validate255.errors = [{instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema479.properties.signatures.items,data:data11}];
+validate264.errors = [{instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema484.properties.signatures.items,data:data11}];
 return false;
 }
 else {
 if((data11.length < 2 && func1(data11) < 1)){
-validate255.errors = [{instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema479.properties.signatures.items,data:data11}];
+validate264.errors = [{instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema484.properties.signatures.items,data:data11}];
 return false;
 }
 }
 }
 else {
-validate255.errors = [{instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema479.properties.signatures.items.type,parentSchema:schema479.properties.signatures.items,data:data11}];
+validate264.errors = [{instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema484.properties.signatures.items.type,parentSchema:schema484.properties.signatures.items,data:data11}];
 return false;
 }
 }
@@ -23535,7 +23883,7 @@ break;
 }
 }
 else {
-validate255.errors = [{instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema479.properties.signatures.type,parentSchema:schema479.properties.signatures,data:data10}];
+validate264.errors = [{instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema484.properties.signatures.type,parentSchema:schema484.properties.signatures,data:data10}];
 return false;
 }
 }
@@ -23558,14 +23906,14 @@ var valid0 = true;
 }
 }
 else {
-validate255.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema479.type,parentSchema:schema479,data}];
+validate264.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema484.type,parentSchema:schema484,data}];
 return false;
 }
 }
-validate255.errors = vErrors;
+validate264.errors = vErrors;
 return errors === 0;
 }
-validate255.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate264.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const TradeSlot = validate46;
 

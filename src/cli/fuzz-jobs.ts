@@ -14,6 +14,7 @@ import { CORPUS_DIR, readCorpusIndex } from '../fuzz/scenario-corpus.js';
 import { readShardFile, ShardFileError } from '../fuzz/shard-file.js';
 import { mergeFailed, mergeShards, mergedReportText, taskLabel } from '../fuzz/shard-merge.js';
 import { runTask } from '../fuzz/task-run.js';
+import { ensureRustKernel } from '../harness/rust-kernel-build.js';
 import { UsageError, type CliContext } from './command.js';
 
 export const FUZZ_JOBS_HELP = `distributed forms:
@@ -104,6 +105,8 @@ async function task(args: readonly string[], ctx: CliContext, root: string): Pro
     if (error instanceof FuzzTaskError) throw new UsageError(error.message);
     throw error;
   }
+  // A stale Rust binary would be fuzzed as if it were the commit the task names: rebuild it first.
+  if (t.target !== 'ts-server') ensureRustKernel((line) => ctx.stderr.write(`${line}\n`));
   const label = taskLabel(t).replace(/[^\w.-]+/g, '_');
   const out = resolve(ctx.cwd, flags.get('--out') ?? join('reports/fuzz-shards', `${label}.jsonl`));
   mkdirSync(dirname(out), { recursive: true });

@@ -58,7 +58,7 @@ export interface FuzzOptions {
   readonly onProgress?: (p: { scenarios: number; runs: number; elapsedMs: number; failures: number }) => void;
   readonly onLine?: (line: string) => void;
   /** Each failure as it is counted (with stopOnFailure false), so a task can write it at once. */
-  readonly onFailure?: (f: FuzzFailureRecord) => void;
+  readonly onFailure?: (f: FuzzFailureRecord, scenario: Scenario) => void;
   /** Leave out the regression fixtures (a task replays its own slice of them first). */
   readonly skipRegressions?: boolean;
 }
@@ -190,7 +190,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
           if (!f) return;
           const record = { ...failureRecord(f, scenarios[j]!), seed: seeds[j]!, repro: o.reproCommand(seeds[j]!, o.level) };
           failures.push(record);
-          o.onFailure?.(record);
+          o.onFailure?.(record, scenarios[j]!);
         });
       } else if (at >= 0) {
         const seed = seeds[at]!;

@@ -1,16 +1,17 @@
 /**
  * A shard's result file (`schemas/fuzz_shard_record.schema.json`): JSON lines, a header first
  * (task, build, contracts hash), failures as they are found, the coverage, and a footer last
- * (complete, runs, time). Lines are written as they happen, each canonical JSON plus `\n`, so a
+ * (complete, runs, time), with the smallest failing scenarios of each signature written whole
+ * just before the coverage. Lines are written as they happen, each canonical JSON plus `\n`, so a
  * task killed midway leaves a file without its footer: read back, that file is `partial` and
  * the merge lists it instead of counting it (never merged silently).
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import type { FuzzShardCoverage, FuzzShardFailure, FuzzShardFooter, FuzzShardHeader, FuzzShardRecord } from '../../generated/ts/types.js';
+import type { FuzzShardCoverage, FuzzShardExemplar, FuzzShardFailure, FuzzShardFooter, FuzzShardHeader, FuzzShardRecord } from '../../generated/ts/types.js';
 import { canonicalize, parseJson } from '../canonical/index.js';
 import { validate } from '../contracts/index.js';
 
-export type { FuzzShardCoverage, FuzzShardFailure, FuzzShardFooter, FuzzShardHeader };
+export type { FuzzShardCoverage, FuzzShardExemplar, FuzzShardFailure, FuzzShardFooter, FuzzShardHeader };
 
 export const SHARD_FORMAT = 'lockstep.fuzz_shard.v1' as const;
 
@@ -44,6 +45,8 @@ export interface ShardFile {
   readonly file: string;
   readonly header: FuzzShardHeader;
   readonly failures: readonly FuzzShardFailure[];
+  /** The smallest failing scenarios of each signature, whole. */
+  readonly exemplars: readonly FuzzShardExemplar[];
   readonly coverage: FuzzShardCoverage | undefined;
   /** Absent: the task did not finish writing (killed, crashed, out of time). */
   readonly footer: FuzzShardFooter | undefined;
@@ -77,6 +80,7 @@ export function readShardFile(file: string, text = readFileSync(file, 'utf8')): 
   const header = records[0];
   if (header?.record !== 'header') throw new ShardFileError(`${file}:1: the first line must be the shard header`);
   const failures: FuzzShardFailure[] = [];
+  const exemplars: FuzzShardExemplar[] = [];
   let coverage: FuzzShardCoverage | undefined;
   let footer: FuzzShardFooter | undefined;
   records.slice(1).forEach((r, i) => {
@@ -84,8 +88,9 @@ export function readShardFile(file: string, text = readFileSync(file, 'utf8')): 
     if (footer !== undefined) throw new ShardFileError(`${where}: a record after the footer`);
     if (r.record === 'header') throw new ShardFileError(`${where}: a second header`);
     if (r.record === 'failure') failures.push(r);
+    else if (r.record === 'exemplar') exemplars.push(r);
     else if (r.record === 'coverage') coverage = r;
     else footer = r;
   });
-  return { file, header, failures, coverage, footer };
+  return { file, header, failures, exemplars, coverage, footer };
 }

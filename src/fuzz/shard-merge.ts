@@ -10,14 +10,14 @@
  * the merge; their failures are not counted. For canary tasks the merge recomputes which seeds
  * had a divergence planted and requires a failure on each: the pipeline proves itself.
  */
-import type { FuzzFailureFacts, FuzzShardFailure, FuzzTask } from '../../generated/ts/types.js';
+import type { FuzzFailureFacts, FuzzScenario, FuzzShardFailure, FuzzTask } from '../../generated/ts/types.js';
 import { canonicalize } from '../canonical/index.js';
 import { CANARY_NAME, isCanarySeed } from './canary-target.js';
+import { EXEMPLARS_PER_SIGNATURE_MAX, exemplarOrder as keyOrder } from './exemplar-keeper.js';
 import { taskIdentity, taskSeeds } from './fuzz-task.js';
 import type { ShardFile } from './shard-file.js';
 
-/** Exemplars kept per signature: the smallest scenarios first. */
-export const EXEMPLARS_PER_SIGNATURE_MAX = 4;
+export { EXEMPLARS_PER_SIGNATURE_MAX };
 
 export interface MergedExemplar {
   readonly shard: string;
@@ -26,6 +26,8 @@ export interface MergedExemplar {
   readonly steps: number;
   readonly step: number;
   readonly summary: string;
+  /** The scenario itself, when its shard kept it (a complete shard keeps its smallest ones). */
+  readonly scenario?: FuzzScenario;
 }
 
 export interface MergedSignature {
@@ -62,7 +64,14 @@ export function taskLabel(t: FuzzTask): string {
 }
 
 function exemplarOrder(a: MergedExemplar, b: MergedExemplar): number {
-  return a.steps - b.steps || a.step - b.step || byText(a.source, b.source) || a.seed - b.seed || byText(a.shard, b.shard);
+  return keyOrder(a, b) || a.step - b.step || byText(a.shard, b.shard);
+}
+
+/** Kept scenarios of complete shards, by signature, source and seed. */
+function keptScenarios(complete: readonly ShardFile[]): Map<string, FuzzScenario> {
+  const kept = new Map<string, FuzzScenario>();
+  for (const f of complete) for (const e of f.exemplars) kept.set(`${e.signature}\u0000${e.source}\u0000${e.seed}`, e.scenario);
+  return kept;
 }
 
 function countsOf(entries: Iterable<{ key: string; count: number }>): { key: string; count: number }[] {
@@ -139,6 +148,7 @@ export function mergeShards(files: readonly ShardFile[], known: ReadonlyMap<stri
   const contractsHashes = [...new Set(unique.map((f) => f.header.contracts_hash))].sort(byText);
   if (contractsHashes.length > 1) problems.push(`shards ran against ${contractsHashes.length} different contracts: their results do not compare`);
   const groups = groupFailures(complete);
+  const scenarios = keptScenarios(complete);
   const planted = plantedSeeds(complete);
   const failedSeeds = new Set(complete.flatMap((f) => (f.header.task.target === CANARY_NAME ? f.failures.map((x) => x.seed) : [])));
   const undetected = [...planted.keys()].filter((s) => !failedSeeds.has(s)).sort((a, b) => a - b);
@@ -147,7 +157,13 @@ export function mergeShards(files: readonly ShardFile[], known: ReadonlyMap<stri
       const regressions = [...(known.get(signature) ?? [])];
       const isCanary = g.first.implementation === CANARY_NAME && g.first.facts.pointer === '/canary';
       const status: MergedSignature['status'] = isCanary ? 'canary' : regressions.length > 0 || g.regressionReplayed ? 'known' : 'new';
-      const exemplars = g.exemplars.sort(exemplarOrder).slice(0, EXEMPLARS_PER_SIGNATURE_MAX);
+      const exemplars = g.exemplars
+        .sort(exemplarOrder)
+        .slice(0, EXEMPLARS_PER_SIGNATURE_MAX)
+        .map((e) => {
+          const scenario = scenarios.get(`${signature}\u0000${e.source}\u0000${e.seed}`);
+          return scenario ? { ...e, scenario } : e;
+        });
       return { signature, status, kind: g.first.kind, implementation: g.first.implementation, facts: g.first.facts, count: g.count, regressions, exemplars };
     })
     .sort((a, b) => byText(a.signature, b.signature));

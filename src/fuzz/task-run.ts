@@ -7,15 +7,16 @@
  */
 import { performance } from 'node:perf_hooks';
 import pkg from '../../package.json' with { type: 'json' };
+import { CONTRACTS_HASH } from '../../generated/ts/contracts-hash.js';
 import type { FuzzShardFailure } from '../../generated/ts/types.js';
 import { RUST_BINARY, TS_SERVER_COMMAND } from '../harness/implementation.js';
 import { ensureTsServer } from '../harness/ts-server-build.js';
 import { CANARY_NAME, isCanarySeed } from './canary-target.js';
-import { contractsHash } from './contracts-hash.js';
 import { checkScenarioBatch, type FuzzTarget } from './fuzz-engine.js';
 import type { FuzzFailureRecord } from './fuzz-report.js';
 import { failureRecord, runFuzz } from './fuzz-run.js';
 import { FuzzTaskError, taskSeeds, type FuzzTask } from './fuzz-task.js';
+import { ExemplarKeeper } from './exemplar-keeper.js';
 import { MatrixCoverage } from './matrix-coverage.js';
 import { loadRegressions } from './regression-fixtures.js';
 import type { Scenario } from './scenario.js';
@@ -83,17 +84,22 @@ export async function runTask(task: FuzzTask, o: TaskRunOptions): Promise<TaskRu
   const writer = new ShardFileWriter(o.out, {
     task,
     build: { lockstep: pkg.version, node: process.version, target: text512(`${target.name}: ${target.command}`) },
-    contracts_hash: contractsHash(o.root),
+    contracts_hash: CONTRACTS_HASH,
   });
   let failures = 0;
+  const exemplars = new ExemplarKeeper();
+  const found = (r: FuzzFailureRecord, scenario: Scenario, source: string) => {
+    failures += 1;
+    const line = shardFailure(r, source);
+    writer.write(line);
+    exemplars.offer({ signature: line.signature, source, seed: line.seed, steps: line.steps }, scenario);
+  };
   try {
     const coverage = new MatrixCoverage();
     const batch = { timeoutMs: o.timeoutMs, cwd: o.root, coverage };
     const replayed = replay.length > 0 ? await checkScenarioBatch(replay.map((r) => r.scenario), [target], batch) : undefined;
     replayed?.failures.forEach((f, i) => {
-      if (f === undefined) return;
-      failures += 1;
-      writer.write(shardFailure({ ...failureRecord(f, replay[i]!.scenario), seed: 0, repro: '' }, replay[i]!.source));
+      if (f !== undefined) found({ ...failureRecord(f, replay[i]!.scenario), seed: 0, repro: '' }, replay[i]!.scenario, replay[i]!.source);
     });
     const report = await runFuzz({
       seed: 0,
@@ -111,12 +117,10 @@ export async function runTask(task: FuzzTask, o: TaskRunOptions): Promise<TaskRu
       workers: o.workers,
       ...(task.max_commands !== undefined ? { generator: { maxCommands: task.max_commands } } : {}),
       reproCommand: () => '',
-      onFailure: (r) => {
-        failures += 1;
-        writer.write(shardFailure(r, 'generated'));
-      },
+      onFailure: (r, scenario) => found(r, scenario, 'generated'),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
+    for (const e of exemplars.records()) writer.write(e);
     coverage.merge(report.coverage);
     const cells = (m: Record<string, number>) => Object.entries(m).map(([key, count]) => ({ key, count }));
     const json = coverage.toJSON();

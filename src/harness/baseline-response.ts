@@ -30,7 +30,35 @@ function splitAtSeq(canonical: string, value: () => Record<string, unknown>): re
   if (at < 0) return undefined;
   const match = AFTER_SEQ.exec(canonical.slice(at));
   if (match) return [canonical.slice(0, at + '"seq":'.length), Number(match[1]), match[2]!];
-  return splitByMarker(value());
+  return scanTopLevelSeq(canonical) ?? splitByMarker(value());
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * Finds the top-level `"seq":<integer>` by one scan of the text, skipping strings and counting
+ * nesting: in JSON a string followed by `:` is a key, so `"seq":` at depth 1 is the one sought.
+ * Far cheaper than parsing and re-serialising (the answers with a nested object after seq,
+ * snapshots and restores, are the longest ones). Undefined when the seq is not a plain integer.
+ */
+export function scanTopLevelSeq(text: string): readonly [string, number, string] | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const start = i;
+      for (i += 1; i < text.length && text.charCodeAt(i) !== QUOTE; i += text.charCodeAt(i) === BACKSLASH ? 2 : 1);
+      if (depth === 1 && i - start === 4 && text.startsWith('seq":', start + 1)) {
+        const digits = /^\d+(?![.eE\d])/.exec(text.slice(i + 2, i + 2 + 24));
+        if (digits === null) return undefined;
+        const from = i + 2;
+        return [text.slice(0, from), Number(digits[0]), text.slice(from + digits[0].length)];
+      }
+    } else if (c === 0x7b || c === 0x5b) depth += 1;
+    else if (c === 0x7d || c === 0x5d) depth -= 1;
+  }
+  return undefined;
 }
 
 /** A stand-in for the seq that no response can hold (seqs are integers). */

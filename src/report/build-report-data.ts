@@ -14,7 +14,7 @@ import type { LoadedInputs } from './load-inputs.js';
 import { parityPart } from './parity-input.js';
 import { historyLine, historyPoint, signatureAges, type SignatureAges } from './report-history.js';
 import { reportMatrices } from './report-matrices.js';
-import { emptyPart, type ReportPart } from './report-part.js';
+import { emptyPart, GROUPS_MAX, type ReportPart } from './report-part.js';
 
 export interface BuildOptions {
   readonly cwd: string;
@@ -30,12 +30,20 @@ export interface BuiltReport {
   readonly warnings: readonly string[];
 }
 
+/** Warnings of unreadable fixtures, named one by one up to this many, then summed up. */
+const UNREADABLE_NAMED_MAX = 5;
+
 async function traces(files: readonly string[], cwd: string, warnings: string[]): Promise<Map<string, FixtureTrace>> {
   const out = new Map<string, FixtureTrace>();
+  const unreadable: string[] = [];
   for (const file of [...new Set(files)]) {
     const trace = await loadFixtureTrace(file, resolve(cwd, file));
-    if (trace === undefined) warnings.push(`${file}: cannot read this fixture: its cells and timeline are left out`);
+    if (trace === undefined) unreadable.push(file);
     else out.set(file, trace);
+  }
+  for (const file of unreadable.slice(0, UNREADABLE_NAMED_MAX)) warnings.push(`${file}: cannot read this fixture: its cells and timeline are left out`);
+  if (unreadable.length > UNREADABLE_NAMED_MAX) {
+    warnings.push(`${unreadable.length - UNREADABLE_NAMED_MAX} more fixtures cannot be read from ${cwd}: run the report where the parity run ran (fixture paths are relative to it)`);
   }
   return out;
 }
@@ -112,7 +120,8 @@ export async function buildReportData(inputs: LoadedInputs, options: BuildOption
     gates: [...gates, ...absentGates(gates)],
     matrices: [...reportMatrices],
     coverage: [...merged.coverage],
-    divergences: [...merged.divergences].sort((a, b) => b.occurrences - a.occurrences),
+    divergences: [...merged.divergences].sort((a, b) => b.occurrences - a.occurrences).slice(0, GROUPS_MAX),
+    divergence_groups_total: merged.divergences.length,
     timelines: [...merged.timelines],
     findings: [...merged.findings],
     history: [...inputs.history, line].map(historyPoint),

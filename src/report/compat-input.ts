@@ -14,39 +14,48 @@ export interface CompatFinding {
   readonly message?: string;
   readonly direction?: string;
   readonly acked?: boolean;
+  /** The reason of the ack that accepts this break (lockstep compat's report). */
+  readonly acknowledged?: string;
 }
 
 export interface CompatReport {
   readonly baseline?: string;
   readonly findings: readonly CompatFinding[];
+  /** Acks that matched no finding: each fails the run. */
+  readonly stale_acks?: readonly { readonly rule: string; readonly schema: string; readonly pointer: string }[];
+  readonly comparisons?: readonly { readonly baseline: string }[];
 }
 
 // `breaking` (when present) already weighs the mode's directions and acks; severity is the rule's.
 const isBreaking = (f: CompatFinding): boolean => f.breaking ?? (f.severity === 'breaking' || f.severity === 'error');
 
+const isAcked = (f: CompatFinding): boolean => f.acked === true || f.acknowledged !== undefined;
+
 function toFinding(f: CompatFinding): Finding {
-  const severity = isBreaking(f) && f.acked !== true ? 'breaking' : f.severity === 'info' ? 'info' : 'warning';
+  const severity = isBreaking(f) && !isAcked(f) ? 'breaking' : f.severity === 'info' ? 'info' : 'warning';
   const where = [f.file, f.path ?? f.pointer].filter((x) => x !== undefined && x !== '').join(' ');
-  const message = [f.message ?? f.rule, f.direction ? `(${f.direction})` : '', f.acked ? '[acked]' : ''].filter(Boolean).join(' ');
+  const message = [f.message ?? f.rule, f.direction ? `(${f.direction})` : '', isAcked(f) ? `[acked${f.acknowledged ? `: ${f.acknowledged}` : ''}]` : ''].filter(Boolean).join(' ');
   return { source: 'compat', severity, rule: f.rule, where, message };
 }
 
 export function compatPart(report: CompatReport, file: string): ReportPart {
   const findings = report.findings.map(toFinding);
   const breaking = findings.filter((f) => f.severity === 'breaking');
-  const baseline = report.baseline ?? 'the baseline';
-  const command = `lockstep compat${report.baseline ? ` --against ${report.baseline}` : ''}`;
+  const baseline = report.baseline ?? (report.comparisons?.map((c) => c.baseline).join(', ') || 'the baseline');
+  const command = `lockstep compat --format json${report.baseline ? ` --against ${report.baseline}` : ''}`;
+  const stale = (report.stale_acks ?? []).map((a) => ({ what: `stale ack: ${a.rule} at ${a.schema}#${a.pointer} matches no finding (remove it)`, command }));
   const gate: Gate = {
     gate: 'compat',
     subject: baseline,
-    status: breaking.length > 0 ? 'fail' : 'pass',
+    status: breaking.length + stale.length > 0 ? 'fail' : 'pass',
     summary: `${findings.length} change(s) against ${baseline}: ${breaking.length} breaking (not acked), ${findings.length - breaking.length} other (${file})`,
     metrics: [
       { name: 'findings', value: findings.length },
       { name: 'breaking', value: breaking.length },
+      { name: 'stale acks', value: stale.length },
     ],
-    red: breaking.slice(0, RED_ITEMS_MAX).map((f) => ({ what: `${f.rule} at ${f.where || '(root)'}: ${f.message}`, command })),
-    red_total: breaking.length,
+    red: [...stale, ...breaking.map((f) => ({ what: `${f.rule} at ${f.where || '(root)'}: ${f.message}`, command }))].slice(0, RED_ITEMS_MAX),
+    red_total: breaking.length + stale.length,
   };
   return { gates: [gate], coverage: [], divergences: [], timelines: [], findings, totals: {} };
 }

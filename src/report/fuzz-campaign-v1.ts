@@ -59,7 +59,8 @@ export function campaignFromShards(files: readonly ShardFileLines[]): FuzzCampai
       } else if (l.record === 'failure') {
         const had = failures.get(l.signature);
         if (had) failures.set(l.signature, { ...had, count: had.count + 1 });
-        else failures.set(l.signature, { signature: l.signature, kind: l.kind, implementation: l.implementation, summary: l.summary, repro: taskCommand(task), count: 1, step: l.step, name: l.source.startsWith('regression:') ? l.source.slice('regression:'.length) : `${l.source} seed ${l.seed}`, ...(l.facts?.pointer !== undefined ? { pointer: l.facts.pointer } : {}) });
+        // The canary target plants its divergences on purpose: found, they prove the pipeline.
+        else failures.set(l.signature, { ...(l.implementation === 'canary' && l.facts?.pointer === '/canary' ? { status: 'canary' } : {}), signature: l.signature, kind: l.kind, implementation: l.implementation, summary: l.summary, repro: taskCommand(task), count: 1, step: l.step, name: l.source.startsWith('regression:') ? l.source.slice('regression:'.length) : `${l.source} seed ${l.seed}`, ...(l.facts?.pointer !== undefined ? { pointer: l.facts.pointer } : {}) });
       }
     }
   }

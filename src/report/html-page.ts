@@ -6,7 +6,7 @@ import type { ReportData } from '../../generated/ts/types.js';
 export const SECTIONS = {
   summary: ['report_data_version', 'title', 'inputs', 'gates', 'findings', 'history'],
   matrices: ['matrices', 'coverage'],
-  divergences: ['divergences'],
+  divergences: ['divergences', 'divergence_groups_total'],
   timelines: ['timelines'],
 } as const satisfies Record<string, readonly (keyof ReportData)[]>;
 

@@ -15,8 +15,8 @@ function kindOfRecord(value: unknown): InputKind | undefined {
   if ('report_version' in value && 'coverage' in value && isObject(value.shard)) {
     return (value.shard as { count?: unknown }).count === 1 ? 'fuzz' : 'fuzz_shard';
   }
-  if (Array.isArray(value.findings)) return 'compat';
-  if ('left' in value && 'right' in value) return 'journal_compare';
+  if (value.report === 'compat' || Array.isArray(value.findings)) return 'compat';
+  if (value.compare_version === 'lockstep.journal-compare.v1' || ('left' in value && 'right' in value)) return 'journal_compare';
   return undefined;
 }
 

@@ -5,17 +5,15 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import parityLine from '../../schemas/inputs/parity_report_line.schema.json' with { type: 'json' };
 import fuzzReport from '../../schemas/inputs/fuzz_report.schema.json' with { type: 'json' };
-import fuzzShardLine from '../../schemas/inputs/fuzz_shard_line.schema.json' with { type: 'json' };
 import fuzzMerged from '../../schemas/inputs/fuzz_merged.schema.json' with { type: 'json' };
 import compatReport from '../../schemas/inputs/compat_report.schema.json' with { type: 'json' };
 import journalCompare from '../../schemas/inputs/journal_compare.schema.json' with { type: 'json' };
 
-export type InputSchemaName = 'parity_report_line' | 'fuzz_report' | 'fuzz_shard_line' | 'fuzz_merged' | 'compat_report' | 'journal_compare';
+export type InputSchemaName = 'parity_report_line' | 'fuzz_report' | 'fuzz_merged' | 'compat_report' | 'journal_compare';
 
 const sources: Record<InputSchemaName, object> = {
   parity_report_line: parityLine,
   fuzz_report: fuzzReport,
-  fuzz_shard_line: fuzzShardLine,
   fuzz_merged: fuzzMerged,
   compat_report: compatReport,
   journal_compare: journalCompare,

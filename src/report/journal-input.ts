@@ -3,9 +3,12 @@
 import type { Gate } from '../../generated/ts/types.js';
 import type { ReportPart } from './report-part.js';
 
+/** lockstep journal compare --json (schemas/journal_compare.schema.json: a, b), or left/right. */
 export interface JournalCompare {
-  readonly left: unknown;
-  readonly right: unknown;
+  readonly a?: unknown;
+  readonly b?: unknown;
+  readonly left?: unknown;
+  readonly right?: unknown;
   readonly equal?: boolean;
   readonly identical?: boolean;
   readonly same?: boolean;
@@ -19,20 +22,28 @@ const describe = (side: unknown): string => {
   return typeof name === 'string' ? name : JSON.stringify(side);
 };
 
+/** Values in a summary line are cut (by code point) so one record cannot flood the page. */
+const VALUE_CHARS_MAX = 120;
+const clip = (text: string): string => {
+  const chars = [...text];
+  return chars.length <= VALUE_CHARS_MAX ? text : `${chars.slice(0, VALUE_CHARS_MAX).join('')}…`;
+};
+
 function differenceText(d: unknown): string {
   if (d === undefined || d === null) return '';
   if (typeof d === 'string') return d;
   const o = d as Record<string, unknown>;
   const at = o.index ?? o.record ?? o.line ?? o.position;
   const pointer = typeof o.pointer === 'string' ? ` at ${o.pointer || '(whole record)'}` : '';
-  return `first differing record${at !== undefined ? ` ${String(at)}` : ''}${pointer}`;
+  const values = typeof o.a === 'string' && typeof o.b === 'string' ? `: ${clip(o.a)} vs ${clip(o.b)}` : '';
+  return `first differing record${at !== undefined ? ` ${String(at)}` : ''}${pointer}${values}`;
 }
 
 export function journalPart(compare: JournalCompare, file: string): ReportPart {
   const same = compare.equal ?? compare.identical ?? compare.same ?? (compare.first_difference === undefined || compare.first_difference === null);
-  const left = describe(compare.left);
-  const right = describe(compare.right);
-  const command = `lockstep journal compare ${left} ${right}`;
+  const left = describe(compare.a ?? compare.left);
+  const right = describe(compare.b ?? compare.right);
+  const command = `lockstep journal compare ${left} ${right} --json`;
   const difference = differenceText(compare.first_difference);
   const gate: Gate = {
     gate: 'replay',

@@ -5,6 +5,7 @@ import type { ReportHistoryLine } from '../../generated/ts/types.js';
 import type { FuzzReport } from '../fuzz/fuzz-report.js';
 import type { CompatReport } from './compat-input.js';
 import type { MergedV1, ShardFileLines, ShardLine } from './fuzz-campaign-v1.js';
+import { validate } from '../contracts/validate.js';
 import { detectKind, isShardLines, type InputKind } from './input-kind.js';
 import { checkInput, type InputSchemaName } from './input-schemas.js';
 import type { JournalCompare } from './journal-input.js';
@@ -37,14 +38,29 @@ const SCHEMA_OF: Record<Exclude<InputKind, 'history'>, InputSchemaName> = {
 
 function schemaFor(input: RawInput, kind: Exclude<InputKind, 'history'>): InputSchemaName {
   const first = input.records[0]?.value as { format?: unknown } | undefined;
-  if (isShardLines(first)) return 'fuzz_shard_line';
   if (first?.format === 'lockstep.fuzz_merged.v1') return 'fuzz_merged';
   return SCHEMA_OF[kind];
 }
 
+type InputContract = 'CompatReport' | 'JournalCompare' | 'FuzzShardRecord';
+
+/** Formats that are contracts in schemas/ are checked by their generated validators. */
+function contractFor(value: unknown, shardFile: boolean): InputContract | undefined {
+  const v = value as { report?: unknown; compare_version?: unknown };
+  if (shardFile) return 'FuzzShardRecord';
+  return v.report === 'compat' ? 'CompatReport' : v.compare_version === 'lockstep.journal-compare.v1' ? 'JournalCompare' : undefined;
+}
+
 function checked(input: RawInput, kind: Exclude<InputKind, 'history'>): unknown[] {
   const schema = schemaFor(input, kind);
+  const shardFile = isShardLines(input.records[0]?.value);
   return input.records.map((record) => {
+    const contract = contractFor(record.value, shardFile);
+    if (contract !== undefined) {
+      const result = validate(contract, record.value);
+      if (result.ok) return record.value;
+      throw new ReportInputError(input.file, input.records.length > 1 ? `line ${record.line}` : '', `${result.errors[0]!.message} (not a valid ${contract})`);
+    }
     const problem = checkInput(schema, record.value);
     if (problem === undefined) return record.value;
     const line = input.records.length > 1 ? `line ${record.line} ` : '';

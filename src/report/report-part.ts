@@ -22,5 +22,7 @@ export const emptyPart: ReportPart = { gates: [], coverage: [], divergences: [],
 
 /** Red items kept per gate in the page (red_total counts them all). */
 export const RED_ITEMS_MAX = 200;
+/** Divergence groups kept in the page, most frequent first (the total is kept too). */
+export const GROUPS_MAX = 2000;
 /** Occurrences kept per divergence group. */
 export const GROUP_ITEMS_MAX = 50;

@@ -65,3 +65,17 @@ describe('the fuzz workflow, run locally', () => {
     expect(mergedReportText(mergeShards([...files].reverse().map((f) => readShardFile(f)), new Map()))).toBe(mergedReportText(mergeShards(files.map((f) => readShardFile(f)), new Map())));
   });
 });
+
+describe('the Kubernetes indexed Job', () => {
+  it('runs shard completion-index + 1 of as many shards as it has completions, planned like the workflow', () => {
+    const text = readFileSync(join(repo, 'deploy/k8s/fuzz-indexed-job.yaml'), 'utf8');
+    expect(text).toMatch(/^\s+completionMode: Indexed$/m);
+    const completions = Number(/^\s+completions: (\d+)$/m.exec(text)?.[1]);
+    const shards = Number(/- name: SHARDS\n\s+value: "(\d+)"/.exec(text)?.[1]);
+    expect(completions).toBeGreaterThan(1);
+    expect(shards).toBe(completions);
+    expect(text).toContain('shard=$((JOB_COMPLETION_INDEX + 1))');
+    expect(text).toContain('fuzz plan --target "$TARGET" --shards "$SHARDS" --shard "$shard" --epoch "$EPOCH"');
+    expect(text).toContain('pnpm -s fuzz merge "/results/$EPOCH"');
+  });
+});

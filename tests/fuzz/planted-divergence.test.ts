@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fixture } from '../../generated/ts/types.js';
+import { readKnownSignatures } from '../../src/fuzz/known-signatures.js';
 import { runFuzz } from '../../src/fuzz/fuzz-run.js';
 import { shrinkScenario } from '../../src/fuzz/shrink-scenario.js';
 import { referenceImplementation } from '../../src/harness/builtin-implementations.js';
@@ -45,10 +46,12 @@ describe('planted divergence', () => {
     expect(failure).toMatchObject({ kind: 'divergence', implementation: 'planted' });
     expect(failure.summary).toContain('/result/fee_calibration/samples');
     expect(failure.steps).toBeLessThanOrEqual(5);
-    // signatures.jsonl beside the fixtures records which failure signatures have one.
     const files = readdirSync(regressions).filter((f) => f.endsWith('.json'));
     expect(files).toHaveLength(1);
     fixture = JSON.parse(readFileSync(join(regressions, files[0]!), 'utf8')) as Fixture;
+    // Its signature is recorded beside it, so later merges call the same failure known.
+    expect([...readKnownSignatures(regressions)]).toEqual([[failure.signature, [fixture.name]]]);
+    expect(failure.signature).toContain('divergence | planted | calibrate_fee | /result/fee_calibration/samples');
     expect(fixture.origin).toMatchObject({ seed: failure.seed });
     expect(fixture.origin?.found).toContain('planted');
     expect(fixture.steps.some((s) => s.kind === 'request' && s.request.op === 'calibrate_fee')).toBe(true);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateScenario } from '../../src/fuzz/fuzz-run.js';
 import { planTasks } from '../../src/fuzz/fuzz-task.js';
 import { readShardFile, ShardFileError, ShardFileWriter, type FuzzShardFailure } from '../../src/fuzz/shard-file.js';
 
@@ -11,12 +12,14 @@ const failure: FuzzShardFailure = {
   record: 'failure', signature: 'divergence | rust | intent:ENTER | /x | - | OK/OK', seed: 5, source: 'generated', kind: 'divergence',
   implementation: 'rust', step: 3, steps: 9, facts: { step_kind: 'intent:ENTER', pointer: '/x', cell: '', codes: { reference: 'OK', target: 'OK' } }, summary: 'x',
 };
+const kernelConfig = generateScenario('realistic', 1).config;
 const footer = { complete: true, runs: 10, steps: 90, corpus_replayed: 0, regressions_replayed: 1, elapsed_ms: 12 };
 
 function written(close: boolean): string {
   const file = join(mkdtempSync(join(tmpdir(), 'lockstep-shard-')), 'shard.jsonl');
   const w = new ShardFileWriter(file, header);
   w.write(failure);
+  w.write({ record: 'exemplar', signature: failure.signature, seed: 5, source: 'generated', scenario: { level: 'realistic', config: kernelConfig, steps: [{ kind: 'raw', base64: 'e30=' }] } });
   w.write({ record: 'coverage', slot: [{ key: 'IDLE -ENTER-> ORDER_REQUESTED', count: 2 }], order: [] });
   if (close) w.close(footer);
   else w.abandon();
@@ -28,6 +31,7 @@ describe('shard result files', () => {
     const shard = readShardFile(written(true));
     expect(shard.header).toMatchObject({ record: 'header', format: 'lockstep.fuzz_shard.v1', task });
     expect(shard.failures).toEqual([failure]);
+    expect(shard.exemplars.map((e) => [e.signature, e.seed, e.scenario.steps.length])).toEqual([[failure.signature, 5, 1]]);
     expect(shard.coverage?.slot).toHaveLength(1);
     expect(shard.footer).toEqual({ record: 'footer', ...footer });
   });

@@ -10,10 +10,11 @@ const fail = (signature: string, seed: number, steps: number, over: Partial<Fuzz
   record: 'failure', signature, seed, source: 'generated', kind: 'divergence', implementation: 'rust', step: 1, steps,
   facts: { step_kind: 'intent:ENTER', pointer: '/x', cell: '', codes: { reference: 'OK', target: 'OK' } }, summary: `seed ${seed}`, ...over,
 });
-const shard = (task: FuzzTask, failures: FuzzShardFailure[], complete = true): ShardFile => ({
+const shard = (task: FuzzTask, failures: FuzzShardFailure[], complete = true, exemplars: ShardFile['exemplars'] = []): ShardFile => ({
   file: `/tmp/${task.target}-${task.shard.index}.jsonl`,
   header: { record: 'header', format: 'lockstep.fuzz_shard.v1', task, build: { lockstep: '0.1.0', node: 'v20', target: task.target }, contracts_hash: HASH },
   failures,
+  exemplars,
   coverage: { record: 'coverage', slot: [{ key: `cell-${task.shard.index}`, count: 1 }, { key: 'shared', count: 2 }], order: [] },
   footer: complete ? { record: 'footer', complete: true, runs: task.runs, steps: 10 * task.runs, corpus_replayed: 1, regressions_replayed: 1, elapsed_ms: 100 * task.shard.index } : undefined,
 });
@@ -84,6 +85,15 @@ describe('merging shard files', () => {
     const lost = mergeShards([shard(canary, found.slice(1))], new Map());
     expect(lost.canary.undetected_seeds).toEqual([planted[0]]);
     expect(mergeFailed(lost)).toBe(true);
+  });
+
+  it('attaches the kept scenario to each chosen exemplar', () => {
+    const scenario = { level: 'adversarial' as const, config: { slot_count: 1 } as never, steps: [] };
+    const kept = [{ record: 'exemplar' as const, signature: 'S1', source: 'generated', seed: 4, scenario }];
+    const r = mergeShards([files[0]!, shard(b!, files[1]!.failures as FuzzShardFailure[], true, kept), files[2]!], new Map());
+    const exemplars = r.signatures[0]!.exemplars;
+    expect(exemplars[0]).toMatchObject({ seed: 4, scenario });
+    expect(exemplars[1]!.scenario).toBeUndefined();
   });
 
   it('counts a task given twice once, and says so', () => {

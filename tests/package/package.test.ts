@@ -52,13 +52,14 @@ describe('the tarball', () => {
       (file) =>
         !/^package\/dist\/index\.(js|cjs|d\.ts|d\.cts)$/.test(file) &&
         file !== 'package/dist/cli/main.js' &&
-        !/^package\/schemas\/([a-z_]+\.schema\.json|data\/[a-z_.]+\.json)$/.test(file) &&
+        file !== 'package/dist/report-ui.global.js' &&
+        !/^package\/schemas\/([a-z_]+\.schema\.json|data\/[a-z_.]+\.json|inputs\/[a-z_]+\.schema\.json)$/.test(file) &&
         file !== 'package/package.json' &&
         file !== 'package/README.md' &&
         file !== 'package/LICENSE',
     );
     expect(stray).toEqual([]);
-    for (const required of ['package/dist/index.js', 'package/dist/index.cjs', 'package/dist/index.d.ts', 'package/dist/index.d.cts', 'package/dist/cli/main.js', 'package/README.md', 'package/LICENSE', 'package/schemas/engine_intent.schema.json']) {
+    for (const required of ['package/dist/index.js', 'package/dist/index.cjs', 'package/dist/index.d.ts', 'package/dist/index.d.cts', 'package/dist/cli/main.js', 'package/dist/report-ui.global.js', 'package/README.md', 'package/LICENSE', 'package/schemas/engine_intent.schema.json']) {
       expect(tarFiles).toContain(required);
     }
   });
@@ -214,5 +215,14 @@ describe('the installed package', () => {
     expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[0] as string)).toMatchObject({ op: 'hello', seq: 0, protocol_version: '1.0' });
     expect(JSON.parse(lines[1] as string)).toMatchObject({ op: 'bye', seq: 1 });
+  });
+
+  it('installs the lockstep bin, which writes a report page with the prebuilt UI', () => {
+    writeFileSync(join(consumer, 'compat.json'), JSON.stringify({ baseline: 'v0', findings: [{ rule: 'ENUM_VALUE_REMOVED', breaking: true, message: 'gone' }] }));
+    const out = run(join(consumer, 'node_modules/.bin/lockstep'), ['report', 'compat.json', '-o', 'report.html'], consumer);
+    expect(out).toContain('compat v0 fail');
+    const html = readFileSync(join(consumer, 'report.html'), 'utf8');
+    expect(html).toContain('ENUM_VALUE_REMOVED');
+    expect(html).toContain(readFileSync(join(root, 'dist/report-ui.global.js'), 'utf8').trim().slice(0, 200));
   });
 });

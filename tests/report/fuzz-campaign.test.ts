@@ -10,8 +10,10 @@ import { ReportInputError } from '../../src/report/report-input-error.js';
 
 const repoRoot = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'report-fuzz-'));
-const task = (index: number) => ({ task_version: 1, commit: 'abc123', target: 'rust', level: 'all', shard: { index, count: 3 }, epoch: 0, runs: 20, corpus_hash: 'sha256:0' });
-const header = (index: number) => ({ record: 'header', format: 'lockstep.fuzz_shard.v1', task: task(index), build: { lockstep: '0.1.0', node: 'v20', target: 'x' }, contracts_hash: 'sha256:1' });
+// Shard lines as schemas/fuzz_shard_record.schema.json defines them (checked by its validator).
+const HASH = `sha256:${'0'.repeat(64)}`;
+const task = (index: number) => ({ task_version: 'lockstep.fuzz_task.v1', commit: 'abc123', target: 'rust', level: 'all', shard: { index, count: 3 }, epoch: 0, runs: 20, corpus_hash: HASH });
+const header = (index: number) => ({ record: 'header', format: 'lockstep.fuzz_shard.v1', task: task(index), build: { lockstep: '0.1.0', node: 'v20', target: 'x' }, contracts_hash: HASH });
 const failure = (seed: number) => ({ record: 'failure', signature: 'divergence|rust|venue_event|/result/slot/stage|FILL', seed, source: 'generated', kind: 'divergence', implementation: 'rust', step: 3, steps: 7, facts: { step_kind: 'venue_event', pointer: '/result/slot/stage', cell: '', codes: { reference: 'OK', target: 'OK' } }, summary: 'slot stage differs' });
 const coverage = (n: number) => ({ record: 'coverage', slot: [{ key: 'IDLE -ENTER-> ORDER_REQUESTED', count: n }], order: [] });
 const footer = { record: 'footer', complete: true, runs: 20, steps: 400, corpus_replayed: 0, regressions_replayed: 0, elapsed_ms: 1000 };
@@ -70,10 +72,17 @@ describe('fuzz campaigns', () => {
     expect(data.history.at(-1)!.signatures).toBe(2);
   });
 
+  it('does not count a canary target\'s planted divergences as failures', async () => {
+    const canary = { ...failure(100), implementation: 'canary', signature: 'divergence|canary|x|/canary', facts: { ...failure(100).facts, pointer: '/canary' } };
+    const files = [1, 2, 3].map((i) => write(`c${i}.jsonl`, lines(header(i), ...(i === 1 ? [canary] : []), coverage(1), footer)));
+    const gate = (await build(files)).gates.find((g) => g.gate === 'fuzz')!;
+    expect(gate).toMatchObject({ status: 'pass', red_total: 0 });
+  });
+
   it('names the line and pointer of a malformed shard record', async () => {
     const bad = write('bad.jsonl', lines(header(1), { ...failure(1), step: 'three' }, footer));
     const error = await loadInputs([bad], repoRoot).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportInputError);
-    expect((error as Error).message).toContain('bad.jsonl line 2 at /step');
+    expect((error as Error).message).toMatch(/bad\.jsonl line 2: .* at \/step \(not a valid FuzzShardRecord\)/);
   });
 });

@@ -1,7 +1,7 @@
 // The page in a real browser (Debian's chromium): opened from disk, every view checked against
 // the numbers of its inputs read back from the DOM, a screenshot of each view written to
 // reports/screenshots/ and its colours checked against what the data says.
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -168,10 +168,32 @@ describe('report page in Chromium', () => {
     expect(await bodyBackground(page)).toEqual({ r: 13, g: 17, b: 23 });
     await shot('coverage-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+    // The button forces a scheme whatever the system's: system -> light -> dark.
+    await page.locator('button.theme').click();
+    await page.locator('button.theme').click();
+    expect(await page.locator('button.theme').textContent()).toBe('Colours: dark');
+    expect(await bodyBackground(page)).toEqual({ r: 13, g: 17, b: 23 });
   });
 
   it('logged no console error or warning on any view', () => {
     expect(problems).toEqual([]);
+  });
+});
+
+describe('report page with many signatures', () => {
+  it('draws the divergence groups a page at a time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-many-'));
+    const signatures = Array.from({ length: 150 }, (_, i) => ({ signature: `sig-${String(i).padStart(3, '0')}`, status: 'new', kind: 'divergence', implementation: 'rust', count: 150 - i }));
+    writeFileSync(join(dir, 'merged.json'), JSON.stringify({ format: 'lockstep.fuzz_merged.v1', totals: { runs: 1, steps: 1, failures: 150 }, signatures, coverage: { slot: [], order: [] } }));
+    await writeReport(parseReportArguments([join(dir, 'merged.json'), '-o', join(dir, 'many.html')]), repoRoot);
+    const many = await browser.newPage();
+    await many.goto(`${pathToFileURL(join(dir, 'many.html')).href}#divergences`);
+    expect(await many.locator('details.group').count()).toBe(100);
+    expect(await many.locator('details.group').first().getAttribute('data-signature')).toBe('fuzz sig-000');
+    await many.locator('button.more').click();
+    expect(await many.locator('details.group').count()).toBe(150);
+    expect(await many.locator('button.more').isHidden()).toBe(true);
+    await many.close();
   });
 });
 

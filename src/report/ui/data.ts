@@ -4,7 +4,7 @@ import type { ReportData } from '../../../generated/ts/types.js';
 
 export type Summary = Pick<ReportData, 'report_data_version' | 'title' | 'inputs' | 'gates' | 'findings' | 'history'>;
 export type Matrices = Pick<ReportData, 'matrices' | 'coverage'>;
-export type Divergences = Pick<ReportData, 'divergences'>;
+export type Divergences = Pick<ReportData, 'divergences' | 'divergence_groups_total'>;
 export type Timelines = Pick<ReportData, 'timelines'>;
 
 interface Sections {

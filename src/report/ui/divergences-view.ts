@@ -43,19 +43,30 @@ function occurrence(item: DivergenceItem, timelines: ReadonlyMap<string, Timelin
   );
 }
 
+/** Groups drawn at a time. */
+const GROUPS_PER_PAGE = 100;
+
+/** A group draws its occurrences the first time it is opened: thousands of groups stay cheap. */
 function group(g: DivergenceGroup, index: number, timelines: ReadonlyMap<string, Timeline>): HTMLElement {
   const details = h(
     'details',
-    { class: 'group', open: index === 0, 'data-signature': g.signature, 'data-occurrences': g.occurrences },
+    { class: 'group', 'data-signature': g.signature, 'data-occurrences': g.occurrences },
     h('summary', null, h('span', { class: `badge ${g.kind === 'known' ? 'absent' : 'fail'}` }, g.kind), ` ${g.signature} `, h('span', { class: 'muted' }, `${g.occurrences} occurrence(s)${g.occurrences > g.items.length ? `, first ${g.items.length} shown` : ''}`)),
-    g.items.map((item) => occurrence(item, timelines)),
   );
-  details.addEventListener('toggle', () => revealMarks(details));
+  let drawn = false;
+  details.addEventListener('toggle', () => {
+    if (details.open && !drawn) {
+      drawn = true;
+      add(details, g.items.map((item) => occurrence(item, timelines)));
+    }
+    revealMarks(details);
+  });
+  details.open = index === 0;
   return details;
 }
 
 export function renderDivergences(panel: HTMLElement): void {
-  const { divergences } = section('divergences');
+  const { divergences, divergence_groups_total: groups } = section('divergences');
   add(panel, h('h2', null, 'Divergences'));
   if (divergences.length === 0) {
     add(panel, h('p', { 'data-empty': '' }, 'No divergences: every implementation answered like its baseline.'));
@@ -63,7 +74,20 @@ export function renderDivergences(panel: HTMLElement): void {
   }
   const timelines = new Map(section('timelines').timelines.map((t) => [t.name, t]));
   const total = divergences.reduce((n, g) => n + g.occurrences, 0);
-  add(panel, h('p', null, `${total} occurrence(s) in ${divergences.length} signature group(s), most frequent first.`), divergences.map((g, i) => group(g, i, timelines)));
+  const list = h('div', { class: 'groups' });
+  const more = h('button', { type: 'button', class: 'more' });
+  let shown = 0;
+  // Groups are drawn a page at a time: a campaign with thousands of signatures stays quick to open.
+  const showMore = (): void => {
+    const next = divergences.slice(shown, shown + GROUPS_PER_PAGE);
+    add(list, next.map((g, i) => group(g, shown + i, timelines)));
+    shown += next.length;
+    more.textContent = `Show ${Math.min(GROUPS_PER_PAGE, divergences.length - shown)} more groups (${divergences.length - shown} not shown)`;
+    more.hidden = shown >= divergences.length;
+  };
+  more.addEventListener('click', showMore);
+  add(panel, h('p', null, `${total} occurrence(s) in ${groups} signature group(s), most frequent first${groups > divergences.length ? `; the ${divergences.length} most frequent are in this page` : ''}.`), list, more);
+  showMore();
   // The panel is laid out only after it is shown: scroll the answers to their marks then.
   requestAnimationFrame(() => revealMarks(panel));
 }
