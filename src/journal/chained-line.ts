@@ -5,6 +5,7 @@ import { checksumBytes } from './checksum.js';
 import type { DamageReason } from './journal-decision.js';
 import { CHECKSUM_PREFIX_BYTES } from './journal-format.js';
 import { MerkleAppender } from './merkle-tree.js';
+import { SAFE_INTEGER_MAX } from '../../generated/ts/protocol-edge.js';
 
 /** The chain as verified so far. */
 export interface ChainState {
