@@ -22,6 +22,7 @@ const sections: Array<[string, () => Promise<BenchSectionModule>]> = [
   ['fuzz', () => import('./bench/fuzz.js')],
   ['rust', () => import('./bench/rust.js')],
   ['report', () => import('./bench/report.js')],
+  ['compat', () => import('./bench/compat.js')],
 ];
 
 type SectionOutcome =
