@@ -1,5 +1,5 @@
 // What the built package has in place of the commands that need a lockstep checkout (codegen,
-// fixtures, test, rust-build): tsup.config.ts points their imports here, so the published
+// fixtures, test, rust-build, mutants): tsup.config.ts points their imports here, so the published
 // bundle carries neither codegen's dependencies nor the fixture stories.
 import { UsageError, type CliCommand } from './command.js';
 
@@ -17,3 +17,4 @@ export const codegenCommand = checkoutOnly('codegen');
 export const fixturesCommand = checkoutOnly('fixtures');
 export const testCommand = checkoutOnly('test');
 export const rustBuildCommand = checkoutOnly('rust-build');
+export const mutantsCommand = checkoutOnly('mutants');

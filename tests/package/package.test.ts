@@ -103,6 +103,15 @@ describe('the contracts entry', () => {
     }
   });
 
+  it('the bin imports nothing but Node builtins (a dev tool imported at startup would break it)', async () => {
+    const requireFromTsup = createRequire(createRequire(import.meta.url).resolve('tsup'));
+    const esbuild = requireFromTsup('esbuild') as EsbuildImportLister;
+    const result = await esbuild.build({ entryPoints: [join(root, 'dist/cli/main.js')], bundle: true, write: false, metafile: true, platform: 'node', logLevel: 'silent', external: ['*'] });
+    const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path));
+    const { builtinModules } = await import('node:module');
+    expect(imports.filter((path) => !path.startsWith('node:') && !builtinModules.includes(path))).toEqual([]);
+  });
+
   it('contains no trace of the heavy tools', () => {
     const bundle = readFileSync(join(root, 'dist/index.js'), 'utf8');
     for (const heavy of ['node_modules/.pnpm/typebox', 'node_modules/.pnpm/fast-check', 'ajv/dist/compile/', 'json-schema-to-typescript']) {
