@@ -1,11 +1,11 @@
 // Checks one complete chained line (bytes without `\n`) against the chain so far, in a fixed
 // order of checks so the Rust twin (chained_line.rs) names the same reason for the same bytes.
 import { createHash } from 'node:crypto';
+import { SAFE_INTEGER_MAX } from '../../generated/ts/protocol-edge.js';
 import { checksumBytes } from './checksum.js';
 import type { DamageReason } from './journal-decision.js';
 import { CHECKSUM_PREFIX_BYTES } from './journal-format.js';
 import { MerkleAppender } from './merkle-tree.js';
-import { SAFE_INTEGER_MAX } from '../protocol/limits.js';
 
 /** The chain as verified so far. */
 export interface ChainState {
