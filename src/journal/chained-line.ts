@@ -5,7 +5,6 @@ import { checksumBytes } from './checksum.js';
 import type { DamageReason } from './journal-decision.js';
 import { CHECKSUM_PREFIX_BYTES } from './journal-format.js';
 import { MerkleAppender } from './merkle-tree.js';
-import { SAFE_INTEGER_MAX } from '../protocol/limits.js';
 
 /** The chain as verified so far. */
 export interface ChainState {
