@@ -1,7 +1,6 @@
 // Checks one complete chained line (bytes without `\n`) against the chain so far, in a fixed
 // order of checks so the Rust twin (chained_line.rs) names the same reason for the same bytes.
 import { createHash } from 'node:crypto';
-import { SAFE_INTEGER_MAX } from '../../generated/ts/protocol-edge.js';
 import { checksumBytes } from './checksum.js';
 import type { DamageReason } from './journal-decision.js';
 import { CHECKSUM_PREFIX_BYTES } from './journal-format.js';
