@@ -1,7 +1,6 @@
 // Checks one complete chained line (bytes without `\n`) against the chain so far, in a fixed
 // order of checks so the Rust twin (chained_line.rs) names the same reason for the same bytes.
-import { createHash } from 'node:crypto';
-import { SAFE_INTEGER_MAX } from '../../generated/ts/protocol-edge.js';
+import { hash } from 'node:crypto';
 import { checksumBytes } from './checksum.js';
 import type { DamageReason } from './journal-decision.js';
 import { CHECKSUM_PREFIX_BYTES } from './journal-format.js';
@@ -34,44 +33,78 @@ export interface LineFinding {
 }
 
 const KINDS: ReadonlySet<string> = new Set(['step', 'line_fault', 'checkpoint', 'recovered', 'seal']);
-const OPEN = '{"checksum":"sha256:';
-const HEX = /^[0-9a-f]{64}$/;
+const OPEN = Buffer.from('{"checksum":"sha256:', 'latin1');
+const INDEX_KEY = Buffer.from('","index":', 'latin1');
+const KIND_KEY = Buffer.from(',"kind":"', 'latin1');
+const LINK_KEY = Buffer.from(',"previous_checksum":"sha256:', 'latin1');
 const INDEX_MAX = SAFE_INTEGER_MAX;
 /** The fixed-position fields lie within this many leading bytes of a line. */
 const PREFIX_WINDOW_BYTES = 320;
 
-function hexAt(text: string, at: number): string | undefined {
-  const hex = text.slice(at, at + 64);
-  return HEX.test(hex) ? hex : undefined;
+function matchesAt(bytes: Uint8Array, end: number, at: number, what: Uint8Array): boolean {
+  if (at + what.length > end) return false;
+  for (let i = 0; i < what.length; i += 1) if (bytes[at + i] !== what[i]) return false;
+  return true;
 }
 
-/** Reads `{"checksum":"sha256:H","index":N,"kind":"K","previous_checksum":"sha256:P"`. */
+/** Whether 64 lowercase hex digits start at `at` (within `end`). */
+function hexAt(bytes: Uint8Array, end: number, at: number): boolean {
+  if (at + 64 > end) return false;
+  for (let i = at; i < at + 64; i += 1) {
+    const c = bytes[i] as number;
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
+}
+
+const latin1 = (bytes: Uint8Array, from: number, to: number): string => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1');
+
+/** Reads `{"checksum":"sha256:H","index":N,"kind":"K","previous_checksum":"sha256:P"` (byte by byte, as the Rust twin). */
 export function readPrefix(bytes: Uint8Array): LinePrefix | undefined {
-  const text = Buffer.from(bytes.subarray(0, PREFIX_WINDOW_BYTES)).toString('latin1');
-  if (!text.startsWith(OPEN)) return undefined;
-  const checksum = hexAt(text, OPEN.length);
-  if (checksum === undefined || !text.startsWith('","index":', OPEN.length + 64)) return undefined;
-  let at = OPEN.length + 64 + '","index":'.length;
-  const digits = /^(0|[1-9][0-9]{0,15})/.exec(text.slice(at))?.[0];
-  if (digits === undefined || Number(digits) > INDEX_MAX) return undefined;
-  at += digits.length;
-  if (!text.startsWith(',"kind":"', at)) return undefined;
-  at += ',"kind":"'.length;
-  const end = text.indexOf('"', at);
-  if (end < 0) return undefined;
-  const kind = text.slice(at, end);
-  if (!/^[a-z_]{1,32}$/.test(kind)) return undefined;
-  at = end + 1;
-  const link = ',"previous_checksum":"sha256:';
-  if (!text.startsWith(link, at)) return undefined;
-  const previous = hexAt(text, at + link.length);
-  if (previous === undefined || text[at + link.length + 64] !== '"') return undefined;
-  return { checksum: `sha256:${checksum}`, index: Number(digits), kind, previous: `sha256:${previous}` };
+  const end = Math.min(bytes.length, PREFIX_WINDOW_BYTES);
+  if (!matchesAt(bytes, end, 0, OPEN) || !hexAt(bytes, end, OPEN.length)) return undefined;
+  let at = OPEN.length + 64;
+  if (!matchesAt(bytes, end, at, INDEX_KEY)) return undefined;
+  at += INDEX_KEY.length;
+  const isDigit = (i: number): boolean => i < end && (bytes[i] as number) >= 0x30 && (bytes[i] as number) <= 0x39;
+  if (!isDigit(at)) return undefined;
+  let take = 1;
+  if (bytes[at] !== 0x30) while (take < 16 && isDigit(at + take)) take += 1;
+  const index = Number(latin1(bytes, at, at + take));
+  if (index > INDEX_MAX) return undefined;
+  at += take;
+  if (!matchesAt(bytes, end, at, KIND_KEY)) return undefined;
+  at += KIND_KEY.length;
+  let close = at;
+  while (close < end && bytes[close] !== 0x22) close += 1;
+  if (close >= end || close === at || close - at > 32) return undefined;
+  for (let i = at; i < close; i += 1) {
+    const c = bytes[i] as number;
+    if (!((c >= 0x61 && c <= 0x7a) || c === 0x5f)) return undefined;
+  }
+  const kind = latin1(bytes, at, close);
+  at = close + 1;
+  if (!matchesAt(bytes, end, at, LINK_KEY) || !hexAt(bytes, end, at + LINK_KEY.length)) return undefined;
+  const previousAt = at + LINK_KEY.length;
+  if (previousAt + 64 >= end || bytes[previousAt + 64] !== 0x22) return undefined;
+  return {
+    checksum: `sha256:${latin1(bytes, OPEN.length, OPEN.length + 64)}`,
+    index,
+    kind,
+    previous: `sha256:${latin1(bytes, previousAt, previousAt + 64)}`,
+  };
 }
 
-/** SHA-256 of the body: `{` and the line after its checksum member. */
+/** SHA-256 of the body: `{` and the line after its checksum member (the byte before it, a comma, stands in for the brace). */
 function bodyChecksum(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update('{').update(bytes.subarray(CHECKSUM_PREFIX_BYTES)).digest('hex')}`;
+  const at = CHECKSUM_PREFIX_BYTES - 1;
+  const saved = bytes[at] as number;
+  bytes[at] = 0x7b;
+  try {
+    return `sha256:${hash('sha256', bytes.subarray(at), 'hex')}`;
+  } finally {
+    bytes[at] = saved;
+  }
 }
 
 function treeFinding(bytes: Uint8Array, p: LinePrefix, state: ChainState): LineFinding | undefined {

@@ -4,7 +4,6 @@
 use sha2::{Digest, Sha256};
 use serde_json::Value;
 
-use crate::generated::protocol_edge::SAFE_INTEGER_MAX;
 use crate::journal::checksum::{checksum_bytes, checksum_text};
 use crate::journal::journal_format::CHECKSUM_PREFIX_BYTES;
 use crate::journal::merkle_tree::MerkleAppender;
