@@ -21,7 +21,9 @@ const sections: Array<[string, () => Promise<BenchSectionModule>]> = [
   ['parity', () => import('./bench/parity.js')],
   ['fuzz', () => import('./bench/fuzz.js')],
   ['rust', () => import('./bench/rust.js')],
+  ['journal', () => import('./bench/journal.js')],
   ['report', () => import('./bench/report.js')],
+  ['compat', () => import('./bench/compat.js')],
 ];
 
 type SectionOutcome =

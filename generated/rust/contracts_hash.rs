@@ -5,4 +5,4 @@
 //! The contracts hash a journal header names (SHA-256 over every schema and data table).
 
 /// SHA-256 over the canonical JSON of every schema and data table.
-pub const CONTRACTS_HASH: &str = "sha256:fbafc9d8ced82a1b6570557ff7d3a3856bbcbd037b0ca0a73700d4f3bb426026";
+pub const CONTRACTS_HASH: &str = "sha256:366f5c349de3ad0a136f2fd360e7a3abb1bb4580d46517f6745f50f7db19da5a";

@@ -2884,7 +2884,7 @@ pub struct KernelConfig {
     pub reconcile_tolerance: f64,
     /// Starting capital of the kernel ledger (K).
     pub seed_capital: Amount,
-    /// Bound of the per-trade idempotency set: event ids remembered per slot, oldest evicted first.
+    /// Bound of a slot's idempotency window (seen_event_ids + live_event_ids): only ids of ended orders are evicted, oldest first; when the ids of the live order alone fill it, the next event stops the slot (STALE_STATE_RECONCILING) rather than forget one.
     pub seen_event_ids_max: u64,
     /// Number of trade slots.
     pub slot_count: u64,

@@ -1088,7 +1088,7 @@ export interface KernelConfig {
   slot_count: number;
   seed_capital: Amount;
   /**
-   * Bound of the per-trade idempotency set: event ids remembered per slot, oldest evicted first.
+   * Bound of a slot's idempotency window (seen_event_ids + live_event_ids): only ids of ended orders are evicted, oldest first; when the ids of the live order alone fill it, the next event stops the slot (STALE_STATE_RECONCILING) rather than forget one.
    */
   seen_event_ids_max: number;
   /**

@@ -63,7 +63,7 @@ async function run(args: readonly string[], ctx: CliContext): Promise<number> {
     }
     const report = await runMutants({
       kernel, mutants, shard: a.shard, budgetMs: a.budgetS * 1000, ...(a.max !== undefined ? { max: a.max } : {}),
-      repoRoot, fixturesRoot: join(repoRoot, 'fixtures'), fuzzRuns: a.fuzzRuns, fuzzSeed: a.seed, timeoutMs: 10_000, stepTimeoutMs: 300_000,
+      repoRoot, fixturesRoot: join(repoRoot, 'fixtures'), fuzzRuns: a.fuzzRuns, fuzzSeed: a.seed, timeoutMs: 10_000, stepTimeoutMs: 300_000, buildTimeoutMs: 1_800_000,
       equivalentPath: join(repoRoot, 'mutants/equivalent.json'), scratchRoot: join(tmpdir(), 'lockstep-mutants'),
       onResult: (r, done, of) => ctx.stderr.write(`mutants ${kernel}: ${done}/${of} ${r.status} ${r.file}:${r.line} ${r.description} (${r.ms} ms)\n`),
     });

@@ -113,12 +113,13 @@ export function compareSets(oldSet: ContractSet, newSet: ContractSet, opts: Samp
     const reach = new Set([...closureFiles(oldSet, file), ...closureFiles(newSet, file)]);
     const mine = all.filter((f) => f.contract === file || reach.has(f.schema));
     const reached = units.filter((u) => reach.has(u.unit.file));
+    const docsOnly = opts.samples > 0 && reached.length === 0;
     const back = merged(reached, (r) => r.back);
     const fwd = merged(reached, (r) => r.fwd);
     contracts.push({
       contract: file,
-      backward: directionVerdict(mine, 'BACKWARD', back, opts.samples),
-      forward: directionVerdict(mine, 'FORWARD', fwd, opts.samples),
+      backward: directionVerdict(mine, 'BACKWARD', back, opts.samples, docsOnly),
+      forward: directionVerdict(mine, 'FORWARD', fwd, opts.samples, docsOnly),
       sampled: { backward: back?.valid ?? 0, forward: fwd?.valid ?? 0 },
       missed: back === undefined ? [] : [...new Set([...back.missed, ...(fwd?.missed ?? [])])].sort(),
     });

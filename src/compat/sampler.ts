@@ -67,7 +67,9 @@ function str(schema: Schema): Arb {
     } catch {
       return fc.string();
     }
-    return fc.stringMatching(re).filter((s) => [...s].length >= minLength && [...s].length <= maxLength);
+    // No filter on the lengths: a filter that rarely passes spins forever; the source side's
+    // validator drops the strings that miss a length bound instead.
+    return fc.stringMatching(re);
   }
   return fc.oneof(fc.string({ minLength, maxLength }), fc.string({ minLength, maxLength, size: 'max' }), fc.string({ minLength: maxLength, maxLength }));
 }
@@ -76,9 +78,11 @@ function arr(at: Located, schema: Schema, opts: SamplerOptions, depth: number): 
   const item = schema.items === undefined ? fc.oneof(fc.integer(), fc.string()) : arbitraryFor(childOf(at, 'items'), opts, depth + 1);
   const minLength = typeof schema.minItems === 'number' ? schema.minItems : 0;
   const maxLength = typeof schema.maxItems === 'number' ? Math.min(schema.maxItems, 24) : Math.max(minLength, 4);
-  const arbs = [fc.array(item, { minLength, maxLength: Math.min(maxLength, minLength + 3) })];
+  // Deep arrays stay short: instance size multiplies with every nested array.
+  const spread = depth >= 2 ? 1 : 3;
+  const arbs = [fc.array(item, { minLength, maxLength: Math.min(maxLength, minLength + spread) })];
   // Full arrays only when small: a tightened maxItems shows on them, and big ones cost time.
-  if (maxLength <= 8) arbs.push(fc.array(item, { minLength: maxLength, maxLength }));
+  if (maxLength <= 8 && depth < 4) arbs.push(fc.array(item, { minLength: maxLength, maxLength }));
   return fc.oneof(...arbs);
 }
 
@@ -112,9 +116,33 @@ function byType(at: Located, schema: Schema, type: string, opts: SamplerOptions,
   }
 }
 
-/** An arbitrary for the schema node at `at` (a `$ref` is followed). */
+/**
+ * An arbitrary for the schema node at `at` (a `$ref` is followed). Arbitraries are built once
+ * per location: shared $defs are referenced hundreds of times by the big contracts, and
+ * building them per use is exponential. A location met again while it is being built (a
+ * recursive schema) ends in null, which the validator then refuses.
+ */
 export function arbitraryFor(start: Located, opts: SamplerOptions, depth = 0): Arb {
   const at = opts.refs.resolve(start);
+  const memo = memoOf(opts);
+  const key = `${at.file}#${at.pointer}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known ?? fc.constant(null);
+  memo.set(key, null);
+  const built = build(at, opts, depth);
+  memo.set(key, built);
+  return built;
+}
+
+const MEMOS = new WeakMap<SamplerOptions, Map<string, Arb | null>>();
+
+function memoOf(opts: SamplerOptions): Map<string, Arb | null> {
+  let memo = MEMOS.get(opts);
+  if (memo === undefined) MEMOS.set(opts, (memo = new Map()));
+  return memo;
+}
+
+function build(at: Located, opts: SamplerOptions, depth: number): Arb {
   if (!isObject(at.node) || depth > MAX_DEPTH) return at.node === false ? fc.constant(undefined) : fc.oneof(fc.constant(null), fc.integer(), fc.string());
   const schema = at.node;
   const here = `${at.file}#${at.pointer}`;

@@ -2,8 +2,11 @@
  * The state invariants of kernel.md on the in-process engine, after every step: the scenario's
  * requests are replayed straight into `createKernel`, with a snapshot before and after each
  * step handed to the kernel's own `checkInvariants` (one definition of the invariants, used by
- * the property tests and here). Raw lines are skipped: they are not valid requests and must
- * not reach the kernel.
+ * the property tests and here; the tightened ones included: ids of events on a live order are
+ * never forgotten, reconcile audits every field it changes, short fills and late acks, account
+ * gaps). Raw lines are skipped: they are not valid requests and must not reach the kernel.
+ * That no input sequence applies one event twice is checked on the responses, for every
+ * implementation (`response-invariants.ts`).
  */
 import type { CoreSnapshot, ExecutionStepResult, ProtocolRequest } from '../../generated/ts/types.js';
 import { createKernel } from '../kernel/index.js';

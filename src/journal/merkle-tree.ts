@@ -1,20 +1,28 @@
 // RFC 6962 Merkle tree hashing over journal records with O(log n) append state (the peaks).
 // Leaf entry: the record's 32 checksum bytes, so a proof is small and any RFC 6962 verifier
 // checks it; the checksum in turn covers the record's bytes.
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
+
+// One-shot hashing over a reused buffer: a hash object per call cost more than the hashing.
+const LEAF_SCRATCH = Buffer.alloc(1 + 32);
+const NODE_SCRATCH = Buffer.alloc(1 + 64);
+NODE_SCRATCH[0] = 1;
 
 /** SHA-256(0x00 || entry). */
 export function leafHash(entry: Uint8Array): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(entry).digest();
+  if (entry.length !== 32) return createHash('sha256').update(Buffer.from([0])).update(entry).digest();
+  LEAF_SCRATCH.set(entry, 1);
+  return hash('sha256', LEAF_SCRATCH, 'buffer');
 }
 
 /** SHA-256(0x01 || left || right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  if (left.length !== 32 || right.length !== 32) return createHash('sha256').update(Buffer.from([1])).update(left).update(right).digest();
+  NODE_SCRATCH.set(left, 1);
+  NODE_SCRATCH.set(right, 33);
+  return hash('sha256', NODE_SCRATCH, 'buffer');
 }
 
-const LEAF_PREFIX = Buffer.from([0]);
-const NODE_PREFIX = Buffer.from([1]);
 const EMPTY_ROOT = createHash('sha256').digest();
 
 /** The tree head from the peaks (largest first): fold from the right, as RFC 6962 splits. */

@@ -21,8 +21,10 @@ export interface JudgeOptions {
   readonly fuzzSeed: number;
   /** Bound on one fixture's or scenario's answers (a hang past it is a timeout). */
   readonly timeoutMs: number;
-  /** Bound on a build or a corpus probe. */
+  /** Bound on a corpus probe. */
   readonly stepTimeoutMs: number;
+  /** Bound on one build (the first, from nothing, is the long one). */
+  readonly buildTimeoutMs: number;
 }
 
 export interface Judgement {
@@ -56,7 +58,7 @@ function rustBuild(copy: ScratchCopy, o: JudgeOptions): { binary: string } | Jud
   const build = spawnSync('cargo', ['build', '--quiet', '--bin', 'lockstep-kernel'], {
     cwd: join(copy.root, 'rust-kernel'),
     encoding: 'utf8',
-    timeout: o.stepTimeoutMs,
+    timeout: o.buildTimeoutMs,
     env: { ...process.env, CARGO_TARGET_DIR: target },
   });
   if (build.error !== undefined) return { status: 'unviable', by: `build did not finish: ${build.error.message}` };

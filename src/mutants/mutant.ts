@@ -1,7 +1,8 @@
 /**
  * One planted single-point change in a kernel's source (a mutant), and what became of it.
- * Ids name kernel, file, line, column and the change, so that the list of mutants argued
- * equivalent (`mutants/equivalent.json`) can name them.
+ * Ids name kernel, file, the enclosing function, the change and its ordinal among the same
+ * change in that function (not line numbers: an edit elsewhere in the file must not rename
+ * every mutant below it), so that `mutants/equivalent.json` can name them.
  */
 export type KernelName = 'ts' | 'rust';
 
@@ -17,7 +18,11 @@ export interface Mutant {
   readonly end: number;
   readonly original: string;
   readonly replacement: string;
-  /** What the mutant does, for people (the function it is in, when known). */
+  /** The enclosing function (or top-level name). */
+  readonly scope: string;
+  /** 1-based: which occurrence of this change in `scope` it is, in source order. */
+  readonly ordinal: number;
+  /** What the mutant does, for people. */
   readonly description: string;
 }
 
@@ -40,8 +45,24 @@ export interface MutantResult {
   readonly ms: number;
 }
 
-export function mutantId(m: Pick<Mutant, 'kernel' | 'file' | 'line' | 'column' | 'original' | 'replacement'>): string {
-  return `${m.kernel}:${m.file}:${m.line}:${m.column}: ${m.original} -> ${m.replacement}`;
+export function mutantId(m: Pick<Mutant, 'kernel' | 'file' | 'scope' | 'ordinal' | 'original' | 'replacement'>): string {
+  const text = (x: string) => x.replace(/\s+/g, ' ').trim() || '(nothing)';
+  // A replaced function body is named as such: its text would make ids long and fragile.
+  const original = m.original.length > 60 ? '(body)' : text(m.original);
+  return `${m.kernel}:${m.file}:${m.scope}: ${original} -> ${text(m.replacement)} #${m.ordinal}`;
+}
+
+/** Numbers each mutant among the same change in the same scope, in source order. */
+export function withOrdinals<T extends Omit<Mutant, 'ordinal'>>(mutants: readonly T[]): (T & { ordinal: number })[] {
+  const seen = new Map<string, number>();
+  return [...mutants]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || (a.replacement < b.replacement ? -1 : 1)))
+    .map((m) => {
+      const key = `${m.file}\u0000${m.scope}\u0000${m.original}\u0000${m.replacement}`;
+      const ordinal = (seen.get(key) ?? 0) + 1;
+      seen.set(key, ordinal);
+      return { ...m, ordinal };
+    });
 }
 
 /** The file's text with the mutant applied. */

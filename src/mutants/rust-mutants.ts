@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Mutant } from './mutant.js';
+import { withOrdinals, type Mutant } from './mutant.js';
 
 interface Position {
   readonly line: number;
@@ -40,7 +40,7 @@ function lineStarts(text: string): number[] {
 /** Turns listed mutants into plantable ones (file paths from the repository root). */
 export function fromCargoMutantsList(repoRoot: string, listed: readonly ListedMutant[]): Mutant[] {
   const texts = new Map<string, { text: string; lines: number[] }>();
-  const out: Mutant[] = [];
+  const out: Omit<Mutant, 'ordinal'>[] = [];
   for (const l of listed) {
     if (!l.file.startsWith(mutated_folder)) continue;
     const file = `rust-kernel/${l.file}`;
@@ -55,9 +55,9 @@ export function fromCargoMutantsList(repoRoot: string, listed: readonly ListedMu
     const original = t.text.slice(start, end);
     const fn = l.function?.function_name ?? '(top level)';
     const shown = original.length > 40 ? `${original.slice(0, 37).replace(/\s+/g, ' ')}...` : original.replace(/\s+/g, ' ');
-    out.push({ kernel: 'rust', file, line: l.span.start.line, column: l.span.start.column, start, end, original, replacement: l.replacement, description: `${fn}: ${shown} -> ${l.replacement.replace(/\s+/g, ' ')}` });
+    out.push({ kernel: 'rust', file, line: l.span.start.line, column: l.span.start.column, start, end, original, replacement: l.replacement, scope: fn, description: `${fn}: ${shown} -> ${l.replacement.replace(/\s+/g, ' ')}` });
   }
-  return out;
+  return withOrdinals(out);
 }
 
 /** Every mutant cargo-mutants lists for the kernel; throws with the reason when it cannot run. */

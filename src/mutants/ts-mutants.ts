@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import type { Mutant } from './mutant.js';
+import { withOrdinals, type Mutant } from './mutant.js';
 
 /** Each operator and what it becomes. */
 export const OPERATOR_SWAPS: Readonly<Record<string, readonly string[]>> = {
@@ -25,8 +25,13 @@ export const OPERATOR_SWAPS: Readonly<Record<string, readonly string[]>> = {
   '||': ['&&'],
 };
 
-/** Files that hold only types, exports or data shapes: nothing to mutate. */
-const skipped_files = new Set(['index.ts', 'types.ts']);
+/**
+ * Files not mutated: types and exports hold nothing to mutate, and `invariants.ts` is the
+ * property checker (run by the fuzzer and the debug switch), an oracle rather than kernel
+ * behaviour: on a correct kernel it never fires, so no answer can show its mutants. Its own
+ * tests plant the faults it exists to find.
+ */
+const skipped_files = new Set(['index.ts', 'types.ts', 'invariants.ts']);
 
 const isStringLike = (n: ts.Node): boolean =>
   ts.isStringLiteral(n) || ts.isTemplateExpression(n) || ts.isNoSubstitutionTemplateLiteral(n);
@@ -44,11 +49,12 @@ function enclosingFunction(node: ts.Node): string {
 /** Every mutant of one file's source text. */
 export function tsMutantsOf(file: string, text: string): Mutant[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
-  const out: Mutant[] = [];
+  const out: Omit<Mutant, 'ordinal'>[] = [];
   const add = (node: ts.Node, start: number, end: number, replacement: string): void => {
     const { line, character } = source.getLineAndCharacterOfPosition(start);
     const original = text.slice(start, end);
-    out.push({ kernel: 'ts', file, line: line + 1, column: character + 1, start, end, original, replacement, description: `${enclosingFunction(node)}: ${original} -> ${replacement || '(removed)'}` });
+    const scope = enclosingFunction(node);
+    out.push({ kernel: 'ts', file, line: line + 1, column: character + 1, start, end, original, replacement, scope, description: `${scope}: ${original} -> ${replacement || '(removed)'}` });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isBinaryExpression(node)) {
@@ -64,7 +70,7 @@ export function tsMutantsOf(file: string, text: string): Mutant[] {
     if (!ts.isTypeNode(node)) ts.forEachChild(node, visit);
   };
   visit(source);
-  return out.sort((a, b) => a.start - b.start || (a.replacement < b.replacement ? -1 : 1));
+  return withOrdinals(out);
 }
 
 /** Every mutant of the TypeScript kernel, file by file in name order. */

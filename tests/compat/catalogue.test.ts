@@ -116,3 +116,11 @@ describe('compat catalogue', () => {
     expect({ backward: out.backward, forward: out.forward }).toEqual({ backward, forward });
   });
 });
+
+describe('rule documentation', () => {
+  it('docs/compat.md lists every rule id', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../docs/compat.md', import.meta.url), 'utf8');
+    for (const r of RULES) expect(doc, r.id).toContain(`\`${r.id}\``);
+  });
+});

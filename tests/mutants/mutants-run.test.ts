@@ -18,7 +18,7 @@ describe('mutants run', () => {
     writeFileSync(equivalentPath, JSON.stringify({ version: 1, mutants: [{ id: mutantId(overfill!), reason: 'a wrong argument, planted to test the ratchet' }] }));
     const report = await runMutants({
       kernel: 'ts', mutants: [overfill!], shard: { index: 1, count: 1 }, budgetMs: 120_000, repoRoot, fixturesRoot: join(repoRoot, 'fixtures'),
-      fuzzRuns: 0, fuzzSeed: 1, timeoutMs: 10_000, stepTimeoutMs: 120_000, equivalentPath, scratchRoot: dir,
+      fuzzRuns: 0, fuzzSeed: 1, timeoutMs: 10_000, stepTimeoutMs: 120_000, buildTimeoutMs: 600_000, equivalentPath, scratchRoot: dir,
     });
     expect(report.results).toHaveLength(1);
     expect(report.results[0]).toMatchObject({ status: 'killed', file: 'src/kernel/apply-fill.ts' });

@@ -7,7 +7,6 @@ use serde_json::Value;
 use crate::journal::checksum::{checksum_bytes, checksum_text};
 use crate::journal::journal_format::CHECKSUM_PREFIX_BYTES;
 use crate::journal::merkle_tree::MerkleAppender;
-use crate::protocol::limits::SAFE_INTEGER_MAX;
 
 /// The chain as verified so far.
 #[derive(Debug, Clone)]

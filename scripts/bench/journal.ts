@@ -1,0 +1,153 @@
+/**
+ * Bench section `journal`: append throughput per durability policy against a raw write of the
+ * same bytes, full verify against SHA-256 over the same bytes (target: at least half), replay
+ * of a long journal through each kernel, and memory while verifying journals of two lengths.
+ * Sizes: `--quick` uses small journals; the full run replays 1,000,000 steps per kernel.
+ */
+import { execFileSync } from 'node:child_process';
+import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { referenceImplementation, rustImplementation } from '../../src/harness/builtin-implementations.js';
+import { ensureRustKernel } from '../../src/harness/implementation.js';
+import type { DurabilityPolicy } from '../../src/journal/durability.js';
+import { forEachRecord } from '../../src/journal/journal-records.js';
+import { replayJournal } from '../../src/journal/journal-replay.js';
+import { scanJournal } from '../../src/journal/journal-scan.js';
+import { openForAppend } from '../../src/journal/open-for-append.js';
+import { recordSessions } from '../../src/journal/record-sessions.js';
+import { responseTextOf } from '../../src/journal/journal-sessions.js';
+import type { BenchContext, BenchRow, BenchSection } from './kit/types.js';
+
+const WRITER = { name: 'bench', version: '1', language: 'typescript' } as const;
+/** Records per commit in the batched figures: about what one read of input answers. */
+const BATCH = 64;
+
+/** Request/response pairs of the long realistic golden journal: the append workload. */
+function workload(root: string): { request: string; response: string }[] {
+  const out: { request: string; response: string }[] = [];
+  forEachRecord(join(root, 'fixtures/journals/realistic-20261129.journal'), ({ record, bytes }) => {
+    if (record.kind === 'step') out.push({ request: record.request, response: responseTextOf(bytes) });
+  });
+  return out;
+}
+
+function appendRate(dir: string, policy: DurabilityPolicy, pairs: readonly { request: string; response: string }[], count: number): { rate: number; bytes: number } {
+  const path = join(dir, `append-${policy}.journal`);
+  rmSync(path, { force: true });
+  const w = openForAppend(path, { implementation: WRITER, policy });
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < count; i += 1) {
+    const p = pairs[i % pairs.length]!;
+    w.appendStep(p.request, p.response);
+    if (i % BATCH === BATCH - 1) w.commit();
+  }
+  w.close();
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { rate: count / seconds, bytes: statSync(path).size };
+}
+
+/** The same bytes written raw, in the same batches, optionally fsynced per batch or per record. */
+function rawRate(dir: string, source: string, count: number, sync: 'none' | 'batch' | 'every'): number {
+  const lines = readFileSync(source, 'utf8').split('\n').slice(1, count + 1).map((l) => Buffer.from(`${l}\n`));
+  const path = join(dir, `raw-${sync}.bin`);
+  const fd = openSync(path, 'w');
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < lines.length; i += sync === 'every' ? 1 : BATCH) {
+    writeSync(fd, sync === 'every' ? lines[i]! : Buffer.concat(lines.slice(i, i + BATCH)));
+    if (sync !== 'none') fsyncSync(fd);
+  }
+  closeSync(fd);
+  return lines.length / (Number(process.hrtime.bigint() - t0) / 1e9);
+}
+
+function mbPerSecond(bytes: number, fn: () => void): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return bytes / 1e6 / (Number(process.hrtime.bigint() - t0) / 1e9);
+}
+
+/** Sessions of `per` steps each (hello, configure, mark prices), `total` steps in all. */
+function* longSessions(total: number, per: number): Generator<Buffer[]> {
+  const config = '{"control":{"mode":"backtest","verbosity":"NORMAL"},"exchange":{"fee_calibration_alpha":0.2,"maker_rate":0.0002,"taker_rate":0.0005},"reconcile_tolerance":0.01,"seed_capital":10000,"seen_event_ids_max":64,"slot_count":2}';
+  for (let done = 0; done < total; done += per) {
+    const lines = [Buffer.from('{"op":"hello","seq":0,"protocol_version":"1.0"}'), Buffer.from(`{"op":"configure","seq":1,"config":${config}}`)];
+    for (let n = 2; n < Math.min(per, total - done); n += 1) lines.push(Buffer.from(`{"op":"mark_price","seq":${n},"asset":"BTC-USDT","price":${100 + (n % 50)},"ts":${1700000000000 + n}}`));
+    yield lines;
+  }
+}
+
+function peakRss(fn: () => void): number {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  fn();
+  clearInterval(timer);
+  return Math.max(peak, process.memoryUsage().rss) - before;
+}
+
+export async function run(ctx: BenchContext): Promise<BenchSection> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-journal-'));
+  const rows: BenchRow[] = [];
+  const pairs = workload(ctx.root);
+  const count = ctx.quick ? 5_000 : 50_000;
+  ctx.log(`journal: append ${count} records per policy`);
+  const none = appendRate(dir, 'none', pairs, count);
+  const batch = appendRate(dir, 'batch', pairs, count);
+  const every = appendRate(dir, 'every', pairs, Math.min(count, 500));
+  const source = join(dir, 'append-none.journal');
+  const raw = rawRate(dir, source, count, 'none');
+  const rawBatch = rawRate(dir, source, count, 'batch');
+  const rawEvery = rawRate(dir, source, Math.min(count, 500), 'every');
+  rows.push(
+    { name: 'append, policy none', value: none.rate, unit: 'records/s', note: `${Math.round(none.bytes / count)} B/record` },
+    { name: 'raw write, same bytes, no fsync', value: raw, unit: 'records/s' },
+    { name: 'append, policy batch (fsync per 64)', value: batch.rate, unit: 'records/s' },
+    { name: 'raw write + fsync per 64', value: rawBatch, unit: 'records/s' },
+    { name: 'append, policy every (fsync per record)', value: every.rate, unit: 'records/s' },
+    { name: 'raw write + fsync per record', value: rawEvery, unit: 'records/s' },
+  );
+  ctx.log('journal: verify');
+  const big = join(dir, 'verify.journal');
+  recordSessions(big, longSessions(ctx.quick ? 20_000 : 200_000, 10_000));
+  const bytes = statSync(big).size;
+  const verify = mbPerSecond(bytes, () => scanJournal(big, 'full'));
+  const content = readFileSync(big);
+  const sha = mbPerSecond(bytes, () => createHash('sha256').update(content).digest());
+  ensureRustKernel(ctx.root);
+  const rustBinary = join(ctx.root, 'rust-kernel/target/release/lockstep-kernel');
+  const rustVerify = mbPerSecond(bytes, () => execFileSync(rustBinary, ['journal-verify', big]));
+  const sha256sum = mbPerSecond(bytes, () => execFileSync('sha256sum', [big]));
+  rows.push({ name: 'full verify (rust, lockstep-kernel journal-verify)', value: rustVerify, unit: 'MB/s' }, { name: 'sha256sum over the same file', value: sha256sum, unit: 'MB/s' });
+  rows.push({ name: 'full verify', value: verify, unit: 'MB/s', note: `${(bytes / 1e6).toFixed(1)} MB` }, { name: 'SHA-256 over the same bytes', value: sha, unit: 'MB/s' });
+  ctx.log('journal: memory');
+  const small = join(dir, 'small.journal');
+  recordSessions(small, longSessions(2_000, 1_000));
+  const rssSmall = peakRss(() => scanJournal(small, 'full'));
+  const rssBig = peakRss(() => scanJournal(big, 'full'));
+  rows.push({ name: 'verify RSS growth, 2k steps', value: rssSmall / 1e6, unit: 'MB' }, { name: `verify RSS growth, ${ctx.quick ? '20k' : '200k'} steps`, value: rssBig / 1e6, unit: 'MB' });
+  const steps = ctx.quick ? 20_000 : 1_000_000;
+  ctx.log(`journal: replay ${steps} steps per kernel`);
+  const long = join(dir, 'replay.journal');
+  recordSessions(long, longSessions(steps, 10_000));
+  for (const impl of [referenceImplementation, rustImplementation]) {
+    const t0 = process.hrtime.bigint();
+    const r = replayJournal(long, impl, ctx.root);
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (r.differences.length > 0 || r.problems.length > 0) throw new Error(`replay through ${impl.name} differed`);
+    rows.push({ name: `replay through ${impl.name}`, value: r.steps / seconds, unit: 'steps/s', note: `${r.steps} steps, ${r.sessions} sessions` });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    title: 'Journal: append, verify, replay',
+    rows,
+    ratios: [
+      { name: 'append none / raw write', value: none.rate / raw },
+      { name: 'append batch / raw write + fsync per 64', value: batch.rate / rawBatch },
+      { name: 'append every / raw write + fsync per record', value: every.rate / rawEvery },
+      { name: 'full verify / SHA-256 (target >= 0.5)', value: verify / sha },
+      { name: 'rust full verify / sha256sum (target >= 0.5)', value: rustVerify / sha256sum },
+    ],
+  };
+}
