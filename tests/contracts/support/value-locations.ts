@@ -18,14 +18,25 @@ function token(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-// The branch of a union a value takes: the one whose required const properties all match.
+function requiredConsts(schema: Json): string[] {
+  return (schema.required ?? []).filter((name: string) => schema.properties?.[name]?.const !== undefined);
+}
+
+// The branch of a union a value takes: the one whose required const properties all match. The
+// tag is the first required const property every branch shares (as codegen's tagged-union model
+// finds it), not a const only one branch has (such as a header's format version).
 function branchFor(set: SchemaSet, file: SchemaFile, oneOf: Json[], value: Json): { file: SchemaFile; schema: Json; tag?: string } | undefined {
-  for (const branch of oneOf) {
-    const target = resolveRef(set, file, branch.$ref);
+  const targets = oneOf.map((branch) => resolveRef(set, file, branch.$ref));
+  const shared = targets.reduce<string[] | undefined>((acc, t) => {
+    const names = t === undefined ? [] : requiredConsts(t.schema);
+    return acc === undefined ? names : acc.filter((n) => names.includes(n));
+  }, undefined);
+  for (const target of targets) {
     if (target === undefined) continue;
-    const consts = (target.schema.required ?? []).filter((name: string) => target.schema.properties?.[name]?.const !== undefined);
+    const consts = requiredConsts(target.schema);
     if (consts.every((name: string) => value?.[name] === target.schema.properties[name].const)) {
-      return { file: target.file, schema: target.schema, tag: consts[0] };
+      const tag = shared?.[0];
+      return { file: target.file, schema: target.schema, ...(tag === undefined ? {} : { tag }) };
     }
   }
   return undefined;
