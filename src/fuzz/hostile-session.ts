@@ -8,22 +8,17 @@
 import { MESSAGE_CHARS_MAX, QUOTED_VALUE_CHARS_MAX } from '../../generated/ts/protocol-edge.js';
 import { createKernel } from '../kernel/index.js';
 import type { KernelConfig } from '../../generated/ts/types.js';
+import { createPrng } from '../venue/prng.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** A source of numbers in [0, 1). */
 export type Rng = () => number;
 
-/** mulberry32: small, seeded, the same on every machine. */
+/** The venue's seeded generator (mulberry32) as a bare function: the same on every machine. */
 export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = createPrng(seed);
+  return () => prng.next();
 }
 
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

@@ -1,12 +1,8 @@
+import { createPrng } from '../../src/venue/prng.js';
+
 // A small seeded generator (mulberry32) for scripted test sessions: the same seed gives the
 // same script on every machine, and no test depends on Math.random.
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = createPrng(seed);
+  return () => prng.next();
 }
