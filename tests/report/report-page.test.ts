@@ -84,6 +84,8 @@ describe('report page in Chromium', () => {
     expect(await page.locator('#cell-peek').textContent()).toContain('exercised 2 time(s)');
     await enter.click();
     expect(await page.locator('#cell-details [data-reached-by]').evaluateAll((els) => els.map((e) => e.getAttribute('data-reached-by')))).toEqual([FIXTURE_A.name, FIXTURE_B.name]);
+    // An absent optional part of the panel leaves nothing behind (no stray "null" text).
+    expect(await page.locator('#cell-details').textContent()).not.toMatch(/null|undefined/);
     const png = await shot('coverage');
     const states = ['gap', 'exercised', 'diverged'] as const;
     const cells = states.map((s) => slot.locator(`[data-state="${s}"]`).first());

@@ -3,7 +3,7 @@
 import type { CellCount, CoverageView, Matrix } from '../../../generated/ts/types.js';
 import { cellKey, cellState } from './cell-state.js';
 import { section } from './data.js';
-import { add, h, selectBox } from './dom.js';
+import { add, append, h, selectBox } from './dom.js';
 import { matrixGrid, type GridHandlers } from './heatmap-grid.js';
 
 function legend(): HTMLElement {
@@ -30,14 +30,16 @@ function summaryLine(matrix: Matrix, view: CoverageView | undefined): string {
 function details(panel: HTMLElement, cell: CellCount | undefined, sentence: string, description: string): void {
   const names = cell?.reached_by ?? [];
   const more = (cell?.reached_by_total ?? 0) - names.length;
-  panel.replaceChildren(
+  // Through append (which skips null), not replaceChildren's varargs, which print null as text.
+  panel.replaceChildren();
+  append(panel, [
     h('h3', null, sentence),
     description ? h('p', null, description) : null,
     names.length === 0
       ? h('p', { 'data-reached-by-none': '' }, 'No fixture or scenario reaches this cell.')
       : h('ul', { class: 'reached' }, names.map((name) => h('li', { 'data-reached-by': name }, h('a', { href: `#timelines/${encodeURIComponent(name)}` }, name)))),
     more > 0 ? h('p', null, `and ${more} more`) : null,
-  );
+  ]);
 }
 
 export function renderHeatmaps(panel: HTMLElement): void {
