@@ -4,7 +4,7 @@
  */
 export type PreambleLanguage = 'ts' | 'rust' | 'markdown';
 
-export const GENERATOR = 'lockstep codegen (codegen/main.ts)';
+export const GENERATOR = 'lockstep codegen (codegen/run.ts)';
 
 export function preamble(language: PreambleLanguage, sources: string[]): string {
   const lines = [

@@ -45,7 +45,8 @@ function gate(c: FuzzCampaign): Gate {
   const crashes = counts(c, 'crash') + counts(c, 'hang');
   return {
     gate: 'fuzz',
-    subject: c.name,
+    // The campaign's name starts with 'fuzz: ' (it labels a coverage view); the gate already says fuzz.
+    subject: c.name.replace(/^fuzz: /, ''),
     status: items.length > 0 ? 'fail' : 'pass',
     summary: `${c.runs} scenarios, ${c.steps} steps, ${rate.toFixed(0)} scenarios/s; ${divergences} divergences, ${invariants} invariant violations, ${crashes} crashes/hangs${c.problems.length > 0 ? `; ${c.problems.length} shard problem(s)` : ''}`,
     metrics: [

@@ -24,7 +24,7 @@ describe('report data', () => {
     expect(status).toEqual({
       'parity ts-in-process': 'pass',
       'parity rust': 'fail',
-      'fuzz fuzz: seed 11, all': 'fail',
+      'fuzz seed 11, all': 'fail',
       'compat v0.1.0': 'fail',
       'replay golden/a.journal vs run/a.journal': 'fail',
     });
