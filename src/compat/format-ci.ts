@@ -1,14 +1,8 @@
 // Machine formats: GitHub Actions annotations and a JUnit XML file (one test case per finding
 // that can break, one per stale ack), for CI systems that show test results.
+import { escapeData, escapeProperty } from '../report-formats/github.js';
+import { xmlText as xml } from '../report-formats/junit.js';
 import type { CompatReport } from './report.js';
-
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
 
 export function formatGithub(report: CompatReport): string {
   const lines: string[] = [];
@@ -21,10 +15,6 @@ export function formatGithub(report: CompatReport): string {
   }
   for (const a of report.stale_acks) lines.push(`::error title=STALE_ACK::${escapeData(`ack ${a.rule} ${a.schema}#${a.pointer} matches no finding`)}`);
   return lines.join('\n');
-}
-
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 export function formatJunit(report: CompatReport): string {

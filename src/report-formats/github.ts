@@ -3,9 +3,9 @@
 import type { CheckResult } from './check-result.js';
 
 /** Escapes a message (data) of a workflow command. */
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 /** Escapes a property value (file=, title=) of a workflow command. */
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function toGithub(tool: string, results: readonly CheckResult[]): string {
   const lines: string[] = [];
