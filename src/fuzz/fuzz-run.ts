@@ -69,8 +69,22 @@ export function scenarioSeed(base: number, k: number, shard: { index: number; co
   return (((base + k * shard.count + shard.index) % SEED_SPACE) + SEED_SPACE) % SEED_SPACE;
 }
 
+/** One arbitrary per level and length bounds (the default kernel only): building it cost more than a draw. */
+const arbitraryCache = new Map<string, fc.Arbitrary<Scenario>>();
+
+function cachedArbitrary(level: LevelChoice, generator: ScenarioArbitraryConstraints | undefined): fc.Arbitrary<Scenario> {
+  if (generator?.kernel !== undefined) return scenarioArbitrary(level, generator);
+  const key = `${level}|${generator?.minCommands ?? ''}|${generator?.maxCommands ?? ''}`;
+  let arb = arbitraryCache.get(key);
+  if (arb === undefined) {
+    arb = scenarioArbitrary(level, generator);
+    arbitraryCache.set(key, arb);
+  }
+  return arb;
+}
+
 export function generateScenario(level: LevelChoice, seed: number, generator?: ScenarioArbitraryConstraints): Scenario {
-  return fc.sample(scenarioArbitrary(level, generator), { seed, numRuns: 1 })[0]!;
+  return fc.sample(cachedArbitrary(level, generator), { seed, numRuns: 1 })[0]!;
 }
 
 /** What a report keeps of one failure: its facts and signature, and the scenario's size. */
