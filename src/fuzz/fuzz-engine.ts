@@ -19,11 +19,10 @@ import type { FixtureRun, ImplementationRun, PlannedFixture } from '../harness/f
 import { baselineTextAt } from '../harness/baseline-response.js';
 import { judgeFixture, referenceBaseline, type Baseline } from '../harness/fixture-verdict.js';
 import { REFERENCE_NAME } from '../harness/implementation.js';
-import { runInProcessImplementation } from '../harness/in-process-driver.js';
 import { runProcessImplementation } from '../harness/process-driver.js';
-import { createReferenceSession } from '../harness/reference-session.js';
 import { placeFixture } from '../harness/session-frame.js';
 import { plantCanary } from './canary-target.js';
+import { answerReference } from './reference-answers.js';
 import { failureFacts, type FailureFacts } from './failure-facts.js';
 import { kernelInvariantViolations } from './kernel-invariants.js';
 import { MatrixCoverage } from './matrix-coverage.js';
@@ -174,52 +173,68 @@ export function checkReference(
 ): ReferenceCheck {
   // Names follow the scenario's place in its whole batch, also when a worker checks a slice.
   const first = options.firstIndex ?? 0;
-  const fixtures = scenarios.map((s, i) => scenarioFixture(s, { name: `fuzz-${first + i}` }));
+  // Batch fixtures stay in the run: their id is not hashed (a fixture that is written is built again).
+  const fixtures = scenarios.map((s, i) => scenarioFixture(s, { name: `fuzz-${first + i}`, unhashedId: true }));
   const plan = planned(fixtures);
   const failures: (ScenarioFailure | undefined)[] = scenarios.map(() => undefined);
   const timings = { reference: 0, invariants: 0 };
-  let t = performance.now();
-  const reference = runInProcessImplementation(REFERENCE_NAME, createReferenceSession, plan);
-  timings.reference = performance.now() - t;
-  t = performance.now();
+  const started = performance.now();
+  let greeting: string | undefined;
   let steps = 0;
-  reference.fixtures.forEach((run, i) => {
+  const runs = plan.map((entry, i) => {
+    // One pass of the reference session: its answers, and from each answer's response object
+    // the matrix coverage and the response invariants, checked as the answer is written.
+    const t = performance.now();
+    const checker = new ResponseInvariantChecker();
+    const coverage = options.coverage;
+    const answered = answerReference(entry, (index, response) => {
+      if (index === 0) coverage?.addResult((response as { result?: unknown }).result);
+      else {
+        coverage?.addResponse(response);
+        checker.check(index - 1, response);
+      }
+    });
+    greeting ??= answered.greeting;
+    timings.reference += performance.now() - t;
+    const u = performance.now();
     steps += scenarios[i]!.steps.length;
-    const scenarioSteps = scenarios[i]!.steps;
-    const answerAt = (step: number) => run.responses[step + 1];
-    if (run.status === 'errored') {
-      const step = run.responses.length - 1;
-      failures[i] = { kind: 'crash', implementation: REFERENCE_NAME, step, summary: run.message.split('\n')[0]!, facts: failureFacts(scenarioSteps, step, '', undefined, undefined) };
-      return;
-    }
-    // Each response is parsed once, for the coverage and the response invariants both.
-    if (options.coverage && run.responses.length > 0) options.coverage.addResult((JSON.parse(run.responses[0]!) as { result?: unknown }).result);
-    const parsed = parseStepResponses(run.responses, REFERENCE_NAME);
-    if (options.coverage && Array.isArray(parsed)) for (const r of parsed) options.coverage.addResponse(r);
-    if (!options.skipKernelInvariants) {
-      // A second replay, on purpose: the state invariants need the state before and after every
-      // step as deep copies, which the protocol session does not expose. Measured (200 scenarios of
-      // 50 steps): of this replay, the kernel steps are about 15 %, the snapshots and the checks the
-      // rest, and those would cost the same inside the session; a separate kernel also keeps the
-      // evidence independent of the session's own state handling (restore, reset, configure).
-      let v: ReturnType<typeof kernelInvariantViolations>[number] | undefined;
-      try {
-        v = kernelInvariantViolations(scenarios[i]!)[0];
-      } catch (error) {
-        v = { step: -1, invariant: 'no-throw', detail: `in-process replay threw: ${(error as Error).message.split('\n')[0]}` };
-      }
-      if (v !== undefined) {
-        // A kernel violation names its invariant first in the detail (`<name>: <message>`).
-        const name = v.invariant === 'kernel' ? `kernel:${v.detail.split(':')[0]}` : v.invariant;
-        failures[i] = { kind: 'invariant', implementation: REFERENCE_NAME, step: v.step, summary: `${v.invariant}: ${v.detail}`, facts: failureFacts(scenarioSteps, v.step, `invariant:${name}`, answerAt(v.step), undefined) };
-        return;
-      }
-    }
-    const f = Array.isArray(parsed) ? responseInvariantOf(parsed, REFERENCE_NAME) : parsed;
-    failures[i] = f && withFacts(f, scenarioSteps, answerAt(f.step), undefined);
+    failures[i] = referenceFailure(scenarios[i]!, answered.run, checker, options.skipKernelInvariants ?? false);
+    timings.invariants += performance.now() - u;
+    return answered.run;
   });
-  timings.invariants = performance.now() - t;
+  const reference: ImplementationRun = { name: REFERENCE_NAME, hello: greeting, fixtures: runs, wallMs: performance.now() - started, problems: [], sessions: plan.length };
   return { reference, failures, steps, timings };
+}
+
+/** A scenario's first failure on the reference (failures 1 to 3 above), given its run and its answers' checks. */
+function referenceFailure(scenario: Scenario, run: FixtureRun, checker: ResponseInvariantChecker, skipKernelInvariants: boolean): ScenarioFailure | undefined {
+  const scenarioSteps = scenario.steps;
+  const answerAt = (step: number) => run.responses[step + 1];
+  if (run.status === 'errored') {
+    const step = run.responses.length - 1;
+    return { kind: 'crash', implementation: REFERENCE_NAME, step, summary: run.message.split('\n')[0]!, facts: failureFacts(scenarioSteps, step, '', undefined, undefined) };
+  }
+  if (!skipKernelInvariants) {
+    // A second replay, on purpose: the state invariants need the state before and after every
+    // step as deep copies, which the protocol session does not expose. Measured (200 scenarios of
+    // 50 steps): of this replay, the kernel steps are about 15 %, the snapshots and the checks the
+    // rest, and those would cost the same inside the session; a separate kernel also keeps the
+    // evidence independent of the session's own state handling (restore, reset, configure).
+    let v: ReturnType<typeof kernelInvariantViolations>[number] | undefined;
+    try {
+      v = kernelInvariantViolations(scenario)[0];
+    } catch (error) {
+      v = { step: -1, invariant: 'no-throw', detail: `in-process replay threw: ${(error as Error).message.split('\n')[0]}` };
+    }
+    if (v !== undefined) {
+      // A kernel violation names its invariant first in the detail (`<name>: <message>`).
+      const name = v.invariant === 'kernel' ? `kernel:${v.detail.split(':')[0]}` : v.invariant;
+      return { kind: 'invariant', implementation: REFERENCE_NAME, step: v.step, summary: `${v.invariant}: ${v.detail}`, facts: failureFacts(scenarioSteps, v.step, `invariant:${name}`, answerAt(v.step), undefined) };
+    }
+  }
+  const v = checker.violations[0];
+  if (v === undefined) return undefined;
+  return withFacts({ kind: 'invariant', implementation: REFERENCE_NAME, step: v.step, summary: `${v.invariant}: ${v.detail}` }, scenarioSteps, answerAt(v.step), undefined);
 }
 
 export async function checkScenarioBatch(scenarios: readonly Scenario[], targets: readonly FuzzTarget[], options: BatchOptions): Promise<BatchResult> {
