@@ -5,7 +5,8 @@
  * least 50,000 scenarios of 50 steps per minute, and the fuzz loop within 4x of the Rust
  * kernel's own pipe throughput on the same scenarios), and where the time goes: generation
  * (which runs the reference kernel in the loop for realistic lifecycles), the reference
- * engine's protocol session, the invariant checks, the Rust kernel alone (the same lines
+ * engine's protocol session, the invariant checks (snapshots and checks of that session's
+ * kernel, in the same pass), the Rust kernel alone (the same lines
  * piped from a file, output thrown away), and the harness (driving Rust and comparing,
  * i.e. the Rust leg minus the Rust kernel alone). Generation and the reference leg run on a
  * worker thread and the main thread (`reference-pool.ts`), as `pnpm fuzz` runs them, so the
@@ -108,7 +109,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     const cpuBefore = process.cpuUsage();
     const report = await runFuzz({
       seed, runs, shard: { index: 0, count: 1 }, level: 'all', targets: [{ name: 'rust', command: RUST_BINARY }],
-      cwd: ctx.root, timeoutMs: 10_000, regressionsDir, batchSize: 200, stopOnFailure: false, workers: Math.max(1, cpus().length - 1),
+      cwd: ctx.root, timeoutMs: 10_000, regressionsDir, batchSize: 50, stopOnFailure: false, workers: Math.max(1, cpus().length - 1),
       generator: { minCommands: STEPS, maxCommands: STEPS }, reproCommand: (s) => `pnpm fuzz --seed ${s} --runs 1`,
     });
     const cpu = process.cpuUsage(cpuBefore);
@@ -124,8 +125,8 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     const idlePerMinute = (report.scenarios / (loopCpuMs / cores / 1000)) * 60;
     const parts: [string, number][] = [
       ['generation (reference kernel in the loop)', t.generation ?? 0],
-      ['reference engine, protocol session', t.reference ?? 0],
-      ['invariant checks (in-process replay)', t.invariants ?? 0],
+      ['reference engine, protocol session (one pass)', t.reference ?? 0],
+      ['invariant checks (snapshots and checks on the session kernel)', t.invariants ?? 0],
       ['rust kernel alone', alone],
       ['harness (driving rust, comparing)', Math.max(0, (t.rust ?? 0) - alone)],
     ];

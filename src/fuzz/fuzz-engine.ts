@@ -6,6 +6,9 @@
  * 1. the reference engine throws (`crash` of ts-in-process);
  * 2. a state invariant breaks on the in-process engine (`kernel-invariants.ts`);
  * 3. a response-level invariant breaks in the reference's responses;
+ *
+ * (1 to 3 come from one pass of the reference's protocol session per scenario,
+ * `reference-answers.ts`: its answers, coverage, and the evidence of both kinds of invariant);
  * 4. a target crashes, hangs, or its canonical responses differ from the reference's
  *    (error responses compared on code/path per docs/protocol.md: the harness comparator);
  * 5. a response-level invariant breaks in a target's responses.
@@ -14,7 +17,8 @@
  * the running session), so a batch costs one spawn, not one per scenario.
  */
 import { performance } from 'node:perf_hooks';
-import type { Fixture } from '../../generated/ts/types.js';
+import type { Fixture, ProtocolResponse } from '../../generated/ts/types.js';
+import type { Session } from '../protocol/index.js';
 import type { FixtureRun, ImplementationRun, PlannedFixture } from '../harness/fixture-run.js';
 import { baselineTextAt } from '../harness/baseline-response.js';
 import { judgeFixture, referenceBaseline, type Baseline } from '../harness/fixture-verdict.js';
@@ -24,7 +28,7 @@ import { placeFixture } from '../harness/session-frame.js';
 import { plantCanary } from './canary-target.js';
 import { answerReference } from './reference-answers.js';
 import { failureFacts, type FailureFacts } from './failure-facts.js';
-import { kernelInvariantViolations } from './kernel-invariants.js';
+import { KernelInvariantWatch, kernelInvariantViolations } from './kernel-invariants.js';
 import { MatrixCoverage } from './matrix-coverage.js';
 import { ResponseInvariantChecker } from './response-invariants.js';
 import type { Scenario } from './scenario.js';
@@ -185,46 +189,68 @@ export function checkReference(
     // One pass of the reference session: its answers, and from each answer's response object
     // the matrix coverage and the response invariants, checked as the answer is written.
     const t = performance.now();
+    // The state invariants are watched on the same session's kernel (`KernelInvariantWatch`).
     const checker = new ResponseInvariantChecker();
     const coverage = options.coverage;
-    const answered = answerReference(entry, (index, response) => {
-      if (index === 0) coverage?.addResult((response as { result?: unknown }).result);
-      else {
-        coverage?.addResponse(response);
-        checker.check(index - 1, response);
-      }
+    const watch = options.skipKernelInvariants ? undefined : new KernelInvariantWatch();
+    // Time in the watch is the invariants' share of this pass (the bench reports it apart).
+    let watched = 0;
+    const answered = answerReference(entry, {
+      ...(watch
+        ? {
+            beforeLine: (session: Session) => {
+              const w = performance.now();
+              watch.beforeLine(session.currentKernel);
+              watched += performance.now() - w;
+            },
+          }
+        : {}),
+      answer: (index, step, response, written, session) => {
+        if (watch) {
+          const w = performance.now();
+          watch.afterAnswer(step, response as ProtocolResponse, written, session.currentKernel);
+          watched += performance.now() - w;
+        }
+        if (index === 0) coverage?.addResult((response as { result?: unknown }).result);
+        else {
+          coverage?.addResponse(response);
+          checker.check(index - 1, response);
+        }
+      },
     });
     greeting ??= answered.greeting;
-    timings.reference += performance.now() - t;
+    timings.reference += performance.now() - t - watched;
     const u = performance.now();
     steps += scenarios[i]!.steps.length;
-    failures[i] = referenceFailure(scenarios[i]!, answered.run, checker, options.skipKernelInvariants ?? false);
-    timings.invariants += performance.now() - u;
+    failures[i] = referenceFailure(scenarios[i]!, answered.run, checker, watch);
+    timings.invariants += performance.now() - u + watched;
     return answered.run;
   });
   const reference: ImplementationRun = { name: REFERENCE_NAME, hello: greeting, fixtures: runs, wallMs: performance.now() - started, problems: [], sessions: plan.length };
   return { reference, failures, steps, timings };
 }
 
-/** A scenario's first failure on the reference (failures 1 to 3 above), given its run and its answers' checks. */
-function referenceFailure(scenario: Scenario, run: FixtureRun, checker: ResponseInvariantChecker, skipKernelInvariants: boolean): ScenarioFailure | undefined {
+/**
+ * A scenario's first failure on the reference (failures 1 to 3 above), given its run and its
+ * answers' checks; no watch: the state invariants were left out.
+ */
+function referenceFailure(scenario: Scenario, run: FixtureRun, checker: ResponseInvariantChecker, watch: KernelInvariantWatch | undefined): ScenarioFailure | undefined {
   const scenarioSteps = scenario.steps;
   const answerAt = (step: number) => run.responses[step + 1];
   if (run.status === 'errored') {
     const step = run.responses.length - 1;
     return { kind: 'crash', implementation: REFERENCE_NAME, step, summary: run.message.split('\n')[0]!, facts: failureFacts(scenarioSteps, step, '', undefined, undefined) };
   }
-  if (!skipKernelInvariants) {
-    // A second replay, on purpose: the state invariants need the state before and after every
-    // step as deep copies, which the protocol session does not expose. Measured (200 scenarios of
-    // 50 steps): of this replay, the kernel steps are about 15 %, the snapshots and the checks the
-    // rest, and those would cost the same inside the session; a separate kernel also keeps the
-    // evidence independent of the session's own state handling (restore, reset, configure).
-    let v: ReturnType<typeof kernelInvariantViolations>[number] | undefined;
-    try {
-      v = kernelInvariantViolations(scenario)[0];
-    } catch (error) {
-      v = { step: -1, invariant: 'no-throw', detail: `in-process replay threw: ${(error as Error).message.split('\n')[0]}` };
+  if (watch !== undefined) {
+    let v = watch.violations[0];
+    if (watch.needsReplay) {
+      // A line the watch cannot judge (the kernel threw, or an answer could not be written):
+      // a separate kernel replays the scenario and names what broke (`KernelInvariantWatch`).
+      try {
+        v = kernelInvariantViolations(scenario)[0];
+      } catch (error) {
+        v = { step: -1, invariant: 'no-throw', detail: `in-process replay threw: ${(error as Error).message.split('\n')[0]}` };
+      }
     }
     if (v !== undefined) {
       // A kernel violation names its invariant first in the detail (`<name>: <message>`).

@@ -20,8 +20,18 @@ import { REFERENCE_IMPLEMENTATION } from '../harness/reference-session.js';
 import { CONFIGURE_SEQ, configureLine, FRESH_FRAME, helloLine, rawStepBytes, requestTextsOf } from '../harness/session-frame.js';
 import { answerLine, LINE_BYTES_MAX, LineReader, Session, type Line } from '../protocol/index.js';
 
-/** Receives answer `index` (0: the first after hello) as its response object. */
-export type AnswerSink = (index: number, response: unknown) => void;
+/** What the pass tells its caller, line by line. */
+export interface AnswerObserver {
+  /** Before each line after hello is answered, with the session as it stands. */
+  readonly beforeLine?: (session: Session) => void;
+  /**
+   * Answer `index` (0: the first after hello) as its response object, with the scenario step
+   * whose line it answers (-1: configure's). `written` is false for an answer that replaced a
+   * response that could not be written (an INTERNAL_ERROR from `answerLine`): its object is
+   * its parsed text.
+   */
+  readonly answer: (index: number, step: number, response: unknown, written: boolean, session: Session) => void;
+}
 
 const NEWLINE = Buffer.from('\n');
 
@@ -32,18 +42,21 @@ class AnswerPass {
   private readonly reader = new LineReader();
   private lineNo = 0;
   greeting: string | undefined;
+  /** The scenario step whose lines are being answered (-1: configure). */
+  step = -1;
 
-  constructor(private readonly sink: AnswerSink) {}
+  constructor(private readonly observer: AnswerObserver) {}
 
   /** A line already known to be what the reader would produce from its bytes. */
   text(line: Line, record: boolean): void {
     if (this.session.ended) return;
     this.lineNo += 1;
     const index = this.responses.length;
+    if (record) this.observer.beforeLine?.(this.session);
     let answered = false;
     const keep = (r: ProtocolResponse) => {
       answered = true;
-      this.sink(index, r);
+      this.observer.answer(index, this.step, r, true, this.session);
     };
     const text = answerLine(this.session, line, this.lineNo, record ? keep : undefined).slice(0, -1);
     if (!record) {
@@ -52,7 +65,7 @@ class AnswerPass {
     }
     this.responses.push(text);
     // An INTERNAL_ERROR answer has no response object: its text is the answer.
-    if (!answered) this.sink(index, JSON.parse(text));
+    if (!answered) this.observer.answer(index, this.step, JSON.parse(text), false, this.session);
   }
 
   /** A request's canonical text: as is, unless the reader would refuse it as too long. */
@@ -73,8 +86,8 @@ class AnswerPass {
  * Answers one fixture in a fresh session (hello unless bare, configure unless not standard,
  * then the sent steps), as `runInProcessImplementation` with `createReferenceSession` does.
  */
-export function answerReference(entry: PlannedFixture, sink: AnswerSink): { run: FixtureRun; greeting: string | undefined } {
-  const pass = new AnswerPass(sink);
+export function answerReference(entry: PlannedFixture, observer: AnswerObserver): { run: FixtureRun; greeting: string | undefined } {
+  const pass = new AnswerPass(observer);
   const { fixture } = entry.loaded;
   try {
     if (entry.placement.opening !== 'bare') pass.text(helloLine(), false);
@@ -82,6 +95,7 @@ export function answerReference(entry: PlannedFixture, sink: AnswerSink): { run:
     const texts = requestTextsOf(fixture);
     for (let index = 0; index < entry.placement.sentStepCount; index += 1) {
       const step = fixture.steps[index]!;
+      pass.step = index;
       if (step.kind === 'raw') pass.bytes(rawStepBytes(step));
       else {
         const t = texts[index]!;

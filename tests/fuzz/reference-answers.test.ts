@@ -21,8 +21,10 @@ const plan = (f: Fixture) => ({ loaded: { file: f.name, fixture: f }, placement:
 function bothWays(fixture: Fixture) {
   const p = plan(fixture);
   const objects: unknown[] = [];
-  const fast = answerReference(p, (index, response) => {
-    objects[index] = JSON.parse(JSON.stringify(response));
+  const fast = answerReference(p, {
+    answer: (index, _step, response) => {
+      objects[index] = JSON.parse(JSON.stringify(response));
+    },
   });
   const trusted = runInProcessImplementation('ts-in-process', createReferenceSession, [p]);
   return { fast, trusted: trusted.fixtures[0]!, greeting: trusted.hello, objects };
