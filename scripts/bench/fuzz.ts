@@ -51,11 +51,16 @@ function rustAloneMs(root: string, seed: number, runs: number): { wall: number; 
       files.push(file);
       next = segment.at(-1)!.index + 1;
     }
-    const started = performance.now();
     const script = `${files.map((f) => `${RUST_BINARY} < '${f}' > /dev/null`).join('\n')}\ntimes`;
-    const times = execFileSync('sh', ['-c', script], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-    const wall = performance.now() - started;
-    return { wall, cpu: childCpuMs(times) };
+    // The best of three: the kernel alone takes a fraction of a second, which one burst of
+    // another process's load can double.
+    let best = { wall: Infinity, cpu: Infinity };
+    for (let round = 0; round < 3; round++) {
+      const started = performance.now();
+      const times = execFileSync('sh', ['-c', script], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+      best = { wall: Math.min(best.wall, performance.now() - started), cpu: Math.min(best.cpu, childCpuMs(times)) };
+    }
+    return best;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
