@@ -16,6 +16,21 @@ export interface ChainState {
   sealed: boolean;
   /** K, from the header. */
   readonly interval: number;
+  /**
+   * Build id of the run that wrote the chain head: the header's, then each recovered record's
+   * (a new run starts there). Known after a full scan; absent when resumed from a checkpoint.
+   */
+  runBuildId?: string;
+}
+
+/** The build id a recovered record names (`unknown` when it names none: written before runs were named). */
+function recoveredBuildId(bytes: Buffer): string {
+  try {
+    const id = (JSON.parse(bytes.toString('utf8')) as { run?: { build_id?: unknown } }).run?.build_id;
+    return typeof id === 'string' ? id : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** The fixed-position fields every chained line starts with. */
@@ -224,5 +239,7 @@ export function checkChainedLine(bytes: Buffer, state: ChainState): LineFinding 
   state.previous = checksumText(bytes);
   state.expected += 1;
   state.sealed = p.kind === 'seal';
+  // A recovered record starts a run: the next resume names its build (rare: parsed here only).
+  if (p.kind === 'recovered') state.runBuildId = recoveredBuildId(bytes);
   return undefined;
 }

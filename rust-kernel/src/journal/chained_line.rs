@@ -22,6 +22,14 @@ pub struct ChainState {
     pub sealed: bool,
     /// K, from the header.
     pub interval: u64,
+    /// Build id of the run that wrote the chain head: the header's, then each recovered
+    /// record's (a new run starts there). Known after a full scan; None from a checkpoint.
+    pub run_build_id: Option<String>,
+}
+
+/// The build id a recovered record names (`unknown` when it names none: written before runs were named).
+fn recovered_build_id(bytes: &[u8]) -> String {
+    serde_json::from_slice::<Value>(bytes).ok().and_then(|v| v.get("run").and_then(|r| r.get("build_id")).and_then(Value::as_str).map(str::to_owned)).unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// The fixed-position fields every chained line starts with.
@@ -170,5 +178,9 @@ pub fn check_chained_line(bytes: &[u8], state: &mut ChainState) -> Option<LineFi
     state.previous = p.checksum;
     state.expected += 1;
     state.sealed = p.kind == "seal";
+    // A recovered record starts a run: the next resume names its build (rare: parsed here only).
+    if p.kind == "recovered" {
+        state.run_build_id = Some(recovered_build_id(bytes));
+    }
     None
 }

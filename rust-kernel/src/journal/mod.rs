@@ -14,5 +14,6 @@ pub mod journal_writer;
 pub mod kernel_journal;
 pub mod merkle_tree;
 pub mod open_for_append;
+pub mod parent_run;
 pub mod record_line;
 pub mod recorded_response;
