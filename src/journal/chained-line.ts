@@ -1,6 +1,7 @@
 // Checks one complete chained line (bytes without `\n`) against the chain so far, in a fixed
 // order of checks so the Rust twin (chained_line.rs) names the same reason for the same bytes.
 import { hash } from 'node:crypto';
+import { isCanonicalLine } from './canonical-line.js';
 import type { DamageReason } from './journal-decision.js';
 import { CHECKSUM_PREFIX_BYTES } from './journal-format.js';
 import { MerkleAppender } from './merkle-tree.js';
@@ -222,6 +223,8 @@ export function checkChainedLine(bytes: Buffer, state: ChainState): LineFinding 
   if (!hexEquals(bytes, CHECKSUM_HEX_AT, digest)) {
     return { reason: 'bad_checksum', message: `checksum ${checksumText(bytes)} but the bytes hash to sha256:${digest.toString('hex')}` };
   }
+  // The checksum proves the bytes are those hashed, not that a writer hashed canonical bytes.
+  if (!isCanonicalLine(bytes)) return { reason: 'not_canonical', message: 'line is not the canonical JSON of its record' };
   if (p.index !== state.expected) return { reason: 'bad_index', message: `index ${p.index} where ${state.expected} belongs` };
   if (!hexIsChecksum(bytes, p.previousAt, state.previous)) {
     return { reason: 'broken_link', message: `previous_checksum sha256:${bytes.toString('latin1', p.previousAt, p.previousAt + 64)} is not ${state.previous}` };

@@ -4,6 +4,7 @@
 use sha2::{Digest, Sha256};
 use serde_json::Value;
 
+use crate::journal::canonical_line::is_canonical_line;
 use crate::journal::checksum::{checksum_bytes, checksum_text};
 use crate::journal::journal_format::CHECKSUM_PREFIX_BYTES;
 use crate::journal::merkle_tree::MerkleAppender;
@@ -149,6 +150,10 @@ pub fn check_chained_line(bytes: &[u8], state: &mut ChainState) -> Option<LineFi
     let actual = body_checksum(bytes);
     if actual != p.checksum {
         return Some(("bad_checksum", format!("checksum {} but the bytes hash to {actual}", p.checksum)));
+    }
+    // The checksum proves the bytes are those hashed, not that a writer hashed canonical bytes.
+    if !is_canonical_line(bytes) {
+        return Some(("not_canonical", "line is not the canonical JSON of its record".to_owned()));
     }
     if p.index != state.expected {
         return Some(("bad_index", format!("index {} where {} belongs", p.index, state.expected)));

@@ -1,6 +1,7 @@
 //! The journal (docs/journal.md): the Rust twin of `src/journal/`, file for file, writing the
 //! same bytes for the same session and deciding the same case for the same file.
 
+pub mod canonical_line;
 pub mod chained_line;
 pub mod checksum;
 pub mod durability;
