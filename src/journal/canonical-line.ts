@@ -1,12 +1,13 @@
 // Whether a journal line is exactly canonical JSON (RFC 8785, as src/canonical writes it), decided
 // in one pass over its bytes without building the value: no whitespace, keys in strictly
 // increasing UTF-16 order, strings with only the escapes canonical JSON writes and valid UTF-8,
-// numbers in ECMAScript form within the safe range. The checksum proves the bytes are the ones
+// numbers in ECMAScript form within the safe range, nesting at most JSON_DEPTH_MAX deep. The checksum proves the bytes are the ones
 // that were hashed, not that they are canonical (a writer can hash any bytes), so the full verify
 // runs this on every record. It equals `canonicalize(JSON.parse(line)) === line` for every
 // line (tests/journal/canonical-line.test.ts checks both on the same cases) at a fraction of its
 // cost. The Rust twin is canonical_line.rs.
 import { isUtf8 } from 'node:buffer';
+import { JSON_DEPTH_MAX } from '../canonical/limits.js';
 import { SAFE_INTEGER_MAX } from '../protocol/limits.js';
 
 const OBJECT = 1;
@@ -50,6 +51,21 @@ function stringEnd(b: Uint8Array, at: number): number {
   return -1;
 }
 
+/**
+ * Whether a plain decimal `I.F` (no exponent) is its own ECMAScript text, without converting it:
+ * with at most 15 significant digits no other decimal of at most 15 digits names the same double
+ * (DBL_DIG), so these digits are the shortest round trip; ECMAScript then prints them in fixed
+ * notation when the integer part is not 0 (at most 15 digits, below 1e21), or after "0." with at
+ * most 5 zeros (1e-6 and up). The fraction must not end in 0. Anything else takes the slow path.
+ */
+function plainDecimalIsCanonical(b: Uint8Array, intFrom: number, intDigits: number, fracFrom: number, fracTo: number): boolean {
+  if (b[fracTo - 1] === 0x30) return false;
+  let zeros = 0;
+  if (b[intFrom] === 0x30) while (b[fracFrom + zeros] === 0x30) zeros += 1;
+  const significant = b[intFrom] === 0x30 ? fracTo - fracFrom - zeros : intDigits + fracTo - fracFrom;
+  return significant <= PLAIN_DIGITS_MAX && zeros <= 5;
+}
+
 /** End of the canonical number starting at `at`, or -1. */
 function numberEnd(b: Uint8Array, at: number): number {
   let i = at;
@@ -59,23 +75,28 @@ function numberEnd(b: Uint8Array, at: number): number {
   else if (isDigit(b[i])) while (isDigit(b[i])) i += 1;
   else return -1;
   const intDigits = i - intFrom;
-  let plain = true;
+  let fracFrom = -1;
   if (b[i] === 0x2e) {
-    plain = false;
     i += 1;
+    fracFrom = i;
     if (!isDigit(b[i])) return -1;
     while (isDigit(b[i])) i += 1;
   }
+  const fracTo = i;
+  let exponent = false;
   if (b[i] === 0x65 || b[i] === 0x45) {
-    plain = false;
+    exponent = true;
     i += 1;
     if (b[i] === 0x2b || b[i] === 0x2d) i += 1;
     if (!isDigit(b[i])) return -1;
     while (isDigit(b[i])) i += 1;
   }
-  // A short integer is its own ECMAScript text; "-0" is not (it prints as 0).
-  const negativeZero = b[at] === 0x2d && b[intFrom] === 0x30 && intDigits === 1;
-  if (plain && intDigits <= PLAIN_DIGITS_MAX && !negativeZero) return i;
+  if (!exponent) {
+    // A short integer is its own ECMAScript text; "-0" is not (it prints as 0).
+    const negativeZero = b[at] === 0x2d && b[intFrom] === 0x30 && intDigits === 1 && fracFrom < 0;
+    if (fracFrom < 0 && intDigits <= PLAIN_DIGITS_MAX && !negativeZero) return i;
+    if (fracFrom >= 0 && plainDecimalIsCanonical(b, intFrom, intDigits, fracFrom, fracTo)) return i;
+  }
   const text = Buffer.from(b.buffer, b.byteOffset + at, i - at).toString('latin1');
   const n = Number(text);
   const unsafe = Math.abs(n) > SAFE_INTEGER_MAX && Math.abs(n) < EXPONENT_FORM_FROM;
@@ -106,21 +127,29 @@ function keyAfter(b: Uint8Array, pFrom: number, pTo: number, from: number, to: n
   return pTo - pFrom < to - from;
 }
 
-/** The value of one container frame: its kind and, for an object, its last key's bytes. */
-interface Frame {
-  readonly kind: number;
-  keyFrom: number;
-  keyTo: number;
+/**
+ * The open containers, innermost last: kind, and for an object the span of its last key; reused
+ * from line to line, so a line allocates nothing. Canonical JSON nests at most JSON_DEPTH_MAX
+ * deep (canonicalize refuses deeper values), so a deeper line is not canonical.
+ */
+const kinds = new Uint8Array(JSON_DEPTH_MAX);
+const keyFroms = new Int32Array(JSON_DEPTH_MAX);
+const keyTos = new Int32Array(JSON_DEPTH_MAX);
+
+/** Opens a container at `depth` (0 for the line's object; the caller checked the depth). */
+function push(depth: number, kind: number): void {
+  kinds[depth] = kind;
+  keyFroms[depth] = -1;
 }
 
-/** After `"key":` at `at` in `frame`: the value's start, or -1 (bad key, order, or colon). */
-function keyEnd(b: Uint8Array, at: number, frame: Frame): number {
+/** After `"key":` at `at` in the object at `depth`: the value's start, or -1 (bad key, order, or colon). */
+function keyEnd(b: Uint8Array, at: number, depth: number): number {
   if (b[at] !== 0x22) return -1;
   const end = stringEnd(b, at);
   if (end < 0 || b[end] !== 0x3a) return -1;
-  if (frame.keyFrom >= 0 && !keyAfter(b, frame.keyFrom, frame.keyTo, at, end)) return -1;
-  frame.keyFrom = at;
-  frame.keyTo = end;
+  if (keyFroms[depth]! >= 0 && !keyAfter(b, keyFroms[depth]!, keyTos[depth]!, at, end)) return -1;
+  keyFroms[depth] = at;
+  keyTos[depth] = end;
   return end + 1;
 }
 
@@ -139,7 +168,7 @@ function scalarEnd(b: Uint8Array, at: number): number {
 export function isCanonicalLine(b: Uint8Array): boolean {
   if (b[0] !== 0x7b) return false;
   sawHigh = false;
-  const stack: Frame[] = [];
+  let depth = 0;
   let at = 0;
   for (;;) {
     // A value starts at `at`: open a container, or pass a scalar.
@@ -147,26 +176,27 @@ export function isCanonicalLine(b: Uint8Array): boolean {
     if (c === 0x7b || c === 0x5b) {
       const close = c === 0x7b ? 0x7d : 0x5d;
       at += 1;
+      if (depth >= JSON_DEPTH_MAX) return false; // an empty container counts too
       if (b[at] !== close) {
-        const frame: Frame = { kind: c === 0x7b ? OBJECT : ARRAY, keyFrom: -1, keyTo: -1 };
-        stack.push(frame);
-        if (frame.kind === OBJECT && (at = keyEnd(b, at, frame)) < 0) return false;
+        push(depth, c === 0x7b ? OBJECT : ARRAY);
+        depth += 1;
+        if (c === 0x7b && (at = keyEnd(b, at, depth - 1)) < 0) return false;
         continue;
       }
       at += 1;
     } else if ((at = scalarEnd(b, at)) < 0) return false;
     // After a value: a comma (then the next key or element) or close the containers that end here.
     for (;;) {
-      const top = stack[stack.length - 1];
-      if (top === undefined) return at === b.length && (!sawHigh || isUtf8(b));
+      if (depth === 0) return at === b.length && (!sawHigh || isUtf8(b));
+      const object = kinds[depth - 1] === OBJECT;
       if (b[at] === 0x2c) {
         at += 1;
-        if (top.kind === OBJECT && (at = keyEnd(b, at, top)) < 0) return false;
+        if (object && (at = keyEnd(b, at, depth - 1)) < 0) return false;
         break;
       }
-      if (b[at] !== (top.kind === OBJECT ? 0x7d : 0x5d)) return false;
+      if (b[at] !== (object ? 0x7d : 0x5d)) return false;
       at += 1;
-      stack.pop();
+      depth -= 1;
     }
   }
 }

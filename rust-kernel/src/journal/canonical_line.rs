@@ -5,6 +5,7 @@
 //! so the full verify runs this on every record.
 
 use crate::canonical::{is_unsafe_integer, number_text};
+use crate::generated::protocol_edge::JSON_DEPTH_MAX;
 use crate::generated::validate::utf16_cmp;
 
 /// Integers of at most this many digits print as themselves (below 2^53, no exponent).
@@ -162,6 +163,10 @@ fn canonical_value(b: &[u8]) -> bool {
         if c == b'{' || c == b'[' {
             let close = if c == b'{' { b'}' } else { b']' };
             i += 1;
+            // Canonical JSON nests at most JSON_DEPTH_MAX deep (canonicalize refuses deeper values), empty containers too.
+            if stack.len() >= JSON_DEPTH_MAX {
+                return false;
+            }
             if at(b, i) != close {
                 let mut frame = Frame { object: c == b'{', last_key: None };
                 if frame.object {
