@@ -1,15 +1,19 @@
 // Whether a journal line is exactly canonical JSON (RFC 8785, as src/canonical writes it), decided
 // in one pass over its bytes without building the value: no whitespace, keys in strictly
 // increasing UTF-16 order, strings with only the escapes canonical JSON writes and valid UTF-8,
-// numbers in ECMAScript form within the safe range, nesting at most JSON_DEPTH_MAX deep. The checksum proves the bytes are the ones
-// that were hashed, not that they are canonical (a writer can hash any bytes), so the full verify
-// runs this on every record. It equals `canonicalize(JSON.parse(line)) === line` for every
-// line (tests/journal/canonical-line.test.ts checks both on the same cases) at a fraction of its
-// cost. The Rust twin is canonical_line.rs.
+// numbers in ECMAScript form within the safe range, nesting at most JSON_DEPTH_MAX deep.
+// The checksum proves the bytes are the ones that were hashed, not that they are canonical (a
+// writer can hash any bytes), so the full verify runs this on every record. It answers as
+// `canonicalize(JSON.parse(line)) === line` does (tests/journal/canonical-line.test.ts checks
+// both on the same cases and on edited golden lines) at a fraction of its cost. The Rust twin
+// is canonical_line.rs.
 import { isUtf8 } from 'node:buffer';
 import { JSON_DEPTH_MAX } from '../canonical/limits.js';
 import { SAFE_INTEGER_MAX } from '../protocol/limits.js';
 
+// Local copies: imported bindings are read per use, and these are read per container and number.
+const DEPTH_MAX = JSON_DEPTH_MAX;
+const SAFE_MAX = SAFE_INTEGER_MAX;
 const OBJECT = 1;
 const ARRAY = 2;
 /** ECMAScript prints integers from here on in exponent form. */
@@ -28,13 +32,18 @@ function isShortEscape(c: number | undefined): boolean {
 /** Whether a string of the line being checked held a byte above ASCII: its UTF-8 is then validated once, natively. */
 let sawHigh = false;
 
+/** Whether the last string stringEnd passed held only ASCII without escapes (its bytes then sort as its UTF-16 units). */
+let plainString = true;
+
 /** End (after the closing quote) of the canonical string starting at `at`, or -1. */
 function stringEnd(b: Uint8Array, at: number): number {
+  plainString = true;
   for (let i = at + 1; i < b.length; ) {
     const c = b[i]!;
     if (c === 0x22) return i + 1;
     if (c < 0x20) return -1;
     if (c === 0x5c) {
+      plainString = false;
       const e = b[i + 1];
       if (isShortEscape(e)) i += 2;
       else if (e === 0x75 && b[i + 2] === 0x30 && b[i + 3] === 0x30 && isLowerHex(b[i + 4]) && isLowerHex(b[i + 5])) {
@@ -44,7 +53,10 @@ function stringEnd(b: Uint8Array, at: number): number {
         i += 6;
       } else return -1;
     } else {
-      if (c >= 0x80) sawHigh = true;
+      if (c >= 0x80) {
+        sawHigh = true;
+        plainString = false;
+      }
       i += 1;
     }
   }
@@ -97,9 +109,11 @@ function numberEnd(b: Uint8Array, at: number): number {
     if (fracFrom < 0 && intDigits <= PLAIN_DIGITS_MAX && !negativeZero) return i;
     if (fracFrom >= 0 && plainDecimalIsCanonical(b, intFrom, intDigits, fracFrom, fracTo)) return i;
   }
-  const text = Buffer.from(b.buffer, b.byteOffset + at, i - at).toString('latin1');
+  // Number texts are short ASCII: built in JS, cheaper than a Buffer view and a native decode.
+  let text = '';
+  for (let k = at; k < i; k += 1) text += String.fromCharCode(b[k]!);
   const n = Number(text);
-  const unsafe = Math.abs(n) > SAFE_INTEGER_MAX && Math.abs(n) < EXPONENT_FORM_FROM;
+  const unsafe = Math.abs(n) > SAFE_MAX && Math.abs(n) < EXPONENT_FORM_FROM;
   return Number.isFinite(n) && !unsafe && String(n) === text ? i : -1;
 }
 
@@ -112,12 +126,12 @@ const TRUE = [...'true'].map((c) => c.charCodeAt(0));
 const FALSE = [...'false'].map((c) => c.charCodeAt(0));
 const NULL = [...'null'].map((c) => c.charCodeAt(0));
 
-/** Whether the key b[from, to) (quoted) sorts strictly after the key b[pFrom, pTo) in UTF-16 order. */
-function keyAfter(b: Uint8Array, pFrom: number, pTo: number, from: number, to: number): boolean {
-  let simple = true;
-  for (let i = pFrom; i < pTo && simple; i += 1) simple = b[i] !== 0x5c && b[i]! < 0x80;
-  for (let i = from; i < to && simple; i += 1) simple = b[i] !== 0x5c && b[i]! < 0x80;
-  if (!simple) {
+/**
+ * Whether the key b[from, to) (quoted) sorts strictly after the key b[pFrom, pTo) in UTF-16
+ * order; `plain`: both are ASCII without escapes, so their bytes compare as their code units.
+ */
+function keyAfter(b: Uint8Array, pFrom: number, pTo: number, from: number, to: number, plain: boolean): boolean {
+  if (!plain) {
     // Escapes or non-ASCII: compare the decoded strings (JS compares UTF-16 code units).
     const text = (x: number, y: number): string => JSON.parse(Buffer.from(b.buffer, b.byteOffset + x, y - x).toString('utf8')) as string;
     return text(pFrom, pTo) < text(from, to);
@@ -132,9 +146,10 @@ function keyAfter(b: Uint8Array, pFrom: number, pTo: number, from: number, to: n
  * from line to line, so a line allocates nothing. Canonical JSON nests at most JSON_DEPTH_MAX
  * deep (canonicalize refuses deeper values), so a deeper line is not canonical.
  */
-const kinds = new Uint8Array(JSON_DEPTH_MAX);
-const keyFroms = new Int32Array(JSON_DEPTH_MAX);
-const keyTos = new Int32Array(JSON_DEPTH_MAX);
+const kinds = new Uint8Array(DEPTH_MAX);
+const keyFroms = new Int32Array(DEPTH_MAX);
+const keyTos = new Int32Array(DEPTH_MAX);
+const keyPlain = new Uint8Array(DEPTH_MAX);
 
 /** Opens a container at `depth` (0 for the line's object; the caller checked the depth). */
 function push(depth: number, kind: number): void {
@@ -147,9 +162,11 @@ function keyEnd(b: Uint8Array, at: number, depth: number): number {
   if (b[at] !== 0x22) return -1;
   const end = stringEnd(b, at);
   if (end < 0 || b[end] !== 0x3a) return -1;
-  if (keyFroms[depth]! >= 0 && !keyAfter(b, keyFroms[depth]!, keyTos[depth]!, at, end)) return -1;
+  const plain = plainString ? 1 : 0;
+  if (keyFroms[depth]! >= 0 && !keyAfter(b, keyFroms[depth]!, keyTos[depth]!, at, end, plain === 1 && keyPlain[depth] === 1)) return -1;
   keyFroms[depth] = at;
   keyTos[depth] = end;
+  keyPlain[depth] = plain;
   return end + 1;
 }
 
@@ -176,7 +193,7 @@ export function isCanonicalLine(b: Uint8Array): boolean {
     if (c === 0x7b || c === 0x5b) {
       const close = c === 0x7b ? 0x7d : 0x5d;
       at += 1;
-      if (depth >= JSON_DEPTH_MAX) return false; // an empty container counts too
+      if (depth >= DEPTH_MAX) return false; // an empty container counts too
       if (b[at] !== close) {
         push(depth, c === 0x7b ? OBJECT : ARRAY);
         depth += 1;
