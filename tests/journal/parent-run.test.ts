@@ -12,6 +12,7 @@ import { faultVectors } from '../../src/journal/fault-vectors.js';
 import { scanJournal } from '../../src/journal/journal-scan.js';
 import { openForAppend } from '../../src/journal/open-for-append.js';
 import { parentRunOf } from '../../src/journal/parent-run.js';
+import { showJournal } from '../../src/journal/journal-show.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'journal-parent-'));
 const SESSION = '{"op":"hello","seq":0,"protocol_version":"1.0"}\n{"op":"bye","seq":1}\n';
@@ -69,6 +70,7 @@ describe('a resumed run names its parent run', () => {
     openForAppend(path, { ...WRITER, buildId: 'resumer-2' }).close();
     const last = records(path).at(-1)!;
     expect(last).toMatchObject({ run: { build_id: 'resumer-2', parent_run: { build_id: 'resumer-1', checksum: head.head, index: head.records } } });
+    expect(showJournal(path).at(-1)).toBe(`#${head.records + 1}  [recovered] run resumer-2, continues resumer-1 at #${head.records}, 0 torn bytes cut`);
   });
 
   it('the parent is the head as opened, even when a checkpoint falls due before the recovered record', () => {
