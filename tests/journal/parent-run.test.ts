@@ -11,6 +11,7 @@ import { RUST_BINARY, TS_SERVER_SOURCE_COMMAND } from '../../src/harness/impleme
 import { faultVectors } from '../../src/journal/fault-vectors.js';
 import { scanJournal } from '../../src/journal/journal-scan.js';
 import { openForAppend } from '../../src/journal/open-for-append.js';
+import { journalOptions } from '../../src/journal/kernel-journal.js';
 import { parentRunOf } from '../../src/journal/parent-run.js';
 import { showJournal } from '../../src/journal/journal-show.js';
 
@@ -116,5 +117,12 @@ describe('a new journal continuing a sealed one (--continues)', () => {
       expect(busy.status).toBe(1);
       expect(busy.stderr).toMatch(/already holds records/);
     }
+  });
+
+  it('--continues without --journal is a usage error, in both kernels', () => {
+    expect(() => journalOptions(['--continues', 'old.journal'], (m) => new Error(m))).toThrow(/--continues need --journal/);
+    const rust = serve('rust', ['--continues', 'old.journal']);
+    expect(rust.status).toBe(2);
+    expect(rust.stderr).toMatch(/--continues need --journal/);
   });
 });
