@@ -5,4 +5,4 @@
 //! The contracts hash a journal header names (SHA-256 over every schema and data table).
 
 /// SHA-256 over the canonical JSON of every schema and data table.
-pub const CONTRACTS_HASH: &str = "sha256:366f5c349de3ad0a136f2fd360e7a3abb1bb4580d46517f6745f50f7db19da5a";
+pub const CONTRACTS_HASH: &str = "sha256:0fd02c01b7308434fc6f63639c8123c6d66ab8178fa9f3957b599de35d8b9391";

@@ -2701,6 +2701,18 @@ impl JournalLineFaultRequestFault {
     }
 }
 
+/// The run a new run continues: its build and the chain head the new run starts from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalParentRun {
+    /// Build id of the run that wrote the chain head (the header's, or the last recovered record's).
+    pub build_id: Text,
+    /// Checksum of the chain head: the last record of the previous run (the zero checksum when it wrote none).
+    pub checksum: Checksum,
+    /// Index of the chain head (0 when the previous run wrote no chained record).
+    pub index: u64,
+}
+
 /// A position in a journal: a record index and that record's checksum.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -2751,7 +2763,7 @@ impl Serialize for JournalRecord {
     }
 }
 
-/// Written when a journal is reopened for append: what was cut from its torn tail.
+/// Written when a journal is reopened for append: a new run starts here, naming the run it resumes and what was cut from its torn tail.
 ///
 /// Tagged `kind` = `recovered`: the tag is written by the `Serialize` impl below and consumed by the enclosing union.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -2763,6 +2775,9 @@ pub struct JournalRecovered {
     pub index: u64,
     /// Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).
     pub previous_checksum: Checksum,
+    /// The run that starts here and the run it resumes (absent in journals written before runs were named). Named run because every chained record's keys sort after previous_checksum (the fixed line prefix).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<JournalResumedRun>,
     /// File name (beside the journal) holding the cut bytes; absent when nothing was cut.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side_file: Option<Text>,
@@ -2774,12 +2789,15 @@ pub struct JournalRecovered {
 
 impl Serialize for JournalRecovered {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = 6 + usize::from(self.side_file.is_some());
+        let len = 6 + usize::from(self.run.is_some()) + usize::from(self.side_file.is_some());
         let mut state = serializer.serialize_struct("JournalRecovered", len)?;
         state.serialize_field("checksum", &self.checksum)?;
         state.serialize_field("index", &self.index)?;
         state.serialize_field("kind", "recovered")?;
         state.serialize_field("previous_checksum", &self.previous_checksum)?;
+        if let Some(value) = &self.run {
+            state.serialize_field("run", value)?;
+        }
         if let Some(value) = &self.side_file {
             state.serialize_field("side_file", value)?;
         }
@@ -2787,6 +2805,16 @@ impl Serialize for JournalRecovered {
         state.serialize_field("torn_checksum", &self.torn_checksum)?;
         state.end()
     }
+}
+
+/// A run that resumes a journal: its build and the run it continues.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalResumedRun {
+    /// Build of the writer that resumes (LOCKSTEP_BUILD_ID, else name@version+dev).
+    pub build_id: Text,
+    /// The run resumed: its build id and the chain head this run continues from.
+    pub parent_run: JournalParentRun,
 }
 
 /// The run a journal records.
@@ -2803,9 +2831,9 @@ pub struct JournalRun {
     pub contracts_hash: Checksum,
     /// The writer, as its hello names it.
     pub implementation: JournalImplementation,
-    /// Where the journal this run continues ended (absent for a fresh run).
+    /// The run this journal continues: the sealed journal it follows (absent for a fresh run).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_run: Option<JournalPosition>,
+    pub parent_run: Option<JournalParentRun>,
 }
 
 /// Closes a run: nothing may follow.

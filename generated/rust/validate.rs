@@ -1423,6 +1423,17 @@ pub fn validate_journal_line_fault_request_fault(value: &Value) -> Result<(), Sc
     check_string(value, &StringRule { const_value: None, enum_values: Some(&["INVALID_UTF8", "LINE_TOO_LONG"]), max_length: None, min_length: None, pattern: None })
 }
 
+/// Validates a value against `JournalParentRun`; the first error as ajv reports it.
+pub fn validate_journal_parent_run(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["build_id", "checksum", "index"])?;
+    check_additional(object, &["build_id", "checksum", "index"])?;
+    check_property(object, "build_id", validate_text)?;
+    check_property(object, "checksum", validate_checksum)?;
+    check_property(object, "index", check_journal_parent_run_index)?;
+    Ok(())
+}
+
 /// Validates a value against `JournalPosition`; the first error as ajv reports it.
 pub fn validate_journal_position(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
@@ -1451,14 +1462,25 @@ pub fn validate_journal_record(value: &Value) -> Result<(), SchemaError> {
 pub fn validate_journal_recovered(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
     check_required(object, &["checksum", "index", "kind", "previous_checksum", "torn_bytes", "torn_checksum"])?;
-    check_additional(object, &["checksum", "index", "kind", "previous_checksum", "side_file", "torn_bytes", "torn_checksum"])?;
+    check_additional(object, &["checksum", "index", "kind", "previous_checksum", "run", "side_file", "torn_bytes", "torn_checksum"])?;
     check_property(object, "checksum", validate_checksum)?;
     check_property(object, "index", check_journal_recovered_index)?;
     check_property(object, "kind", check_journal_recovered_kind)?;
     check_property(object, "previous_checksum", validate_checksum)?;
+    check_property(object, "run", validate_journal_resumed_run)?;
     check_property(object, "side_file", validate_text)?;
     check_property(object, "torn_bytes", check_journal_recovered_torn_bytes)?;
     check_property(object, "torn_checksum", validate_checksum)?;
+    Ok(())
+}
+
+/// Validates a value against `JournalResumedRun`; the first error as ajv reports it.
+pub fn validate_journal_resumed_run(value: &Value) -> Result<(), SchemaError> {
+    let object = as_object(value)?;
+    check_required(object, &["build_id", "parent_run"])?;
+    check_additional(object, &["build_id", "parent_run"])?;
+    check_property(object, "build_id", validate_text)?;
+    check_property(object, "parent_run", validate_journal_parent_run)?;
     Ok(())
 }
 
@@ -1472,7 +1494,7 @@ pub fn validate_journal_run(value: &Value) -> Result<(), SchemaError> {
     check_property(object, "config_hash", validate_checksum)?;
     check_property(object, "contracts_hash", validate_checksum)?;
     check_property(object, "implementation", validate_journal_implementation)?;
-    check_property(object, "parent_run", validate_journal_position)?;
+    check_property(object, "parent_run", validate_journal_parent_run)?;
     Ok(())
 }
 
@@ -3196,6 +3218,10 @@ fn check_journal_line_fault_index(value: &Value) -> Result<(), SchemaError> {
 
 fn check_journal_line_fault_kind(value: &Value) -> Result<(), SchemaError> {
     check_string(value, &StringRule { const_value: Some("line_fault"), enum_values: None, max_length: None, min_length: None, pattern: None })
+}
+
+fn check_journal_parent_run_index(value: &Value) -> Result<(), SchemaError> {
+    check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
 }
 
 fn check_journal_position_index(value: &Value) -> Result<(), SchemaError> {

@@ -2221,7 +2221,7 @@ export interface JournalRun {
   config_hash: Checksum;
   contracts_hash: Checksum;
   implementation: JournalImplementation;
-  parent_run?: JournalPosition;
+  parent_run?: JournalParentRun;
 }
 /**
  * Identity of the writer.
@@ -2232,12 +2232,13 @@ export interface JournalImplementation {
   version: Text;
 }
 /**
- * A position in a journal: a record index and that record's checksum.
+ * The run a new run continues: its build and the chain head the new run starts from.
  */
-export interface JournalPosition {
+export interface JournalParentRun {
+  build_id: Text;
   checksum: Checksum;
   /**
-   * Index of the record.
+   * Index of the chain head (0 when the previous run wrote no chained record).
    */
   index: number;
 }
@@ -2262,6 +2263,16 @@ export interface JournalLineFault {
   response: ProtocolResponse;
 }
 /**
+ * A position in a journal: a record index and that record's checksum.
+ */
+export interface JournalPosition {
+  checksum: Checksum;
+  /**
+   * Index of the record.
+   */
+  index: number;
+}
+/**
  * One answered request line.
  */
 export interface JournalStep {
@@ -2282,7 +2293,7 @@ export interface JournalStep {
   response: ProtocolResponse;
 }
 /**
- * Written when a journal is reopened for append: what was cut from its torn tail.
+ * Written when a journal is reopened for append: a new run starts here, naming the run it resumes and what was cut from its torn tail.
  */
 export interface JournalRecovered {
   checksum: Checksum;
@@ -2295,12 +2306,20 @@ export interface JournalRecovered {
    */
   kind: 'recovered';
   previous_checksum: Checksum;
+  run?: JournalResumedRun;
   side_file?: Text;
   /**
    * Bytes cut from the tail (0 when the tail was clean).
    */
   torn_bytes: number;
   torn_checksum: Checksum;
+}
+/**
+ * A run that resumes a journal: its build and the run it continues.
+ */
+export interface JournalResumedRun {
+  build_id: Text;
+  parent_run: JournalParentRun;
 }
 /**
  * Closes a run: nothing may follow.

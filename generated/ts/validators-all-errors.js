@@ -24095,9 +24095,9 @@ return errors === 0;
 validate223.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const JournalRecord = validate224;
-const schema406 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_record.schema.json","title":"JournalRecord","description":"One line of a lockstep journal (format lockstep.journal.v1, docs/journal.md): the exact canonical JSON of the record and a newline, tagged by kind.","type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/$defs/JournalHeader"},{"$ref":"#/$defs/JournalStep"},{"$ref":"#/$defs/JournalLineFault"},{"$ref":"#/$defs/JournalCheckpoint"},{"$ref":"#/$defs/JournalRecovered"},{"$ref":"#/$defs/JournalSeal"}],"$defs":{"JournalHeader":{"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}},"JournalRun":{"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}},"JournalImplementation":{"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"JournalPosition":{"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalStep":{"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}},"JournalLineFault":{"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}},"JournalCheckpoint":{"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalRecovered":{"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"JournalSeal":{"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
+const schema406 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_record.schema.json","title":"JournalRecord","description":"One line of a lockstep journal (format lockstep.journal.v1, docs/journal.md): the exact canonical JSON of the record and a newline, tagged by kind.","type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/$defs/JournalHeader"},{"$ref":"#/$defs/JournalStep"},{"$ref":"#/$defs/JournalLineFault"},{"$ref":"#/$defs/JournalCheckpoint"},{"$ref":"#/$defs/JournalRecovered"},{"$ref":"#/$defs/JournalSeal"}],"$defs":{"JournalHeader":{"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}},"JournalRun":{"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalParentRun","description":"The run this journal continues: the sealed journal it follows (absent for a fresh run)."}}},"JournalImplementation":{"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"JournalPosition":{"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalParentRun":{"title":"JournalParentRun","description":"The run a new run continues: its build and the chain head the new run starts from.","type":"object","additionalProperties":false,"required":["build_id","checksum","index"],"properties":{"build_id":{"description":"Build id of the run that wrote the chain head (the header's, or the last recovered record's).","$ref":"vocabulary.schema.json#/$defs/Text"},"checksum":{"description":"Checksum of the chain head: the last record of the previous run (the zero checksum when it wrote none).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the chain head (0 when the previous run wrote no chained record).","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalStep":{"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}},"JournalLineFault":{"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}},"JournalCheckpoint":{"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalRecovered":{"title":"JournalRecovered","description":"Written when a journal is reopened for append: a new run starts here, naming the run it resumes and what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"run":{"$ref":"#/$defs/JournalResumedRun","description":"The run that starts here and the run it resumes (absent in journals written before runs were named). Named run because every chained record's keys sort after previous_checksum (the fixed line prefix)."},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"JournalResumedRun":{"title":"JournalResumedRun","description":"A run that resumes a journal: its build and the run it continues.","type":"object","additionalProperties":false,"required":["build_id","parent_run"],"properties":{"build_id":{"description":"Build of the writer that resumes (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"parent_run":{"$ref":"#/$defs/JournalParentRun","description":"The run resumed: its build id and the chain head this run continues from."}}},"JournalSeal":{"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
 const schema407 = {"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}};
-const schema409 = {"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}};
+const schema409 = {"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalParentRun","description":"The run this journal continues: the sealed journal it follows (absent for a fresh run)."}}};
 const schema413 = {"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}};
 
 function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -24244,7 +24244,7 @@ return errors === 0;
 }
 validate227.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema417 = {"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema417 = {"title":"JournalParentRun","description":"The run a new run continues: its build and the chain head the new run starts from.","type":"object","additionalProperties":false,"required":["build_id","checksum","index"],"properties":{"build_id":{"description":"Build id of the run that wrote the chain head (the header's, or the last recovered record's).","$ref":"vocabulary.schema.json#/$defs/Text"},"checksum":{"description":"Checksum of the chain head: the last record of the previous run (the zero checksum when it wrote none).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the chain head (0 when the previous run wrote no chained record).","type":"integer","minimum":0,"maximum":9007199254740991}}};
 
 function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -24257,8 +24257,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.checksum === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema417.required,parentSchema:schema417,data};
+if(data.build_id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "build_id"},message:"must have required property '"+"build_id"+"'",schema:schema417.required,parentSchema:schema417,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -24267,8 +24267,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.index === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema417.required,parentSchema:schema417,data};
+if(data.checksum === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema417.required,parentSchema:schema417,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -24277,9 +24277,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((key0 === "checksum") || (key0 === "index"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema417,data};
+if(data.index === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema417.required,parentSchema:schema417,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -24288,12 +24287,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.checksum !== undefined){
-let data0 = data.checksum;
-if(typeof data0 === "string"){
-if(!pattern62.test(data0)){
-const err3 = {instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data0};
+for(const key0 in data){
+if(!(((key0 === "build_id") || (key0 === "checksum")) || (key0 === "index"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema417,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -24303,8 +24299,11 @@ vErrors.push(err3);
 errors++;
 }
 }
-else {
-const err4 = {instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data0};
+if(data.build_id !== undefined){
+let data0 = data.build_id;
+if(typeof data0 === "string"){
+if((data0.length > 512 && func2(data0) > 512)){
+const err4 = {instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema48,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -24314,10 +24313,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.index !== undefined){
-let data1 = data.index;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema417.properties.index.type,parentSchema:schema417.properties.index,data:data1};
+else {
+const err5 = {instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -24326,9 +24323,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema417.properties.index,data:data1};
+}
+if(data.checksum !== undefined){
+let data1 = data.checksum;
+if(typeof data1 === "string"){
+if(!pattern62.test(data1)){
+const err6 = {instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -24337,8 +24337,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1 < 0 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema417.properties.index,data:data1};
+}
+else {
+const err7 = {instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -24348,15 +24349,49 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.type,parentSchema:schema417,data};
+if(data.index !== undefined){
+let data2 = data.index;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err8 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema417.properties.index.type,parentSchema:schema417.properties.index,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema417.properties.index,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema417.properties.index,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema417.type,parentSchema:schema417,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
 }
 errors++;
 }
@@ -24779,7 +24814,7 @@ return errors === 0;
 }
 validate225.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema419 = {"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}};
+const schema420 = {"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}};
 
 function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -24793,7 +24828,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.checksum === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema419.required,parentSchema:schema419,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema420.required,parentSchema:schema420,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -24803,7 +24838,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.index === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema419.required,parentSchema:schema419,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema420.required,parentSchema:schema420,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -24813,7 +24848,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema419.required,parentSchema:schema419,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema420.required,parentSchema:schema420,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -24823,7 +24858,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.previous_checksum === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema419.required,parentSchema:schema419,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema420.required,parentSchema:schema420,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -24833,7 +24868,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.request === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema419.required,parentSchema:schema419,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema420.required,parentSchema:schema420,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -24843,7 +24878,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.response === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'",schema:schema419.required,parentSchema:schema419,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'",schema:schema420.required,parentSchema:schema420,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -24854,7 +24889,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "request")) || (key0 === "response"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema419,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema420,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -24892,7 +24927,7 @@ errors++;
 if(data.index !== undefined){
 let data1 = data.index;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema419.properties.index.type,parentSchema:schema419.properties.index,data:data1};
+const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema420.properties.index.type,parentSchema:schema420.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -24903,7 +24938,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema419.properties.index,data:data1};
+const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema420.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -24913,7 +24948,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema419.properties.index,data:data1};
+const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema420.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -24927,7 +24962,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema419.properties.kind.type,parentSchema:schema419.properties.kind,data:data2};
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema420.properties.kind.type,parentSchema:schema420.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -24937,7 +24972,7 @@ vErrors.push(err12);
 errors++;
 }
 if("step" !== data2){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "step"},message:"must be equal to constant",schema:"step",parentSchema:schema419.properties.kind,data:data2};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "step"},message:"must be equal to constant",schema:"step",parentSchema:schema420.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -24976,7 +25011,7 @@ if(data.request !== undefined){
 let data4 = data.request;
 if(typeof data4 === "string"){
 if((data4.length > 8388608 && func2(data4) > 8388608)){
-const err16 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/maxLength",keyword:"maxLength",params:{limit: 8388608},message:"must NOT have more than 8388608 characters",schema:8388608,parentSchema:schema419.properties.request,data:data4};
+const err16 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/maxLength",keyword:"maxLength",params:{limit: 8388608},message:"must NOT have more than 8388608 characters",schema:8388608,parentSchema:schema420.properties.request,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -24987,7 +25022,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema419.properties.request.type,parentSchema:schema419.properties.request,data:data4};
+const err17 = {instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema420.properties.request.type,parentSchema:schema420.properties.request,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -25005,7 +25040,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema419.type,parentSchema:schema419,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema420.type,parentSchema:schema420,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -25019,7 +25054,7 @@ return errors === 0;
 }
 validate232.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema422 = {"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}};
+const schema423 = {"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}};
 
 function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -25033,7 +25068,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.checksum === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema422.required,parentSchema:schema422,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema423.required,parentSchema:schema423,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -25043,7 +25078,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.index === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema422.required,parentSchema:schema422,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema423.required,parentSchema:schema423,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -25053,7 +25088,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema422.required,parentSchema:schema422,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema423.required,parentSchema:schema423,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -25063,7 +25098,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.previous_checksum === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema422.required,parentSchema:schema422,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema423.required,parentSchema:schema423,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -25073,7 +25108,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.request_fault === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request_fault"},message:"must have required property '"+"request_fault"+"'",schema:schema422.required,parentSchema:schema422,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request_fault"},message:"must have required property '"+"request_fault"+"'",schema:schema423.required,parentSchema:schema423,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -25083,7 +25118,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.response === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'",schema:schema422.required,parentSchema:schema422,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'",schema:schema423.required,parentSchema:schema423,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -25094,7 +25129,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "request_fault")) || (key0 === "response"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema422,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema423,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -25132,7 +25167,7 @@ errors++;
 if(data.index !== undefined){
 let data1 = data.index;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema422.properties.index.type,parentSchema:schema422.properties.index,data:data1};
+const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema423.properties.index.type,parentSchema:schema423.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -25143,7 +25178,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema422.properties.index,data:data1};
+const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema423.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -25153,7 +25188,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema422.properties.index,data:data1};
+const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema423.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -25167,7 +25202,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema422.properties.kind.type,parentSchema:schema422.properties.kind,data:data2};
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema423.properties.kind.type,parentSchema:schema423.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -25177,7 +25212,7 @@ vErrors.push(err12);
 errors++;
 }
 if("line_fault" !== data2){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "line_fault"},message:"must be equal to constant",schema:"line_fault",parentSchema:schema422.properties.kind,data:data2};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "line_fault"},message:"must be equal to constant",schema:"line_fault",parentSchema:schema423.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -25215,7 +25250,7 @@ errors++;
 if(data.request_fault !== undefined){
 let data4 = data.request_fault;
 if(typeof data4 !== "string"){
-const err16 = {instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema422.properties.request_fault.type,parentSchema:schema422.properties.request_fault,data:data4};
+const err16 = {instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema423.properties.request_fault.type,parentSchema:schema423.properties.request_fault,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -25225,7 +25260,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!((data4 === "INVALID_UTF8") || (data4 === "LINE_TOO_LONG"))){
-const err17 = {instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/enum",keyword:"enum",params:{allowedValues: schema422.properties.request_fault.enum},message:"must be equal to one of the allowed values",schema:schema422.properties.request_fault.enum,parentSchema:schema422.properties.request_fault,data:data4};
+const err17 = {instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/enum",keyword:"enum",params:{allowedValues: schema423.properties.request_fault.enum},message:"must be equal to one of the allowed values",schema:schema423.properties.request_fault.enum,parentSchema:schema423.properties.request_fault,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -25243,7 +25278,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema422.type,parentSchema:schema422,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema423.type,parentSchema:schema423,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -25257,7 +25292,7 @@ return errors === 0;
 }
 validate234.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema425 = {"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema426 = {"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 
 function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -25271,7 +25306,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.checksum === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema425.required,parentSchema:schema425,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema426.required,parentSchema:schema426,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -25281,7 +25316,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.index === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema425.required,parentSchema:schema425,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema426.required,parentSchema:schema426,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -25291,7 +25326,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema425.required,parentSchema:schema425,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema426.required,parentSchema:schema426,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -25301,7 +25336,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.previous_checksum === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema425.required,parentSchema:schema425,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema426.required,parentSchema:schema426,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -25311,7 +25346,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.tree_peaks === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_peaks"},message:"must have required property '"+"tree_peaks"+"'",schema:schema425.required,parentSchema:schema425,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_peaks"},message:"must have required property '"+"tree_peaks"+"'",schema:schema426.required,parentSchema:schema426,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -25321,7 +25356,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.tree_root === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_root"},message:"must have required property '"+"tree_root"+"'",schema:schema425.required,parentSchema:schema425,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_root"},message:"must have required property '"+"tree_root"+"'",schema:schema426.required,parentSchema:schema426,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -25331,7 +25366,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.tree_size === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_size"},message:"must have required property '"+"tree_size"+"'",schema:schema425.required,parentSchema:schema425,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_size"},message:"must have required property '"+"tree_size"+"'",schema:schema426.required,parentSchema:schema426,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -25342,7 +25377,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_peaks")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema425,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema426,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -25380,7 +25415,7 @@ errors++;
 if(data.index !== undefined){
 let data1 = data.index;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema425.properties.index.type,parentSchema:schema425.properties.index,data:data1};
+const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema426.properties.index.type,parentSchema:schema426.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -25391,7 +25426,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema425.properties.index,data:data1};
+const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema426.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -25401,7 +25436,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err12 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema425.properties.index,data:data1};
+const err12 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema426.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -25415,7 +25450,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema425.properties.kind.type,parentSchema:schema425.properties.kind,data:data2};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema426.properties.kind.type,parentSchema:schema426.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -25425,7 +25460,7 @@ vErrors.push(err13);
 errors++;
 }
 if("checkpoint" !== data2){
-const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "checkpoint"},message:"must be equal to constant",schema:"checkpoint",parentSchema:schema425.properties.kind,data:data2};
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "checkpoint"},message:"must be equal to constant",schema:"checkpoint",parentSchema:schema426.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -25464,7 +25499,7 @@ if(data.tree_peaks !== undefined){
 let data4 = data.tree_peaks;
 if(Array.isArray(data4)){
 if(data4.length > 64){
-const err17 = {instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema425.properties.tree_peaks,data:data4};
+const err17 = {instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema426.properties.tree_peaks,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -25501,7 +25536,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema425.properties.tree_peaks.type,parentSchema:schema425.properties.tree_peaks,data:data4};
+const err20 = {instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema426.properties.tree_peaks.type,parentSchema:schema426.properties.tree_peaks,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -25539,7 +25574,7 @@ errors++;
 if(data.tree_size !== undefined){
 let data7 = data.tree_size;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err23 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema425.properties.tree_size.type,parentSchema:schema425.properties.tree_size,data:data7};
+const err23 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema426.properties.tree_size.type,parentSchema:schema426.properties.tree_size,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -25550,7 +25585,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 9007199254740991 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema425.properties.tree_size,data:data7};
+const err24 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema426.properties.tree_size,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -25560,7 +25595,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data7 < 0 || isNaN(data7)){
-const err25 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema425.properties.tree_size,data:data7};
+const err25 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema426.properties.tree_size,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -25573,7 +25608,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema425.type,parentSchema:schema425,data};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema426.type,parentSchema:schema426,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -25587,7 +25622,99 @@ return errors === 0;
 }
 validate236.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema430 = {"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
+const schema431 = {"title":"JournalRecovered","description":"Written when a journal is reopened for append: a new run starts here, naming the run it resumes and what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"run":{"$ref":"#/$defs/JournalResumedRun","description":"The run that starts here and the run it resumes (absent in journals written before runs were named). Named run because every chained record's keys sort after previous_checksum (the fixed line prefix)."},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
+const schema434 = {"title":"JournalResumedRun","description":"A run that resumes a journal: its build and the run it continues.","type":"object","additionalProperties":false,"required":["build_id","parent_run"],"properties":{"build_id":{"description":"Build of the writer that resumes (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"parent_run":{"$ref":"#/$defs/JournalParentRun","description":"The run resumed: its build id and the chain head this run continues from."}}};
+
+function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate238.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.build_id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "build_id"},message:"must have required property '"+"build_id"+"'",schema:schema434.required,parentSchema:schema434,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.parent_run === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parent_run"},message:"must have required property '"+"parent_run"+"'",schema:schema434.required,parentSchema:schema434,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "build_id") || (key0 === "parent_run"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema434,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.build_id !== undefined){
+let data0 = data.build_id;
+if(typeof data0 === "string"){
+if((data0.length > 512 && func2(data0) > 512)){
+const err3 = {instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema48,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.parent_run !== undefined){
+if(!(validate229(data.parent_run, {instancePath:instancePath+"/parent_run",parentData:data,parentDataProperty:"parent_run",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema434.type,parentSchema:schema434,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate238.errors = vErrors;
+return errors === 0;
+}
+validate238.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -25601,7 +25728,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.checksum === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema430.required,parentSchema:schema430,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema431.required,parentSchema:schema431,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -25611,7 +25738,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.index === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema430.required,parentSchema:schema430,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema431.required,parentSchema:schema431,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -25621,7 +25748,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema430.required,parentSchema:schema430,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema431.required,parentSchema:schema431,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -25631,7 +25758,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.previous_checksum === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema430.required,parentSchema:schema430,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema431.required,parentSchema:schema431,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -25641,7 +25768,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.torn_bytes === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "torn_bytes"},message:"must have required property '"+"torn_bytes"+"'",schema:schema430.required,parentSchema:schema430,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "torn_bytes"},message:"must have required property '"+"torn_bytes"+"'",schema:schema431.required,parentSchema:schema431,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -25651,7 +25778,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.torn_checksum === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "torn_checksum"},message:"must have required property '"+"torn_checksum"+"'",schema:schema430.required,parentSchema:schema430,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "torn_checksum"},message:"must have required property '"+"torn_checksum"+"'",schema:schema431.required,parentSchema:schema431,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -25661,8 +25788,8 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "side_file")) || (key0 === "torn_bytes")) || (key0 === "torn_checksum"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema430,data};
+if(!((((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "run")) || (key0 === "side_file")) || (key0 === "torn_bytes")) || (key0 === "torn_checksum"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema431,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -25700,7 +25827,7 @@ errors++;
 if(data.index !== undefined){
 let data1 = data.index;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema430.properties.index.type,parentSchema:schema430.properties.index,data:data1};
+const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema431.properties.index.type,parentSchema:schema431.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -25711,7 +25838,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema430.properties.index,data:data1};
+const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema431.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -25721,7 +25848,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema430.properties.index,data:data1};
+const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema431.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -25735,7 +25862,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema430.properties.kind.type,parentSchema:schema430.properties.kind,data:data2};
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema431.properties.kind.type,parentSchema:schema431.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -25745,7 +25872,7 @@ vErrors.push(err12);
 errors++;
 }
 if("recovered" !== data2){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "recovered"},message:"must be equal to constant",schema:"recovered",parentSchema:schema430.properties.kind,data:data2};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "recovered"},message:"must be equal to constant",schema:"recovered",parentSchema:schema431.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -25780,11 +25907,17 @@ vErrors.push(err15);
 errors++;
 }
 }
+if(data.run !== undefined){
+if(!(validate238(data.run, {instancePath:instancePath+"/run",parentData:data,parentDataProperty:"run",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
+errors = vErrors.length;
+}
+}
 if(data.side_file !== undefined){
-let data4 = data.side_file;
-if(typeof data4 === "string"){
-if((data4.length > 512 && func2(data4) > 512)){
-const err16 = {instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema48,data:data4};
+let data5 = data.side_file;
+if(typeof data5 === "string"){
+if((data5.length > 512 && func2(data5) > 512)){
+const err16 = {instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema48,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -25795,7 +25928,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data4};
+const err17 = {instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.type,parentSchema:schema48,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -25806,9 +25939,9 @@ errors++;
 }
 }
 if(data.torn_bytes !== undefined){
-let data5 = data.torn_bytes;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err18 = {instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema430.properties.torn_bytes.type,parentSchema:schema430.properties.torn_bytes,data:data5};
+let data6 = data.torn_bytes;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err18 = {instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema431.properties.torn_bytes.type,parentSchema:schema431.properties.torn_bytes,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -25817,9 +25950,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 9007199254740991 || isNaN(data5)){
-const err19 = {instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema430.properties.torn_bytes,data:data5};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+const err19 = {instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema431.properties.torn_bytes,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -25828,8 +25961,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data5 < 0 || isNaN(data5)){
-const err20 = {instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema430.properties.torn_bytes,data:data5};
+if(data6 < 0 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema431.properties.torn_bytes,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -25841,10 +25974,10 @@ errors++;
 }
 }
 if(data.torn_checksum !== undefined){
-let data6 = data.torn_checksum;
-if(typeof data6 === "string"){
-if(!pattern62.test(data6)){
-const err21 = {instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data6};
+let data7 = data.torn_checksum;
+if(typeof data7 === "string"){
+if(!pattern62.test(data7)){
+const err21 = {instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema377,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -25855,7 +25988,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data6};
+const err22 = {instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema377.type,parentSchema:schema377,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -25867,7 +26000,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema430.type,parentSchema:schema430,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema431.type,parentSchema:schema431,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -25881,12 +26014,12 @@ return errors === 0;
 }
 validate237.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema435 = {"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema438 = {"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 
-function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate238.evaluated;
+const evaluated0 = validate241.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25895,7 +26028,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.checksum === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema435.required,parentSchema:schema435,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checksum"},message:"must have required property '"+"checksum"+"'",schema:schema438.required,parentSchema:schema438,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -25905,7 +26038,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.index === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema435.required,parentSchema:schema435,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema438.required,parentSchema:schema438,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -25915,7 +26048,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema435.required,parentSchema:schema435,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema438.required,parentSchema:schema438,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -25925,7 +26058,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.previous_checksum === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema435.required,parentSchema:schema435,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "previous_checksum"},message:"must have required property '"+"previous_checksum"+"'",schema:schema438.required,parentSchema:schema438,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -25935,7 +26068,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.tree_root === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_root"},message:"must have required property '"+"tree_root"+"'",schema:schema435.required,parentSchema:schema435,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_root"},message:"must have required property '"+"tree_root"+"'",schema:schema438.required,parentSchema:schema438,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -25945,7 +26078,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.tree_size === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_size"},message:"must have required property '"+"tree_size"+"'",schema:schema435.required,parentSchema:schema435,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tree_size"},message:"must have required property '"+"tree_size"+"'",schema:schema438.required,parentSchema:schema438,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -25956,7 +26089,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema435,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema438,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -25994,7 +26127,7 @@ errors++;
 if(data.index !== undefined){
 let data1 = data.index;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema435.properties.index.type,parentSchema:schema435.properties.index,data:data1};
+const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema438.properties.index.type,parentSchema:schema438.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -26005,7 +26138,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema435.properties.index,data:data1};
+const err10 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema438.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -26015,7 +26148,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema435.properties.index,data:data1};
+const err11 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema438.properties.index,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -26029,7 +26162,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema435.properties.kind.type,parentSchema:schema435.properties.kind,data:data2};
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema438.properties.kind.type,parentSchema:schema438.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -26039,7 +26172,7 @@ vErrors.push(err12);
 errors++;
 }
 if("seal" !== data2){
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "seal"},message:"must be equal to constant",schema:"seal",parentSchema:schema435.properties.kind,data:data2};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "seal"},message:"must be equal to constant",schema:"seal",parentSchema:schema438.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -26102,7 +26235,7 @@ errors++;
 if(data.tree_size !== undefined){
 let data5 = data.tree_size;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err18 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema435.properties.tree_size.type,parentSchema:schema435.properties.tree_size,data:data5};
+const err18 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema438.properties.tree_size.type,parentSchema:schema438.properties.tree_size,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -26113,7 +26246,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 9007199254740991 || isNaN(data5)){
-const err19 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema435.properties.tree_size,data:data5};
+const err19 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema438.properties.tree_size,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -26123,7 +26256,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data5 < 0 || isNaN(data5)){
-const err20 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema435.properties.tree_size,data:data5};
+const err20 = {instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema438.properties.tree_size,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -26136,7 +26269,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema435.type,parentSchema:schema435,data};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema438.type,parentSchema:schema438,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -26145,10 +26278,10 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate238.errors = vErrors;
+validate241.errors = vErrors;
 return errors === 0;
 }
-validate238.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate241.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -26209,8 +26342,8 @@ props0 = true;
 }
 }
 else if(tag0 === "seal"){
-if(!(validate238(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
+if(!(validate241(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -26257,16 +26390,16 @@ validate224.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const KernelConfig = validate34;
 
-export const ModeLedger = validate245;
-const schema439 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_ledger.schema.json","title":"ModeLedger","description":"The mode divergence ledger.","type":"object","additionalProperties":false,"required":["ledger_version","entries"],"properties":{"ledger_version":{"description":"Version of the ledger format.","type":"integer","minimum":1,"maximum":1000},"entries":{"description":"Every known difference between modes.","type":"array","items":{"title":"ModeLedgerEntry","description":"One behavioural difference between modes.","type":"object","additionalProperties":false,"required":["id","area","policy_field","modes","behaviour","justification","status","test"],"properties":{"id":{"description":"Stable id, MD-<n>.","type":"string","pattern":"^MD-[0-9]{3,6}$"},"area":{"description":"What part of the kernel differs (e.g. entry admission).","$ref":"vocabulary.schema.json#/$defs/Text"},"policy_field":{"description":"The mode policy field that causes the difference.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"modes":{"description":"Modes that behave differently from the others.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/Mode"},"minItems":1,"maxItems":4},"behaviour":{"description":"What those modes do differently.","$ref":"vocabulary.schema.json#/$defs/Text"},"justification":{"description":"Why the difference exists.","$ref":"vocabulary.schema.json#/$defs/Text"},"status":{"title":"LedgerStatus","description":"accepted: intended and pinned; retired: no longer present (kept for history).","type":"string","enum":["accepted","retired"]},"test":{"description":"The test that pins it: <file>::<test name>.","type":"string","minLength":3,"maxLength":256}}},"minItems":0,"maxItems":256}}};
+export const ModeLedger = validate248;
+const schema442 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_ledger.schema.json","title":"ModeLedger","description":"The mode divergence ledger.","type":"object","additionalProperties":false,"required":["ledger_version","entries"],"properties":{"ledger_version":{"description":"Version of the ledger format.","type":"integer","minimum":1,"maximum":1000},"entries":{"description":"Every known difference between modes.","type":"array","items":{"title":"ModeLedgerEntry","description":"One behavioural difference between modes.","type":"object","additionalProperties":false,"required":["id","area","policy_field","modes","behaviour","justification","status","test"],"properties":{"id":{"description":"Stable id, MD-<n>.","type":"string","pattern":"^MD-[0-9]{3,6}$"},"area":{"description":"What part of the kernel differs (e.g. entry admission).","$ref":"vocabulary.schema.json#/$defs/Text"},"policy_field":{"description":"The mode policy field that causes the difference.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"modes":{"description":"Modes that behave differently from the others.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/Mode"},"minItems":1,"maxItems":4},"behaviour":{"description":"What those modes do differently.","$ref":"vocabulary.schema.json#/$defs/Text"},"justification":{"description":"Why the difference exists.","$ref":"vocabulary.schema.json#/$defs/Text"},"status":{"title":"LedgerStatus","description":"accepted: intended and pinned; retired: no longer present (kept for history).","type":"string","enum":["accepted","retired"]},"test":{"description":"The test that pins it: <file>::<test name>.","type":"string","minLength":3,"maxLength":256}}},"minItems":0,"maxItems":256}}};
 const pattern93 = new RegExp("^MD-[0-9]{3,6}$", "u");
 const pattern94 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
 
-function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/mode_ledger.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate245.evaluated;
+const evaluated0 = validate248.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26275,7 +26408,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.ledger_version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ledger_version"},message:"must have required property '"+"ledger_version"+"'",schema:schema439.required,parentSchema:schema439,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ledger_version"},message:"must have required property '"+"ledger_version"+"'",schema:schema442.required,parentSchema:schema442,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -26285,7 +26418,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.entries === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'",schema:schema439.required,parentSchema:schema439,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'",schema:schema442.required,parentSchema:schema442,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -26296,7 +26429,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "ledger_version") || (key0 === "entries"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema439,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema442,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -26309,7 +26442,7 @@ errors++;
 if(data.ledger_version !== undefined){
 let data0 = data.ledger_version;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err3 = {instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema439.properties.ledger_version.type,parentSchema:schema439.properties.ledger_version,data:data0};
+const err3 = {instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema442.properties.ledger_version.type,parentSchema:schema442.properties.ledger_version,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -26320,7 +26453,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1000 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema439.properties.ledger_version,data:data0};
+const err4 = {instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema442.properties.ledger_version,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -26330,7 +26463,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema439.properties.ledger_version,data:data0};
+const err5 = {instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema442.properties.ledger_version,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -26345,7 +26478,7 @@ if(data.entries !== undefined){
 let data1 = data.entries;
 if(Array.isArray(data1)){
 if(data1.length > 256){
-const err6 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema439.properties.entries,data:data1};
+const err6 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema442.properties.entries,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -26355,7 +26488,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1.length < 0){
-const err7 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema439.properties.entries,data:data1};
+const err7 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema442.properties.entries,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -26369,7 +26502,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.id === undefined){
-const err8 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
+const err8 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema442.properties.entries.items.required,parentSchema:schema442.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -26379,7 +26512,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data2.area === undefined){
-const err9 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "area"},message:"must have required property '"+"area"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
+const err9 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "area"},message:"must have required property '"+"area"+"'",schema:schema442.properties.entries.items.required,parentSchema:schema442.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -26389,7 +26522,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data2.policy_field === undefined){
-const err10 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "policy_field"},message:"must have required property '"+"policy_field"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
+const err10 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "policy_field"},message:"must have required property '"+"policy_field"+"'",schema:schema442.properties.entries.items.required,parentSchema:schema442.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -26399,7 +26532,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data2.modes === undefined){
-const err11 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "modes"},message:"must have required property '"+"modes"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
+const err11 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "modes"},message:"must have required property '"+"modes"+"'",schema:schema442.properties.entries.items.required,parentSchema:schema442.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -26409,7 +26542,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data2.behaviour === undefined){
-const err12 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "behaviour"},message:"must have required property '"+"behaviour"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
+const err12 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "behaviour"},message:"must have required property '"+"behaviour"+"'",schema:schema442.properties.entries.items.required,parentSchema:schema442.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -26419,7 +26552,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2.justification === undefined){
-const err13 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "justification"},message:"must have required property '"+"justification"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
+const err13 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "justification"},message:"must have required property '"+"justification"+"'",schema:schema442.properties.entries.items.required,parentSchema:schema442.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -26429,7 +26562,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data2.status === undefined){
-const err14 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
+const err14 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema442.properties.entries.items.required,parentSchema:schema442.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -26439,7 +26572,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data2.test === undefined){
-const err15 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema439.properties.entries.items.required,parentSchema:schema439.properties.entries.items,data:data2};
+const err15 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema442.properties.entries.items.required,parentSchema:schema442.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -26450,7 +26583,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((((((((key1 === "id") || (key1 === "area")) || (key1 === "policy_field")) || (key1 === "modes")) || (key1 === "behaviour")) || (key1 === "justification")) || (key1 === "status")) || (key1 === "test"))){
-const err16 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema439.properties.entries.items,data:data2};
+const err16 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema442.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -26464,7 +26597,7 @@ if(data2.id !== undefined){
 let data3 = data2.id;
 if(typeof data3 === "string"){
 if(!pattern93.test(data3)){
-const err17 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^MD-[0-9]{3,6}$"},message:"must match pattern \""+"^MD-[0-9]{3,6}$"+"\"",schema:"^MD-[0-9]{3,6}$",parentSchema:schema439.properties.entries.items.properties.id,data:data3};
+const err17 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^MD-[0-9]{3,6}$"},message:"must match pattern \""+"^MD-[0-9]{3,6}$"+"\"",schema:"^MD-[0-9]{3,6}$",parentSchema:schema442.properties.entries.items.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -26475,7 +26608,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema439.properties.entries.items.properties.id.type,parentSchema:schema439.properties.entries.items.properties.id,data:data3};
+const err18 = {instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema442.properties.entries.items.properties.id.type,parentSchema:schema442.properties.entries.items.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -26514,7 +26647,7 @@ if(data2.policy_field !== undefined){
 let data5 = data2.policy_field;
 if(typeof data5 === "string"){
 if(!pattern94.test(data5)){
-const err21 = {instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema439.properties.entries.items.properties.policy_field,data:data5};
+const err21 = {instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema442.properties.entries.items.properties.policy_field,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -26525,7 +26658,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema439.properties.entries.items.properties.policy_field.type,parentSchema:schema439.properties.entries.items.properties.policy_field,data:data5};
+const err22 = {instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema442.properties.entries.items.properties.policy_field.type,parentSchema:schema442.properties.entries.items.properties.policy_field,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -26539,7 +26672,7 @@ if(data2.modes !== undefined){
 let data6 = data2.modes;
 if(Array.isArray(data6)){
 if(data6.length > 4){
-const err23 = {instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema439.properties.entries.items.properties.modes,data:data6};
+const err23 = {instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema442.properties.entries.items.properties.modes,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -26549,7 +26682,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data6.length < 1){
-const err24 = {instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema439.properties.entries.items.properties.modes,data:data6};
+const err24 = {instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema442.properties.entries.items.properties.modes,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -26584,7 +26717,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema439.properties.entries.items.properties.modes.type,parentSchema:schema439.properties.entries.items.properties.modes,data:data6};
+const err27 = {instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema442.properties.entries.items.properties.modes.type,parentSchema:schema442.properties.entries.items.properties.modes,data:data6};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -26647,7 +26780,7 @@ errors++;
 if(data2.status !== undefined){
 let data10 = data2.status;
 if(typeof data10 !== "string"){
-const err32 = {instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema439.properties.entries.items.properties.status.type,parentSchema:schema439.properties.entries.items.properties.status,data:data10};
+const err32 = {instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema442.properties.entries.items.properties.status.type,parentSchema:schema442.properties.entries.items.properties.status,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -26657,7 +26790,7 @@ vErrors.push(err32);
 errors++;
 }
 if(!((data10 === "accepted") || (data10 === "retired"))){
-const err33 = {instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema439.properties.entries.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema439.properties.entries.items.properties.status.enum,parentSchema:schema439.properties.entries.items.properties.status,data:data10};
+const err33 = {instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema442.properties.entries.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema442.properties.entries.items.properties.status.enum,parentSchema:schema442.properties.entries.items.properties.status,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -26671,7 +26804,7 @@ if(data2.test !== undefined){
 let data11 = data2.test;
 if(typeof data11 === "string"){
 if((data11.length > 256 && func2(data11) > 256)){
-const err34 = {instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema439.properties.entries.items.properties.test,data:data11};
+const err34 = {instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema442.properties.entries.items.properties.test,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -26681,7 +26814,7 @@ vErrors.push(err34);
 errors++;
 }
 if((data11.length < 6 && func2(data11) < 3)){
-const err35 = {instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema439.properties.entries.items.properties.test,data:data11};
+const err35 = {instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema442.properties.entries.items.properties.test,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -26692,7 +26825,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema439.properties.entries.items.properties.test.type,parentSchema:schema439.properties.entries.items.properties.test,data:data11};
+const err36 = {instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema442.properties.entries.items.properties.test.type,parentSchema:schema442.properties.entries.items.properties.test,data:data11};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -26704,7 +26837,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema439.properties.entries.items.type,parentSchema:schema439.properties.entries.items,data:data2};
+const err37 = {instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema442.properties.entries.items.type,parentSchema:schema442.properties.entries.items,data:data2};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -26716,7 +26849,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema439.properties.entries.type,parentSchema:schema439.properties.entries,data:data1};
+const err38 = {instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema442.properties.entries.type,parentSchema:schema442.properties.entries,data:data1};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -26728,7 +26861,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema439.type,parentSchema:schema439,data};
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema442.type,parentSchema:schema442,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -26737,19 +26870,19 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate245.errors = vErrors;
+validate248.errors = vErrors;
 return errors === 0;
 }
-validate245.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate248.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ModePolicy = validate246;
-const schema444 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_policy.schema.json","title":"ModePolicy","description":"What differs between modes.","type":"object","additionalProperties":false,"required":["policy_version","rules"],"properties":{"policy_version":{"description":"Version of the table.","type":"integer","minimum":1,"maximum":1000},"rules":{"description":"One row per mode, every mode exactly once.","type":"array","items":{"title":"ModeRule","description":"Policy of one mode.","type":"object","additionalProperties":false,"required":["mode","require_reconciled_account_for_entry","require_gap_free_account_for_entry"],"properties":{"mode":{"description":"The mode.","$ref":"vocabulary.schema.json#/$defs/Mode"},"require_reconciled_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN) unless the account reconcile_status is OK.","type":"boolean"},"require_gap_free_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN, reason ACCOUNT_SEQ_GAPS) while account events are missing (seq_gaps open).","type":"boolean"}}},"minItems":4,"maxItems":4}}};
+export const ModePolicy = validate249;
+const schema447 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_policy.schema.json","title":"ModePolicy","description":"What differs between modes.","type":"object","additionalProperties":false,"required":["policy_version","rules"],"properties":{"policy_version":{"description":"Version of the table.","type":"integer","minimum":1,"maximum":1000},"rules":{"description":"One row per mode, every mode exactly once.","type":"array","items":{"title":"ModeRule","description":"Policy of one mode.","type":"object","additionalProperties":false,"required":["mode","require_reconciled_account_for_entry","require_gap_free_account_for_entry"],"properties":{"mode":{"description":"The mode.","$ref":"vocabulary.schema.json#/$defs/Mode"},"require_reconciled_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN) unless the account reconcile_status is OK.","type":"boolean"},"require_gap_free_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN, reason ACCOUNT_SEQ_GAPS) while account events are missing (seq_gaps open).","type":"boolean"}}},"minItems":4,"maxItems":4}}};
 
-function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/mode_policy.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate246.evaluated;
+const evaluated0 = validate249.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26758,7 +26891,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.policy_version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "policy_version"},message:"must have required property '"+"policy_version"+"'",schema:schema444.required,parentSchema:schema444,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "policy_version"},message:"must have required property '"+"policy_version"+"'",schema:schema447.required,parentSchema:schema447,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -26768,7 +26901,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.rules === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema444.required,parentSchema:schema444,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema447.required,parentSchema:schema447,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -26779,7 +26912,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "policy_version") || (key0 === "rules"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema444,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema447,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -26792,7 +26925,7 @@ errors++;
 if(data.policy_version !== undefined){
 let data0 = data.policy_version;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err3 = {instancePath:instancePath+"/policy_version",schemaPath:"#/properties/policy_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema444.properties.policy_version.type,parentSchema:schema444.properties.policy_version,data:data0};
+const err3 = {instancePath:instancePath+"/policy_version",schemaPath:"#/properties/policy_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema447.properties.policy_version.type,parentSchema:schema447.properties.policy_version,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -26803,7 +26936,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1000 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/policy_version",schemaPath:"#/properties/policy_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema444.properties.policy_version,data:data0};
+const err4 = {instancePath:instancePath+"/policy_version",schemaPath:"#/properties/policy_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema447.properties.policy_version,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -26813,7 +26946,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/policy_version",schemaPath:"#/properties/policy_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema444.properties.policy_version,data:data0};
+const err5 = {instancePath:instancePath+"/policy_version",schemaPath:"#/properties/policy_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema447.properties.policy_version,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -26828,7 +26961,7 @@ if(data.rules !== undefined){
 let data1 = data.rules;
 if(Array.isArray(data1)){
 if(data1.length > 4){
-const err6 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema444.properties.rules,data:data1};
+const err6 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema447.properties.rules,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -26838,7 +26971,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1.length < 4){
-const err7 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema444.properties.rules,data:data1};
+const err7 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items",schema:4,parentSchema:schema447.properties.rules,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -26852,7 +26985,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.mode === undefined){
-const err8 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema444.properties.rules.items.required,parentSchema:schema444.properties.rules.items,data:data2};
+const err8 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema447.properties.rules.items.required,parentSchema:schema447.properties.rules.items,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -26862,7 +26995,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data2.require_reconciled_account_for_entry === undefined){
-const err9 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "require_reconciled_account_for_entry"},message:"must have required property '"+"require_reconciled_account_for_entry"+"'",schema:schema444.properties.rules.items.required,parentSchema:schema444.properties.rules.items,data:data2};
+const err9 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "require_reconciled_account_for_entry"},message:"must have required property '"+"require_reconciled_account_for_entry"+"'",schema:schema447.properties.rules.items.required,parentSchema:schema447.properties.rules.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -26872,7 +27005,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data2.require_gap_free_account_for_entry === undefined){
-const err10 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "require_gap_free_account_for_entry"},message:"must have required property '"+"require_gap_free_account_for_entry"+"'",schema:schema444.properties.rules.items.required,parentSchema:schema444.properties.rules.items,data:data2};
+const err10 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "require_gap_free_account_for_entry"},message:"must have required property '"+"require_gap_free_account_for_entry"+"'",schema:schema447.properties.rules.items.required,parentSchema:schema447.properties.rules.items,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -26883,7 +27016,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!(((key1 === "mode") || (key1 === "require_reconciled_account_for_entry")) || (key1 === "require_gap_free_account_for_entry"))){
-const err11 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema444.properties.rules.items,data:data2};
+const err11 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema447.properties.rules.items,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -26919,7 +27052,7 @@ errors++;
 if(data2.require_reconciled_account_for_entry !== undefined){
 let data4 = data2.require_reconciled_account_for_entry;
 if(typeof data4 !== "boolean"){
-const err14 = {instancePath:instancePath+"/rules/" + i0+"/require_reconciled_account_for_entry",schemaPath:"#/properties/rules/items/properties/require_reconciled_account_for_entry/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema444.properties.rules.items.properties.require_reconciled_account_for_entry.type,parentSchema:schema444.properties.rules.items.properties.require_reconciled_account_for_entry,data:data4};
+const err14 = {instancePath:instancePath+"/rules/" + i0+"/require_reconciled_account_for_entry",schemaPath:"#/properties/rules/items/properties/require_reconciled_account_for_entry/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema447.properties.rules.items.properties.require_reconciled_account_for_entry.type,parentSchema:schema447.properties.rules.items.properties.require_reconciled_account_for_entry,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -26932,7 +27065,7 @@ errors++;
 if(data2.require_gap_free_account_for_entry !== undefined){
 let data5 = data2.require_gap_free_account_for_entry;
 if(typeof data5 !== "boolean"){
-const err15 = {instancePath:instancePath+"/rules/" + i0+"/require_gap_free_account_for_entry",schemaPath:"#/properties/rules/items/properties/require_gap_free_account_for_entry/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema444.properties.rules.items.properties.require_gap_free_account_for_entry.type,parentSchema:schema444.properties.rules.items.properties.require_gap_free_account_for_entry,data:data5};
+const err15 = {instancePath:instancePath+"/rules/" + i0+"/require_gap_free_account_for_entry",schemaPath:"#/properties/rules/items/properties/require_gap_free_account_for_entry/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema447.properties.rules.items.properties.require_gap_free_account_for_entry.type,parentSchema:schema447.properties.rules.items.properties.require_gap_free_account_for_entry,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -26944,7 +27077,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema444.properties.rules.items.type,parentSchema:schema444.properties.rules.items,data:data2};
+const err16 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema447.properties.rules.items.type,parentSchema:schema447.properties.rules.items,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -26956,7 +27089,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema444.properties.rules.type,parentSchema:schema444.properties.rules,data:data1};
+const err17 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema447.properties.rules.type,parentSchema:schema447.properties.rules,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -26968,7 +27101,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema444.type,parentSchema:schema444,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema447.type,parentSchema:schema447,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -26977,10 +27110,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate246.errors = vErrors;
+validate249.errors = vErrors;
 return errors === 0;
 }
-validate246.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate249.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const OrderAction = validate90;
 
@@ -26988,18 +27121,18 @@ export const OrderTransition = validate79;
 
 export const OutcomeDetails = validate77;
 
-export const ProtocolEdge = validate247;
-const schema446 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/protocol_edge.schema.json","title":"ProtocolEdge","description":"The protocol edge as data (schemas/data/protocol.edge.json): line checks, error codes, categories and message templates, limits, ops and the fields parity compares. Generated into both servers.","type":"object","additionalProperties":false,"required":["edge_version","protocol_version","protocol_major","limits","forbidden_keys","checks","errors","located","fallback_message","truncation_mark","ops","parity"],"properties":{"edge_version":{"description":"Version of the table.","type":"integer","minimum":1,"maximum":1000},"protocol_version":{"description":"The protocol version both servers speak.","type":"string","pattern":"^[0-9]+\\.[0-9]+$","maxLength":16},"protocol_major":{"description":"Its major version: a client's major must equal it.","type":"integer","minimum":0,"maximum":1000},"limits":{"description":"Every named bound both sides share, in documentation order.","type":"array","items":{"title":"EdgeLimit","description":"One named bound.","type":"object","additionalProperties":false,"required":["name","value","rust_type","description"],"properties":{"name":{"description":"snake_case name; TS and Rust constants are its UPPER_SNAKE form.","type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64},"value":{"description":"The bound.","type":"number","minimum":-1e+300,"maximum":1e+300},"rust_type":{"description":"The Rust type of the constant.","type":"string","enum":["usize","u64","f64"]},"description":{"description":"What it bounds and why.","type":"string","maxLength":400}}},"minItems":1,"maxItems":64},"forbidden_keys":{"description":"Object keys refused anywhere in a request (prototype pollution in JavaScript consumers).","type":"array","items":{"description":"A key.","type":"string","maxLength":64},"minItems":1,"maxItems":16},"checks":{"description":"The line checks in the order they run; the first failing one answers the line.","type":"array","items":{"title":"EdgeCheck","description":"One line check.","type":"object","additionalProperties":false,"required":["check","code","layer","what"],"properties":{"check":{"description":"Its number in docs/protocol.md.","type":"integer","minimum":1,"maximum":64},"code":{"description":"The error code it answers with.","$ref":"vocabulary.schema.json#/$defs/ErrorCode"},"layer":{"description":"The protocol file that runs it, the same in both languages (line-reader.ts / line_reader.rs, ...).","type":"string","enum":["line_reader","read_request","session"]},"what":{"description":"What fails the check.","type":"string","maxLength":200}}},"minItems":1,"maxItems":64},"errors":{"description":"Every error code exactly once: its category and message template.","type":"array","items":{"title":"EdgeError","description":"One error code.","type":"object","additionalProperties":false,"required":["code","category","template"],"properties":{"code":{"description":"The code.","$ref":"vocabulary.schema.json#/$defs/ErrorCode"},"category":{"description":"Its category.","$ref":"vocabulary.schema.json#/$defs/ErrorCategory"},"template":{"description":"The message; {name} is filled with a value (cut to quoted_value_chars_max code points) or a limit of this table.","type":"string","maxLength":200}}},"minItems":1,"maxItems":64},"located":{"description":"How a message says where: {message} ({where}).","type":"object","additionalProperties":false,"required":["message","line","line_path"],"properties":{"message":{"description":"The whole message: {message} and {where}.","type":"string","maxLength":64},"line":{"description":"{where} of an error about the whole line.","type":"string","maxLength":64},"line_path":{"description":"{where} of an error with a JSON pointer.","type":"string","maxLength":64}}},"fallback_message":{"description":"The message of the INTERNAL_ERROR answered when a response cannot be written: plain ASCII, no value, so it cannot fail to serialise.","type":"string","pattern":"^[ -~]+$","maxLength":200},"truncation_mark":{"description":"Ends a message or quoted value cut by code points.","type":"string","pattern":"^[ -~]+$","maxLength":8},"ops":{"description":"Every op served, sorted: the capabilities of the hello response.","type":"array","items":{"description":"An op.","type":"string","pattern":"^[a-z_]+$","maxLength":32},"minItems":1,"maxItems":64},"parity":{"description":"The fields parity compares where responses may differ in free text.","type":"object","additionalProperties":false,"required":["error_fields","hello_fields"],"properties":{"error_fields":{"description":"Fields of an error response compared (dotted paths); error.message is for people.","type":"array","items":{"description":"A dotted path.","type":"string","maxLength":64},"minItems":1,"maxItems":16},"hello_fields":{"description":"Fields of a hello response compared; the implementation name may differ.","type":"array","items":{"description":"A dotted path.","type":"string","maxLength":64},"minItems":1,"maxItems":16}}}}};
+export const ProtocolEdge = validate250;
+const schema449 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/protocol_edge.schema.json","title":"ProtocolEdge","description":"The protocol edge as data (schemas/data/protocol.edge.json): line checks, error codes, categories and message templates, limits, ops and the fields parity compares. Generated into both servers.","type":"object","additionalProperties":false,"required":["edge_version","protocol_version","protocol_major","limits","forbidden_keys","checks","errors","located","fallback_message","truncation_mark","ops","parity"],"properties":{"edge_version":{"description":"Version of the table.","type":"integer","minimum":1,"maximum":1000},"protocol_version":{"description":"The protocol version both servers speak.","type":"string","pattern":"^[0-9]+\\.[0-9]+$","maxLength":16},"protocol_major":{"description":"Its major version: a client's major must equal it.","type":"integer","minimum":0,"maximum":1000},"limits":{"description":"Every named bound both sides share, in documentation order.","type":"array","items":{"title":"EdgeLimit","description":"One named bound.","type":"object","additionalProperties":false,"required":["name","value","rust_type","description"],"properties":{"name":{"description":"snake_case name; TS and Rust constants are its UPPER_SNAKE form.","type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":64},"value":{"description":"The bound.","type":"number","minimum":-1e+300,"maximum":1e+300},"rust_type":{"description":"The Rust type of the constant.","type":"string","enum":["usize","u64","f64"]},"description":{"description":"What it bounds and why.","type":"string","maxLength":400}}},"minItems":1,"maxItems":64},"forbidden_keys":{"description":"Object keys refused anywhere in a request (prototype pollution in JavaScript consumers).","type":"array","items":{"description":"A key.","type":"string","maxLength":64},"minItems":1,"maxItems":16},"checks":{"description":"The line checks in the order they run; the first failing one answers the line.","type":"array","items":{"title":"EdgeCheck","description":"One line check.","type":"object","additionalProperties":false,"required":["check","code","layer","what"],"properties":{"check":{"description":"Its number in docs/protocol.md.","type":"integer","minimum":1,"maximum":64},"code":{"description":"The error code it answers with.","$ref":"vocabulary.schema.json#/$defs/ErrorCode"},"layer":{"description":"The protocol file that runs it, the same in both languages (line-reader.ts / line_reader.rs, ...).","type":"string","enum":["line_reader","read_request","session"]},"what":{"description":"What fails the check.","type":"string","maxLength":200}}},"minItems":1,"maxItems":64},"errors":{"description":"Every error code exactly once: its category and message template.","type":"array","items":{"title":"EdgeError","description":"One error code.","type":"object","additionalProperties":false,"required":["code","category","template"],"properties":{"code":{"description":"The code.","$ref":"vocabulary.schema.json#/$defs/ErrorCode"},"category":{"description":"Its category.","$ref":"vocabulary.schema.json#/$defs/ErrorCategory"},"template":{"description":"The message; {name} is filled with a value (cut to quoted_value_chars_max code points) or a limit of this table.","type":"string","maxLength":200}}},"minItems":1,"maxItems":64},"located":{"description":"How a message says where: {message} ({where}).","type":"object","additionalProperties":false,"required":["message","line","line_path"],"properties":{"message":{"description":"The whole message: {message} and {where}.","type":"string","maxLength":64},"line":{"description":"{where} of an error about the whole line.","type":"string","maxLength":64},"line_path":{"description":"{where} of an error with a JSON pointer.","type":"string","maxLength":64}}},"fallback_message":{"description":"The message of the INTERNAL_ERROR answered when a response cannot be written: plain ASCII, no value, so it cannot fail to serialise.","type":"string","pattern":"^[ -~]+$","maxLength":200},"truncation_mark":{"description":"Ends a message or quoted value cut by code points.","type":"string","pattern":"^[ -~]+$","maxLength":8},"ops":{"description":"Every op served, sorted: the capabilities of the hello response.","type":"array","items":{"description":"An op.","type":"string","pattern":"^[a-z_]+$","maxLength":32},"minItems":1,"maxItems":64},"parity":{"description":"The fields parity compares where responses may differ in free text.","type":"object","additionalProperties":false,"required":["error_fields","hello_fields"],"properties":{"error_fields":{"description":"Fields of an error response compared (dotted paths); error.message is for people.","type":"array","items":{"description":"A dotted path.","type":"string","maxLength":64},"minItems":1,"maxItems":16},"hello_fields":{"description":"Fields of a hello response compared; the implementation name may differ.","type":"array","items":{"description":"A dotted path.","type":"string","maxLength":64},"minItems":1,"maxItems":16}}}}};
 const pattern95 = new RegExp("^[0-9]+\\.[0-9]+$", "u");
 const pattern96 = new RegExp("^[a-z][a-z0-9_]*$", "u");
 const pattern97 = new RegExp("^[ -~]+$", "u");
 const pattern99 = new RegExp("^[a-z_]+$", "u");
 
-function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/protocol_edge.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate247.evaluated;
+const evaluated0 = validate250.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -27008,7 +27141,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.edge_version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "edge_version"},message:"must have required property '"+"edge_version"+"'",schema:schema446.required,parentSchema:schema446,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "edge_version"},message:"must have required property '"+"edge_version"+"'",schema:schema449.required,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -27018,7 +27151,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.protocol_version === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol_version"},message:"must have required property '"+"protocol_version"+"'",schema:schema446.required,parentSchema:schema446,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol_version"},message:"must have required property '"+"protocol_version"+"'",schema:schema449.required,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -27028,7 +27161,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.protocol_major === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol_major"},message:"must have required property '"+"protocol_major"+"'",schema:schema446.required,parentSchema:schema446,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol_major"},message:"must have required property '"+"protocol_major"+"'",schema:schema449.required,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -27038,7 +27171,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.limits === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema446.required,parentSchema:schema446,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema449.required,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -27048,7 +27181,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.forbidden_keys === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forbidden_keys"},message:"must have required property '"+"forbidden_keys"+"'",schema:schema446.required,parentSchema:schema446,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forbidden_keys"},message:"must have required property '"+"forbidden_keys"+"'",schema:schema449.required,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -27058,7 +27191,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.checks === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'",schema:schema446.required,parentSchema:schema446,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'",schema:schema449.required,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -27068,7 +27201,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.errors === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema446.required,parentSchema:schema446,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema449.required,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -27078,7 +27211,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.located === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "located"},message:"must have required property '"+"located"+"'",schema:schema446.required,parentSchema:schema446,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "located"},message:"must have required property '"+"located"+"'",schema:schema449.required,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -27088,7 +27221,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.fallback_message === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fallback_message"},message:"must have required property '"+"fallback_message"+"'",schema:schema446.required,parentSchema:schema446,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fallback_message"},message:"must have required property '"+"fallback_message"+"'",schema:schema449.required,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -27098,7 +27231,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.truncation_mark === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "truncation_mark"},message:"must have required property '"+"truncation_mark"+"'",schema:schema446.required,parentSchema:schema446,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "truncation_mark"},message:"must have required property '"+"truncation_mark"+"'",schema:schema449.required,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -27108,7 +27241,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.ops === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ops"},message:"must have required property '"+"ops"+"'",schema:schema446.required,parentSchema:schema446,data};
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ops"},message:"must have required property '"+"ops"+"'",schema:schema449.required,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -27118,7 +27251,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.parity === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parity"},message:"must have required property '"+"parity"+"'",schema:schema446.required,parentSchema:schema446,data};
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parity"},message:"must have required property '"+"parity"+"'",schema:schema449.required,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -27129,7 +27262,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "edge_version" || key0 === "protocol_version" || key0 === "protocol_major" || key0 === "limits" || key0 === "forbidden_keys" || key0 === "checks" || key0 === "errors" || key0 === "located" || key0 === "fallback_message" || key0 === "truncation_mark" || key0 === "ops" || key0 === "parity"))){
-const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema446,data};
+const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -27142,7 +27275,7 @@ errors++;
 if(data.edge_version !== undefined){
 let data0 = data.edge_version;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err13 = {instancePath:instancePath+"/edge_version",schemaPath:"#/properties/edge_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema446.properties.edge_version.type,parentSchema:schema446.properties.edge_version,data:data0};
+const err13 = {instancePath:instancePath+"/edge_version",schemaPath:"#/properties/edge_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema449.properties.edge_version.type,parentSchema:schema449.properties.edge_version,data:data0};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -27153,7 +27286,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1000 || isNaN(data0)){
-const err14 = {instancePath:instancePath+"/edge_version",schemaPath:"#/properties/edge_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema446.properties.edge_version,data:data0};
+const err14 = {instancePath:instancePath+"/edge_version",schemaPath:"#/properties/edge_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema449.properties.edge_version,data:data0};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -27163,7 +27296,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err15 = {instancePath:instancePath+"/edge_version",schemaPath:"#/properties/edge_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema446.properties.edge_version,data:data0};
+const err15 = {instancePath:instancePath+"/edge_version",schemaPath:"#/properties/edge_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema449.properties.edge_version,data:data0};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -27178,7 +27311,7 @@ if(data.protocol_version !== undefined){
 let data1 = data.protocol_version;
 if(typeof data1 === "string"){
 if((data1.length > 16 && func2(data1) > 16)){
-const err16 = {instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema446.properties.protocol_version,data:data1};
+const err16 = {instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema449.properties.protocol_version,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -27188,7 +27321,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!pattern95.test(data1)){
-const err17 = {instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+$"+"\"",schema:"^[0-9]+\\.[0-9]+$",parentSchema:schema446.properties.protocol_version,data:data1};
+const err17 = {instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+$"+"\"",schema:"^[0-9]+\\.[0-9]+$",parentSchema:schema449.properties.protocol_version,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -27199,7 +27332,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.protocol_version.type,parentSchema:schema446.properties.protocol_version,data:data1};
+const err18 = {instancePath:instancePath+"/protocol_version",schemaPath:"#/properties/protocol_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.protocol_version.type,parentSchema:schema449.properties.protocol_version,data:data1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -27212,7 +27345,7 @@ errors++;
 if(data.protocol_major !== undefined){
 let data2 = data.protocol_major;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err19 = {instancePath:instancePath+"/protocol_major",schemaPath:"#/properties/protocol_major/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema446.properties.protocol_major.type,parentSchema:schema446.properties.protocol_major,data:data2};
+const err19 = {instancePath:instancePath+"/protocol_major",schemaPath:"#/properties/protocol_major/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema449.properties.protocol_major.type,parentSchema:schema449.properties.protocol_major,data:data2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -27223,7 +27356,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 1000 || isNaN(data2)){
-const err20 = {instancePath:instancePath+"/protocol_major",schemaPath:"#/properties/protocol_major/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema446.properties.protocol_major,data:data2};
+const err20 = {instancePath:instancePath+"/protocol_major",schemaPath:"#/properties/protocol_major/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema449.properties.protocol_major,data:data2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -27233,7 +27366,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err21 = {instancePath:instancePath+"/protocol_major",schemaPath:"#/properties/protocol_major/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema446.properties.protocol_major,data:data2};
+const err21 = {instancePath:instancePath+"/protocol_major",schemaPath:"#/properties/protocol_major/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema449.properties.protocol_major,data:data2};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -27248,7 +27381,7 @@ if(data.limits !== undefined){
 let data3 = data.limits;
 if(Array.isArray(data3)){
 if(data3.length > 64){
-const err22 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema446.properties.limits,data:data3};
+const err22 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema449.properties.limits,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -27258,7 +27391,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data3.length < 1){
-const err23 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.limits,data:data3};
+const err23 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema449.properties.limits,data:data3};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -27272,7 +27405,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.name === undefined){
-const err24 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema446.properties.limits.items.required,parentSchema:schema446.properties.limits.items,data:data4};
+const err24 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema449.properties.limits.items.required,parentSchema:schema449.properties.limits.items,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -27282,7 +27415,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data4.value === undefined){
-const err25 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema446.properties.limits.items.required,parentSchema:schema446.properties.limits.items,data:data4};
+const err25 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema449.properties.limits.items.required,parentSchema:schema449.properties.limits.items,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -27292,7 +27425,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data4.rust_type === undefined){
-const err26 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "rust_type"},message:"must have required property '"+"rust_type"+"'",schema:schema446.properties.limits.items.required,parentSchema:schema446.properties.limits.items,data:data4};
+const err26 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "rust_type"},message:"must have required property '"+"rust_type"+"'",schema:schema449.properties.limits.items.required,parentSchema:schema449.properties.limits.items,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -27302,7 +27435,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data4.description === undefined){
-const err27 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema446.properties.limits.items.required,parentSchema:schema446.properties.limits.items,data:data4};
+const err27 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema449.properties.limits.items.required,parentSchema:schema449.properties.limits.items,data:data4};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -27313,7 +27446,7 @@ errors++;
 }
 for(const key1 in data4){
 if(!((((key1 === "name") || (key1 === "value")) || (key1 === "rust_type")) || (key1 === "description"))){
-const err28 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema446.properties.limits.items,data:data4};
+const err28 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema449.properties.limits.items,data:data4};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -27327,7 +27460,7 @@ if(data4.name !== undefined){
 let data5 = data4.name;
 if(typeof data5 === "string"){
 if((data5.length > 64 && func2(data5) > 64)){
-const err29 = {instancePath:instancePath+"/limits/" + i0+"/name",schemaPath:"#/properties/limits/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.limits.items.properties.name,data:data5};
+const err29 = {instancePath:instancePath+"/limits/" + i0+"/name",schemaPath:"#/properties/limits/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema449.properties.limits.items.properties.name,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -27337,7 +27470,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!pattern96.test(data5)){
-const err30 = {instancePath:instancePath+"/limits/" + i0+"/name",schemaPath:"#/properties/limits/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema446.properties.limits.items.properties.name,data:data5};
+const err30 = {instancePath:instancePath+"/limits/" + i0+"/name",schemaPath:"#/properties/limits/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema449.properties.limits.items.properties.name,data:data5};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -27348,7 +27481,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/limits/" + i0+"/name",schemaPath:"#/properties/limits/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.limits.items.properties.name.type,parentSchema:schema446.properties.limits.items.properties.name,data:data5};
+const err31 = {instancePath:instancePath+"/limits/" + i0+"/name",schemaPath:"#/properties/limits/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.limits.items.properties.name.type,parentSchema:schema449.properties.limits.items.properties.name,data:data5};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -27362,7 +27495,7 @@ if(data4.value !== undefined){
 let data6 = data4.value;
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 1e+300 || isNaN(data6)){
-const err32 = {instancePath:instancePath+"/limits/" + i0+"/value",schemaPath:"#/properties/limits/items/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1e+300},message:"must be <= 1e+300",schema:1e+300,parentSchema:schema446.properties.limits.items.properties.value,data:data6};
+const err32 = {instancePath:instancePath+"/limits/" + i0+"/value",schemaPath:"#/properties/limits/items/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1e+300},message:"must be <= 1e+300",schema:1e+300,parentSchema:schema449.properties.limits.items.properties.value,data:data6};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -27372,7 +27505,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data6 < -1e+300 || isNaN(data6)){
-const err33 = {instancePath:instancePath+"/limits/" + i0+"/value",schemaPath:"#/properties/limits/items/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1e+300},message:"must be >= -1e+300",schema:-1e+300,parentSchema:schema446.properties.limits.items.properties.value,data:data6};
+const err33 = {instancePath:instancePath+"/limits/" + i0+"/value",schemaPath:"#/properties/limits/items/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1e+300},message:"must be >= -1e+300",schema:-1e+300,parentSchema:schema449.properties.limits.items.properties.value,data:data6};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -27383,7 +27516,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/limits/" + i0+"/value",schemaPath:"#/properties/limits/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema446.properties.limits.items.properties.value.type,parentSchema:schema446.properties.limits.items.properties.value,data:data6};
+const err34 = {instancePath:instancePath+"/limits/" + i0+"/value",schemaPath:"#/properties/limits/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema449.properties.limits.items.properties.value.type,parentSchema:schema449.properties.limits.items.properties.value,data:data6};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -27396,7 +27529,7 @@ errors++;
 if(data4.rust_type !== undefined){
 let data7 = data4.rust_type;
 if(typeof data7 !== "string"){
-const err35 = {instancePath:instancePath+"/limits/" + i0+"/rust_type",schemaPath:"#/properties/limits/items/properties/rust_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.limits.items.properties.rust_type.type,parentSchema:schema446.properties.limits.items.properties.rust_type,data:data7};
+const err35 = {instancePath:instancePath+"/limits/" + i0+"/rust_type",schemaPath:"#/properties/limits/items/properties/rust_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.limits.items.properties.rust_type.type,parentSchema:schema449.properties.limits.items.properties.rust_type,data:data7};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -27406,7 +27539,7 @@ vErrors.push(err35);
 errors++;
 }
 if(!(((data7 === "usize") || (data7 === "u64")) || (data7 === "f64"))){
-const err36 = {instancePath:instancePath+"/limits/" + i0+"/rust_type",schemaPath:"#/properties/limits/items/properties/rust_type/enum",keyword:"enum",params:{allowedValues: schema446.properties.limits.items.properties.rust_type.enum},message:"must be equal to one of the allowed values",schema:schema446.properties.limits.items.properties.rust_type.enum,parentSchema:schema446.properties.limits.items.properties.rust_type,data:data7};
+const err36 = {instancePath:instancePath+"/limits/" + i0+"/rust_type",schemaPath:"#/properties/limits/items/properties/rust_type/enum",keyword:"enum",params:{allowedValues: schema449.properties.limits.items.properties.rust_type.enum},message:"must be equal to one of the allowed values",schema:schema449.properties.limits.items.properties.rust_type.enum,parentSchema:schema449.properties.limits.items.properties.rust_type,data:data7};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -27420,7 +27553,7 @@ if(data4.description !== undefined){
 let data8 = data4.description;
 if(typeof data8 === "string"){
 if((data8.length > 400 && func2(data8) > 400)){
-const err37 = {instancePath:instancePath+"/limits/" + i0+"/description",schemaPath:"#/properties/limits/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 400},message:"must NOT have more than 400 characters",schema:400,parentSchema:schema446.properties.limits.items.properties.description,data:data8};
+const err37 = {instancePath:instancePath+"/limits/" + i0+"/description",schemaPath:"#/properties/limits/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 400},message:"must NOT have more than 400 characters",schema:400,parentSchema:schema449.properties.limits.items.properties.description,data:data8};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -27431,7 +27564,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/limits/" + i0+"/description",schemaPath:"#/properties/limits/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.limits.items.properties.description.type,parentSchema:schema446.properties.limits.items.properties.description,data:data8};
+const err38 = {instancePath:instancePath+"/limits/" + i0+"/description",schemaPath:"#/properties/limits/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.limits.items.properties.description.type,parentSchema:schema449.properties.limits.items.properties.description,data:data8};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -27443,7 +27576,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.properties.limits.items.type,parentSchema:schema446.properties.limits.items,data:data4};
+const err39 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema449.properties.limits.items.type,parentSchema:schema449.properties.limits.items,data:data4};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -27455,7 +27588,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.limits.type,parentSchema:schema446.properties.limits,data:data3};
+const err40 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema449.properties.limits.type,parentSchema:schema449.properties.limits,data:data3};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -27469,7 +27602,7 @@ if(data.forbidden_keys !== undefined){
 let data9 = data.forbidden_keys;
 if(Array.isArray(data9)){
 if(data9.length > 16){
-const err41 = {instancePath:instancePath+"/forbidden_keys",schemaPath:"#/properties/forbidden_keys/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema446.properties.forbidden_keys,data:data9};
+const err41 = {instancePath:instancePath+"/forbidden_keys",schemaPath:"#/properties/forbidden_keys/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema449.properties.forbidden_keys,data:data9};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -27479,7 +27612,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data9.length < 1){
-const err42 = {instancePath:instancePath+"/forbidden_keys",schemaPath:"#/properties/forbidden_keys/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.forbidden_keys,data:data9};
+const err42 = {instancePath:instancePath+"/forbidden_keys",schemaPath:"#/properties/forbidden_keys/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema449.properties.forbidden_keys,data:data9};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -27493,7 +27626,7 @@ for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(typeof data10 === "string"){
 if((data10.length > 64 && func2(data10) > 64)){
-const err43 = {instancePath:instancePath+"/forbidden_keys/" + i1,schemaPath:"#/properties/forbidden_keys/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.forbidden_keys.items,data:data10};
+const err43 = {instancePath:instancePath+"/forbidden_keys/" + i1,schemaPath:"#/properties/forbidden_keys/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema449.properties.forbidden_keys.items,data:data10};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -27504,7 +27637,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/forbidden_keys/" + i1,schemaPath:"#/properties/forbidden_keys/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.forbidden_keys.items.type,parentSchema:schema446.properties.forbidden_keys.items,data:data10};
+const err44 = {instancePath:instancePath+"/forbidden_keys/" + i1,schemaPath:"#/properties/forbidden_keys/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.forbidden_keys.items.type,parentSchema:schema449.properties.forbidden_keys.items,data:data10};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -27516,7 +27649,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/forbidden_keys",schemaPath:"#/properties/forbidden_keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.forbidden_keys.type,parentSchema:schema446.properties.forbidden_keys,data:data9};
+const err45 = {instancePath:instancePath+"/forbidden_keys",schemaPath:"#/properties/forbidden_keys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema449.properties.forbidden_keys.type,parentSchema:schema449.properties.forbidden_keys,data:data9};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -27530,7 +27663,7 @@ if(data.checks !== undefined){
 let data11 = data.checks;
 if(Array.isArray(data11)){
 if(data11.length > 64){
-const err46 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema446.properties.checks,data:data11};
+const err46 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema449.properties.checks,data:data11};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -27540,7 +27673,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data11.length < 1){
-const err47 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.checks,data:data11};
+const err47 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema449.properties.checks,data:data11};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -27554,7 +27687,7 @@ for(let i2=0; i2<len2; i2++){
 let data12 = data11[i2];
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.check === undefined){
-const err48 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema446.properties.checks.items.required,parentSchema:schema446.properties.checks.items,data:data12};
+const err48 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'",schema:schema449.properties.checks.items.required,parentSchema:schema449.properties.checks.items,data:data12};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -27564,7 +27697,7 @@ vErrors.push(err48);
 errors++;
 }
 if(data12.code === undefined){
-const err49 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema446.properties.checks.items.required,parentSchema:schema446.properties.checks.items,data:data12};
+const err49 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema449.properties.checks.items.required,parentSchema:schema449.properties.checks.items,data:data12};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -27574,7 +27707,7 @@ vErrors.push(err49);
 errors++;
 }
 if(data12.layer === undefined){
-const err50 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "layer"},message:"must have required property '"+"layer"+"'",schema:schema446.properties.checks.items.required,parentSchema:schema446.properties.checks.items,data:data12};
+const err50 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "layer"},message:"must have required property '"+"layer"+"'",schema:schema449.properties.checks.items.required,parentSchema:schema449.properties.checks.items,data:data12};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -27584,7 +27717,7 @@ vErrors.push(err50);
 errors++;
 }
 if(data12.what === undefined){
-const err51 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "what"},message:"must have required property '"+"what"+"'",schema:schema446.properties.checks.items.required,parentSchema:schema446.properties.checks.items,data:data12};
+const err51 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/required",keyword:"required",params:{missingProperty: "what"},message:"must have required property '"+"what"+"'",schema:schema449.properties.checks.items.required,parentSchema:schema449.properties.checks.items,data:data12};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -27595,7 +27728,7 @@ errors++;
 }
 for(const key2 in data12){
 if(!((((key2 === "check") || (key2 === "code")) || (key2 === "layer")) || (key2 === "what"))){
-const err52 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema446.properties.checks.items,data:data12};
+const err52 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema449.properties.checks.items,data:data12};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -27608,7 +27741,7 @@ errors++;
 if(data12.check !== undefined){
 let data13 = data12.check;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err53 = {instancePath:instancePath+"/checks/" + i2+"/check",schemaPath:"#/properties/checks/items/properties/check/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema446.properties.checks.items.properties.check.type,parentSchema:schema446.properties.checks.items.properties.check,data:data13};
+const err53 = {instancePath:instancePath+"/checks/" + i2+"/check",schemaPath:"#/properties/checks/items/properties/check/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema449.properties.checks.items.properties.check.type,parentSchema:schema449.properties.checks.items.properties.check,data:data13};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -27619,7 +27752,7 @@ errors++;
 }
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 > 64 || isNaN(data13)){
-const err54 = {instancePath:instancePath+"/checks/" + i2+"/check",schemaPath:"#/properties/checks/items/properties/check/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema446.properties.checks.items.properties.check,data:data13};
+const err54 = {instancePath:instancePath+"/checks/" + i2+"/check",schemaPath:"#/properties/checks/items/properties/check/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema449.properties.checks.items.properties.check,data:data13};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -27629,7 +27762,7 @@ vErrors.push(err54);
 errors++;
 }
 if(data13 < 1 || isNaN(data13)){
-const err55 = {instancePath:instancePath+"/checks/" + i2+"/check",schemaPath:"#/properties/checks/items/properties/check/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema446.properties.checks.items.properties.check,data:data13};
+const err55 = {instancePath:instancePath+"/checks/" + i2+"/check",schemaPath:"#/properties/checks/items/properties/check/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema449.properties.checks.items.properties.check,data:data13};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -27666,7 +27799,7 @@ errors++;
 if(data12.layer !== undefined){
 let data15 = data12.layer;
 if(typeof data15 !== "string"){
-const err58 = {instancePath:instancePath+"/checks/" + i2+"/layer",schemaPath:"#/properties/checks/items/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.checks.items.properties.layer.type,parentSchema:schema446.properties.checks.items.properties.layer,data:data15};
+const err58 = {instancePath:instancePath+"/checks/" + i2+"/layer",schemaPath:"#/properties/checks/items/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.checks.items.properties.layer.type,parentSchema:schema449.properties.checks.items.properties.layer,data:data15};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -27676,7 +27809,7 @@ vErrors.push(err58);
 errors++;
 }
 if(!(((data15 === "line_reader") || (data15 === "read_request")) || (data15 === "session"))){
-const err59 = {instancePath:instancePath+"/checks/" + i2+"/layer",schemaPath:"#/properties/checks/items/properties/layer/enum",keyword:"enum",params:{allowedValues: schema446.properties.checks.items.properties.layer.enum},message:"must be equal to one of the allowed values",schema:schema446.properties.checks.items.properties.layer.enum,parentSchema:schema446.properties.checks.items.properties.layer,data:data15};
+const err59 = {instancePath:instancePath+"/checks/" + i2+"/layer",schemaPath:"#/properties/checks/items/properties/layer/enum",keyword:"enum",params:{allowedValues: schema449.properties.checks.items.properties.layer.enum},message:"must be equal to one of the allowed values",schema:schema449.properties.checks.items.properties.layer.enum,parentSchema:schema449.properties.checks.items.properties.layer,data:data15};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -27690,7 +27823,7 @@ if(data12.what !== undefined){
 let data16 = data12.what;
 if(typeof data16 === "string"){
 if((data16.length > 200 && func2(data16) > 200)){
-const err60 = {instancePath:instancePath+"/checks/" + i2+"/what",schemaPath:"#/properties/checks/items/properties/what/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema446.properties.checks.items.properties.what,data:data16};
+const err60 = {instancePath:instancePath+"/checks/" + i2+"/what",schemaPath:"#/properties/checks/items/properties/what/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema449.properties.checks.items.properties.what,data:data16};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -27701,7 +27834,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/checks/" + i2+"/what",schemaPath:"#/properties/checks/items/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.checks.items.properties.what.type,parentSchema:schema446.properties.checks.items.properties.what,data:data16};
+const err61 = {instancePath:instancePath+"/checks/" + i2+"/what",schemaPath:"#/properties/checks/items/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.checks.items.properties.what.type,parentSchema:schema449.properties.checks.items.properties.what,data:data16};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -27713,7 +27846,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.properties.checks.items.type,parentSchema:schema446.properties.checks.items,data:data12};
+const err62 = {instancePath:instancePath+"/checks/" + i2,schemaPath:"#/properties/checks/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema449.properties.checks.items.type,parentSchema:schema449.properties.checks.items,data:data12};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -27725,7 +27858,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.checks.type,parentSchema:schema446.properties.checks,data:data11};
+const err63 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema449.properties.checks.type,parentSchema:schema449.properties.checks,data:data11};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -27739,7 +27872,7 @@ if(data.errors !== undefined){
 let data17 = data.errors;
 if(Array.isArray(data17)){
 if(data17.length > 64){
-const err64 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema446.properties.errors,data:data17};
+const err64 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema449.properties.errors,data:data17};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -27749,7 +27882,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data17.length < 1){
-const err65 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.errors,data:data17};
+const err65 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema449.properties.errors,data:data17};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -27763,7 +27896,7 @@ for(let i3=0; i3<len3; i3++){
 let data18 = data17[i3];
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.code === undefined){
-const err66 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema446.properties.errors.items.required,parentSchema:schema446.properties.errors.items,data:data18};
+const err66 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema449.properties.errors.items.required,parentSchema:schema449.properties.errors.items,data:data18};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -27773,7 +27906,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data18.category === undefined){
-const err67 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema446.properties.errors.items.required,parentSchema:schema446.properties.errors.items,data:data18};
+const err67 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema449.properties.errors.items.required,parentSchema:schema449.properties.errors.items,data:data18};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -27783,7 +27916,7 @@ vErrors.push(err67);
 errors++;
 }
 if(data18.template === undefined){
-const err68 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: "template"},message:"must have required property '"+"template"+"'",schema:schema446.properties.errors.items.required,parentSchema:schema446.properties.errors.items,data:data18};
+const err68 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: "template"},message:"must have required property '"+"template"+"'",schema:schema449.properties.errors.items.required,parentSchema:schema449.properties.errors.items,data:data18};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -27794,7 +27927,7 @@ errors++;
 }
 for(const key3 in data18){
 if(!(((key3 === "code") || (key3 === "category")) || (key3 === "template"))){
-const err69 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema446.properties.errors.items,data:data18};
+const err69 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema449.properties.errors.items,data:data18};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -27854,7 +27987,7 @@ if(data18.template !== undefined){
 let data21 = data18.template;
 if(typeof data21 === "string"){
 if((data21.length > 200 && func2(data21) > 200)){
-const err74 = {instancePath:instancePath+"/errors/" + i3+"/template",schemaPath:"#/properties/errors/items/properties/template/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema446.properties.errors.items.properties.template,data:data21};
+const err74 = {instancePath:instancePath+"/errors/" + i3+"/template",schemaPath:"#/properties/errors/items/properties/template/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema449.properties.errors.items.properties.template,data:data21};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -27865,7 +27998,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/errors/" + i3+"/template",schemaPath:"#/properties/errors/items/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.errors.items.properties.template.type,parentSchema:schema446.properties.errors.items.properties.template,data:data21};
+const err75 = {instancePath:instancePath+"/errors/" + i3+"/template",schemaPath:"#/properties/errors/items/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.errors.items.properties.template.type,parentSchema:schema449.properties.errors.items.properties.template,data:data21};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -27877,7 +28010,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.properties.errors.items.type,parentSchema:schema446.properties.errors.items,data:data18};
+const err76 = {instancePath:instancePath+"/errors/" + i3,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema449.properties.errors.items.type,parentSchema:schema449.properties.errors.items,data:data18};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -27889,7 +28022,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.errors.type,parentSchema:schema446.properties.errors,data:data17};
+const err77 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema449.properties.errors.type,parentSchema:schema449.properties.errors,data:data17};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -27903,7 +28036,7 @@ if(data.located !== undefined){
 let data22 = data.located;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.message === undefined){
-const err78 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema446.properties.located.required,parentSchema:schema446.properties.located,data:data22};
+const err78 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema449.properties.located.required,parentSchema:schema449.properties.located,data:data22};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -27913,7 +28046,7 @@ vErrors.push(err78);
 errors++;
 }
 if(data22.line === undefined){
-const err79 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema446.properties.located.required,parentSchema:schema446.properties.located,data:data22};
+const err79 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema449.properties.located.required,parentSchema:schema449.properties.located,data:data22};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -27923,7 +28056,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data22.line_path === undefined){
-const err80 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/required",keyword:"required",params:{missingProperty: "line_path"},message:"must have required property '"+"line_path"+"'",schema:schema446.properties.located.required,parentSchema:schema446.properties.located,data:data22};
+const err80 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/required",keyword:"required",params:{missingProperty: "line_path"},message:"must have required property '"+"line_path"+"'",schema:schema449.properties.located.required,parentSchema:schema449.properties.located,data:data22};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -27934,7 +28067,7 @@ errors++;
 }
 for(const key4 in data22){
 if(!(((key4 === "message") || (key4 === "line")) || (key4 === "line_path"))){
-const err81 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema446.properties.located,data:data22};
+const err81 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema449.properties.located,data:data22};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -27948,7 +28081,7 @@ if(data22.message !== undefined){
 let data23 = data22.message;
 if(typeof data23 === "string"){
 if((data23.length > 64 && func2(data23) > 64)){
-const err82 = {instancePath:instancePath+"/located/message",schemaPath:"#/properties/located/properties/message/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.located.properties.message,data:data23};
+const err82 = {instancePath:instancePath+"/located/message",schemaPath:"#/properties/located/properties/message/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema449.properties.located.properties.message,data:data23};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -27959,7 +28092,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/located/message",schemaPath:"#/properties/located/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.located.properties.message.type,parentSchema:schema446.properties.located.properties.message,data:data23};
+const err83 = {instancePath:instancePath+"/located/message",schemaPath:"#/properties/located/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.located.properties.message.type,parentSchema:schema449.properties.located.properties.message,data:data23};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -27973,7 +28106,7 @@ if(data22.line !== undefined){
 let data24 = data22.line;
 if(typeof data24 === "string"){
 if((data24.length > 64 && func2(data24) > 64)){
-const err84 = {instancePath:instancePath+"/located/line",schemaPath:"#/properties/located/properties/line/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.located.properties.line,data:data24};
+const err84 = {instancePath:instancePath+"/located/line",schemaPath:"#/properties/located/properties/line/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema449.properties.located.properties.line,data:data24};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -27984,7 +28117,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/located/line",schemaPath:"#/properties/located/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.located.properties.line.type,parentSchema:schema446.properties.located.properties.line,data:data24};
+const err85 = {instancePath:instancePath+"/located/line",schemaPath:"#/properties/located/properties/line/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.located.properties.line.type,parentSchema:schema449.properties.located.properties.line,data:data24};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -27998,7 +28131,7 @@ if(data22.line_path !== undefined){
 let data25 = data22.line_path;
 if(typeof data25 === "string"){
 if((data25.length > 64 && func2(data25) > 64)){
-const err86 = {instancePath:instancePath+"/located/line_path",schemaPath:"#/properties/located/properties/line_path/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.located.properties.line_path,data:data25};
+const err86 = {instancePath:instancePath+"/located/line_path",schemaPath:"#/properties/located/properties/line_path/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema449.properties.located.properties.line_path,data:data25};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -28009,7 +28142,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/located/line_path",schemaPath:"#/properties/located/properties/line_path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.located.properties.line_path.type,parentSchema:schema446.properties.located.properties.line_path,data:data25};
+const err87 = {instancePath:instancePath+"/located/line_path",schemaPath:"#/properties/located/properties/line_path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.located.properties.line_path.type,parentSchema:schema449.properties.located.properties.line_path,data:data25};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -28021,7 +28154,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.properties.located.type,parentSchema:schema446.properties.located,data:data22};
+const err88 = {instancePath:instancePath+"/located",schemaPath:"#/properties/located/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema449.properties.located.type,parentSchema:schema449.properties.located,data:data22};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -28035,7 +28168,7 @@ if(data.fallback_message !== undefined){
 let data26 = data.fallback_message;
 if(typeof data26 === "string"){
 if((data26.length > 200 && func2(data26) > 200)){
-const err89 = {instancePath:instancePath+"/fallback_message",schemaPath:"#/properties/fallback_message/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema446.properties.fallback_message,data:data26};
+const err89 = {instancePath:instancePath+"/fallback_message",schemaPath:"#/properties/fallback_message/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema449.properties.fallback_message,data:data26};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -28045,7 +28178,7 @@ vErrors.push(err89);
 errors++;
 }
 if(!pattern97.test(data26)){
-const err90 = {instancePath:instancePath+"/fallback_message",schemaPath:"#/properties/fallback_message/pattern",keyword:"pattern",params:{pattern: "^[ -~]+$"},message:"must match pattern \""+"^[ -~]+$"+"\"",schema:"^[ -~]+$",parentSchema:schema446.properties.fallback_message,data:data26};
+const err90 = {instancePath:instancePath+"/fallback_message",schemaPath:"#/properties/fallback_message/pattern",keyword:"pattern",params:{pattern: "^[ -~]+$"},message:"must match pattern \""+"^[ -~]+$"+"\"",schema:"^[ -~]+$",parentSchema:schema449.properties.fallback_message,data:data26};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -28056,7 +28189,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/fallback_message",schemaPath:"#/properties/fallback_message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.fallback_message.type,parentSchema:schema446.properties.fallback_message,data:data26};
+const err91 = {instancePath:instancePath+"/fallback_message",schemaPath:"#/properties/fallback_message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.fallback_message.type,parentSchema:schema449.properties.fallback_message,data:data26};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -28070,7 +28203,7 @@ if(data.truncation_mark !== undefined){
 let data27 = data.truncation_mark;
 if(typeof data27 === "string"){
 if((data27.length > 8 && func2(data27) > 8)){
-const err92 = {instancePath:instancePath+"/truncation_mark",schemaPath:"#/properties/truncation_mark/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters",schema:8,parentSchema:schema446.properties.truncation_mark,data:data27};
+const err92 = {instancePath:instancePath+"/truncation_mark",schemaPath:"#/properties/truncation_mark/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters",schema:8,parentSchema:schema449.properties.truncation_mark,data:data27};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -28080,7 +28213,7 @@ vErrors.push(err92);
 errors++;
 }
 if(!pattern97.test(data27)){
-const err93 = {instancePath:instancePath+"/truncation_mark",schemaPath:"#/properties/truncation_mark/pattern",keyword:"pattern",params:{pattern: "^[ -~]+$"},message:"must match pattern \""+"^[ -~]+$"+"\"",schema:"^[ -~]+$",parentSchema:schema446.properties.truncation_mark,data:data27};
+const err93 = {instancePath:instancePath+"/truncation_mark",schemaPath:"#/properties/truncation_mark/pattern",keyword:"pattern",params:{pattern: "^[ -~]+$"},message:"must match pattern \""+"^[ -~]+$"+"\"",schema:"^[ -~]+$",parentSchema:schema449.properties.truncation_mark,data:data27};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -28091,7 +28224,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/truncation_mark",schemaPath:"#/properties/truncation_mark/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.truncation_mark.type,parentSchema:schema446.properties.truncation_mark,data:data27};
+const err94 = {instancePath:instancePath+"/truncation_mark",schemaPath:"#/properties/truncation_mark/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.truncation_mark.type,parentSchema:schema449.properties.truncation_mark,data:data27};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -28105,7 +28238,7 @@ if(data.ops !== undefined){
 let data28 = data.ops;
 if(Array.isArray(data28)){
 if(data28.length > 64){
-const err95 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema446.properties.ops,data:data28};
+const err95 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema449.properties.ops,data:data28};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -28115,7 +28248,7 @@ vErrors.push(err95);
 errors++;
 }
 if(data28.length < 1){
-const err96 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.ops,data:data28};
+const err96 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema449.properties.ops,data:data28};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -28129,7 +28262,7 @@ for(let i4=0; i4<len4; i4++){
 let data29 = data28[i4];
 if(typeof data29 === "string"){
 if((data29.length > 32 && func2(data29) > 32)){
-const err97 = {instancePath:instancePath+"/ops/" + i4,schemaPath:"#/properties/ops/items/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema446.properties.ops.items,data:data29};
+const err97 = {instancePath:instancePath+"/ops/" + i4,schemaPath:"#/properties/ops/items/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema449.properties.ops.items,data:data29};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -28139,7 +28272,7 @@ vErrors.push(err97);
 errors++;
 }
 if(!pattern99.test(data29)){
-const err98 = {instancePath:instancePath+"/ops/" + i4,schemaPath:"#/properties/ops/items/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema446.properties.ops.items,data:data29};
+const err98 = {instancePath:instancePath+"/ops/" + i4,schemaPath:"#/properties/ops/items/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema449.properties.ops.items,data:data29};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -28150,7 +28283,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/ops/" + i4,schemaPath:"#/properties/ops/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.ops.items.type,parentSchema:schema446.properties.ops.items,data:data29};
+const err99 = {instancePath:instancePath+"/ops/" + i4,schemaPath:"#/properties/ops/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.ops.items.type,parentSchema:schema449.properties.ops.items,data:data29};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -28162,7 +28295,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.ops.type,parentSchema:schema446.properties.ops,data:data28};
+const err100 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema449.properties.ops.type,parentSchema:schema449.properties.ops,data:data28};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -28176,7 +28309,7 @@ if(data.parity !== undefined){
 let data30 = data.parity;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.error_fields === undefined){
-const err101 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/required",keyword:"required",params:{missingProperty: "error_fields"},message:"must have required property '"+"error_fields"+"'",schema:schema446.properties.parity.required,parentSchema:schema446.properties.parity,data:data30};
+const err101 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/required",keyword:"required",params:{missingProperty: "error_fields"},message:"must have required property '"+"error_fields"+"'",schema:schema449.properties.parity.required,parentSchema:schema449.properties.parity,data:data30};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -28186,7 +28319,7 @@ vErrors.push(err101);
 errors++;
 }
 if(data30.hello_fields === undefined){
-const err102 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/required",keyword:"required",params:{missingProperty: "hello_fields"},message:"must have required property '"+"hello_fields"+"'",schema:schema446.properties.parity.required,parentSchema:schema446.properties.parity,data:data30};
+const err102 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/required",keyword:"required",params:{missingProperty: "hello_fields"},message:"must have required property '"+"hello_fields"+"'",schema:schema449.properties.parity.required,parentSchema:schema449.properties.parity,data:data30};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -28197,7 +28330,7 @@ errors++;
 }
 for(const key5 in data30){
 if(!((key5 === "error_fields") || (key5 === "hello_fields"))){
-const err103 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema446.properties.parity,data:data30};
+const err103 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema449.properties.parity,data:data30};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -28211,7 +28344,7 @@ if(data30.error_fields !== undefined){
 let data31 = data30.error_fields;
 if(Array.isArray(data31)){
 if(data31.length > 16){
-const err104 = {instancePath:instancePath+"/parity/error_fields",schemaPath:"#/properties/parity/properties/error_fields/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema446.properties.parity.properties.error_fields,data:data31};
+const err104 = {instancePath:instancePath+"/parity/error_fields",schemaPath:"#/properties/parity/properties/error_fields/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema449.properties.parity.properties.error_fields,data:data31};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -28221,7 +28354,7 @@ vErrors.push(err104);
 errors++;
 }
 if(data31.length < 1){
-const err105 = {instancePath:instancePath+"/parity/error_fields",schemaPath:"#/properties/parity/properties/error_fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.parity.properties.error_fields,data:data31};
+const err105 = {instancePath:instancePath+"/parity/error_fields",schemaPath:"#/properties/parity/properties/error_fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema449.properties.parity.properties.error_fields,data:data31};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -28235,7 +28368,7 @@ for(let i5=0; i5<len5; i5++){
 let data32 = data31[i5];
 if(typeof data32 === "string"){
 if((data32.length > 64 && func2(data32) > 64)){
-const err106 = {instancePath:instancePath+"/parity/error_fields/" + i5,schemaPath:"#/properties/parity/properties/error_fields/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.parity.properties.error_fields.items,data:data32};
+const err106 = {instancePath:instancePath+"/parity/error_fields/" + i5,schemaPath:"#/properties/parity/properties/error_fields/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema449.properties.parity.properties.error_fields.items,data:data32};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -28246,7 +28379,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/parity/error_fields/" + i5,schemaPath:"#/properties/parity/properties/error_fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.parity.properties.error_fields.items.type,parentSchema:schema446.properties.parity.properties.error_fields.items,data:data32};
+const err107 = {instancePath:instancePath+"/parity/error_fields/" + i5,schemaPath:"#/properties/parity/properties/error_fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.parity.properties.error_fields.items.type,parentSchema:schema449.properties.parity.properties.error_fields.items,data:data32};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -28258,7 +28391,7 @@ errors++;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/parity/error_fields",schemaPath:"#/properties/parity/properties/error_fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.parity.properties.error_fields.type,parentSchema:schema446.properties.parity.properties.error_fields,data:data31};
+const err108 = {instancePath:instancePath+"/parity/error_fields",schemaPath:"#/properties/parity/properties/error_fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema449.properties.parity.properties.error_fields.type,parentSchema:schema449.properties.parity.properties.error_fields,data:data31};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -28272,7 +28405,7 @@ if(data30.hello_fields !== undefined){
 let data33 = data30.hello_fields;
 if(Array.isArray(data33)){
 if(data33.length > 16){
-const err109 = {instancePath:instancePath+"/parity/hello_fields",schemaPath:"#/properties/parity/properties/hello_fields/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema446.properties.parity.properties.hello_fields,data:data33};
+const err109 = {instancePath:instancePath+"/parity/hello_fields",schemaPath:"#/properties/parity/properties/hello_fields/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema449.properties.parity.properties.hello_fields,data:data33};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -28282,7 +28415,7 @@ vErrors.push(err109);
 errors++;
 }
 if(data33.length < 1){
-const err110 = {instancePath:instancePath+"/parity/hello_fields",schemaPath:"#/properties/parity/properties/hello_fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema446.properties.parity.properties.hello_fields,data:data33};
+const err110 = {instancePath:instancePath+"/parity/hello_fields",schemaPath:"#/properties/parity/properties/hello_fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema449.properties.parity.properties.hello_fields,data:data33};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -28296,7 +28429,7 @@ for(let i6=0; i6<len6; i6++){
 let data34 = data33[i6];
 if(typeof data34 === "string"){
 if((data34.length > 64 && func2(data34) > 64)){
-const err111 = {instancePath:instancePath+"/parity/hello_fields/" + i6,schemaPath:"#/properties/parity/properties/hello_fields/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema446.properties.parity.properties.hello_fields.items,data:data34};
+const err111 = {instancePath:instancePath+"/parity/hello_fields/" + i6,schemaPath:"#/properties/parity/properties/hello_fields/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema449.properties.parity.properties.hello_fields.items,data:data34};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -28307,7 +28440,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/parity/hello_fields/" + i6,schemaPath:"#/properties/parity/properties/hello_fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.parity.properties.hello_fields.items.type,parentSchema:schema446.properties.parity.properties.hello_fields.items,data:data34};
+const err112 = {instancePath:instancePath+"/parity/hello_fields/" + i6,schemaPath:"#/properties/parity/properties/hello_fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.parity.properties.hello_fields.items.type,parentSchema:schema449.properties.parity.properties.hello_fields.items,data:data34};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -28319,7 +28452,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath:instancePath+"/parity/hello_fields",schemaPath:"#/properties/parity/properties/hello_fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema446.properties.parity.properties.hello_fields.type,parentSchema:schema446.properties.parity.properties.hello_fields,data:data33};
+const err113 = {instancePath:instancePath+"/parity/hello_fields",schemaPath:"#/properties/parity/properties/hello_fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema449.properties.parity.properties.hello_fields.type,parentSchema:schema449.properties.parity.properties.hello_fields,data:data33};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -28331,7 +28464,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.properties.parity.type,parentSchema:schema446.properties.parity,data:data30};
+const err114 = {instancePath:instancePath+"/parity",schemaPath:"#/properties/parity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema449.properties.parity.type,parentSchema:schema449.properties.parity,data:data30};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -28343,7 +28476,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.type,parentSchema:schema446,data};
+const err115 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema449.type,parentSchema:schema449,data};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -28352,10 +28485,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-validate247.errors = vErrors;
+validate250.errors = vErrors;
 return errors === 0;
 }
-validate247.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate250.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const ProtocolError = validate182;
 
@@ -28365,19 +28498,19 @@ export const ProtocolResponse = validate158;
 
 export const ReconcileSlot = validate131;
 
-export const ReportData = validate248;
-const schema450 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_data.schema.json","title":"ReportData","description":"Everything `lockstep report` embeds in its HTML page: gates, matrices and their coverage per implementation, divergences grouped by signature, timelines and trends. Versioned by report_data_version.","type":"object","additionalProperties":false,"required":["report_data_version","title","inputs","gates","matrices","coverage","divergences","divergence_groups_total","timelines","findings","history"],"properties":{"report_data_version":{"description":"Version of this format.","type":"integer","minimum":1,"maximum":1},"title":{"description":"Page title.","type":"string","minLength":0,"maxLength":256},"inputs":{"description":"The input files.","type":"array","items":{"description":"One input.","$ref":"#/$defs/ReportInput"},"minItems":0,"maxItems":10000},"gates":{"description":"The gates.","type":"array","items":{"description":"One gate.","$ref":"#/$defs/Gate"},"minItems":0,"maxItems":256},"matrices":{"description":"The slot and order matrices.","type":"array","items":{"description":"One matrix.","$ref":"#/$defs/Matrix"},"minItems":0,"maxItems":2},"coverage":{"description":"Cell counts per view and matrix.","type":"array","items":{"description":"One view of one matrix.","$ref":"#/$defs/CoverageView"},"minItems":0,"maxItems":512},"divergences":{"description":"Divergence groups, most frequent first (at most 2000; divergence_groups_total counts all).","type":"array","items":{"description":"One group.","$ref":"#/$defs/DivergenceGroup"},"minItems":0,"maxItems":2000},"divergence_groups_total":{"description":"How many divergence groups there were.","type":"integer","minimum":0,"maximum":9007199254740991},"timelines":{"description":"Timelines of fixtures and scenarios.","type":"array","items":{"description":"One timeline.","$ref":"#/$defs/Timeline"},"minItems":0,"maxItems":100000},"findings":{"description":"Compat findings and journal differences.","type":"array","items":{"description":"One finding.","$ref":"#/$defs/Finding"},"minItems":0,"maxItems":100000},"history":{"description":"Earlier runs, oldest first, this run last.","type":"array","items":{"description":"One run.","$ref":"#/$defs/HistoryPoint"},"minItems":0,"maxItems":100000}},"$defs":{"ReportInput":{"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}},"RedItem":{"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"Gate":{"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}},"Metric":{"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"MatrixCell":{"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}},"Matrix":{"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}},"CellCount":{"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}},"CoverageView":{"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}},"DivergenceItem":{"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"DivergenceGroup":{"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}},"TimelineStep":{"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}},"TimelineTick":{"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}},"TimelineMark":{"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}},"Timeline":{"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}},"Finding":{"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}},"HistoryPoint":{"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
-const schema451 = {"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}};
-const schema465 = {"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}};
-const schema466 = {"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}};
-const schema452 = {"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}};
-const schema453 = {"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}};
-const schema454 = {"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
+export const ReportData = validate251;
+const schema453 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_data.schema.json","title":"ReportData","description":"Everything `lockstep report` embeds in its HTML page: gates, matrices and their coverage per implementation, divergences grouped by signature, timelines and trends. Versioned by report_data_version.","type":"object","additionalProperties":false,"required":["report_data_version","title","inputs","gates","matrices","coverage","divergences","divergence_groups_total","timelines","findings","history"],"properties":{"report_data_version":{"description":"Version of this format.","type":"integer","minimum":1,"maximum":1},"title":{"description":"Page title.","type":"string","minLength":0,"maxLength":256},"inputs":{"description":"The input files.","type":"array","items":{"description":"One input.","$ref":"#/$defs/ReportInput"},"minItems":0,"maxItems":10000},"gates":{"description":"The gates.","type":"array","items":{"description":"One gate.","$ref":"#/$defs/Gate"},"minItems":0,"maxItems":256},"matrices":{"description":"The slot and order matrices.","type":"array","items":{"description":"One matrix.","$ref":"#/$defs/Matrix"},"minItems":0,"maxItems":2},"coverage":{"description":"Cell counts per view and matrix.","type":"array","items":{"description":"One view of one matrix.","$ref":"#/$defs/CoverageView"},"minItems":0,"maxItems":512},"divergences":{"description":"Divergence groups, most frequent first (at most 2000; divergence_groups_total counts all).","type":"array","items":{"description":"One group.","$ref":"#/$defs/DivergenceGroup"},"minItems":0,"maxItems":2000},"divergence_groups_total":{"description":"How many divergence groups there were.","type":"integer","minimum":0,"maximum":9007199254740991},"timelines":{"description":"Timelines of fixtures and scenarios.","type":"array","items":{"description":"One timeline.","$ref":"#/$defs/Timeline"},"minItems":0,"maxItems":100000},"findings":{"description":"Compat findings and journal differences.","type":"array","items":{"description":"One finding.","$ref":"#/$defs/Finding"},"minItems":0,"maxItems":100000},"history":{"description":"Earlier runs, oldest first, this run last.","type":"array","items":{"description":"One run.","$ref":"#/$defs/HistoryPoint"},"minItems":0,"maxItems":100000}},"$defs":{"ReportInput":{"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}},"RedItem":{"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"Gate":{"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}},"Metric":{"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"MatrixCell":{"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}},"Matrix":{"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}},"CellCount":{"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}},"CoverageView":{"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}},"DivergenceItem":{"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"DivergenceGroup":{"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}},"TimelineStep":{"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}},"TimelineTick":{"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}},"TimelineMark":{"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}},"Timeline":{"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}},"Finding":{"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}},"HistoryPoint":{"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
+const schema454 = {"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema468 = {"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}};
+const schema469 = {"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema455 = {"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema456 = {"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}};
+const schema457 = {"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate249.evaluated;
+const evaluated0 = validate252.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -28386,7 +28519,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.gate === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema452.required,parentSchema:schema452,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema455.required,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -28396,7 +28529,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.subject === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema452.required,parentSchema:schema452,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema455.required,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -28406,7 +28539,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.status === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema452.required,parentSchema:schema452,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema455.required,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -28416,7 +28549,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.summary === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema452.required,parentSchema:schema452,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema455.required,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -28426,7 +28559,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.metrics === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema452.required,parentSchema:schema452,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema455.required,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -28436,7 +28569,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.red === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "red"},message:"must have required property '"+"red"+"'",schema:schema452.required,parentSchema:schema452,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "red"},message:"must have required property '"+"red"+"'",schema:schema455.required,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -28446,7 +28579,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.red_total === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "red_total"},message:"must have required property '"+"red_total"+"'",schema:schema452.required,parentSchema:schema452,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "red_total"},message:"must have required property '"+"red_total"+"'",schema:schema455.required,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -28457,7 +28590,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "gate") || (key0 === "subject")) || (key0 === "status")) || (key0 === "summary")) || (key0 === "metrics")) || (key0 === "red")) || (key0 === "red_total"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema452,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -28470,7 +28603,7 @@ errors++;
 if(data.gate !== undefined){
 let data0 = data.gate;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema452.properties.gate.type,parentSchema:schema452.properties.gate,data:data0};
+const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.gate.type,parentSchema:schema455.properties.gate,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -28480,7 +28613,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((((data0 === "parity") || (data0 === "fuzz")) || (data0 === "replay")) || (data0 === "compat"))){
-const err9 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/enum",keyword:"enum",params:{allowedValues: schema452.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema452.properties.gate.enum,parentSchema:schema452.properties.gate,data:data0};
+const err9 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/enum",keyword:"enum",params:{allowedValues: schema455.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema455.properties.gate.enum,parentSchema:schema455.properties.gate,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -28494,7 +28627,7 @@ if(data.subject !== undefined){
 let data1 = data.subject;
 if(typeof data1 === "string"){
 if((data1.length > 256 && func2(data1) > 256)){
-const err10 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema452.properties.subject,data:data1};
+const err10 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema455.properties.subject,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -28504,7 +28637,7 @@ vErrors.push(err10);
 errors++;
 }
 if((data1.length < 0 && func2(data1) < 0)){
-const err11 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema452.properties.subject,data:data1};
+const err11 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.subject,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -28515,7 +28648,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema452.properties.subject.type,parentSchema:schema452.properties.subject,data:data1};
+const err12 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.subject.type,parentSchema:schema455.properties.subject,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -28528,7 +28661,7 @@ errors++;
 if(data.status !== undefined){
 let data2 = data.status;
 if(typeof data2 !== "string"){
-const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema452.properties.status.type,parentSchema:schema452.properties.status,data:data2};
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.status.type,parentSchema:schema455.properties.status,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -28538,7 +28671,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(((data2 === "pass") || (data2 === "fail")) || (data2 === "absent"))){
-const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema452.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema452.properties.status.enum,parentSchema:schema452.properties.status,data:data2};
+const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema455.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema455.properties.status.enum,parentSchema:schema455.properties.status,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -28552,7 +28685,7 @@ if(data.summary !== undefined){
 let data3 = data.summary;
 if(typeof data3 === "string"){
 if((data3.length > 4096 && func2(data3) > 4096)){
-const err15 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema452.properties.summary,data:data3};
+const err15 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema455.properties.summary,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -28562,7 +28695,7 @@ vErrors.push(err15);
 errors++;
 }
 if((data3.length < 0 && func2(data3) < 0)){
-const err16 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema452.properties.summary,data:data3};
+const err16 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.summary,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -28573,7 +28706,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema452.properties.summary.type,parentSchema:schema452.properties.summary,data:data3};
+const err17 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.summary.type,parentSchema:schema455.properties.summary,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -28587,7 +28720,7 @@ if(data.metrics !== undefined){
 let data4 = data.metrics;
 if(Array.isArray(data4)){
 if(data4.length > 64){
-const err18 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema452.properties.metrics,data:data4};
+const err18 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema455.properties.metrics,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -28597,7 +28730,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data4.length < 0){
-const err19 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema452.properties.metrics,data:data4};
+const err19 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema455.properties.metrics,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -28611,7 +28744,7 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.name === undefined){
-const err20 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema453.required,parentSchema:schema453,data:data5};
+const err20 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema456.required,parentSchema:schema456,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -28621,7 +28754,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data5.value === undefined){
-const err21 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema453.required,parentSchema:schema453,data:data5};
+const err21 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema456.required,parentSchema:schema456,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -28632,7 +28765,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((key1 === "name") || (key1 === "value"))){
-const err22 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema453,data:data5};
+const err22 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema456,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -28646,7 +28779,7 @@ if(data5.name !== undefined){
 let data6 = data5.name;
 if(typeof data6 === "string"){
 if((data6.length > 128 && func2(data6) > 128)){
-const err23 = {instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema453.properties.name,data:data6};
+const err23 = {instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema456.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -28656,7 +28789,7 @@ vErrors.push(err23);
 errors++;
 }
 if((data6.length < 0 && func2(data6) < 0)){
-const err24 = {instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema453.properties.name,data:data6};
+const err24 = {instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema456.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -28667,7 +28800,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema453.properties.name.type,parentSchema:schema453.properties.name,data:data6};
+const err25 = {instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema456.properties.name.type,parentSchema:schema456.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -28681,7 +28814,7 @@ if(data5.value !== undefined){
 let data7 = data5.value;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 1000000000000000 || isNaN(data7)){
-const err26 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema453.properties.value,data:data7};
+const err26 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema456.properties.value,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -28691,7 +28824,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data7 < -1000000000000000 || isNaN(data7)){
-const err27 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000",schema:-1000000000000000,parentSchema:schema453.properties.value,data:data7};
+const err27 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000",schema:-1000000000000000,parentSchema:schema456.properties.value,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -28702,7 +28835,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema453.properties.value.type,parentSchema:schema453.properties.value,data:data7};
+const err28 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema456.properties.value.type,parentSchema:schema456.properties.value,data:data7};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -28714,7 +28847,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema453.type,parentSchema:schema453,data:data5};
+const err29 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema456.type,parentSchema:schema456,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -28726,7 +28859,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema452.properties.metrics.type,parentSchema:schema452.properties.metrics,data:data4};
+const err30 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema455.properties.metrics.type,parentSchema:schema455.properties.metrics,data:data4};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -28740,7 +28873,7 @@ if(data.red !== undefined){
 let data8 = data.red;
 if(Array.isArray(data8)){
 if(data8.length > 200){
-const err31 = {instancePath:instancePath+"/red",schemaPath:"#/properties/red/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema452.properties.red,data:data8};
+const err31 = {instancePath:instancePath+"/red",schemaPath:"#/properties/red/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema455.properties.red,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -28750,7 +28883,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data8.length < 0){
-const err32 = {instancePath:instancePath+"/red",schemaPath:"#/properties/red/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema452.properties.red,data:data8};
+const err32 = {instancePath:instancePath+"/red",schemaPath:"#/properties/red/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema455.properties.red,data:data8};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -28764,7 +28897,7 @@ for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.what === undefined){
-const err33 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/required",keyword:"required",params:{missingProperty: "what"},message:"must have required property '"+"what"+"'",schema:schema454.required,parentSchema:schema454,data:data9};
+const err33 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/required",keyword:"required",params:{missingProperty: "what"},message:"must have required property '"+"what"+"'",schema:schema457.required,parentSchema:schema457,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -28774,7 +28907,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data9.command === undefined){
-const err34 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema454.required,parentSchema:schema454,data:data9};
+const err34 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema457.required,parentSchema:schema457,data:data9};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -28785,7 +28918,7 @@ errors++;
 }
 for(const key2 in data9){
 if(!((key2 === "what") || (key2 === "command"))){
-const err35 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema454,data:data9};
+const err35 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema457,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -28799,7 +28932,7 @@ if(data9.what !== undefined){
 let data10 = data9.what;
 if(typeof data10 === "string"){
 if((data10.length > 4096 && func2(data10) > 4096)){
-const err36 = {instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema454.properties.what,data:data10};
+const err36 = {instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema457.properties.what,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -28809,7 +28942,7 @@ vErrors.push(err36);
 errors++;
 }
 if((data10.length < 0 && func2(data10) < 0)){
-const err37 = {instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema454.properties.what,data:data10};
+const err37 = {instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema457.properties.what,data:data10};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -28820,7 +28953,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema454.properties.what.type,parentSchema:schema454.properties.what,data:data10};
+const err38 = {instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.what.type,parentSchema:schema457.properties.what,data:data10};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -28834,7 +28967,7 @@ if(data9.command !== undefined){
 let data11 = data9.command;
 if(typeof data11 === "string"){
 if((data11.length > 4096 && func2(data11) > 4096)){
-const err39 = {instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema454.properties.command,data:data11};
+const err39 = {instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema457.properties.command,data:data11};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -28844,7 +28977,7 @@ vErrors.push(err39);
 errors++;
 }
 if((data11.length < 0 && func2(data11) < 0)){
-const err40 = {instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema454.properties.command,data:data11};
+const err40 = {instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema457.properties.command,data:data11};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -28855,7 +28988,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema454.properties.command.type,parentSchema:schema454.properties.command,data:data11};
+const err41 = {instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.command.type,parentSchema:schema457.properties.command,data:data11};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -28867,7 +29000,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema454.type,parentSchema:schema454,data:data9};
+const err42 = {instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema457.type,parentSchema:schema457,data:data9};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -28879,7 +29012,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/red",schemaPath:"#/properties/red/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema452.properties.red.type,parentSchema:schema452.properties.red,data:data8};
+const err43 = {instancePath:instancePath+"/red",schemaPath:"#/properties/red/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema455.properties.red.type,parentSchema:schema455.properties.red,data:data8};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -28892,7 +29025,7 @@ errors++;
 if(data.red_total !== undefined){
 let data12 = data.red_total;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err44 = {instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema452.properties.red_total.type,parentSchema:schema452.properties.red_total,data:data12};
+const err44 = {instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema455.properties.red_total.type,parentSchema:schema455.properties.red_total,data:data12};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -28903,7 +29036,7 @@ errors++;
 }
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 > 9007199254740991 || isNaN(data12)){
-const err45 = {instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema452.properties.red_total,data:data12};
+const err45 = {instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema455.properties.red_total,data:data12};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -28913,7 +29046,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data12 < 0 || isNaN(data12)){
-const err46 = {instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema452.properties.red_total,data:data12};
+const err46 = {instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema455.properties.red_total,data:data12};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -28926,7 +29059,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema452.type,parentSchema:schema452,data};
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema455.type,parentSchema:schema455,data};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -28935,18 +29068,18 @@ vErrors.push(err47);
 }
 errors++;
 }
-validate249.errors = vErrors;
+validate252.errors = vErrors;
 return errors === 0;
 }
-validate249.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate252.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema455 = {"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}};
-const schema456 = {"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}};
+const schema458 = {"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}};
+const schema459 = {"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate251.evaluated;
+const evaluated0 = validate254.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -28955,7 +29088,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.machine === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema455.required,parentSchema:schema455,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema458.required,parentSchema:schema458,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -28965,7 +29098,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.states === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema455.required,parentSchema:schema455,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema458.required,parentSchema:schema458,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -28975,7 +29108,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.triggers === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "triggers"},message:"must have required property '"+"triggers"+"'",schema:schema455.required,parentSchema:schema455,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "triggers"},message:"must have required property '"+"triggers"+"'",schema:schema458.required,parentSchema:schema458,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -28985,7 +29118,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.cells === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema455.required,parentSchema:schema455,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema458.required,parentSchema:schema458,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -28996,7 +29129,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "machine") || (key0 === "states")) || (key0 === "triggers")) || (key0 === "cells"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema455,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema458,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -29009,7 +29142,7 @@ errors++;
 if(data.machine !== undefined){
 let data0 = data.machine;
 if(typeof data0 !== "string"){
-const err5 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.machine.type,parentSchema:schema455.properties.machine,data:data0};
+const err5 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.machine.type,parentSchema:schema458.properties.machine,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -29019,7 +29152,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((data0 === "SLOT") || (data0 === "ORDER"))){
-const err6 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema455.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema455.properties.machine.enum,parentSchema:schema455.properties.machine,data:data0};
+const err6 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema458.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema458.properties.machine.enum,parentSchema:schema458.properties.machine,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -29033,7 +29166,7 @@ if(data.states !== undefined){
 let data1 = data.states;
 if(Array.isArray(data1)){
 if(data1.length > 64){
-const err7 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema455.properties.states,data:data1};
+const err7 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema458.properties.states,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -29043,7 +29176,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data1.length < 0){
-const err8 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema455.properties.states,data:data1};
+const err8 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema458.properties.states,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -29057,7 +29190,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
 if((data2.length > 64 && func2(data2) > 64)){
-const err9 = {instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema455.properties.states.items,data:data2};
+const err9 = {instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema458.properties.states.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -29067,7 +29200,7 @@ vErrors.push(err9);
 errors++;
 }
 if((data2.length < 0 && func2(data2) < 0)){
-const err10 = {instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.states.items,data:data2};
+const err10 = {instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.states.items,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -29078,7 +29211,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.states.items.type,parentSchema:schema455.properties.states.items,data:data2};
+const err11 = {instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.states.items.type,parentSchema:schema458.properties.states.items,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -29090,7 +29223,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema455.properties.states.type,parentSchema:schema455.properties.states,data:data1};
+const err12 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema458.properties.states.type,parentSchema:schema458.properties.states,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -29104,7 +29237,7 @@ if(data.triggers !== undefined){
 let data3 = data.triggers;
 if(Array.isArray(data3)){
 if(data3.length > 64){
-const err13 = {instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema455.properties.triggers,data:data3};
+const err13 = {instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema458.properties.triggers,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -29114,7 +29247,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3.length < 0){
-const err14 = {instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema455.properties.triggers,data:data3};
+const err14 = {instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema458.properties.triggers,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -29128,7 +29261,7 @@ for(let i1=0; i1<len1; i1++){
 let data4 = data3[i1];
 if(typeof data4 === "string"){
 if((data4.length > 64 && func2(data4) > 64)){
-const err15 = {instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema455.properties.triggers.items,data:data4};
+const err15 = {instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema458.properties.triggers.items,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -29138,7 +29271,7 @@ vErrors.push(err15);
 errors++;
 }
 if((data4.length < 0 && func2(data4) < 0)){
-const err16 = {instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema455.properties.triggers.items,data:data4};
+const err16 = {instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.triggers.items,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -29149,7 +29282,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema455.properties.triggers.items.type,parentSchema:schema455.properties.triggers.items,data:data4};
+const err17 = {instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.triggers.items.type,parentSchema:schema458.properties.triggers.items,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -29161,7 +29294,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema455.properties.triggers.type,parentSchema:schema455.properties.triggers,data:data3};
+const err18 = {instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema458.properties.triggers.type,parentSchema:schema458.properties.triggers,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -29175,7 +29308,7 @@ if(data.cells !== undefined){
 let data5 = data.cells;
 if(Array.isArray(data5)){
 if(data5.length > 1024){
-const err19 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema455.properties.cells,data:data5};
+const err19 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema458.properties.cells,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -29185,7 +29318,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data5.length < 0){
-const err20 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema455.properties.cells,data:data5};
+const err20 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema458.properties.cells,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -29199,7 +29332,7 @@ for(let i2=0; i2<len2; i2++){
 let data6 = data5[i2];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.from === undefined){
-const err21 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema456.required,parentSchema:schema456,data:data6};
+const err21 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema459.required,parentSchema:schema459,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -29209,7 +29342,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data6.trigger === undefined){
-const err22 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema456.required,parentSchema:schema456,data:data6};
+const err22 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema459.required,parentSchema:schema459,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -29219,7 +29352,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data6.to === undefined){
-const err23 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema456.required,parentSchema:schema456,data:data6};
+const err23 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema459.required,parentSchema:schema459,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -29229,7 +29362,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data6.description === undefined){
-const err24 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema456.required,parentSchema:schema456,data:data6};
+const err24 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema459.required,parentSchema:schema459,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -29240,7 +29373,7 @@ errors++;
 }
 for(const key1 in data6){
 if(!((((key1 === "from") || (key1 === "trigger")) || (key1 === "to")) || (key1 === "description"))){
-const err25 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema456,data:data6};
+const err25 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema459,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -29254,7 +29387,7 @@ if(data6.from !== undefined){
 let data7 = data6.from;
 if(typeof data7 === "string"){
 if((data7.length > 64 && func2(data7) > 64)){
-const err26 = {instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema456.properties.from,data:data7};
+const err26 = {instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema459.properties.from,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -29264,7 +29397,7 @@ vErrors.push(err26);
 errors++;
 }
 if((data7.length < 0 && func2(data7) < 0)){
-const err27 = {instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema456.properties.from,data:data7};
+const err27 = {instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema459.properties.from,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -29275,7 +29408,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema456.properties.from.type,parentSchema:schema456.properties.from,data:data7};
+const err28 = {instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema459.properties.from.type,parentSchema:schema459.properties.from,data:data7};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -29289,7 +29422,7 @@ if(data6.trigger !== undefined){
 let data8 = data6.trigger;
 if(typeof data8 === "string"){
 if((data8.length > 64 && func2(data8) > 64)){
-const err29 = {instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema456.properties.trigger,data:data8};
+const err29 = {instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema459.properties.trigger,data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -29299,7 +29432,7 @@ vErrors.push(err29);
 errors++;
 }
 if((data8.length < 0 && func2(data8) < 0)){
-const err30 = {instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema456.properties.trigger,data:data8};
+const err30 = {instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema459.properties.trigger,data:data8};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -29310,7 +29443,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema456.properties.trigger.type,parentSchema:schema456.properties.trigger,data:data8};
+const err31 = {instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema459.properties.trigger.type,parentSchema:schema459.properties.trigger,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -29324,7 +29457,7 @@ if(data6.to !== undefined){
 let data9 = data6.to;
 if(typeof data9 === "string"){
 if((data9.length > 64 && func2(data9) > 64)){
-const err32 = {instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema456.properties.to,data:data9};
+const err32 = {instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema459.properties.to,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -29334,7 +29467,7 @@ vErrors.push(err32);
 errors++;
 }
 if((data9.length < 0 && func2(data9) < 0)){
-const err33 = {instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema456.properties.to,data:data9};
+const err33 = {instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema459.properties.to,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -29345,7 +29478,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema456.properties.to.type,parentSchema:schema456.properties.to,data:data9};
+const err34 = {instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema459.properties.to.type,parentSchema:schema459.properties.to,data:data9};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -29359,7 +29492,7 @@ if(data6.description !== undefined){
 let data10 = data6.description;
 if(typeof data10 === "string"){
 if((data10.length > 4096 && func2(data10) > 4096)){
-const err35 = {instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema456.properties.description,data:data10};
+const err35 = {instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema459.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -29369,7 +29502,7 @@ vErrors.push(err35);
 errors++;
 }
 if((data10.length < 0 && func2(data10) < 0)){
-const err36 = {instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema456.properties.description,data:data10};
+const err36 = {instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema459.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -29380,7 +29513,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema456.properties.description.type,parentSchema:schema456.properties.description,data:data10};
+const err37 = {instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema459.properties.description.type,parentSchema:schema459.properties.description,data:data10};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -29392,7 +29525,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema456.type,parentSchema:schema456,data:data6};
+const err38 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema459.type,parentSchema:schema459,data:data6};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -29404,7 +29537,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema455.properties.cells.type,parentSchema:schema455.properties.cells,data:data5};
+const err39 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema458.properties.cells.type,parentSchema:schema458.properties.cells,data:data5};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -29416,7 +29549,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema455.type,parentSchema:schema455,data};
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema458.type,parentSchema:schema458,data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -29425,18 +29558,18 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate251.errors = vErrors;
+validate254.errors = vErrors;
 return errors === 0;
 }
-validate251.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate254.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema457 = {"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}};
-const schema458 = {"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema460 = {"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}};
+const schema461 = {"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 
-function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate253.evaluated;
+const evaluated0 = validate256.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -29445,7 +29578,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.view === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "view"},message:"must have required property '"+"view"+"'",schema:schema457.required,parentSchema:schema457,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "view"},message:"must have required property '"+"view"+"'",schema:schema460.required,parentSchema:schema460,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -29455,7 +29588,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.source === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema457.required,parentSchema:schema457,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema460.required,parentSchema:schema460,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -29465,7 +29598,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.machine === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema457.required,parentSchema:schema457,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema460.required,parentSchema:schema460,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -29475,7 +29608,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.note === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'",schema:schema457.required,parentSchema:schema457,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'",schema:schema460.required,parentSchema:schema460,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -29485,7 +29618,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.cells === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema457.required,parentSchema:schema457,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema460.required,parentSchema:schema460,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -29496,7 +29629,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "view") || (key0 === "source")) || (key0 === "machine")) || (key0 === "note")) || (key0 === "cells"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema457,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema460,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -29510,7 +29643,7 @@ if(data.view !== undefined){
 let data0 = data.view;
 if(typeof data0 === "string"){
 if((data0.length > 256 && func2(data0) > 256)){
-const err6 = {instancePath:instancePath+"/view",schemaPath:"#/properties/view/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema457.properties.view,data:data0};
+const err6 = {instancePath:instancePath+"/view",schemaPath:"#/properties/view/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema460.properties.view,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -29520,7 +29653,7 @@ vErrors.push(err6);
 errors++;
 }
 if((data0.length < 0 && func2(data0) < 0)){
-const err7 = {instancePath:instancePath+"/view",schemaPath:"#/properties/view/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema457.properties.view,data:data0};
+const err7 = {instancePath:instancePath+"/view",schemaPath:"#/properties/view/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.view,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -29531,7 +29664,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/view",schemaPath:"#/properties/view/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.view.type,parentSchema:schema457.properties.view,data:data0};
+const err8 = {instancePath:instancePath+"/view",schemaPath:"#/properties/view/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.view.type,parentSchema:schema460.properties.view,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -29544,7 +29677,7 @@ errors++;
 if(data.source !== undefined){
 let data1 = data.source;
 if(typeof data1 !== "string"){
-const err9 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.source.type,parentSchema:schema457.properties.source,data:data1};
+const err9 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.source.type,parentSchema:schema460.properties.source,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -29554,7 +29687,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((((data1 === "parity") || (data1 === "fuzz")) || (data1 === "journal")) || (data1 === "compat"))){
-const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema457.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema457.properties.source.enum,parentSchema:schema457.properties.source,data:data1};
+const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema460.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema460.properties.source.enum,parentSchema:schema460.properties.source,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -29567,7 +29700,7 @@ errors++;
 if(data.machine !== undefined){
 let data2 = data.machine;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.machine.type,parentSchema:schema457.properties.machine,data:data2};
+const err11 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.machine.type,parentSchema:schema460.properties.machine,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -29577,7 +29710,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((data2 === "SLOT") || (data2 === "ORDER"))){
-const err12 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema457.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema457.properties.machine.enum,parentSchema:schema457.properties.machine,data:data2};
+const err12 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema460.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema460.properties.machine.enum,parentSchema:schema460.properties.machine,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -29591,7 +29724,7 @@ if(data.note !== undefined){
 let data3 = data.note;
 if(typeof data3 === "string"){
 if((data3.length > 4096 && func2(data3) > 4096)){
-const err13 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema457.properties.note,data:data3};
+const err13 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema460.properties.note,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -29601,7 +29734,7 @@ vErrors.push(err13);
 errors++;
 }
 if((data3.length < 0 && func2(data3) < 0)){
-const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema457.properties.note,data:data3};
+const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.note,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -29612,7 +29745,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema457.properties.note.type,parentSchema:schema457.properties.note,data:data3};
+const err15 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.note.type,parentSchema:schema460.properties.note,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -29626,7 +29759,7 @@ if(data.cells !== undefined){
 let data4 = data.cells;
 if(Array.isArray(data4)){
 if(data4.length > 1024){
-const err16 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema457.properties.cells,data:data4};
+const err16 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema460.properties.cells,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -29636,7 +29769,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data4.length < 0){
-const err17 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema457.properties.cells,data:data4};
+const err17 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema460.properties.cells,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -29650,7 +29783,7 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.from === undefined){
-const err18 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
+const err18 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema461.required,parentSchema:schema461,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -29660,7 +29793,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data5.trigger === undefined){
-const err19 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
+const err19 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema461.required,parentSchema:schema461,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -29670,7 +29803,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data5.to === undefined){
-const err20 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
+const err20 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema461.required,parentSchema:schema461,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -29680,7 +29813,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data5.count === undefined){
-const err21 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
+const err21 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema461.required,parentSchema:schema461,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -29690,7 +29823,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data5.legal === undefined){
-const err22 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "legal"},message:"must have required property '"+"legal"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
+const err22 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "legal"},message:"must have required property '"+"legal"+"'",schema:schema461.required,parentSchema:schema461,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -29700,7 +29833,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data5.diverged === undefined){
-const err23 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "diverged"},message:"must have required property '"+"diverged"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
+const err23 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "diverged"},message:"must have required property '"+"diverged"+"'",schema:schema461.required,parentSchema:schema461,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -29710,7 +29843,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data5.reached_by === undefined){
-const err24 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "reached_by"},message:"must have required property '"+"reached_by"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
+const err24 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "reached_by"},message:"must have required property '"+"reached_by"+"'",schema:schema461.required,parentSchema:schema461,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -29720,7 +29853,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data5.reached_by_total === undefined){
-const err25 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "reached_by_total"},message:"must have required property '"+"reached_by_total"+"'",schema:schema458.required,parentSchema:schema458,data:data5};
+const err25 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: "reached_by_total"},message:"must have required property '"+"reached_by_total"+"'",schema:schema461.required,parentSchema:schema461,data:data5};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -29731,7 +29864,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((((((((key1 === "from") || (key1 === "trigger")) || (key1 === "to")) || (key1 === "count")) || (key1 === "legal")) || (key1 === "diverged")) || (key1 === "reached_by")) || (key1 === "reached_by_total"))){
-const err26 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema458,data:data5};
+const err26 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema461,data:data5};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -29745,7 +29878,7 @@ if(data5.from !== undefined){
 let data6 = data5.from;
 if(typeof data6 === "string"){
 if((data6.length > 64 && func2(data6) > 64)){
-const err27 = {instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema458.properties.from,data:data6};
+const err27 = {instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema461.properties.from,data:data6};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -29755,7 +29888,7 @@ vErrors.push(err27);
 errors++;
 }
 if((data6.length < 0 && func2(data6) < 0)){
-const err28 = {instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.from,data:data6};
+const err28 = {instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema461.properties.from,data:data6};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -29766,7 +29899,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.from.type,parentSchema:schema458.properties.from,data:data6};
+const err29 = {instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema461.properties.from.type,parentSchema:schema461.properties.from,data:data6};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -29780,7 +29913,7 @@ if(data5.trigger !== undefined){
 let data7 = data5.trigger;
 if(typeof data7 === "string"){
 if((data7.length > 64 && func2(data7) > 64)){
-const err30 = {instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema458.properties.trigger,data:data7};
+const err30 = {instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema461.properties.trigger,data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -29790,7 +29923,7 @@ vErrors.push(err30);
 errors++;
 }
 if((data7.length < 0 && func2(data7) < 0)){
-const err31 = {instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.trigger,data:data7};
+const err31 = {instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema461.properties.trigger,data:data7};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -29801,7 +29934,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.trigger.type,parentSchema:schema458.properties.trigger,data:data7};
+const err32 = {instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema461.properties.trigger.type,parentSchema:schema461.properties.trigger,data:data7};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -29815,7 +29948,7 @@ if(data5.to !== undefined){
 let data8 = data5.to;
 if(typeof data8 === "string"){
 if((data8.length > 64 && func2(data8) > 64)){
-const err33 = {instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema458.properties.to,data:data8};
+const err33 = {instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema461.properties.to,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -29825,7 +29958,7 @@ vErrors.push(err33);
 errors++;
 }
 if((data8.length < 0 && func2(data8) < 0)){
-const err34 = {instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.to,data:data8};
+const err34 = {instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema461.properties.to,data:data8};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -29836,7 +29969,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.to.type,parentSchema:schema458.properties.to,data:data8};
+const err35 = {instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema461.properties.to.type,parentSchema:schema461.properties.to,data:data8};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -29849,7 +29982,7 @@ errors++;
 if(data5.count !== undefined){
 let data9 = data5.count;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err36 = {instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema458.properties.count.type,parentSchema:schema458.properties.count,data:data9};
+const err36 = {instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema461.properties.count.type,parentSchema:schema461.properties.count,data:data9};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -29860,7 +29993,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 9007199254740991 || isNaN(data9)){
-const err37 = {instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema458.properties.count,data:data9};
+const err37 = {instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema461.properties.count,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -29870,7 +30003,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data9 < 0 || isNaN(data9)){
-const err38 = {instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema458.properties.count,data:data9};
+const err38 = {instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema461.properties.count,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -29884,7 +30017,7 @@ errors++;
 if(data5.legal !== undefined){
 let data10 = data5.legal;
 if(typeof data10 !== "boolean"){
-const err39 = {instancePath:instancePath+"/cells/" + i0+"/legal",schemaPath:"#/$defs/CellCount/properties/legal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema458.properties.legal.type,parentSchema:schema458.properties.legal,data:data10};
+const err39 = {instancePath:instancePath+"/cells/" + i0+"/legal",schemaPath:"#/$defs/CellCount/properties/legal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema461.properties.legal.type,parentSchema:schema461.properties.legal,data:data10};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -29897,7 +30030,7 @@ errors++;
 if(data5.diverged !== undefined){
 let data11 = data5.diverged;
 if(typeof data11 !== "boolean"){
-const err40 = {instancePath:instancePath+"/cells/" + i0+"/diverged",schemaPath:"#/$defs/CellCount/properties/diverged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema458.properties.diverged.type,parentSchema:schema458.properties.diverged,data:data11};
+const err40 = {instancePath:instancePath+"/cells/" + i0+"/diverged",schemaPath:"#/$defs/CellCount/properties/diverged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema461.properties.diverged.type,parentSchema:schema461.properties.diverged,data:data11};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -29911,7 +30044,7 @@ if(data5.reached_by !== undefined){
 let data12 = data5.reached_by;
 if(Array.isArray(data12)){
 if(data12.length > 100){
-const err41 = {instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema458.properties.reached_by,data:data12};
+const err41 = {instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema461.properties.reached_by,data:data12};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -29921,7 +30054,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data12.length < 0){
-const err42 = {instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema458.properties.reached_by,data:data12};
+const err42 = {instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema461.properties.reached_by,data:data12};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -29935,7 +30068,7 @@ for(let i1=0; i1<len1; i1++){
 let data13 = data12[i1];
 if(typeof data13 === "string"){
 if((data13.length > 512 && func2(data13) > 512)){
-const err43 = {instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema458.properties.reached_by.items,data:data13};
+const err43 = {instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema461.properties.reached_by.items,data:data13};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -29945,7 +30078,7 @@ vErrors.push(err43);
 errors++;
 }
 if((data13.length < 0 && func2(data13) < 0)){
-const err44 = {instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema458.properties.reached_by.items,data:data13};
+const err44 = {instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema461.properties.reached_by.items,data:data13};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -29956,7 +30089,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.reached_by.items.type,parentSchema:schema458.properties.reached_by.items,data:data13};
+const err45 = {instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema461.properties.reached_by.items.type,parentSchema:schema461.properties.reached_by.items,data:data13};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -29968,7 +30101,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema458.properties.reached_by.type,parentSchema:schema458.properties.reached_by,data:data12};
+const err46 = {instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema461.properties.reached_by.type,parentSchema:schema461.properties.reached_by,data:data12};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -29981,7 +30114,7 @@ errors++;
 if(data5.reached_by_total !== undefined){
 let data14 = data5.reached_by_total;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err47 = {instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema458.properties.reached_by_total.type,parentSchema:schema458.properties.reached_by_total,data:data14};
+const err47 = {instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema461.properties.reached_by_total.type,parentSchema:schema461.properties.reached_by_total,data:data14};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -29992,7 +30125,7 @@ errors++;
 }
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 > 9007199254740991 || isNaN(data14)){
-const err48 = {instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema458.properties.reached_by_total,data:data14};
+const err48 = {instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema461.properties.reached_by_total,data:data14};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -30002,7 +30135,7 @@ vErrors.push(err48);
 errors++;
 }
 if(data14 < 0 || isNaN(data14)){
-const err49 = {instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema458.properties.reached_by_total,data:data14};
+const err49 = {instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema461.properties.reached_by_total,data:data14};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -30015,7 +30148,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema458.type,parentSchema:schema458,data:data5};
+const err50 = {instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema461.type,parentSchema:schema461,data:data5};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -30027,7 +30160,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema457.properties.cells.type,parentSchema:schema457.properties.cells,data:data4};
+const err51 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema460.properties.cells.type,parentSchema:schema460.properties.cells,data:data4};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -30039,7 +30172,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema457.type,parentSchema:schema457,data};
+const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema460.type,parentSchema:schema460,data};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -30048,18 +30181,18 @@ vErrors.push(err52);
 }
 errors++;
 }
-validate253.errors = vErrors;
+validate256.errors = vErrors;
 return errors === 0;
 }
-validate253.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate256.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema459 = {"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}};
-const schema460 = {"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
+const schema462 = {"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}};
+const schema463 = {"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate258(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate255.evaluated;
+const evaluated0 = validate258.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30068,7 +30201,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.signature === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'",schema:schema459.required,parentSchema:schema459,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signature"},message:"must have required property '"+"signature"+"'",schema:schema462.required,parentSchema:schema462,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -30078,7 +30211,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.source === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema459.required,parentSchema:schema459,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema462.required,parentSchema:schema462,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -30088,7 +30221,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema459.required,parentSchema:schema459,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema462.required,parentSchema:schema462,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -30098,7 +30231,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.occurrences === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "occurrences"},message:"must have required property '"+"occurrences"+"'",schema:schema459.required,parentSchema:schema459,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "occurrences"},message:"must have required property '"+"occurrences"+"'",schema:schema462.required,parentSchema:schema462,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -30108,7 +30241,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.items === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema459.required,parentSchema:schema459,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema462.required,parentSchema:schema462,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -30119,7 +30252,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "signature") || (key0 === "source")) || (key0 === "kind")) || (key0 === "occurrences")) || (key0 === "items"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema459,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema462,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -30133,7 +30266,7 @@ if(data.signature !== undefined){
 let data0 = data.signature;
 if(typeof data0 === "string"){
 if((data0.length > 1024 && func2(data0) > 1024)){
-const err6 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema459.properties.signature,data:data0};
+const err6 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema462.properties.signature,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -30143,7 +30276,7 @@ vErrors.push(err6);
 errors++;
 }
 if((data0.length < 0 && func2(data0) < 0)){
-const err7 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema459.properties.signature,data:data0};
+const err7 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema462.properties.signature,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -30154,7 +30287,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema459.properties.signature.type,parentSchema:schema459.properties.signature,data:data0};
+const err8 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.signature.type,parentSchema:schema462.properties.signature,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -30167,7 +30300,7 @@ errors++;
 if(data.source !== undefined){
 let data1 = data.source;
 if(typeof data1 !== "string"){
-const err9 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema459.properties.source.type,parentSchema:schema459.properties.source,data:data1};
+const err9 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.source.type,parentSchema:schema462.properties.source,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -30177,7 +30310,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((((data1 === "parity") || (data1 === "fuzz")) || (data1 === "journal")) || (data1 === "compat"))){
-const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema459.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema459.properties.source.enum,parentSchema:schema459.properties.source,data:data1};
+const err10 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema462.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema462.properties.source.enum,parentSchema:schema462.properties.source,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -30191,7 +30324,7 @@ if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 === "string"){
 if((data2.length > 64 && func2(data2) > 64)){
-const err11 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema459.properties.kind,data:data2};
+const err11 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema462.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -30201,7 +30334,7 @@ vErrors.push(err11);
 errors++;
 }
 if((data2.length < 0 && func2(data2) < 0)){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema459.properties.kind,data:data2};
+const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema462.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -30212,7 +30345,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema459.properties.kind.type,parentSchema:schema459.properties.kind,data:data2};
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.kind.type,parentSchema:schema462.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -30225,7 +30358,7 @@ errors++;
 if(data.occurrences !== undefined){
 let data3 = data.occurrences;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err14 = {instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema459.properties.occurrences.type,parentSchema:schema459.properties.occurrences,data:data3};
+const err14 = {instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.occurrences.type,parentSchema:schema462.properties.occurrences,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -30236,7 +30369,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-const err15 = {instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema459.properties.occurrences,data:data3};
+const err15 = {instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema462.properties.occurrences,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -30246,7 +30379,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err16 = {instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema459.properties.occurrences,data:data3};
+const err16 = {instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema462.properties.occurrences,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -30261,7 +30394,7 @@ if(data.items !== undefined){
 let data4 = data.items;
 if(Array.isArray(data4)){
 if(data4.length > 50){
-const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema459.properties.items,data:data4};
+const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema462.properties.items,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -30271,7 +30404,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data4.length < 0){
-const err18 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema459.properties.items,data:data4};
+const err18 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema462.properties.items,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -30285,7 +30418,7 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.name === undefined){
-const err19 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
+const err19 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema463.required,parentSchema:schema463,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -30295,7 +30428,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data5.implementation === undefined){
-const err20 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
+const err20 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema463.required,parentSchema:schema463,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -30305,7 +30438,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data5.step === undefined){
-const err21 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
+const err21 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema463.required,parentSchema:schema463,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -30315,7 +30448,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data5.pointer === undefined){
-const err22 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
+const err22 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema463.required,parentSchema:schema463,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -30325,7 +30458,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data5.expected === undefined){
-const err23 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "expected"},message:"must have required property '"+"expected"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
+const err23 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "expected"},message:"must have required property '"+"expected"+"'",schema:schema463.required,parentSchema:schema463,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -30335,7 +30468,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data5.actual === undefined){
-const err24 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "actual"},message:"must have required property '"+"actual"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
+const err24 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "actual"},message:"must have required property '"+"actual"+"'",schema:schema463.required,parentSchema:schema463,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -30345,7 +30478,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data5.repro === undefined){
-const err25 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "repro"},message:"must have required property '"+"repro"+"'",schema:schema460.required,parentSchema:schema460,data:data5};
+const err25 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: "repro"},message:"must have required property '"+"repro"+"'",schema:schema463.required,parentSchema:schema463,data:data5};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -30356,7 +30489,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((key1 === "name" || key1 === "implementation" || key1 === "step" || key1 === "op" || key1 === "pointer" || key1 === "expected" || key1 === "actual" || key1 === "expected_answer" || key1 === "actual_answer" || key1 === "timeline" || key1 === "repro"))){
-const err26 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema460,data:data5};
+const err26 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema463,data:data5};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -30370,7 +30503,7 @@ if(data5.name !== undefined){
 let data6 = data5.name;
 if(typeof data6 === "string"){
 if((data6.length > 512 && func2(data6) > 512)){
-const err27 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema460.properties.name,data:data6};
+const err27 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema463.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -30380,7 +30513,7 @@ vErrors.push(err27);
 errors++;
 }
 if((data6.length < 0 && func2(data6) < 0)){
-const err28 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.name,data:data6};
+const err28 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -30391,7 +30524,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.name.type,parentSchema:schema460.properties.name,data:data6};
+const err29 = {instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.name.type,parentSchema:schema463.properties.name,data:data6};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -30405,7 +30538,7 @@ if(data5.implementation !== undefined){
 let data7 = data5.implementation;
 if(typeof data7 === "string"){
 if((data7.length > 256 && func2(data7) > 256)){
-const err30 = {instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema460.properties.implementation,data:data7};
+const err30 = {instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema463.properties.implementation,data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -30415,7 +30548,7 @@ vErrors.push(err30);
 errors++;
 }
 if((data7.length < 0 && func2(data7) < 0)){
-const err31 = {instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.implementation,data:data7};
+const err31 = {instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.implementation,data:data7};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -30426,7 +30559,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.implementation.type,parentSchema:schema460.properties.implementation,data:data7};
+const err32 = {instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.implementation.type,parentSchema:schema463.properties.implementation,data:data7};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -30439,7 +30572,7 @@ errors++;
 if(data5.step !== undefined){
 let data8 = data5.step;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err33 = {instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema460.properties.step.type,parentSchema:schema460.properties.step,data:data8};
+const err33 = {instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema463.properties.step.type,parentSchema:schema463.properties.step,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -30450,7 +30583,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 1000000 || isNaN(data8)){
-const err34 = {instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema460.properties.step,data:data8};
+const err34 = {instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema463.properties.step,data:data8};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -30460,7 +30593,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data8 < -1 || isNaN(data8)){
-const err35 = {instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema460.properties.step,data:data8};
+const err35 = {instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema463.properties.step,data:data8};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -30475,7 +30608,7 @@ if(data5.op !== undefined){
 let data9 = data5.op;
 if(typeof data9 === "string"){
 if((data9.length > 64 && func2(data9) > 64)){
-const err36 = {instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema460.properties.op,data:data9};
+const err36 = {instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema463.properties.op,data:data9};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -30485,7 +30618,7 @@ vErrors.push(err36);
 errors++;
 }
 if((data9.length < 0 && func2(data9) < 0)){
-const err37 = {instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.op,data:data9};
+const err37 = {instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.op,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -30496,7 +30629,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.op.type,parentSchema:schema460.properties.op,data:data9};
+const err38 = {instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.op.type,parentSchema:schema463.properties.op,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -30510,7 +30643,7 @@ if(data5.pointer !== undefined){
 let data10 = data5.pointer;
 if(typeof data10 === "string"){
 if((data10.length > 4096 && func2(data10) > 4096)){
-const err39 = {instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema460.properties.pointer,data:data10};
+const err39 = {instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema463.properties.pointer,data:data10};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -30520,7 +30653,7 @@ vErrors.push(err39);
 errors++;
 }
 if((data10.length < 0 && func2(data10) < 0)){
-const err40 = {instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.pointer,data:data10};
+const err40 = {instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.pointer,data:data10};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -30531,7 +30664,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.pointer.type,parentSchema:schema460.properties.pointer,data:data10};
+const err41 = {instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.pointer.type,parentSchema:schema463.properties.pointer,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -30545,7 +30678,7 @@ if(data5.expected !== undefined){
 let data11 = data5.expected;
 if(typeof data11 === "string"){
 if((data11.length > 100000 && func2(data11) > 100000)){
-const err42 = {instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema460.properties.expected,data:data11};
+const err42 = {instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema463.properties.expected,data:data11};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -30555,7 +30688,7 @@ vErrors.push(err42);
 errors++;
 }
 if((data11.length < 0 && func2(data11) < 0)){
-const err43 = {instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.expected,data:data11};
+const err43 = {instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.expected,data:data11};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -30566,7 +30699,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.expected.type,parentSchema:schema460.properties.expected,data:data11};
+const err44 = {instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.expected.type,parentSchema:schema463.properties.expected,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -30580,7 +30713,7 @@ if(data5.actual !== undefined){
 let data12 = data5.actual;
 if(typeof data12 === "string"){
 if((data12.length > 100000 && func2(data12) > 100000)){
-const err45 = {instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema460.properties.actual,data:data12};
+const err45 = {instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema463.properties.actual,data:data12};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -30590,7 +30723,7 @@ vErrors.push(err45);
 errors++;
 }
 if((data12.length < 0 && func2(data12) < 0)){
-const err46 = {instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.actual,data:data12};
+const err46 = {instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.actual,data:data12};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -30601,7 +30734,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.actual.type,parentSchema:schema460.properties.actual,data:data12};
+const err47 = {instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.actual.type,parentSchema:schema463.properties.actual,data:data12};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -30615,7 +30748,7 @@ if(data5.expected_answer !== undefined){
 let data13 = data5.expected_answer;
 if(typeof data13 === "string"){
 if((data13.length > 1000000 && func2(data13) > 1000000)){
-const err48 = {instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema460.properties.expected_answer,data:data13};
+const err48 = {instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema463.properties.expected_answer,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -30625,7 +30758,7 @@ vErrors.push(err48);
 errors++;
 }
 if((data13.length < 0 && func2(data13) < 0)){
-const err49 = {instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.expected_answer,data:data13};
+const err49 = {instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.expected_answer,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -30636,7 +30769,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.expected_answer.type,parentSchema:schema460.properties.expected_answer,data:data13};
+const err50 = {instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.expected_answer.type,parentSchema:schema463.properties.expected_answer,data:data13};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -30650,7 +30783,7 @@ if(data5.actual_answer !== undefined){
 let data14 = data5.actual_answer;
 if(typeof data14 === "string"){
 if((data14.length > 1000000 && func2(data14) > 1000000)){
-const err51 = {instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema460.properties.actual_answer,data:data14};
+const err51 = {instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema463.properties.actual_answer,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -30660,7 +30793,7 @@ vErrors.push(err51);
 errors++;
 }
 if((data14.length < 0 && func2(data14) < 0)){
-const err52 = {instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.actual_answer,data:data14};
+const err52 = {instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.actual_answer,data:data14};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -30671,7 +30804,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.actual_answer.type,parentSchema:schema460.properties.actual_answer,data:data14};
+const err53 = {instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.actual_answer.type,parentSchema:schema463.properties.actual_answer,data:data14};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -30685,7 +30818,7 @@ if(data5.timeline !== undefined){
 let data15 = data5.timeline;
 if(typeof data15 === "string"){
 if((data15.length > 512 && func2(data15) > 512)){
-const err54 = {instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema460.properties.timeline,data:data15};
+const err54 = {instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema463.properties.timeline,data:data15};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -30695,7 +30828,7 @@ vErrors.push(err54);
 errors++;
 }
 if((data15.length < 0 && func2(data15) < 0)){
-const err55 = {instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.timeline,data:data15};
+const err55 = {instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.timeline,data:data15};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -30706,7 +30839,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.timeline.type,parentSchema:schema460.properties.timeline,data:data15};
+const err56 = {instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.timeline.type,parentSchema:schema463.properties.timeline,data:data15};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -30720,7 +30853,7 @@ if(data5.repro !== undefined){
 let data16 = data5.repro;
 if(typeof data16 === "string"){
 if((data16.length > 4096 && func2(data16) > 4096)){
-const err57 = {instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema460.properties.repro,data:data16};
+const err57 = {instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema463.properties.repro,data:data16};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -30730,7 +30863,7 @@ vErrors.push(err57);
 errors++;
 }
 if((data16.length < 0 && func2(data16) < 0)){
-const err58 = {instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema460.properties.repro,data:data16};
+const err58 = {instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.repro,data:data16};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -30741,7 +30874,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema460.properties.repro.type,parentSchema:schema460.properties.repro,data:data16};
+const err59 = {instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.repro.type,parentSchema:schema463.properties.repro,data:data16};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -30753,7 +30886,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema460.type,parentSchema:schema460,data:data5};
+const err60 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema463.type,parentSchema:schema463,data:data5};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -30765,7 +30898,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema459.properties.items.type,parentSchema:schema459.properties.items,data:data4};
+const err61 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.items.type,parentSchema:schema462.properties.items,data:data4};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -30777,7 +30910,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema459.type,parentSchema:schema459,data};
+const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema462.type,parentSchema:schema462,data};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -30786,20 +30919,20 @@ vErrors.push(err62);
 }
 errors++;
 }
-validate255.errors = vErrors;
+validate258.errors = vErrors;
 return errors === 0;
 }
-validate255.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate258.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema461 = {"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}};
-const schema462 = {"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}};
-const schema463 = {"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}};
-const schema464 = {"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}};
+const schema464 = {"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}};
+const schema465 = {"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}};
+const schema466 = {"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}};
+const schema467 = {"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate257.evaluated;
+const evaluated0 = validate260.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -30808,7 +30941,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema461.required,parentSchema:schema461,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema464.required,parentSchema:schema464,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -30818,7 +30951,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.file === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema461.required,parentSchema:schema461,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema464.required,parentSchema:schema464,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -30828,7 +30961,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.steps === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema461.required,parentSchema:schema461,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema464.required,parentSchema:schema464,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -30838,7 +30971,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.ticks === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ticks"},message:"must have required property '"+"ticks"+"'",schema:schema461.required,parentSchema:schema461,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ticks"},message:"must have required property '"+"ticks"+"'",schema:schema464.required,parentSchema:schema464,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -30848,7 +30981,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.marks === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "marks"},message:"must have required property '"+"marks"+"'",schema:schema461.required,parentSchema:schema461,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "marks"},message:"must have required property '"+"marks"+"'",schema:schema464.required,parentSchema:schema464,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -30859,7 +30992,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "name") || (key0 === "file")) || (key0 === "steps")) || (key0 === "ticks")) || (key0 === "marks"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema461,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema464,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -30873,7 +31006,7 @@ if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
 if((data0.length > 512 && func2(data0) > 512)){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema461.properties.name,data:data0};
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema464.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -30883,7 +31016,7 @@ vErrors.push(err6);
 errors++;
 }
 if((data0.length < 0 && func2(data0) < 0)){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema461.properties.name,data:data0};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema464.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -30894,7 +31027,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema461.properties.name.type,parentSchema:schema461.properties.name,data:data0};
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema464.properties.name.type,parentSchema:schema464.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -30908,7 +31041,7 @@ if(data.file !== undefined){
 let data1 = data.file;
 if(typeof data1 === "string"){
 if((data1.length > 4096 && func2(data1) > 4096)){
-const err9 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema461.properties.file,data:data1};
+const err9 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema464.properties.file,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -30918,7 +31051,7 @@ vErrors.push(err9);
 errors++;
 }
 if((data1.length < 0 && func2(data1) < 0)){
-const err10 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema461.properties.file,data:data1};
+const err10 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema464.properties.file,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -30929,7 +31062,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema461.properties.file.type,parentSchema:schema461.properties.file,data:data1};
+const err11 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema464.properties.file.type,parentSchema:schema464.properties.file,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -30943,7 +31076,7 @@ if(data.steps !== undefined){
 let data2 = data.steps;
 if(Array.isArray(data2)){
 if(data2.length > 100000){
-const err12 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema461.properties.steps,data:data2};
+const err12 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema464.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -30953,7 +31086,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2.length < 0){
-const err13 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema461.properties.steps,data:data2};
+const err13 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema464.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -30967,7 +31100,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.index === undefined){
-const err14 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema462.required,parentSchema:schema462,data:data3};
+const err14 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema465.required,parentSchema:schema465,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -30977,7 +31110,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data3.op === undefined){
-const err15 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema462.required,parentSchema:schema462,data:data3};
+const err15 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema465.required,parentSchema:schema465,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -30987,7 +31120,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data3.label === undefined){
-const err16 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema462.required,parentSchema:schema462,data:data3};
+const err16 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema465.required,parentSchema:schema465,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -30998,7 +31131,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!(((key1 === "index") || (key1 === "op")) || (key1 === "label"))){
-const err17 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema462,data:data3};
+const err17 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema465,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -31011,7 +31144,7 @@ errors++;
 if(data3.index !== undefined){
 let data4 = data3.index;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err18 = {instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.index.type,parentSchema:schema462.properties.index,data:data4};
+const err18 = {instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema465.properties.index.type,parentSchema:schema465.properties.index,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -31022,7 +31155,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1000000 || isNaN(data4)){
-const err19 = {instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema462.properties.index,data:data4};
+const err19 = {instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema465.properties.index,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -31032,7 +31165,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data4 < 0 || isNaN(data4)){
-const err20 = {instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema462.properties.index,data:data4};
+const err20 = {instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema465.properties.index,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -31047,7 +31180,7 @@ if(data3.op !== undefined){
 let data5 = data3.op;
 if(typeof data5 === "string"){
 if((data5.length > 64 && func2(data5) > 64)){
-const err21 = {instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema462.properties.op,data:data5};
+const err21 = {instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema465.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -31057,7 +31190,7 @@ vErrors.push(err21);
 errors++;
 }
 if((data5.length < 0 && func2(data5) < 0)){
-const err22 = {instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema462.properties.op,data:data5};
+const err22 = {instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema465.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -31068,7 +31201,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.op.type,parentSchema:schema462.properties.op,data:data5};
+const err23 = {instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.op.type,parentSchema:schema465.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -31082,7 +31215,7 @@ if(data3.label !== undefined){
 let data6 = data3.label;
 if(typeof data6 === "string"){
 if((data6.length > 512 && func2(data6) > 512)){
-const err24 = {instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema462.properties.label,data:data6};
+const err24 = {instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema465.properties.label,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -31092,7 +31225,7 @@ vErrors.push(err24);
 errors++;
 }
 if((data6.length < 0 && func2(data6) < 0)){
-const err25 = {instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema462.properties.label,data:data6};
+const err25 = {instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema465.properties.label,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -31103,7 +31236,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.label.type,parentSchema:schema462.properties.label,data:data6};
+const err26 = {instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.label.type,parentSchema:schema465.properties.label,data:data6};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -31115,7 +31248,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema462.type,parentSchema:schema462,data:data3};
+const err27 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema465.type,parentSchema:schema465,data:data3};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -31127,7 +31260,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema461.properties.steps.type,parentSchema:schema461.properties.steps,data:data2};
+const err28 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema464.properties.steps.type,parentSchema:schema464.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -31141,7 +31274,7 @@ if(data.ticks !== undefined){
 let data7 = data.ticks;
 if(Array.isArray(data7)){
 if(data7.length > 1000000){
-const err29 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/maxItems",keyword:"maxItems",params:{limit: 1000000},message:"must NOT have more than 1000000 items",schema:1000000,parentSchema:schema461.properties.ticks,data:data7};
+const err29 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/maxItems",keyword:"maxItems",params:{limit: 1000000},message:"must NOT have more than 1000000 items",schema:1000000,parentSchema:schema464.properties.ticks,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -31151,7 +31284,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data7.length < 0){
-const err30 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema461.properties.ticks,data:data7};
+const err30 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema464.properties.ticks,data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -31165,7 +31298,7 @@ for(let i1=0; i1<len1; i1++){
 let data8 = data7[i1];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.step === undefined){
-const err31 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema463.required,parentSchema:schema463,data:data8};
+const err31 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema466.required,parentSchema:schema466,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -31175,7 +31308,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data8.lane === undefined){
-const err32 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "lane"},message:"must have required property '"+"lane"+"'",schema:schema463.required,parentSchema:schema463,data:data8};
+const err32 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "lane"},message:"must have required property '"+"lane"+"'",schema:schema466.required,parentSchema:schema466,data:data8};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -31185,7 +31318,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data8.machine === undefined){
-const err33 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema463.required,parentSchema:schema463,data:data8};
+const err33 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema466.required,parentSchema:schema466,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -31195,7 +31328,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data8.from === undefined){
-const err34 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema463.required,parentSchema:schema463,data:data8};
+const err34 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema466.required,parentSchema:schema466,data:data8};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -31205,7 +31338,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data8.trigger === undefined){
-const err35 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema463.required,parentSchema:schema463,data:data8};
+const err35 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema466.required,parentSchema:schema466,data:data8};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -31215,7 +31348,7 @@ vErrors.push(err35);
 errors++;
 }
 if(data8.to === undefined){
-const err36 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema463.required,parentSchema:schema463,data:data8};
+const err36 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema466.required,parentSchema:schema466,data:data8};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -31226,7 +31359,7 @@ errors++;
 }
 for(const key2 in data8){
 if(!((((((key2 === "step") || (key2 === "lane")) || (key2 === "machine")) || (key2 === "from")) || (key2 === "trigger")) || (key2 === "to"))){
-const err37 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema463,data:data8};
+const err37 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema466,data:data8};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -31239,7 +31372,7 @@ errors++;
 if(data8.step !== undefined){
 let data9 = data8.step;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err38 = {instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema463.properties.step.type,parentSchema:schema463.properties.step,data:data9};
+const err38 = {instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema466.properties.step.type,parentSchema:schema466.properties.step,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -31250,7 +31383,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 1000000 || isNaN(data9)){
-const err39 = {instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema463.properties.step,data:data9};
+const err39 = {instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema466.properties.step,data:data9};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -31260,7 +31393,7 @@ vErrors.push(err39);
 errors++;
 }
 if(data9 < 0 || isNaN(data9)){
-const err40 = {instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema463.properties.step,data:data9};
+const err40 = {instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.step,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -31275,7 +31408,7 @@ if(data8.lane !== undefined){
 let data10 = data8.lane;
 if(typeof data10 === "string"){
 if((data10.length > 256 && func2(data10) > 256)){
-const err41 = {instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema463.properties.lane,data:data10};
+const err41 = {instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema466.properties.lane,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -31285,7 +31418,7 @@ vErrors.push(err41);
 errors++;
 }
 if((data10.length < 0 && func2(data10) < 0)){
-const err42 = {instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.lane,data:data10};
+const err42 = {instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema466.properties.lane,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -31296,7 +31429,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.lane.type,parentSchema:schema463.properties.lane,data:data10};
+const err43 = {instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema466.properties.lane.type,parentSchema:schema466.properties.lane,data:data10};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -31309,7 +31442,7 @@ errors++;
 if(data8.machine !== undefined){
 let data11 = data8.machine;
 if(typeof data11 !== "string"){
-const err44 = {instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.machine.type,parentSchema:schema463.properties.machine,data:data11};
+const err44 = {instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema466.properties.machine.type,parentSchema:schema466.properties.machine,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -31319,7 +31452,7 @@ vErrors.push(err44);
 errors++;
 }
 if(!((data11 === "SLOT") || (data11 === "ORDER"))){
-const err45 = {instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/enum",keyword:"enum",params:{allowedValues: schema463.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema463.properties.machine.enum,parentSchema:schema463.properties.machine,data:data11};
+const err45 = {instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/enum",keyword:"enum",params:{allowedValues: schema466.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema466.properties.machine.enum,parentSchema:schema466.properties.machine,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -31333,7 +31466,7 @@ if(data8.from !== undefined){
 let data12 = data8.from;
 if(typeof data12 === "string"){
 if((data12.length > 64 && func2(data12) > 64)){
-const err46 = {instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema463.properties.from,data:data12};
+const err46 = {instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema466.properties.from,data:data12};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -31343,7 +31476,7 @@ vErrors.push(err46);
 errors++;
 }
 if((data12.length < 0 && func2(data12) < 0)){
-const err47 = {instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.from,data:data12};
+const err47 = {instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema466.properties.from,data:data12};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -31354,7 +31487,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.from.type,parentSchema:schema463.properties.from,data:data12};
+const err48 = {instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema466.properties.from.type,parentSchema:schema466.properties.from,data:data12};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -31368,7 +31501,7 @@ if(data8.trigger !== undefined){
 let data13 = data8.trigger;
 if(typeof data13 === "string"){
 if((data13.length > 64 && func2(data13) > 64)){
-const err49 = {instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema463.properties.trigger,data:data13};
+const err49 = {instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema466.properties.trigger,data:data13};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -31378,7 +31511,7 @@ vErrors.push(err49);
 errors++;
 }
 if((data13.length < 0 && func2(data13) < 0)){
-const err50 = {instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.trigger,data:data13};
+const err50 = {instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema466.properties.trigger,data:data13};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -31389,7 +31522,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.trigger.type,parentSchema:schema463.properties.trigger,data:data13};
+const err51 = {instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema466.properties.trigger.type,parentSchema:schema466.properties.trigger,data:data13};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -31403,7 +31536,7 @@ if(data8.to !== undefined){
 let data14 = data8.to;
 if(typeof data14 === "string"){
 if((data14.length > 64 && func2(data14) > 64)){
-const err52 = {instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema463.properties.to,data:data14};
+const err52 = {instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema466.properties.to,data:data14};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -31413,7 +31546,7 @@ vErrors.push(err52);
 errors++;
 }
 if((data14.length < 0 && func2(data14) < 0)){
-const err53 = {instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema463.properties.to,data:data14};
+const err53 = {instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema466.properties.to,data:data14};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -31424,7 +31557,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema463.properties.to.type,parentSchema:schema463.properties.to,data:data14};
+const err54 = {instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema466.properties.to.type,parentSchema:schema466.properties.to,data:data14};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -31436,7 +31569,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema463.type,parentSchema:schema463,data:data8};
+const err55 = {instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema466.type,parentSchema:schema466,data:data8};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -31448,7 +31581,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema461.properties.ticks.type,parentSchema:schema461.properties.ticks,data:data7};
+const err56 = {instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema464.properties.ticks.type,parentSchema:schema464.properties.ticks,data:data7};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -31462,7 +31595,7 @@ if(data.marks !== undefined){
 let data15 = data.marks;
 if(Array.isArray(data15)){
 if(data15.length > 64){
-const err57 = {instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema461.properties.marks,data:data15};
+const err57 = {instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema464.properties.marks,data:data15};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -31472,7 +31605,7 @@ vErrors.push(err57);
 errors++;
 }
 if(data15.length < 0){
-const err58 = {instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema461.properties.marks,data:data15};
+const err58 = {instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema464.properties.marks,data:data15};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -31486,7 +31619,7 @@ for(let i2=0; i2<len2; i2++){
 let data16 = data15[i2];
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.implementation === undefined){
-const err59 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema464.required,parentSchema:schema464,data:data16};
+const err59 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema467.required,parentSchema:schema467,data:data16};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -31496,7 +31629,7 @@ vErrors.push(err59);
 errors++;
 }
 if(data16.step === undefined){
-const err60 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema464.required,parentSchema:schema464,data:data16};
+const err60 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'",schema:schema467.required,parentSchema:schema467,data:data16};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -31506,7 +31639,7 @@ vErrors.push(err60);
 errors++;
 }
 if(data16.pointer === undefined){
-const err61 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema464.required,parentSchema:schema464,data:data16};
+const err61 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema467.required,parentSchema:schema467,data:data16};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -31517,7 +31650,7 @@ errors++;
 }
 for(const key3 in data16){
 if(!(((key3 === "implementation") || (key3 === "step")) || (key3 === "pointer"))){
-const err62 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema464,data:data16};
+const err62 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema467,data:data16};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -31531,7 +31664,7 @@ if(data16.implementation !== undefined){
 let data17 = data16.implementation;
 if(typeof data17 === "string"){
 if((data17.length > 256 && func2(data17) > 256)){
-const err63 = {instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema464.properties.implementation,data:data17};
+const err63 = {instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema467.properties.implementation,data:data17};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -31541,7 +31674,7 @@ vErrors.push(err63);
 errors++;
 }
 if((data17.length < 0 && func2(data17) < 0)){
-const err64 = {instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema464.properties.implementation,data:data17};
+const err64 = {instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema467.properties.implementation,data:data17};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -31552,7 +31685,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema464.properties.implementation.type,parentSchema:schema464.properties.implementation,data:data17};
+const err65 = {instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema467.properties.implementation.type,parentSchema:schema467.properties.implementation,data:data17};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -31565,7 +31698,7 @@ errors++;
 if(data16.step !== undefined){
 let data18 = data16.step;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err66 = {instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema464.properties.step.type,parentSchema:schema464.properties.step,data:data18};
+const err66 = {instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.step.type,parentSchema:schema467.properties.step,data:data18};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -31576,7 +31709,7 @@ errors++;
 }
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 > 1000000 || isNaN(data18)){
-const err67 = {instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema464.properties.step,data:data18};
+const err67 = {instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema467.properties.step,data:data18};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -31586,7 +31719,7 @@ vErrors.push(err67);
 errors++;
 }
 if(data18 < -1 || isNaN(data18)){
-const err68 = {instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema464.properties.step,data:data18};
+const err68 = {instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema467.properties.step,data:data18};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -31601,7 +31734,7 @@ if(data16.pointer !== undefined){
 let data19 = data16.pointer;
 if(typeof data19 === "string"){
 if((data19.length > 4096 && func2(data19) > 4096)){
-const err69 = {instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema464.properties.pointer,data:data19};
+const err69 = {instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema467.properties.pointer,data:data19};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -31611,7 +31744,7 @@ vErrors.push(err69);
 errors++;
 }
 if((data19.length < 0 && func2(data19) < 0)){
-const err70 = {instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema464.properties.pointer,data:data19};
+const err70 = {instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema467.properties.pointer,data:data19};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -31622,7 +31755,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema464.properties.pointer.type,parentSchema:schema464.properties.pointer,data:data19};
+const err71 = {instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema467.properties.pointer.type,parentSchema:schema467.properties.pointer,data:data19};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -31634,7 +31767,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema464.type,parentSchema:schema464,data:data16};
+const err72 = {instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema467.type,parentSchema:schema467,data:data16};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -31646,7 +31779,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema461.properties.marks.type,parentSchema:schema461.properties.marks,data:data15};
+const err73 = {instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema464.properties.marks.type,parentSchema:schema464.properties.marks,data:data15};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -31658,7 +31791,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema461.type,parentSchema:schema461,data};
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema464.type,parentSchema:schema464,data};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -31667,17 +31800,17 @@ vErrors.push(err74);
 }
 errors++;
 }
-validate257.errors = vErrors;
+validate260.errors = vErrors;
 return errors === 0;
 }
-validate257.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate260.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/report_data.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate248.evaluated;
+const evaluated0 = validate251.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -31686,7 +31819,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.report_data_version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "report_data_version"},message:"must have required property '"+"report_data_version"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "report_data_version"},message:"must have required property '"+"report_data_version"+"'",schema:schema453.required,parentSchema:schema453,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -31696,7 +31829,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.title === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema453.required,parentSchema:schema453,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31706,7 +31839,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.inputs === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema453.required,parentSchema:schema453,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -31716,7 +31849,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.gates === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gates"},message:"must have required property '"+"gates"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gates"},message:"must have required property '"+"gates"+"'",schema:schema453.required,parentSchema:schema453,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -31726,7 +31859,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.matrices === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "matrices"},message:"must have required property '"+"matrices"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "matrices"},message:"must have required property '"+"matrices"+"'",schema:schema453.required,parentSchema:schema453,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -31736,7 +31869,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.coverage === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coverage"},message:"must have required property '"+"coverage"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coverage"},message:"must have required property '"+"coverage"+"'",schema:schema453.required,parentSchema:schema453,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -31746,7 +31879,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.divergences === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "divergences"},message:"must have required property '"+"divergences"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "divergences"},message:"must have required property '"+"divergences"+"'",schema:schema453.required,parentSchema:schema453,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -31756,7 +31889,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.divergence_groups_total === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "divergence_groups_total"},message:"must have required property '"+"divergence_groups_total"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "divergence_groups_total"},message:"must have required property '"+"divergence_groups_total"+"'",schema:schema453.required,parentSchema:schema453,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -31766,7 +31899,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.timelines === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timelines"},message:"must have required property '"+"timelines"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "timelines"},message:"must have required property '"+"timelines"+"'",schema:schema453.required,parentSchema:schema453,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -31776,7 +31909,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.findings === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "findings"},message:"must have required property '"+"findings"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "findings"},message:"must have required property '"+"findings"+"'",schema:schema453.required,parentSchema:schema453,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -31786,7 +31919,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.history === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "history"},message:"must have required property '"+"history"+"'",schema:schema450.required,parentSchema:schema450,data};
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "history"},message:"must have required property '"+"history"+"'",schema:schema453.required,parentSchema:schema453,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -31797,7 +31930,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "report_data_version" || key0 === "title" || key0 === "inputs" || key0 === "gates" || key0 === "matrices" || key0 === "coverage" || key0 === "divergences" || key0 === "divergence_groups_total" || key0 === "timelines" || key0 === "findings" || key0 === "history"))){
-const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema450,data};
+const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema453,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -31810,7 +31943,7 @@ errors++;
 if(data.report_data_version !== undefined){
 let data0 = data.report_data_version;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err12 = {instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema450.properties.report_data_version.type,parentSchema:schema450.properties.report_data_version,data:data0};
+const err12 = {instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema453.properties.report_data_version.type,parentSchema:schema453.properties.report_data_version,data:data0};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -31821,7 +31954,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1 || isNaN(data0)){
-const err13 = {instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema450.properties.report_data_version,data:data0};
+const err13 = {instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema453.properties.report_data_version,data:data0};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -31831,7 +31964,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err14 = {instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema450.properties.report_data_version,data:data0};
+const err14 = {instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema453.properties.report_data_version,data:data0};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -31846,7 +31979,7 @@ if(data.title !== undefined){
 let data1 = data.title;
 if(typeof data1 === "string"){
 if((data1.length > 256 && func2(data1) > 256)){
-const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema450.properties.title,data:data1};
+const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema453.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -31856,7 +31989,7 @@ vErrors.push(err15);
 errors++;
 }
 if((data1.length < 0 && func2(data1) < 0)){
-const err16 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema450.properties.title,data:data1};
+const err16 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema453.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -31867,7 +32000,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema450.properties.title.type,parentSchema:schema450.properties.title,data:data1};
+const err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema453.properties.title.type,parentSchema:schema453.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -31881,7 +32014,7 @@ if(data.inputs !== undefined){
 let data2 = data.inputs;
 if(Array.isArray(data2)){
 if(data2.length > 10000){
-const err18 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema450.properties.inputs,data:data2};
+const err18 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema453.properties.inputs,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -31891,7 +32024,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data2.length < 0){
-const err19 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.inputs,data:data2};
+const err19 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema453.properties.inputs,data:data2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -31905,7 +32038,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.file === undefined){
-const err20 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema451.required,parentSchema:schema451,data:data3};
+const err20 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema454.required,parentSchema:schema454,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -31915,7 +32048,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data3.kind === undefined){
-const err21 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema451.required,parentSchema:schema451,data:data3};
+const err21 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema454.required,parentSchema:schema454,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -31925,7 +32058,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data3.records === undefined){
-const err22 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'",schema:schema451.required,parentSchema:schema451,data:data3};
+const err22 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: "records"},message:"must have required property '"+"records"+"'",schema:schema454.required,parentSchema:schema454,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -31936,7 +32069,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!(((key1 === "file") || (key1 === "kind")) || (key1 === "records"))){
-const err23 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema451,data:data3};
+const err23 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema454,data:data3};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -31950,7 +32083,7 @@ if(data3.file !== undefined){
 let data4 = data3.file;
 if(typeof data4 === "string"){
 if((data4.length > 4096 && func2(data4) > 4096)){
-const err24 = {instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema451.properties.file,data:data4};
+const err24 = {instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema454.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -31960,7 +32093,7 @@ vErrors.push(err24);
 errors++;
 }
 if((data4.length < 0 && func2(data4) < 0)){
-const err25 = {instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema451.properties.file,data:data4};
+const err25 = {instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema454.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -31971,7 +32104,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema451.properties.file.type,parentSchema:schema451.properties.file,data:data4};
+const err26 = {instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema454.properties.file.type,parentSchema:schema454.properties.file,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -31984,7 +32117,7 @@ errors++;
 if(data3.kind !== undefined){
 let data5 = data3.kind;
 if(typeof data5 !== "string"){
-const err27 = {instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema451.properties.kind.type,parentSchema:schema451.properties.kind,data:data5};
+const err27 = {instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema454.properties.kind.type,parentSchema:schema454.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -31994,7 +32127,7 @@ vErrors.push(err27);
 errors++;
 }
 if(!((((((data5 === "parity") || (data5 === "fuzz")) || (data5 === "fuzz_shard")) || (data5 === "journal_compare")) || (data5 === "compat")) || (data5 === "history"))){
-const err28 = {instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/enum",keyword:"enum",params:{allowedValues: schema451.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema451.properties.kind.enum,parentSchema:schema451.properties.kind,data:data5};
+const err28 = {instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/enum",keyword:"enum",params:{allowedValues: schema454.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema454.properties.kind.enum,parentSchema:schema454.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -32007,7 +32140,7 @@ errors++;
 if(data3.records !== undefined){
 let data6 = data3.records;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err29 = {instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema451.properties.records.type,parentSchema:schema451.properties.records,data:data6};
+const err29 = {instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema454.properties.records.type,parentSchema:schema454.properties.records,data:data6};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -32018,7 +32151,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 9007199254740991 || isNaN(data6)){
-const err30 = {instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema451.properties.records,data:data6};
+const err30 = {instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema454.properties.records,data:data6};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -32028,7 +32161,7 @@ vErrors.push(err30);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err31 = {instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema451.properties.records,data:data6};
+const err31 = {instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema454.properties.records,data:data6};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -32041,7 +32174,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema451.type,parentSchema:schema451,data:data3};
+const err32 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema454.type,parentSchema:schema454,data:data3};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -32053,7 +32186,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.inputs.type,parentSchema:schema450.properties.inputs,data:data2};
+const err33 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema453.properties.inputs.type,parentSchema:schema453.properties.inputs,data:data2};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -32067,7 +32200,7 @@ if(data.gates !== undefined){
 let data7 = data.gates;
 if(Array.isArray(data7)){
 if(data7.length > 256){
-const err34 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema450.properties.gates,data:data7};
+const err34 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema453.properties.gates,data:data7};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -32077,7 +32210,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data7.length < 0){
-const err35 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.gates,data:data7};
+const err35 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema453.properties.gates,data:data7};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -32088,14 +32221,14 @@ errors++;
 }
 const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate249(data7[i1], {instancePath:instancePath+"/gates/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
+if(!(validate252(data7[i1], {instancePath:instancePath+"/gates/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.gates.type,parentSchema:schema450.properties.gates,data:data7};
+const err36 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema453.properties.gates.type,parentSchema:schema453.properties.gates,data:data7};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -32109,7 +32242,7 @@ if(data.matrices !== undefined){
 let data9 = data.matrices;
 if(Array.isArray(data9)){
 if(data9.length > 2){
-const err37 = {instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema450.properties.matrices,data:data9};
+const err37 = {instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema453.properties.matrices,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -32119,7 +32252,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data9.length < 0){
-const err38 = {instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.matrices,data:data9};
+const err38 = {instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema453.properties.matrices,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -32130,14 +32263,14 @@ errors++;
 }
 const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate251(data9[i2], {instancePath:instancePath+"/matrices/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
+if(!(validate254(data9[i2], {instancePath:instancePath+"/matrices/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.matrices.type,parentSchema:schema450.properties.matrices,data:data9};
+const err39 = {instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema453.properties.matrices.type,parentSchema:schema453.properties.matrices,data:data9};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -32151,7 +32284,7 @@ if(data.coverage !== undefined){
 let data11 = data.coverage;
 if(Array.isArray(data11)){
 if(data11.length > 512){
-const err40 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema450.properties.coverage,data:data11};
+const err40 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema453.properties.coverage,data:data11};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -32161,7 +32294,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data11.length < 0){
-const err41 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.coverage,data:data11};
+const err41 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema453.properties.coverage,data:data11};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -32172,14 +32305,14 @@ errors++;
 }
 const len3 = data11.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate253(data11[i3], {instancePath:instancePath+"/coverage/" + i3,parentData:data11,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
+if(!(validate256(data11[i3], {instancePath:instancePath+"/coverage/" + i3,parentData:data11,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.coverage.type,parentSchema:schema450.properties.coverage,data:data11};
+const err42 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema453.properties.coverage.type,parentSchema:schema453.properties.coverage,data:data11};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -32193,7 +32326,7 @@ if(data.divergences !== undefined){
 let data13 = data.divergences;
 if(Array.isArray(data13)){
 if(data13.length > 2000){
-const err43 = {instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema450.properties.divergences,data:data13};
+const err43 = {instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema453.properties.divergences,data:data13};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -32203,7 +32336,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data13.length < 0){
-const err44 = {instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.divergences,data:data13};
+const err44 = {instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema453.properties.divergences,data:data13};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -32214,14 +32347,14 @@ errors++;
 }
 const len4 = data13.length;
 for(let i4=0; i4<len4; i4++){
-if(!(validate255(data13[i4], {instancePath:instancePath+"/divergences/" + i4,parentData:data13,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
+if(!(validate258(data13[i4], {instancePath:instancePath+"/divergences/" + i4,parentData:data13,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate258.errors : vErrors.concat(validate258.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.divergences.type,parentSchema:schema450.properties.divergences,data:data13};
+const err45 = {instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema453.properties.divergences.type,parentSchema:schema453.properties.divergences,data:data13};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -32234,7 +32367,7 @@ errors++;
 if(data.divergence_groups_total !== undefined){
 let data15 = data.divergence_groups_total;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err46 = {instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema450.properties.divergence_groups_total.type,parentSchema:schema450.properties.divergence_groups_total,data:data15};
+const err46 = {instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema453.properties.divergence_groups_total.type,parentSchema:schema453.properties.divergence_groups_total,data:data15};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -32245,7 +32378,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 9007199254740991 || isNaN(data15)){
-const err47 = {instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema450.properties.divergence_groups_total,data:data15};
+const err47 = {instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema453.properties.divergence_groups_total,data:data15};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -32255,7 +32388,7 @@ vErrors.push(err47);
 errors++;
 }
 if(data15 < 0 || isNaN(data15)){
-const err48 = {instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema450.properties.divergence_groups_total,data:data15};
+const err48 = {instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema453.properties.divergence_groups_total,data:data15};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -32270,7 +32403,7 @@ if(data.timelines !== undefined){
 let data16 = data.timelines;
 if(Array.isArray(data16)){
 if(data16.length > 100000){
-const err49 = {instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema450.properties.timelines,data:data16};
+const err49 = {instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema453.properties.timelines,data:data16};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -32280,7 +32413,7 @@ vErrors.push(err49);
 errors++;
 }
 if(data16.length < 0){
-const err50 = {instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.timelines,data:data16};
+const err50 = {instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema453.properties.timelines,data:data16};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -32291,14 +32424,14 @@ errors++;
 }
 const len5 = data16.length;
 for(let i5=0; i5<len5; i5++){
-if(!(validate257(data16[i5], {instancePath:instancePath+"/timelines/" + i5,parentData:data16,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
+if(!(validate260(data16[i5], {instancePath:instancePath+"/timelines/" + i5,parentData:data16,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.timelines.type,parentSchema:schema450.properties.timelines,data:data16};
+const err51 = {instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema453.properties.timelines.type,parentSchema:schema453.properties.timelines,data:data16};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -32312,7 +32445,7 @@ if(data.findings !== undefined){
 let data18 = data.findings;
 if(Array.isArray(data18)){
 if(data18.length > 100000){
-const err52 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema450.properties.findings,data:data18};
+const err52 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema453.properties.findings,data:data18};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -32322,7 +32455,7 @@ vErrors.push(err52);
 errors++;
 }
 if(data18.length < 0){
-const err53 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.findings,data:data18};
+const err53 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema453.properties.findings,data:data18};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -32336,7 +32469,7 @@ for(let i6=0; i6<len6; i6++){
 let data19 = data18[i6];
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 if(data19.source === undefined){
-const err54 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema465.required,parentSchema:schema465,data:data19};
+const err54 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema468.required,parentSchema:schema468,data:data19};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -32346,7 +32479,7 @@ vErrors.push(err54);
 errors++;
 }
 if(data19.severity === undefined){
-const err55 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema465.required,parentSchema:schema465,data:data19};
+const err55 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema468.required,parentSchema:schema468,data:data19};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -32356,7 +32489,7 @@ vErrors.push(err55);
 errors++;
 }
 if(data19.rule === undefined){
-const err56 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema465.required,parentSchema:schema465,data:data19};
+const err56 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema468.required,parentSchema:schema468,data:data19};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -32366,7 +32499,7 @@ vErrors.push(err56);
 errors++;
 }
 if(data19.where === undefined){
-const err57 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "where"},message:"must have required property '"+"where"+"'",schema:schema465.required,parentSchema:schema465,data:data19};
+const err57 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "where"},message:"must have required property '"+"where"+"'",schema:schema468.required,parentSchema:schema468,data:data19};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -32376,7 +32509,7 @@ vErrors.push(err57);
 errors++;
 }
 if(data19.message === undefined){
-const err58 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema465.required,parentSchema:schema465,data:data19};
+const err58 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema468.required,parentSchema:schema468,data:data19};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -32387,7 +32520,7 @@ errors++;
 }
 for(const key2 in data19){
 if(!(((((key2 === "source") || (key2 === "severity")) || (key2 === "rule")) || (key2 === "where")) || (key2 === "message"))){
-const err59 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema465,data:data19};
+const err59 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema468,data:data19};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -32400,7 +32533,7 @@ errors++;
 if(data19.source !== undefined){
 let data20 = data19.source;
 if(typeof data20 !== "string"){
-const err60 = {instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.source.type,parentSchema:schema465.properties.source,data:data20};
+const err60 = {instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema468.properties.source.type,parentSchema:schema468.properties.source,data:data20};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -32410,7 +32543,7 @@ vErrors.push(err60);
 errors++;
 }
 if(!((((data20 === "parity") || (data20 === "fuzz")) || (data20 === "journal")) || (data20 === "compat"))){
-const err61 = {instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/enum",keyword:"enum",params:{allowedValues: schema465.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema465.properties.source.enum,parentSchema:schema465.properties.source,data:data20};
+const err61 = {instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/enum",keyword:"enum",params:{allowedValues: schema468.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema468.properties.source.enum,parentSchema:schema468.properties.source,data:data20};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -32423,7 +32556,7 @@ errors++;
 if(data19.severity !== undefined){
 let data21 = data19.severity;
 if(typeof data21 !== "string"){
-const err62 = {instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.severity.type,parentSchema:schema465.properties.severity,data:data21};
+const err62 = {instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema468.properties.severity.type,parentSchema:schema468.properties.severity,data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -32433,7 +32566,7 @@ vErrors.push(err62);
 errors++;
 }
 if(!(((data21 === "breaking") || (data21 === "warning")) || (data21 === "info"))){
-const err63 = {instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/enum",keyword:"enum",params:{allowedValues: schema465.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema465.properties.severity.enum,parentSchema:schema465.properties.severity,data:data21};
+const err63 = {instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/enum",keyword:"enum",params:{allowedValues: schema468.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema468.properties.severity.enum,parentSchema:schema468.properties.severity,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -32447,7 +32580,7 @@ if(data19.rule !== undefined){
 let data22 = data19.rule;
 if(typeof data22 === "string"){
 if((data22.length > 256 && func2(data22) > 256)){
-const err64 = {instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema465.properties.rule,data:data22};
+const err64 = {instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema468.properties.rule,data:data22};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -32457,7 +32590,7 @@ vErrors.push(err64);
 errors++;
 }
 if((data22.length < 0 && func2(data22) < 0)){
-const err65 = {instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema465.properties.rule,data:data22};
+const err65 = {instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema468.properties.rule,data:data22};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -32468,7 +32601,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.rule.type,parentSchema:schema465.properties.rule,data:data22};
+const err66 = {instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema468.properties.rule.type,parentSchema:schema468.properties.rule,data:data22};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -32482,7 +32615,7 @@ if(data19.where !== undefined){
 let data23 = data19.where;
 if(typeof data23 === "string"){
 if((data23.length > 4096 && func2(data23) > 4096)){
-const err67 = {instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema465.properties.where,data:data23};
+const err67 = {instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema468.properties.where,data:data23};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -32492,7 +32625,7 @@ vErrors.push(err67);
 errors++;
 }
 if((data23.length < 0 && func2(data23) < 0)){
-const err68 = {instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema465.properties.where,data:data23};
+const err68 = {instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema468.properties.where,data:data23};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -32503,7 +32636,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.where.type,parentSchema:schema465.properties.where,data:data23};
+const err69 = {instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema468.properties.where.type,parentSchema:schema468.properties.where,data:data23};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -32517,7 +32650,7 @@ if(data19.message !== undefined){
 let data24 = data19.message;
 if(typeof data24 === "string"){
 if((data24.length > 4096 && func2(data24) > 4096)){
-const err70 = {instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema465.properties.message,data:data24};
+const err70 = {instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema468.properties.message,data:data24};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -32527,7 +32660,7 @@ vErrors.push(err70);
 errors++;
 }
 if((data24.length < 0 && func2(data24) < 0)){
-const err71 = {instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema465.properties.message,data:data24};
+const err71 = {instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema468.properties.message,data:data24};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -32538,7 +32671,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.message.type,parentSchema:schema465.properties.message,data:data24};
+const err72 = {instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema468.properties.message.type,parentSchema:schema468.properties.message,data:data24};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -32550,7 +32683,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema465.type,parentSchema:schema465,data:data19};
+const err73 = {instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema468.type,parentSchema:schema468,data:data19};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -32562,7 +32695,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.findings.type,parentSchema:schema450.properties.findings,data:data18};
+const err74 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema453.properties.findings.type,parentSchema:schema453.properties.findings,data:data18};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -32576,7 +32709,7 @@ if(data.history !== undefined){
 let data25 = data.history;
 if(Array.isArray(data25)){
 if(data25.length > 100000){
-const err75 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema450.properties.history,data:data25};
+const err75 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema453.properties.history,data:data25};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -32586,7 +32719,7 @@ vErrors.push(err75);
 errors++;
 }
 if(data25.length < 0){
-const err76 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema450.properties.history,data:data25};
+const err76 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema453.properties.history,data:data25};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -32600,7 +32733,7 @@ for(let i7=0; i7<len7; i7++){
 let data26 = data25[i7];
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 if(data26.label === undefined){
-const err77 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
+const err77 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema469.required,parentSchema:schema469,data:data26};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -32610,7 +32743,7 @@ vErrors.push(err77);
 errors++;
 }
 if(data26.slot_hit === undefined){
-const err78 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "slot_hit"},message:"must have required property '"+"slot_hit"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
+const err78 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "slot_hit"},message:"must have required property '"+"slot_hit"+"'",schema:schema469.required,parentSchema:schema469,data:data26};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -32620,7 +32753,7 @@ vErrors.push(err78);
 errors++;
 }
 if(data26.slot_legal === undefined){
-const err79 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "slot_legal"},message:"must have required property '"+"slot_legal"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
+const err79 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "slot_legal"},message:"must have required property '"+"slot_legal"+"'",schema:schema469.required,parentSchema:schema469,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -32630,7 +32763,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data26.order_hit === undefined){
-const err80 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "order_hit"},message:"must have required property '"+"order_hit"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
+const err80 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "order_hit"},message:"must have required property '"+"order_hit"+"'",schema:schema469.required,parentSchema:schema469,data:data26};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -32640,7 +32773,7 @@ vErrors.push(err80);
 errors++;
 }
 if(data26.order_legal === undefined){
-const err81 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "order_legal"},message:"must have required property '"+"order_legal"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
+const err81 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "order_legal"},message:"must have required property '"+"order_legal"+"'",schema:schema469.required,parentSchema:schema469,data:data26};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -32650,7 +32783,7 @@ vErrors.push(err81);
 errors++;
 }
 if(data26.signatures === undefined){
-const err82 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "signatures"},message:"must have required property '"+"signatures"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
+const err82 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "signatures"},message:"must have required property '"+"signatures"+"'",schema:schema469.required,parentSchema:schema469,data:data26};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -32660,7 +32793,7 @@ vErrors.push(err82);
 errors++;
 }
 if(data26.scenarios_per_s === undefined){
-const err83 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "scenarios_per_s"},message:"must have required property '"+"scenarios_per_s"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
+const err83 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "scenarios_per_s"},message:"must have required property '"+"scenarios_per_s"+"'",schema:schema469.required,parentSchema:schema469,data:data26};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -32670,7 +32803,7 @@ vErrors.push(err83);
 errors++;
 }
 if(data26.parity_failed === undefined){
-const err84 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "parity_failed"},message:"must have required property '"+"parity_failed"+"'",schema:schema466.required,parentSchema:schema466,data:data26};
+const err84 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: "parity_failed"},message:"must have required property '"+"parity_failed"+"'",schema:schema469.required,parentSchema:schema469,data:data26};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -32681,7 +32814,7 @@ errors++;
 }
 for(const key3 in data26){
 if(!((((((((key3 === "label") || (key3 === "slot_hit")) || (key3 === "slot_legal")) || (key3 === "order_hit")) || (key3 === "order_legal")) || (key3 === "signatures")) || (key3 === "scenarios_per_s")) || (key3 === "parity_failed"))){
-const err85 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema466,data:data26};
+const err85 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema469,data:data26};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -32695,7 +32828,7 @@ if(data26.label !== undefined){
 let data27 = data26.label;
 if(typeof data27 === "string"){
 if((data27.length > 256 && func2(data27) > 256)){
-const err86 = {instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema466.properties.label,data:data27};
+const err86 = {instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema469.properties.label,data:data27};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -32705,7 +32838,7 @@ vErrors.push(err86);
 errors++;
 }
 if((data27.length < 0 && func2(data27) < 0)){
-const err87 = {instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema466.properties.label,data:data27};
+const err87 = {instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema469.properties.label,data:data27};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -32716,7 +32849,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema466.properties.label.type,parentSchema:schema466.properties.label,data:data27};
+const err88 = {instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.label.type,parentSchema:schema469.properties.label,data:data27};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -32729,7 +32862,7 @@ errors++;
 if(data26.slot_hit !== undefined){
 let data28 = data26.slot_hit;
 if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err89 = {instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema466.properties.slot_hit.type,parentSchema:schema466.properties.slot_hit,data:data28};
+const err89 = {instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema469.properties.slot_hit.type,parentSchema:schema469.properties.slot_hit,data:data28};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -32740,7 +32873,7 @@ errors++;
 }
 if((typeof data28 == "number") && (isFinite(data28))){
 if(data28 > 9007199254740991 || isNaN(data28)){
-const err90 = {instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema466.properties.slot_hit,data:data28};
+const err90 = {instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema469.properties.slot_hit,data:data28};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -32750,7 +32883,7 @@ vErrors.push(err90);
 errors++;
 }
 if(data28 < 0 || isNaN(data28)){
-const err91 = {instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.slot_hit,data:data28};
+const err91 = {instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema469.properties.slot_hit,data:data28};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -32764,7 +32897,7 @@ errors++;
 if(data26.slot_legal !== undefined){
 let data29 = data26.slot_legal;
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err92 = {instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema466.properties.slot_legal.type,parentSchema:schema466.properties.slot_legal,data:data29};
+const err92 = {instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema469.properties.slot_legal.type,parentSchema:schema469.properties.slot_legal,data:data29};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -32775,7 +32908,7 @@ errors++;
 }
 if((typeof data29 == "number") && (isFinite(data29))){
 if(data29 > 9007199254740991 || isNaN(data29)){
-const err93 = {instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema466.properties.slot_legal,data:data29};
+const err93 = {instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema469.properties.slot_legal,data:data29};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -32785,7 +32918,7 @@ vErrors.push(err93);
 errors++;
 }
 if(data29 < 0 || isNaN(data29)){
-const err94 = {instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.slot_legal,data:data29};
+const err94 = {instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema469.properties.slot_legal,data:data29};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -32799,7 +32932,7 @@ errors++;
 if(data26.order_hit !== undefined){
 let data30 = data26.order_hit;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err95 = {instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema466.properties.order_hit.type,parentSchema:schema466.properties.order_hit,data:data30};
+const err95 = {instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema469.properties.order_hit.type,parentSchema:schema469.properties.order_hit,data:data30};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -32810,7 +32943,7 @@ errors++;
 }
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 > 9007199254740991 || isNaN(data30)){
-const err96 = {instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema466.properties.order_hit,data:data30};
+const err96 = {instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema469.properties.order_hit,data:data30};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -32820,7 +32953,7 @@ vErrors.push(err96);
 errors++;
 }
 if(data30 < 0 || isNaN(data30)){
-const err97 = {instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.order_hit,data:data30};
+const err97 = {instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema469.properties.order_hit,data:data30};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -32834,7 +32967,7 @@ errors++;
 if(data26.order_legal !== undefined){
 let data31 = data26.order_legal;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err98 = {instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema466.properties.order_legal.type,parentSchema:schema466.properties.order_legal,data:data31};
+const err98 = {instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema469.properties.order_legal.type,parentSchema:schema469.properties.order_legal,data:data31};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -32845,7 +32978,7 @@ errors++;
 }
 if((typeof data31 == "number") && (isFinite(data31))){
 if(data31 > 9007199254740991 || isNaN(data31)){
-const err99 = {instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema466.properties.order_legal,data:data31};
+const err99 = {instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema469.properties.order_legal,data:data31};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -32855,7 +32988,7 @@ vErrors.push(err99);
 errors++;
 }
 if(data31 < 0 || isNaN(data31)){
-const err100 = {instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.order_legal,data:data31};
+const err100 = {instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema469.properties.order_legal,data:data31};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -32869,7 +33002,7 @@ errors++;
 if(data26.signatures !== undefined){
 let data32 = data26.signatures;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err101 = {instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema466.properties.signatures.type,parentSchema:schema466.properties.signatures,data:data32};
+const err101 = {instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema469.properties.signatures.type,parentSchema:schema469.properties.signatures,data:data32};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -32880,7 +33013,7 @@ errors++;
 }
 if((typeof data32 == "number") && (isFinite(data32))){
 if(data32 > 9007199254740991 || isNaN(data32)){
-const err102 = {instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema466.properties.signatures,data:data32};
+const err102 = {instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema469.properties.signatures,data:data32};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -32890,7 +33023,7 @@ vErrors.push(err102);
 errors++;
 }
 if(data32 < 0 || isNaN(data32)){
-const err103 = {instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.signatures,data:data32};
+const err103 = {instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema469.properties.signatures,data:data32};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -32905,7 +33038,7 @@ if(data26.scenarios_per_s !== undefined){
 let data33 = data26.scenarios_per_s;
 if((typeof data33 == "number") && (isFinite(data33))){
 if(data33 > 1000000000000000 || isNaN(data33)){
-const err104 = {instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema466.properties.scenarios_per_s,data:data33};
+const err104 = {instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema469.properties.scenarios_per_s,data:data33};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -32915,7 +33048,7 @@ vErrors.push(err104);
 errors++;
 }
 if(data33 < 0 || isNaN(data33)){
-const err105 = {instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.scenarios_per_s,data:data33};
+const err105 = {instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema469.properties.scenarios_per_s,data:data33};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -32926,7 +33059,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema466.properties.scenarios_per_s.type,parentSchema:schema466.properties.scenarios_per_s,data:data33};
+const err106 = {instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema469.properties.scenarios_per_s.type,parentSchema:schema469.properties.scenarios_per_s,data:data33};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -32939,7 +33072,7 @@ errors++;
 if(data26.parity_failed !== undefined){
 let data34 = data26.parity_failed;
 if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err107 = {instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema466.properties.parity_failed.type,parentSchema:schema466.properties.parity_failed,data:data34};
+const err107 = {instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema469.properties.parity_failed.type,parentSchema:schema469.properties.parity_failed,data:data34};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -32950,7 +33083,7 @@ errors++;
 }
 if((typeof data34 == "number") && (isFinite(data34))){
 if(data34 > 9007199254740991 || isNaN(data34)){
-const err108 = {instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema466.properties.parity_failed,data:data34};
+const err108 = {instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema469.properties.parity_failed,data:data34};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -32960,7 +33093,7 @@ vErrors.push(err108);
 errors++;
 }
 if(data34 < 0 || isNaN(data34)){
-const err109 = {instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema466.properties.parity_failed,data:data34};
+const err109 = {instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema469.properties.parity_failed,data:data34};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -32973,7 +33106,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema466.type,parentSchema:schema466,data:data26};
+const err110 = {instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema469.type,parentSchema:schema469,data:data26};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -32985,7 +33118,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema450.properties.history.type,parentSchema:schema450.properties.history,data:data25};
+const err111 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema453.properties.history.type,parentSchema:schema453.properties.history,data:data25};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -32997,7 +33130,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema450.type,parentSchema:schema450,data};
+const err112 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema453.type,parentSchema:schema453,data};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -33006,19 +33139,19 @@ vErrors.push(err112);
 }
 errors++;
 }
-validate248.errors = vErrors;
+validate251.errors = vErrors;
 return errors === 0;
 }
-validate248.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate251.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ReportHistoryLine = validate259;
-const schema467 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_history.schema.json","title":"ReportHistoryLine","description":"One line of a `lockstep report` history file (JSON lines, one per run, appended with --history FILE --append): the numbers the trends draw.","type":"object","additionalProperties":false,"required":["history_version","label","slot_hit","slot_legal","order_hit","order_legal","scenarios","scenarios_per_s","parity_cases","parity_failed","signatures"],"properties":{"history_version":{"description":"Version of this line format.","type":"integer","minimum":1,"maximum":1},"label":{"description":"Run label (--label, or run-N).","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Legal slot cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Legal order cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios":{"description":"Fuzz scenarios run.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz scenarios per second.","type":"number","minimum":0,"maximum":1000000000000000},"parity_cases":{"description":"Parity cases (fixture x implementation).","type":"integer","minimum":0,"maximum":9007199254740991},"parity_failed":{"description":"Parity cases not passed (diverged, errored, stale).","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Failure signatures of this run (to tell new, known and fixed).","type":"array","items":{"description":"A signature.","type":"string","minLength":1,"maxLength":1024},"minItems":0,"maxItems":10000}}};
+export const ReportHistoryLine = validate262;
+const schema470 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_history.schema.json","title":"ReportHistoryLine","description":"One line of a `lockstep report` history file (JSON lines, one per run, appended with --history FILE --append): the numbers the trends draw.","type":"object","additionalProperties":false,"required":["history_version","label","slot_hit","slot_legal","order_hit","order_legal","scenarios","scenarios_per_s","parity_cases","parity_failed","signatures"],"properties":{"history_version":{"description":"Version of this line format.","type":"integer","minimum":1,"maximum":1},"label":{"description":"Run label (--label, or run-N).","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Legal slot cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Legal order cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios":{"description":"Fuzz scenarios run.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz scenarios per second.","type":"number","minimum":0,"maximum":1000000000000000},"parity_cases":{"description":"Parity cases (fixture x implementation).","type":"integer","minimum":0,"maximum":9007199254740991},"parity_failed":{"description":"Parity cases not passed (diverged, errored, stale).","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Failure signatures of this run (to tell new, known and fixed).","type":"array","items":{"description":"A signature.","type":"string","minLength":1,"maxLength":1024},"minItems":0,"maxItems":10000}}};
 
-function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/report_history.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate259.evaluated;
+const evaluated0 = validate262.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33027,7 +33160,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.history_version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "history_version"},message:"must have required property '"+"history_version"+"'",schema:schema467.required,parentSchema:schema467,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "history_version"},message:"must have required property '"+"history_version"+"'",schema:schema470.required,parentSchema:schema470,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -33037,7 +33170,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.label === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema467.required,parentSchema:schema467,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema470.required,parentSchema:schema470,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -33047,7 +33180,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.slot_hit === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slot_hit"},message:"must have required property '"+"slot_hit"+"'",schema:schema467.required,parentSchema:schema467,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slot_hit"},message:"must have required property '"+"slot_hit"+"'",schema:schema470.required,parentSchema:schema470,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -33057,7 +33190,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.slot_legal === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slot_legal"},message:"must have required property '"+"slot_legal"+"'",schema:schema467.required,parentSchema:schema467,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "slot_legal"},message:"must have required property '"+"slot_legal"+"'",schema:schema470.required,parentSchema:schema470,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -33067,7 +33200,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.order_hit === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "order_hit"},message:"must have required property '"+"order_hit"+"'",schema:schema467.required,parentSchema:schema467,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "order_hit"},message:"must have required property '"+"order_hit"+"'",schema:schema470.required,parentSchema:schema470,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -33077,7 +33210,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.order_legal === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "order_legal"},message:"must have required property '"+"order_legal"+"'",schema:schema467.required,parentSchema:schema467,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "order_legal"},message:"must have required property '"+"order_legal"+"'",schema:schema470.required,parentSchema:schema470,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -33087,7 +33220,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.scenarios === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenarios"},message:"must have required property '"+"scenarios"+"'",schema:schema467.required,parentSchema:schema467,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenarios"},message:"must have required property '"+"scenarios"+"'",schema:schema470.required,parentSchema:schema470,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -33097,7 +33230,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.scenarios_per_s === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenarios_per_s"},message:"must have required property '"+"scenarios_per_s"+"'",schema:schema467.required,parentSchema:schema467,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenarios_per_s"},message:"must have required property '"+"scenarios_per_s"+"'",schema:schema470.required,parentSchema:schema470,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -33107,7 +33240,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.parity_cases === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parity_cases"},message:"must have required property '"+"parity_cases"+"'",schema:schema467.required,parentSchema:schema467,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parity_cases"},message:"must have required property '"+"parity_cases"+"'",schema:schema470.required,parentSchema:schema470,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -33117,7 +33250,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.parity_failed === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parity_failed"},message:"must have required property '"+"parity_failed"+"'",schema:schema467.required,parentSchema:schema467,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "parity_failed"},message:"must have required property '"+"parity_failed"+"'",schema:schema470.required,parentSchema:schema470,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -33127,7 +33260,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.signatures === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signatures"},message:"must have required property '"+"signatures"+"'",schema:schema467.required,parentSchema:schema467,data};
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "signatures"},message:"must have required property '"+"signatures"+"'",schema:schema470.required,parentSchema:schema470,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -33138,7 +33271,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "history_version" || key0 === "label" || key0 === "slot_hit" || key0 === "slot_legal" || key0 === "order_hit" || key0 === "order_legal" || key0 === "scenarios" || key0 === "scenarios_per_s" || key0 === "parity_cases" || key0 === "parity_failed" || key0 === "signatures"))){
-const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema467,data};
+const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema470,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -33151,7 +33284,7 @@ errors++;
 if(data.history_version !== undefined){
 let data0 = data.history_version;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err12 = {instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.history_version.type,parentSchema:schema467.properties.history_version,data:data0};
+const err12 = {instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema470.properties.history_version.type,parentSchema:schema470.properties.history_version,data:data0};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -33162,7 +33295,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1 || isNaN(data0)){
-const err13 = {instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema467.properties.history_version,data:data0};
+const err13 = {instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema470.properties.history_version,data:data0};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -33172,7 +33305,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err14 = {instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema467.properties.history_version,data:data0};
+const err14 = {instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema470.properties.history_version,data:data0};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -33187,7 +33320,7 @@ if(data.label !== undefined){
 let data1 = data.label;
 if(typeof data1 === "string"){
 if((data1.length > 256 && func2(data1) > 256)){
-const err15 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema467.properties.label,data:data1};
+const err15 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema470.properties.label,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -33197,7 +33330,7 @@ vErrors.push(err15);
 errors++;
 }
 if((data1.length < 0 && func2(data1) < 0)){
-const err16 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema467.properties.label,data:data1};
+const err16 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema470.properties.label,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -33208,7 +33341,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema467.properties.label.type,parentSchema:schema467.properties.label,data:data1};
+const err17 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema470.properties.label.type,parentSchema:schema470.properties.label,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -33221,7 +33354,7 @@ errors++;
 if(data.slot_hit !== undefined){
 let data2 = data.slot_hit;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err18 = {instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.slot_hit.type,parentSchema:schema467.properties.slot_hit,data:data2};
+const err18 = {instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema470.properties.slot_hit.type,parentSchema:schema470.properties.slot_hit,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -33232,7 +33365,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 9007199254740991 || isNaN(data2)){
-const err19 = {instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.slot_hit,data:data2};
+const err19 = {instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema470.properties.slot_hit,data:data2};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -33242,7 +33375,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err20 = {instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.slot_hit,data:data2};
+const err20 = {instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema470.properties.slot_hit,data:data2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -33256,7 +33389,7 @@ errors++;
 if(data.slot_legal !== undefined){
 let data3 = data.slot_legal;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err21 = {instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.slot_legal.type,parentSchema:schema467.properties.slot_legal,data:data3};
+const err21 = {instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema470.properties.slot_legal.type,parentSchema:schema470.properties.slot_legal,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -33267,7 +33400,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-const err22 = {instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.slot_legal,data:data3};
+const err22 = {instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema470.properties.slot_legal,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -33277,7 +33410,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err23 = {instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.slot_legal,data:data3};
+const err23 = {instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema470.properties.slot_legal,data:data3};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -33291,7 +33424,7 @@ errors++;
 if(data.order_hit !== undefined){
 let data4 = data.order_hit;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err24 = {instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.order_hit.type,parentSchema:schema467.properties.order_hit,data:data4};
+const err24 = {instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema470.properties.order_hit.type,parentSchema:schema470.properties.order_hit,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -33302,7 +33435,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 9007199254740991 || isNaN(data4)){
-const err25 = {instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.order_hit,data:data4};
+const err25 = {instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema470.properties.order_hit,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -33312,7 +33445,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data4 < 0 || isNaN(data4)){
-const err26 = {instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.order_hit,data:data4};
+const err26 = {instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema470.properties.order_hit,data:data4};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -33326,7 +33459,7 @@ errors++;
 if(data.order_legal !== undefined){
 let data5 = data.order_legal;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err27 = {instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.order_legal.type,parentSchema:schema467.properties.order_legal,data:data5};
+const err27 = {instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema470.properties.order_legal.type,parentSchema:schema470.properties.order_legal,data:data5};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -33337,7 +33470,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 9007199254740991 || isNaN(data5)){
-const err28 = {instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.order_legal,data:data5};
+const err28 = {instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema470.properties.order_legal,data:data5};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -33347,7 +33480,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data5 < 0 || isNaN(data5)){
-const err29 = {instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.order_legal,data:data5};
+const err29 = {instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema470.properties.order_legal,data:data5};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -33361,7 +33494,7 @@ errors++;
 if(data.scenarios !== undefined){
 let data6 = data.scenarios;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err30 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.scenarios.type,parentSchema:schema467.properties.scenarios,data:data6};
+const err30 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema470.properties.scenarios.type,parentSchema:schema470.properties.scenarios,data:data6};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -33372,7 +33505,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 9007199254740991 || isNaN(data6)){
-const err31 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.scenarios,data:data6};
+const err31 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema470.properties.scenarios,data:data6};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -33382,7 +33515,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err32 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.scenarios,data:data6};
+const err32 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema470.properties.scenarios,data:data6};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -33397,7 +33530,7 @@ if(data.scenarios_per_s !== undefined){
 let data7 = data.scenarios_per_s;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 1000000000000000 || isNaN(data7)){
-const err33 = {instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema467.properties.scenarios_per_s,data:data7};
+const err33 = {instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema470.properties.scenarios_per_s,data:data7};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -33407,7 +33540,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data7 < 0 || isNaN(data7)){
-const err34 = {instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.scenarios_per_s,data:data7};
+const err34 = {instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema470.properties.scenarios_per_s,data:data7};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -33418,7 +33551,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema467.properties.scenarios_per_s.type,parentSchema:schema467.properties.scenarios_per_s,data:data7};
+const err35 = {instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema470.properties.scenarios_per_s.type,parentSchema:schema470.properties.scenarios_per_s,data:data7};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -33431,7 +33564,7 @@ errors++;
 if(data.parity_cases !== undefined){
 let data8 = data.parity_cases;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err36 = {instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.parity_cases.type,parentSchema:schema467.properties.parity_cases,data:data8};
+const err36 = {instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema470.properties.parity_cases.type,parentSchema:schema470.properties.parity_cases,data:data8};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -33442,7 +33575,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 9007199254740991 || isNaN(data8)){
-const err37 = {instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.parity_cases,data:data8};
+const err37 = {instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema470.properties.parity_cases,data:data8};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -33452,7 +33585,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data8 < 0 || isNaN(data8)){
-const err38 = {instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.parity_cases,data:data8};
+const err38 = {instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema470.properties.parity_cases,data:data8};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -33466,7 +33599,7 @@ errors++;
 if(data.parity_failed !== undefined){
 let data9 = data.parity_failed;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err39 = {instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.parity_failed.type,parentSchema:schema467.properties.parity_failed,data:data9};
+const err39 = {instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema470.properties.parity_failed.type,parentSchema:schema470.properties.parity_failed,data:data9};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -33477,7 +33610,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 9007199254740991 || isNaN(data9)){
-const err40 = {instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.parity_failed,data:data9};
+const err40 = {instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema470.properties.parity_failed,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -33487,7 +33620,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data9 < 0 || isNaN(data9)){
-const err41 = {instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.parity_failed,data:data9};
+const err41 = {instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema470.properties.parity_failed,data:data9};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -33502,7 +33635,7 @@ if(data.signatures !== undefined){
 let data10 = data.signatures;
 if(Array.isArray(data10)){
 if(data10.length > 10000){
-const err42 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema467.properties.signatures,data:data10};
+const err42 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema470.properties.signatures,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -33512,7 +33645,7 @@ vErrors.push(err42);
 errors++;
 }
 if(data10.length < 0){
-const err43 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.signatures,data:data10};
+const err43 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema470.properties.signatures,data:data10};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -33526,7 +33659,7 @@ for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(typeof data11 === "string"){
 if((data11.length > 1024 && func2(data11) > 1024)){
-const err44 = {instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema467.properties.signatures.items,data:data11};
+const err44 = {instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema470.properties.signatures.items,data:data11};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -33536,7 +33669,7 @@ vErrors.push(err44);
 errors++;
 }
 if((data11.length < 2 && func2(data11) < 1)){
-const err45 = {instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema467.properties.signatures.items,data:data11};
+const err45 = {instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema470.properties.signatures.items,data:data11};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -33547,7 +33680,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema467.properties.signatures.items.type,parentSchema:schema467.properties.signatures.items,data:data11};
+const err46 = {instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema470.properties.signatures.items.type,parentSchema:schema470.properties.signatures.items,data:data11};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -33559,7 +33692,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.signatures.type,parentSchema:schema467.properties.signatures,data:data10};
+const err47 = {instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema470.properties.signatures.type,parentSchema:schema470.properties.signatures,data:data10};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -33571,7 +33704,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema467.type,parentSchema:schema467,data};
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema470.type,parentSchema:schema470,data};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -33580,21 +33713,21 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate259.errors = vErrors;
+validate262.errors = vErrors;
 return errors === 0;
 }
-validate259.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate262.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const TradeSlot = validate39;
 
-export const TransitionMatrix = validate260;
-const schema468 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/transition_matrix.schema.json","title":"TransitionMatrix","description":"A legal transition matrix, tagged by machine.","type":"object","discriminator":{"propertyName":"machine"},"oneOf":[{"$ref":"#/$defs/SlotMatrix"},{"$ref":"#/$defs/OrderMatrix"}],"$defs":{"SlotMatrix":{"title":"SlotMatrix","description":"The legal slot transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"SLOT"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"SlotMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}},"OrderMatrix":{"title":"OrderMatrix","description":"The legal order transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"ORDER"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"OrderMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}}}};
-const schema469 = {"title":"SlotMatrix","description":"The legal slot transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"SLOT"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"SlotMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}};
+export const TransitionMatrix = validate263;
+const schema471 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/transition_matrix.schema.json","title":"TransitionMatrix","description":"A legal transition matrix, tagged by machine.","type":"object","discriminator":{"propertyName":"machine"},"oneOf":[{"$ref":"#/$defs/SlotMatrix"},{"$ref":"#/$defs/OrderMatrix"}],"$defs":{"SlotMatrix":{"title":"SlotMatrix","description":"The legal slot transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"SLOT"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"SlotMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}},"OrderMatrix":{"title":"OrderMatrix","description":"The legal order transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"ORDER"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"OrderMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}}}};
+const schema472 = {"title":"SlotMatrix","description":"The legal slot transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"SLOT"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/TradeStage"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"SlotMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/TradeStage"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}};
 
-function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate261.evaluated;
+const evaluated0 = validate264.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -33603,7 +33736,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.machine === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema469.required,parentSchema:schema469,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema472.required,parentSchema:schema472,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -33613,7 +33746,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.matrix_version === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "matrix_version"},message:"must have required property '"+"matrix_version"+"'",schema:schema469.required,parentSchema:schema469,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "matrix_version"},message:"must have required property '"+"matrix_version"+"'",schema:schema472.required,parentSchema:schema472,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -33623,7 +33756,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.states === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema469.required,parentSchema:schema469,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema472.required,parentSchema:schema472,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -33633,7 +33766,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.initial === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "initial"},message:"must have required property '"+"initial"+"'",schema:schema469.required,parentSchema:schema469,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "initial"},message:"must have required property '"+"initial"+"'",schema:schema472.required,parentSchema:schema472,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -33643,7 +33776,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.terminal === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "terminal"},message:"must have required property '"+"terminal"+"'",schema:schema469.required,parentSchema:schema469,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "terminal"},message:"must have required property '"+"terminal"+"'",schema:schema472.required,parentSchema:schema472,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -33653,7 +33786,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.cells === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema469.required,parentSchema:schema469,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema472.required,parentSchema:schema472,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -33664,7 +33797,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "machine") || (key0 === "matrix_version")) || (key0 === "states")) || (key0 === "initial")) || (key0 === "terminal")) || (key0 === "cells"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema469,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema472,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -33677,7 +33810,7 @@ errors++;
 if(data.machine !== undefined){
 let data0 = data.machine;
 if(typeof data0 !== "string"){
-const err7 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.machine.type,parentSchema:schema469.properties.machine,data:data0};
+const err7 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.machine.type,parentSchema:schema472.properties.machine,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -33687,7 +33820,7 @@ vErrors.push(err7);
 errors++;
 }
 if("SLOT" !== data0){
-const err8 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/const",keyword:"const",params:{allowedValue: "SLOT"},message:"must be equal to constant",schema:"SLOT",parentSchema:schema469.properties.machine,data:data0};
+const err8 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/const",keyword:"const",params:{allowedValue: "SLOT"},message:"must be equal to constant",schema:"SLOT",parentSchema:schema472.properties.machine,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -33700,7 +33833,7 @@ errors++;
 if(data.matrix_version !== undefined){
 let data1 = data.matrix_version;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema469.properties.matrix_version.type,parentSchema:schema469.properties.matrix_version,data:data1};
+const err9 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema472.properties.matrix_version.type,parentSchema:schema472.properties.matrix_version,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -33711,7 +33844,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1000 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema469.properties.matrix_version,data:data1};
+const err10 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema472.properties.matrix_version,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -33721,7 +33854,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema469.properties.matrix_version,data:data1};
+const err11 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema472.properties.matrix_version,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -33736,7 +33869,7 @@ if(data.states !== undefined){
 let data2 = data.states;
 if(Array.isArray(data2)){
 if(data2.length > 64){
-const err12 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema469.properties.states,data:data2};
+const err12 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema472.properties.states,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -33746,7 +33879,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2.length < 1){
-const err13 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema469.properties.states,data:data2};
+const err13 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema472.properties.states,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -33781,7 +33914,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema469.properties.states.type,parentSchema:schema469.properties.states,data:data2};
+const err16 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.states.type,parentSchema:schema472.properties.states,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -33818,7 +33951,7 @@ if(data.terminal !== undefined){
 let data5 = data.terminal;
 if(Array.isArray(data5)){
 if(data5.length > 64){
-const err19 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema469.properties.terminal,data:data5};
+const err19 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema472.properties.terminal,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -33828,7 +33961,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data5.length < 0){
-const err20 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema469.properties.terminal,data:data5};
+const err20 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema472.properties.terminal,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -33863,7 +33996,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema469.properties.terminal.type,parentSchema:schema469.properties.terminal,data:data5};
+const err23 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.terminal.type,parentSchema:schema472.properties.terminal,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -33877,7 +34010,7 @@ if(data.cells !== undefined){
 let data7 = data.cells;
 if(Array.isArray(data7)){
 if(data7.length > 512){
-const err24 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema469.properties.cells,data:data7};
+const err24 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema472.properties.cells,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -33887,7 +34020,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data7.length < 1){
-const err25 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema469.properties.cells,data:data7};
+const err25 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema472.properties.cells,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -33901,7 +34034,7 @@ for(let i2=0; i2<len2; i2++){
 let data8 = data7[i2];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.from === undefined){
-const err26 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema469.properties.cells.items.required,parentSchema:schema469.properties.cells.items,data:data8};
+const err26 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema472.properties.cells.items.required,parentSchema:schema472.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -33911,7 +34044,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data8.trigger === undefined){
-const err27 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema469.properties.cells.items.required,parentSchema:schema469.properties.cells.items,data:data8};
+const err27 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema472.properties.cells.items.required,parentSchema:schema472.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -33921,7 +34054,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data8.to === undefined){
-const err28 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema469.properties.cells.items.required,parentSchema:schema469.properties.cells.items,data:data8};
+const err28 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema472.properties.cells.items.required,parentSchema:schema472.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -33931,7 +34064,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data8.description === undefined){
-const err29 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema469.properties.cells.items.required,parentSchema:schema469.properties.cells.items,data:data8};
+const err29 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema472.properties.cells.items.required,parentSchema:schema472.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -33942,7 +34075,7 @@ errors++;
 }
 for(const key1 in data8){
 if(!((((key1 === "from") || (key1 === "trigger")) || (key1 === "to")) || (key1 === "description"))){
-const err30 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema469.properties.cells.items,data:data8};
+const err30 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema472.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -34048,7 +34181,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema469.properties.cells.items.type,parentSchema:schema469.properties.cells.items,data:data8};
+const err39 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema472.properties.cells.items.type,parentSchema:schema472.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -34060,7 +34193,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema469.properties.cells.type,parentSchema:schema469.properties.cells,data:data7};
+const err40 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.cells.type,parentSchema:schema472.properties.cells,data:data7};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -34072,7 +34205,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema469.type,parentSchema:schema469,data};
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema472.type,parentSchema:schema472,data};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -34081,17 +34214,17 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate261.errors = vErrors;
+validate264.errors = vErrors;
 return errors === 0;
 }
-validate261.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate264.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema477 = {"title":"OrderMatrix","description":"The legal order transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"ORDER"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"OrderMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}};
+const schema480 = {"title":"OrderMatrix","description":"The legal order transitions: any transition not listed is illegal.","type":"object","additionalProperties":false,"required":["machine","matrix_version","states","initial","terminal","cells"],"properties":{"machine":{"description":"Tag: which machine.","type":"string","const":"ORDER"},"matrix_version":{"description":"Version of this matrix.","type":"integer","minimum":1,"maximum":1000},"states":{"description":"Every state of the machine.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":1,"maxItems":64},"initial":{"description":"State a new instance starts in.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"terminal":{"description":"States with no way out.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"minItems":0,"maxItems":64},"cells":{"description":"Legal transitions.","type":"array","items":{"title":"OrderMatrixCell","description":"One legal transition.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"trigger":{"description":"Cause.","$ref":"vocabulary.schema.json#/$defs/Trigger"},"to":{"description":"State after.","$ref":"vocabulary.schema.json#/$defs/OrderStatus"},"description":{"description":"When this happens.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"minItems":1,"maxItems":512}}};
 
-function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate262.evaluated;
+const evaluated0 = validate265.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34100,7 +34233,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.machine === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema477.required,parentSchema:schema477,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "machine"},message:"must have required property '"+"machine"+"'",schema:schema480.required,parentSchema:schema480,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -34110,7 +34243,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.matrix_version === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "matrix_version"},message:"must have required property '"+"matrix_version"+"'",schema:schema477.required,parentSchema:schema477,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "matrix_version"},message:"must have required property '"+"matrix_version"+"'",schema:schema480.required,parentSchema:schema480,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -34120,7 +34253,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.states === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema477.required,parentSchema:schema477,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'",schema:schema480.required,parentSchema:schema480,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -34130,7 +34263,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.initial === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "initial"},message:"must have required property '"+"initial"+"'",schema:schema477.required,parentSchema:schema477,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "initial"},message:"must have required property '"+"initial"+"'",schema:schema480.required,parentSchema:schema480,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -34140,7 +34273,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.terminal === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "terminal"},message:"must have required property '"+"terminal"+"'",schema:schema477.required,parentSchema:schema477,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "terminal"},message:"must have required property '"+"terminal"+"'",schema:schema480.required,parentSchema:schema480,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -34150,7 +34283,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.cells === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema477.required,parentSchema:schema477,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema480.required,parentSchema:schema480,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -34161,7 +34294,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "machine") || (key0 === "matrix_version")) || (key0 === "states")) || (key0 === "initial")) || (key0 === "terminal")) || (key0 === "cells"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema477,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema480,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -34174,7 +34307,7 @@ errors++;
 if(data.machine !== undefined){
 let data0 = data.machine;
 if(typeof data0 !== "string"){
-const err7 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.machine.type,parentSchema:schema477.properties.machine,data:data0};
+const err7 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.machine.type,parentSchema:schema480.properties.machine,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -34184,7 +34317,7 @@ vErrors.push(err7);
 errors++;
 }
 if("ORDER" !== data0){
-const err8 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/const",keyword:"const",params:{allowedValue: "ORDER"},message:"must be equal to constant",schema:"ORDER",parentSchema:schema477.properties.machine,data:data0};
+const err8 = {instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/const",keyword:"const",params:{allowedValue: "ORDER"},message:"must be equal to constant",schema:"ORDER",parentSchema:schema480.properties.machine,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -34197,7 +34330,7 @@ errors++;
 if(data.matrix_version !== undefined){
 let data1 = data.matrix_version;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema477.properties.matrix_version.type,parentSchema:schema477.properties.matrix_version,data:data1};
+const err9 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema480.properties.matrix_version.type,parentSchema:schema480.properties.matrix_version,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -34208,7 +34341,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1000 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema477.properties.matrix_version,data:data1};
+const err10 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema480.properties.matrix_version,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -34218,7 +34351,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err11 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema477.properties.matrix_version,data:data1};
+const err11 = {instancePath:instancePath+"/matrix_version",schemaPath:"#/properties/matrix_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema480.properties.matrix_version,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -34233,7 +34366,7 @@ if(data.states !== undefined){
 let data2 = data.states;
 if(Array.isArray(data2)){
 if(data2.length > 64){
-const err12 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema477.properties.states,data:data2};
+const err12 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema480.properties.states,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -34243,7 +34376,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2.length < 1){
-const err13 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema477.properties.states,data:data2};
+const err13 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema480.properties.states,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -34278,7 +34411,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema477.properties.states.type,parentSchema:schema477.properties.states,data:data2};
+const err16 = {instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema480.properties.states.type,parentSchema:schema480.properties.states,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -34315,7 +34448,7 @@ if(data.terminal !== undefined){
 let data5 = data.terminal;
 if(Array.isArray(data5)){
 if(data5.length > 64){
-const err19 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema477.properties.terminal,data:data5};
+const err19 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema480.properties.terminal,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -34325,7 +34458,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data5.length < 0){
-const err20 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema477.properties.terminal,data:data5};
+const err20 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema480.properties.terminal,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -34360,7 +34493,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema477.properties.terminal.type,parentSchema:schema477.properties.terminal,data:data5};
+const err23 = {instancePath:instancePath+"/terminal",schemaPath:"#/properties/terminal/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema480.properties.terminal.type,parentSchema:schema480.properties.terminal,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -34374,7 +34507,7 @@ if(data.cells !== undefined){
 let data7 = data.cells;
 if(Array.isArray(data7)){
 if(data7.length > 512){
-const err24 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema477.properties.cells,data:data7};
+const err24 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema480.properties.cells,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -34384,7 +34517,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data7.length < 1){
-const err25 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema477.properties.cells,data:data7};
+const err25 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema480.properties.cells,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -34398,7 +34531,7 @@ for(let i2=0; i2<len2; i2++){
 let data8 = data7[i2];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.from === undefined){
-const err26 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema477.properties.cells.items.required,parentSchema:schema477.properties.cells.items,data:data8};
+const err26 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema480.properties.cells.items.required,parentSchema:schema480.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -34408,7 +34541,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data8.trigger === undefined){
-const err27 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema477.properties.cells.items.required,parentSchema:schema477.properties.cells.items,data:data8};
+const err27 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'",schema:schema480.properties.cells.items.required,parentSchema:schema480.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -34418,7 +34551,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data8.to === undefined){
-const err28 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema477.properties.cells.items.required,parentSchema:schema477.properties.cells.items,data:data8};
+const err28 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema480.properties.cells.items.required,parentSchema:schema480.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -34428,7 +34561,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data8.description === undefined){
-const err29 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema477.properties.cells.items.required,parentSchema:schema477.properties.cells.items,data:data8};
+const err29 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema480.properties.cells.items.required,parentSchema:schema480.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -34439,7 +34572,7 @@ errors++;
 }
 for(const key1 in data8){
 if(!((((key1 === "from") || (key1 === "trigger")) || (key1 === "to")) || (key1 === "description"))){
-const err30 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema477.properties.cells.items,data:data8};
+const err30 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema480.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -34545,7 +34678,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema477.properties.cells.items.type,parentSchema:schema477.properties.cells.items,data:data8};
+const err39 = {instancePath:instancePath+"/cells/" + i2,schemaPath:"#/properties/cells/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema480.properties.cells.items.type,parentSchema:schema480.properties.cells.items,data:data8};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -34557,7 +34690,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema477.properties.cells.type,parentSchema:schema477.properties.cells,data:data7};
+const err40 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema480.properties.cells.type,parentSchema:schema480.properties.cells,data:data7};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -34569,7 +34702,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema477.type,parentSchema:schema477,data};
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema480.type,parentSchema:schema480,data};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -34578,17 +34711,17 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate262.errors = vErrors;
+validate265.errors = vErrors;
 return errors === 0;
 }
-validate262.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate265.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate263(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/transition_matrix.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate260.evaluated;
+const evaluated0 = validate263.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -34599,15 +34732,15 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data.machine;
 if(typeof tag0 == "string"){
 if(tag0 === "SLOT"){
-if(!(validate261(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
+if(!(validate264(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
 errors = vErrors.length;
 }
 var props0 = true;
 }
 else if(tag0 === "ORDER"){
-if(!(validate262(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+if(!(validate265(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -34615,7 +34748,7 @@ props0 = true;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "machine", tagValue: tag0},message:"value of tag \"machine\" must be in oneOf",schema:schema468.discriminator,parentSchema:schema468,data};
+const err0 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "machine", tagValue: tag0},message:"value of tag \"machine\" must be in oneOf",schema:schema471.discriminator,parentSchema:schema471,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -34626,7 +34759,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "machine", tagValue: tag0},message:"tag \"machine\" must be string",schema:schema468.discriminator,parentSchema:schema468,data};
+const err1 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "machine", tagValue: tag0},message:"tag \"machine\" must be string",schema:schema471.discriminator,parentSchema:schema471,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -34637,7 +34770,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema468.type,parentSchema:schema468,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema471.type,parentSchema:schema471,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -34646,11 +34779,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate260.errors = vErrors;
+validate263.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate260.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate263.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const TransitionResult = validate76;
 

@@ -17233,9 +17233,9 @@ return errors === 0;
 validate230.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const JournalRecord = validate231;
-const schema429 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_record.schema.json","title":"JournalRecord","description":"One line of a lockstep journal (format lockstep.journal.v1, docs/journal.md): the exact canonical JSON of the record and a newline, tagged by kind.","type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/$defs/JournalHeader"},{"$ref":"#/$defs/JournalStep"},{"$ref":"#/$defs/JournalLineFault"},{"$ref":"#/$defs/JournalCheckpoint"},{"$ref":"#/$defs/JournalRecovered"},{"$ref":"#/$defs/JournalSeal"}],"$defs":{"JournalHeader":{"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}},"JournalRun":{"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}},"JournalImplementation":{"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"JournalPosition":{"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalStep":{"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}},"JournalLineFault":{"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}},"JournalCheckpoint":{"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalRecovered":{"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"JournalSeal":{"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
+const schema429 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/journal_record.schema.json","title":"JournalRecord","description":"One line of a lockstep journal (format lockstep.journal.v1, docs/journal.md): the exact canonical JSON of the record and a newline, tagged by kind.","type":"object","discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/$defs/JournalHeader"},{"$ref":"#/$defs/JournalStep"},{"$ref":"#/$defs/JournalLineFault"},{"$ref":"#/$defs/JournalCheckpoint"},{"$ref":"#/$defs/JournalRecovered"},{"$ref":"#/$defs/JournalSeal"}],"$defs":{"JournalHeader":{"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}},"JournalRun":{"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalParentRun","description":"The run this journal continues: the sealed journal it follows (absent for a fresh run)."}}},"JournalImplementation":{"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}},"JournalPosition":{"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalParentRun":{"title":"JournalParentRun","description":"The run a new run continues: its build and the chain head the new run starts from.","type":"object","additionalProperties":false,"required":["build_id","checksum","index"],"properties":{"build_id":{"description":"Build id of the run that wrote the chain head (the header's, or the last recovered record's).","$ref":"vocabulary.schema.json#/$defs/Text"},"checksum":{"description":"Checksum of the chain head: the last record of the previous run (the zero checksum when it wrote none).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the chain head (0 when the previous run wrote no chained record).","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalStep":{"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}},"JournalLineFault":{"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}},"JournalCheckpoint":{"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}},"JournalRecovered":{"title":"JournalRecovered","description":"Written when a journal is reopened for append: a new run starts here, naming the run it resumes and what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"run":{"$ref":"#/$defs/JournalResumedRun","description":"The run that starts here and the run it resumes (absent in journals written before runs were named). Named run because every chained record's keys sort after previous_checksum (the fixed line prefix)."},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}},"JournalResumedRun":{"title":"JournalResumedRun","description":"A run that resumes a journal: its build and the run it continues.","type":"object","additionalProperties":false,"required":["build_id","parent_run"],"properties":{"build_id":{"description":"Build of the writer that resumes (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"parent_run":{"$ref":"#/$defs/JournalParentRun","description":"The run resumed: its build id and the chain head this run continues from."}}},"JournalSeal":{"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
 const schema430 = {"title":"JournalHeader","description":"Line 0: names the run and the writer. Checksummed on its own, outside the chain, so two implementations of one session write the same chain.","type":"object","additionalProperties":false,"required":["checksum","format","index","kind","run"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"format":{"description":"Format version of every line of this journal.","type":"string","const":"lockstep.journal.v1"},"index":{"description":"Always 0: the header precedes the chain.","type":"integer","minimum":0,"maximum":0},"kind":{"description":"Tag: header.","type":"string","const":"header"},"run":{"$ref":"#/$defs/JournalRun","description":"Who wrote the journal and with which contracts and settings."}}};
-const schema432 = {"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalPosition","description":"Where the journal this run continues ended (absent for a fresh run)."}}};
+const schema432 = {"title":"JournalRun","description":"The run a journal records.","type":"object","additionalProperties":false,"required":["build_id","checkpoint_interval","config_hash","contracts_hash","implementation"],"properties":{"build_id":{"description":"Build of the writer (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"checkpoint_interval":{"description":"K: every record whose index is a multiple of K is a checkpoint.","type":"integer","minimum":2,"maximum":1048576},"config_hash":{"description":"sha256: over the canonical JSON of the journal settings ({checkpoint_interval}).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"contracts_hash":{"description":"sha256: over the canonical JSON of every schema and data table (generated).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"implementation":{"$ref":"#/$defs/JournalImplementation","description":"The writer, as its hello names it."},"parent_run":{"$ref":"#/$defs/JournalParentRun","description":"The run this journal continues: the sealed journal it follows (absent for a fresh run)."}}};
 const schema436 = {"title":"JournalImplementation","description":"Identity of the writer.","type":"object","additionalProperties":false,"required":["language","name","version"],"properties":{"language":{"description":"Implementation language.","$ref":"vocabulary.schema.json#/$defs/Text"},"name":{"description":"Implementation name.","$ref":"vocabulary.schema.json#/$defs/Text"},"version":{"description":"Implementation version.","$ref":"vocabulary.schema.json#/$defs/Text"}}};
 
 function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -17345,7 +17345,7 @@ return errors === 0;
 }
 validate234.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema440 = {"title":"JournalPosition","description":"A position in a journal: a record index and that record's checksum.","type":"object","additionalProperties":false,"required":["checksum","index"],"properties":{"checksum":{"description":"Checksum of the record at index.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the record.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema440 = {"title":"JournalParentRun","description":"The run a new run continues: its build and the chain head the new run starts from.","type":"object","additionalProperties":false,"required":["build_id","checksum","index"],"properties":{"build_id":{"description":"Build id of the run that wrote the chain head (the header's, or the last recovered record's).","$ref":"vocabulary.schema.json#/$defs/Text"},"checksum":{"description":"Checksum of the chain head: the last record of the previous run (the zero checksum when it wrote none).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Index of the chain head (0 when the previous run wrote no chained record).","type":"integer","minimum":0,"maximum":9007199254740991}}};
 
 function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -17360,33 +17360,33 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))){
+if((((data.build_id === undefined) && (missing0 = "build_id")) || ((data.checksum === undefined) && (missing0 = "checksum"))) || ((data.index === undefined) && (missing0 = "index"))){
 validate236.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema440.required,parentSchema:schema440,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((key0 === "checksum") || (key0 === "index"))){
+if(!(((key0 === "build_id") || (key0 === "checksum")) || (key0 === "index"))){
 validate236.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema440,data}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.checksum !== undefined){
-let data0 = data.checksum;
+if(data.build_id !== undefined){
+let data0 = data.build_id;
 const _errs2 = errors;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
-if(!pattern67.test(data0)){
-validate236.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
+if((data0.length > 512 && func1(data0) > 512)){
+validate236.errors = [{instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data0}];
 return false;
 }
 }
 else {
-validate236.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
+validate236.errors = [{instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data0}];
 return false;
 }
 }
@@ -17396,31 +17396,54 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.index !== undefined){
-let data1 = data.index;
+if(data.checksum !== undefined){
+let data1 = data.checksum;
 const _errs5 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate236.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema440.properties.index.type,parentSchema:schema440.properties.index,data:data1}];
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data1 === "string"){
+if(!pattern67.test(data1)){
+validate236.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data1}];
 return false;
 }
-if(errors === _errs5){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-validate236.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema440.properties.index,data:data1}];
-return false;
 }
 else {
-if(data1 < 0 || isNaN(data1)){
-validate236.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema440.properties.index,data:data1}];
+validate236.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data1}];
 return false;
-}
-}
 }
 }
 var valid0 = _errs5 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.index !== undefined){
+let data2 = data.index;
+const _errs8 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate236.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema440.properties.index.type,parentSchema:schema440.properties.index,data:data2}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+validate236.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema440.properties.index,data:data2}];
+return false;
+}
+else {
+if(data2 < 0 || isNaN(data2)){
+validate236.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema440.properties.index,data:data2}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
@@ -17737,7 +17760,7 @@ return errors === 0;
 }
 validate232.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema442 = {"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}};
+const schema443 = {"title":"JournalStep","description":"One answered request line.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: step.","type":"string","const":"step"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request":{"description":"The request line as received, without its newline (and one trailing carriage return).","type":"string","maxLength":8388608},"response":{"$ref":"protocol_response.schema.json","description":"The response answered; a hello's implementation is recorded as * (the header names it)."}}};
 
 function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -17753,14 +17776,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.request === undefined) && (missing0 = "request"))) || ((data.response === undefined) && (missing0 = "response"))){
-validate239.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema442.required,parentSchema:schema442,data}];
+validate239.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema443.required,parentSchema:schema443,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "request")) || (key0 === "response"))){
-validate239.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema442,data}];
+validate239.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema443,data}];
 return false;
 break;
 }
@@ -17792,18 +17815,18 @@ if(data.index !== undefined){
 let data1 = data.index;
 const _errs5 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate239.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema442.properties.index.type,parentSchema:schema442.properties.index,data:data1}];
+validate239.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema443.properties.index.type,parentSchema:schema443.properties.index,data:data1}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-validate239.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema442.properties.index,data:data1}];
+validate239.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema443.properties.index,data:data1}];
 return false;
 }
 else {
 if(data1 < 1 || isNaN(data1)){
-validate239.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema442.properties.index,data:data1}];
+validate239.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema443.properties.index,data:data1}];
 return false;
 }
 }
@@ -17819,11 +17842,11 @@ if(data.kind !== undefined){
 let data2 = data.kind;
 const _errs7 = errors;
 if(typeof data2 !== "string"){
-validate239.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema442.properties.kind.type,parentSchema:schema442.properties.kind,data:data2}];
+validate239.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema443.properties.kind.type,parentSchema:schema443.properties.kind,data:data2}];
 return false;
 }
 if("step" !== data2){
-validate239.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "step"},message:"must be equal to constant",schema:"step",parentSchema:schema442.properties.kind,data:data2}];
+validate239.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "step"},message:"must be equal to constant",schema:"step",parentSchema:schema443.properties.kind,data:data2}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -17860,12 +17883,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
 if((data4.length > 8388608 && func1(data4) > 8388608)){
-validate239.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/maxLength",keyword:"maxLength",params:{limit: 8388608},message:"must NOT have more than 8388608 characters",schema:8388608,parentSchema:schema442.properties.request,data:data4}];
+validate239.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/maxLength",keyword:"maxLength",params:{limit: 8388608},message:"must NOT have more than 8388608 characters",schema:8388608,parentSchema:schema443.properties.request,data:data4}];
 return false;
 }
 }
 else {
-validate239.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema442.properties.request.type,parentSchema:schema442.properties.request,data:data4}];
+validate239.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema443.properties.request.type,parentSchema:schema443.properties.request,data:data4}];
 return false;
 }
 }
@@ -17895,7 +17918,7 @@ var valid0 = true;
 }
 }
 else {
-validate239.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema442.type,parentSchema:schema442,data}];
+validate239.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema443.type,parentSchema:schema443,data}];
 return false;
 }
 }
@@ -17904,7 +17927,7 @@ return errors === 0;
 }
 validate239.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema445 = {"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}};
+const schema446 = {"title":"JournalLineFault","description":"A request line that had no text: longer than line_bytes_max or not UTF-8.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","request_fault","response"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: line_fault.","type":"string","const":"line_fault"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"request_fault":{"description":"Why the line had no text.","type":"string","enum":["INVALID_UTF8","LINE_TOO_LONG"]},"response":{"$ref":"protocol_response.schema.json","description":"The error response answered."}}};
 
 function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -17920,14 +17943,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.request_fault === undefined) && (missing0 = "request_fault"))) || ((data.response === undefined) && (missing0 = "response"))){
-validate241.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema445.required,parentSchema:schema445,data}];
+validate241.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema446.required,parentSchema:schema446,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "request_fault")) || (key0 === "response"))){
-validate241.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema445,data}];
+validate241.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema446,data}];
 return false;
 break;
 }
@@ -17959,18 +17982,18 @@ if(data.index !== undefined){
 let data1 = data.index;
 const _errs5 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate241.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema445.properties.index.type,parentSchema:schema445.properties.index,data:data1}];
+validate241.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema446.properties.index.type,parentSchema:schema446.properties.index,data:data1}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-validate241.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema445.properties.index,data:data1}];
+validate241.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema446.properties.index,data:data1}];
 return false;
 }
 else {
 if(data1 < 1 || isNaN(data1)){
-validate241.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema445.properties.index,data:data1}];
+validate241.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema446.properties.index,data:data1}];
 return false;
 }
 }
@@ -17986,11 +18009,11 @@ if(data.kind !== undefined){
 let data2 = data.kind;
 const _errs7 = errors;
 if(typeof data2 !== "string"){
-validate241.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema445.properties.kind.type,parentSchema:schema445.properties.kind,data:data2}];
+validate241.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.kind.type,parentSchema:schema446.properties.kind,data:data2}];
 return false;
 }
 if("line_fault" !== data2){
-validate241.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "line_fault"},message:"must be equal to constant",schema:"line_fault",parentSchema:schema445.properties.kind,data:data2}];
+validate241.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "line_fault"},message:"must be equal to constant",schema:"line_fault",parentSchema:schema446.properties.kind,data:data2}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -18025,11 +18048,11 @@ if(data.request_fault !== undefined){
 let data4 = data.request_fault;
 const _errs12 = errors;
 if(typeof data4 !== "string"){
-validate241.errors = [{instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema445.properties.request_fault.type,parentSchema:schema445.properties.request_fault,data:data4}];
+validate241.errors = [{instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema446.properties.request_fault.type,parentSchema:schema446.properties.request_fault,data:data4}];
 return false;
 }
 if(!((data4 === "INVALID_UTF8") || (data4 === "LINE_TOO_LONG"))){
-validate241.errors = [{instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/enum",keyword:"enum",params:{allowedValues: schema445.properties.request_fault.enum},message:"must be equal to one of the allowed values",schema:schema445.properties.request_fault.enum,parentSchema:schema445.properties.request_fault,data:data4}];
+validate241.errors = [{instancePath:instancePath+"/request_fault",schemaPath:"#/properties/request_fault/enum",keyword:"enum",params:{allowedValues: schema446.properties.request_fault.enum},message:"must be equal to one of the allowed values",schema:schema446.properties.request_fault.enum,parentSchema:schema446.properties.request_fault,data:data4}];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -18058,7 +18081,7 @@ var valid0 = true;
 }
 }
 else {
-validate241.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema445.type,parentSchema:schema445,data}];
+validate241.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema446.type,parentSchema:schema446,data}];
 return false;
 }
 }
@@ -18067,7 +18090,7 @@ return errors === 0;
 }
 validate241.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema448 = {"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema449 = {"title":"JournalCheckpoint","description":"Every K-th record: the Merkle root over all records so far and the compact append state.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_peaks","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: checkpoint.","type":"string","const":"checkpoint"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_peaks":{"description":"Roots of the perfect subtrees of the tree, largest (leftmost) first: one per set bit of tree_size.","type":"array","maxItems":64,"items":{"$ref":"vocabulary.schema.json#/$defs/Checksum"}},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 
 function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -18083,14 +18106,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.tree_peaks === undefined) && (missing0 = "tree_peaks"))) || ((data.tree_root === undefined) && (missing0 = "tree_root"))) || ((data.tree_size === undefined) && (missing0 = "tree_size"))){
-validate243.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema448.required,parentSchema:schema448,data}];
+validate243.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema449.required,parentSchema:schema449,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_peaks")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
-validate243.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema448,data}];
+validate243.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema449,data}];
 return false;
 break;
 }
@@ -18122,18 +18145,18 @@ if(data.index !== undefined){
 let data1 = data.index;
 const _errs5 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate243.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema448.properties.index.type,parentSchema:schema448.properties.index,data:data1}];
+validate243.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema449.properties.index.type,parentSchema:schema449.properties.index,data:data1}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-validate243.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema448.properties.index,data:data1}];
+validate243.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema449.properties.index,data:data1}];
 return false;
 }
 else {
 if(data1 < 1 || isNaN(data1)){
-validate243.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema448.properties.index,data:data1}];
+validate243.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema449.properties.index,data:data1}];
 return false;
 }
 }
@@ -18149,11 +18172,11 @@ if(data.kind !== undefined){
 let data2 = data.kind;
 const _errs7 = errors;
 if(typeof data2 !== "string"){
-validate243.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema448.properties.kind.type,parentSchema:schema448.properties.kind,data:data2}];
+validate243.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema449.properties.kind.type,parentSchema:schema449.properties.kind,data:data2}];
 return false;
 }
 if("checkpoint" !== data2){
-validate243.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "checkpoint"},message:"must be equal to constant",schema:"checkpoint",parentSchema:schema448.properties.kind,data:data2}];
+validate243.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "checkpoint"},message:"must be equal to constant",schema:"checkpoint",parentSchema:schema449.properties.kind,data:data2}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -18190,7 +18213,7 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(Array.isArray(data4)){
 if(data4.length > 64){
-validate243.errors = [{instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema448.properties.tree_peaks,data:data4}];
+validate243.errors = [{instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema449.properties.tree_peaks,data:data4}];
 return false;
 }
 else {
@@ -18220,7 +18243,7 @@ break;
 }
 }
 else {
-validate243.errors = [{instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema448.properties.tree_peaks.type,parentSchema:schema448.properties.tree_peaks,data:data4}];
+validate243.errors = [{instancePath:instancePath+"/tree_peaks",schemaPath:"#/properties/tree_peaks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema449.properties.tree_peaks.type,parentSchema:schema449.properties.tree_peaks,data:data4}];
 return false;
 }
 }
@@ -18256,18 +18279,18 @@ if(data.tree_size !== undefined){
 let data7 = data.tree_size;
 const _errs20 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate243.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema448.properties.tree_size.type,parentSchema:schema448.properties.tree_size,data:data7}];
+validate243.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema449.properties.tree_size.type,parentSchema:schema449.properties.tree_size,data:data7}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 9007199254740991 || isNaN(data7)){
-validate243.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema448.properties.tree_size,data:data7}];
+validate243.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema449.properties.tree_size,data:data7}];
 return false;
 }
 else {
 if(data7 < 0 || isNaN(data7)){
-validate243.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema448.properties.tree_size,data:data7}];
+validate243.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema449.properties.tree_size,data:data7}];
 return false;
 }
 }
@@ -18288,7 +18311,7 @@ var valid0 = true;
 }
 }
 else {
-validate243.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema448.type,parentSchema:schema448,data}];
+validate243.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema449.type,parentSchema:schema449,data}];
 return false;
 }
 }
@@ -18297,7 +18320,83 @@ return errors === 0;
 }
 validate243.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema453 = {"title":"JournalRecovered","description":"Written when a journal is reopened for append: what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
+const schema454 = {"title":"JournalRecovered","description":"Written when a journal is reopened for append: a new run starts here, naming the run it resumes and what was cut from its torn tail.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","torn_bytes","torn_checksum"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: recovered.","type":"string","const":"recovered"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"run":{"$ref":"#/$defs/JournalResumedRun","description":"The run that starts here and the run it resumes (absent in journals written before runs were named). Named run because every chained record's keys sort after previous_checksum (the fixed line prefix)."},"side_file":{"description":"File name (beside the journal) holding the cut bytes; absent when nothing was cut.","$ref":"vocabulary.schema.json#/$defs/Text"},"torn_bytes":{"description":"Bytes cut from the tail (0 when the tail was clean).","type":"integer","minimum":0,"maximum":9007199254740991},"torn_checksum":{"description":"sha256: of the cut bytes.","$ref":"vocabulary.schema.json#/$defs/Checksum"}}};
+const schema457 = {"title":"JournalResumedRun","description":"A run that resumes a journal: its build and the run it continues.","type":"object","additionalProperties":false,"required":["build_id","parent_run"],"properties":{"build_id":{"description":"Build of the writer that resumes (LOCKSTEP_BUILD_ID, else name@version+dev).","$ref":"vocabulary.schema.json#/$defs/Text"},"parent_run":{"$ref":"#/$defs/JournalParentRun","description":"The run resumed: its build id and the chain head this run continues from."}}};
+
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate245.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.build_id === undefined) && (missing0 = "build_id")) || ((data.parent_run === undefined) && (missing0 = "parent_run"))){
+validate245.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema457.required,parentSchema:schema457,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "build_id") || (key0 === "parent_run"))){
+validate245.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema457,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.build_id !== undefined){
+let data0 = data.build_id;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if((data0.length > 512 && func1(data0) > 512)){
+validate245.errors = [{instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data0}];
+return false;
+}
+}
+else {
+validate245.errors = [{instancePath:instancePath+"/build_id",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.parent_run !== undefined){
+const _errs5 = errors;
+if(!(validate236(data.parent_run, {instancePath:instancePath+"/parent_run",parentData:data,parentDataProperty:"parent_run",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate245.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema457.type,parentSchema:schema457,data}];
+return false;
+}
+}
+validate245.errors = vErrors;
+return errors === 0;
+}
+validate245.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -18313,14 +18412,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.torn_bytes === undefined) && (missing0 = "torn_bytes"))) || ((data.torn_checksum === undefined) && (missing0 = "torn_checksum"))){
-validate244.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema453.required,parentSchema:schema453,data}];
+validate244.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema454.required,parentSchema:schema454,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "side_file")) || (key0 === "torn_bytes")) || (key0 === "torn_checksum"))){
-validate244.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema453,data}];
+if(!((((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "run")) || (key0 === "side_file")) || (key0 === "torn_bytes")) || (key0 === "torn_checksum"))){
+validate244.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema454,data}];
 return false;
 break;
 }
@@ -18352,18 +18451,18 @@ if(data.index !== undefined){
 let data1 = data.index;
 const _errs5 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate244.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema453.properties.index.type,parentSchema:schema453.properties.index,data:data1}];
+validate244.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema454.properties.index.type,parentSchema:schema454.properties.index,data:data1}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-validate244.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema453.properties.index,data:data1}];
+validate244.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema454.properties.index,data:data1}];
 return false;
 }
 else {
 if(data1 < 1 || isNaN(data1)){
-validate244.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema453.properties.index,data:data1}];
+validate244.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema454.properties.index,data:data1}];
 return false;
 }
 }
@@ -18379,11 +18478,11 @@ if(data.kind !== undefined){
 let data2 = data.kind;
 const _errs7 = errors;
 if(typeof data2 !== "string"){
-validate244.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema453.properties.kind.type,parentSchema:schema453.properties.kind,data:data2}];
+validate244.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema454.properties.kind.type,parentSchema:schema454.properties.kind,data:data2}];
 return false;
 }
 if("recovered" !== data2){
-validate244.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "recovered"},message:"must be equal to constant",schema:"recovered",parentSchema:schema453.properties.kind,data:data2}];
+validate244.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "recovered"},message:"must be equal to constant",schema:"recovered",parentSchema:schema454.properties.kind,data:data2}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -18414,21 +18513,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.side_file !== undefined){
-let data4 = data.side_file;
+if(data.run !== undefined){
 const _errs12 = errors;
-const _errs13 = errors;
-if(errors === _errs13){
-if(typeof data4 === "string"){
-if((data4.length > 512 && func1(data4) > 512)){
-validate244.errors = [{instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
-return false;
-}
-}
-else {
-validate244.errors = [{instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data4}];
-return false;
-}
+if(!(validate245(data.run, {instancePath:instancePath+"/run",parentData:data,parentDataProperty:"run",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs12 === errors;
 }
@@ -18436,50 +18525,72 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.torn_bytes !== undefined){
-let data5 = data.torn_bytes;
-const _errs15 = errors;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate244.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema453.properties.torn_bytes.type,parentSchema:schema453.properties.torn_bytes,data:data5}];
+if(data.side_file !== undefined){
+let data5 = data.side_file;
+const _errs13 = errors;
+const _errs14 = errors;
+if(errors === _errs14){
+if(typeof data5 === "string"){
+if((data5.length > 512 && func1(data5) > 512)){
+validate244.errors = [{instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data5}];
 return false;
 }
-if(errors === _errs15){
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 9007199254740991 || isNaN(data5)){
-validate244.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema453.properties.torn_bytes,data:data5}];
+}
+else {
+validate244.errors = [{instancePath:instancePath+"/side_file",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data5}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.torn_bytes !== undefined){
+let data6 = data.torn_bytes;
+const _errs16 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validate244.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema454.properties.torn_bytes.type,parentSchema:schema454.properties.torn_bytes,data:data6}];
+return false;
+}
+if(errors === _errs16){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+validate244.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema454.properties.torn_bytes,data:data6}];
 return false;
 }
 else {
-if(data5 < 0 || isNaN(data5)){
-validate244.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema453.properties.torn_bytes,data:data5}];
+if(data6 < 0 || isNaN(data6)){
+validate244.errors = [{instancePath:instancePath+"/torn_bytes",schemaPath:"#/properties/torn_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema454.properties.torn_bytes,data:data6}];
 return false;
 }
 }
 }
 }
-var valid0 = _errs15 === errors;
+var valid0 = _errs16 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.torn_checksum !== undefined){
-let data6 = data.torn_checksum;
-const _errs17 = errors;
+let data7 = data.torn_checksum;
 const _errs18 = errors;
-if(errors === _errs18){
-if(typeof data6 === "string"){
-if(!pattern67.test(data6)){
-validate244.errors = [{instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data6}];
+const _errs19 = errors;
+if(errors === _errs19){
+if(typeof data7 === "string"){
+if(!pattern67.test(data7)){
+validate244.errors = [{instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data7}];
 return false;
 }
 }
 else {
-validate244.errors = [{instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data6}];
+validate244.errors = [{instancePath:instancePath+"/torn_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data7}];
 return false;
 }
 }
-var valid0 = _errs17 === errors;
+var valid0 = _errs18 === errors;
 }
 else {
 var valid0 = true;
@@ -18493,8 +18604,9 @@ var valid0 = true;
 }
 }
 }
+}
 else {
-validate244.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema453.type,parentSchema:schema453,data}];
+validate244.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema454.type,parentSchema:schema454,data}];
 return false;
 }
 }
@@ -18503,12 +18615,12 @@ return errors === 0;
 }
 validate244.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema458 = {"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema461 = {"title":"JournalSeal","description":"Closes a run: nothing may follow.","type":"object","additionalProperties":false,"required":["checksum","index","kind","previous_checksum","tree_root","tree_size"],"properties":{"checksum":{"description":"sha256: over the canonical JSON of this record without its checksum field.","$ref":"vocabulary.schema.json#/$defs/Checksum"},"index":{"description":"Position in the journal: the header is 0, chained records count from 1.","type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"description":"Tag: seal.","type":"string","const":"seal"},"previous_checksum":{"description":"Checksum of the record before; sha256: and 64 zeros for record 1 (the header is not chained).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_root":{"description":"RFC 6962 Merkle tree head over records 1..tree_size (leaf entry: the record's 32 checksum bytes).","$ref":"vocabulary.schema.json#/$defs/Checksum"},"tree_size":{"description":"Records covered: every record before this one.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 
-function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate245.evaluated;
+const evaluated0 = validate248.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18519,14 +18631,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.checksum === undefined) && (missing0 = "checksum")) || ((data.index === undefined) && (missing0 = "index"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.previous_checksum === undefined) && (missing0 = "previous_checksum"))) || ((data.tree_root === undefined) && (missing0 = "tree_root"))) || ((data.tree_size === undefined) && (missing0 = "tree_size"))){
-validate245.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema458.required,parentSchema:schema458,data}];
+validate248.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema461.required,parentSchema:schema461,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "checksum") || (key0 === "index")) || (key0 === "kind")) || (key0 === "previous_checksum")) || (key0 === "tree_root")) || (key0 === "tree_size"))){
-validate245.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema458,data}];
+validate248.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema461,data}];
 return false;
 break;
 }
@@ -18539,12 +18651,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!pattern67.test(data0)){
-validate245.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
+validate248.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data0}];
 return false;
 }
 }
 else {
-validate245.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
+validate248.errors = [{instancePath:instancePath+"/checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data0}];
 return false;
 }
 }
@@ -18558,18 +18670,18 @@ if(data.index !== undefined){
 let data1 = data.index;
 const _errs5 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate245.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema458.properties.index.type,parentSchema:schema458.properties.index,data:data1}];
+validate248.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema461.properties.index.type,parentSchema:schema461.properties.index,data:data1}];
 return false;
 }
 if(errors === _errs5){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-validate245.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema458.properties.index,data:data1}];
+validate248.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema461.properties.index,data:data1}];
 return false;
 }
 else {
 if(data1 < 1 || isNaN(data1)){
-validate245.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema458.properties.index,data:data1}];
+validate248.errors = [{instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema461.properties.index,data:data1}];
 return false;
 }
 }
@@ -18585,11 +18697,11 @@ if(data.kind !== undefined){
 let data2 = data.kind;
 const _errs7 = errors;
 if(typeof data2 !== "string"){
-validate245.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema458.properties.kind.type,parentSchema:schema458.properties.kind,data:data2}];
+validate248.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema461.properties.kind.type,parentSchema:schema461.properties.kind,data:data2}];
 return false;
 }
 if("seal" !== data2){
-validate245.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "seal"},message:"must be equal to constant",schema:"seal",parentSchema:schema458.properties.kind,data:data2}];
+validate248.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "seal"},message:"must be equal to constant",schema:"seal",parentSchema:schema461.properties.kind,data:data2}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -18605,12 +18717,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data3 === "string"){
 if(!pattern67.test(data3)){
-validate245.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
+validate248.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data3}];
 return false;
 }
 }
 else {
-validate245.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
+validate248.errors = [{instancePath:instancePath+"/previous_checksum",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data3}];
 return false;
 }
 }
@@ -18627,12 +18739,12 @@ const _errs13 = errors;
 if(errors === _errs13){
 if(typeof data4 === "string"){
 if(!pattern67.test(data4)){
-validate245.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data4}];
+validate248.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema400,data:data4}];
 return false;
 }
 }
 else {
-validate245.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data4}];
+validate248.errors = [{instancePath:instancePath+"/tree_root",schemaPath:"vocabulary.schema.json#/$defs/Checksum/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema400.type,parentSchema:schema400,data:data4}];
 return false;
 }
 }
@@ -18646,18 +18758,18 @@ if(data.tree_size !== undefined){
 let data5 = data.tree_size;
 const _errs15 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate245.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema458.properties.tree_size.type,parentSchema:schema458.properties.tree_size,data:data5}];
+validate248.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema461.properties.tree_size.type,parentSchema:schema461.properties.tree_size,data:data5}];
 return false;
 }
 if(errors === _errs15){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 9007199254740991 || isNaN(data5)){
-validate245.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema458.properties.tree_size,data:data5}];
+validate248.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema461.properties.tree_size,data:data5}];
 return false;
 }
 else {
 if(data5 < 0 || isNaN(data5)){
-validate245.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema458.properties.tree_size,data:data5}];
+validate248.errors = [{instancePath:instancePath+"/tree_size",schemaPath:"#/properties/tree_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema461.properties.tree_size,data:data5}];
 return false;
 }
 }
@@ -18677,14 +18789,14 @@ var valid0 = true;
 }
 }
 else {
-validate245.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema458.type,parentSchema:schema458,data}];
+validate248.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema461.type,parentSchema:schema461,data}];
 return false;
 }
 }
-validate245.errors = vErrors;
+validate248.errors = vErrors;
 return errors === 0;
 }
-validate245.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate248.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -18746,8 +18858,8 @@ props0 = true;
 }
 }
 else if(tag0 === "seal"){
-if(!(validate245(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+if(!(validate248(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
 errors = vErrors.length;
 }
 if(props0 !== true){
@@ -18777,16 +18889,16 @@ validate231.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const KernelConfig = validate41;
 
-export const ModeLedger = validate252;
-const schema462 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_ledger.schema.json","title":"ModeLedger","description":"The mode divergence ledger.","type":"object","additionalProperties":false,"required":["ledger_version","entries"],"properties":{"ledger_version":{"description":"Version of the ledger format.","type":"integer","minimum":1,"maximum":1000},"entries":{"description":"Every known difference between modes.","type":"array","items":{"title":"ModeLedgerEntry","description":"One behavioural difference between modes.","type":"object","additionalProperties":false,"required":["id","area","policy_field","modes","behaviour","justification","status","test"],"properties":{"id":{"description":"Stable id, MD-<n>.","type":"string","pattern":"^MD-[0-9]{3,6}$"},"area":{"description":"What part of the kernel differs (e.g. entry admission).","$ref":"vocabulary.schema.json#/$defs/Text"},"policy_field":{"description":"The mode policy field that causes the difference.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"modes":{"description":"Modes that behave differently from the others.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/Mode"},"minItems":1,"maxItems":4},"behaviour":{"description":"What those modes do differently.","$ref":"vocabulary.schema.json#/$defs/Text"},"justification":{"description":"Why the difference exists.","$ref":"vocabulary.schema.json#/$defs/Text"},"status":{"title":"LedgerStatus","description":"accepted: intended and pinned; retired: no longer present (kept for history).","type":"string","enum":["accepted","retired"]},"test":{"description":"The test that pins it: <file>::<test name>.","type":"string","minLength":3,"maxLength":256}}},"minItems":0,"maxItems":256}}};
+export const ModeLedger = validate255;
+const schema465 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_ledger.schema.json","title":"ModeLedger","description":"The mode divergence ledger.","type":"object","additionalProperties":false,"required":["ledger_version","entries"],"properties":{"ledger_version":{"description":"Version of the ledger format.","type":"integer","minimum":1,"maximum":1000},"entries":{"description":"Every known difference between modes.","type":"array","items":{"title":"ModeLedgerEntry","description":"One behavioural difference between modes.","type":"object","additionalProperties":false,"required":["id","area","policy_field","modes","behaviour","justification","status","test"],"properties":{"id":{"description":"Stable id, MD-<n>.","type":"string","pattern":"^MD-[0-9]{3,6}$"},"area":{"description":"What part of the kernel differs (e.g. entry admission).","$ref":"vocabulary.schema.json#/$defs/Text"},"policy_field":{"description":"The mode policy field that causes the difference.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"modes":{"description":"Modes that behave differently from the others.","type":"array","items":{"$ref":"vocabulary.schema.json#/$defs/Mode"},"minItems":1,"maxItems":4},"behaviour":{"description":"What those modes do differently.","$ref":"vocabulary.schema.json#/$defs/Text"},"justification":{"description":"Why the difference exists.","$ref":"vocabulary.schema.json#/$defs/Text"},"status":{"title":"LedgerStatus","description":"accepted: intended and pinned; retired: no longer present (kept for history).","type":"string","enum":["accepted","retired"]},"test":{"description":"The test that pins it: <file>::<test name>.","type":"string","minLength":3,"maxLength":256}}},"minItems":0,"maxItems":256}}};
 const pattern98 = new RegExp("^MD-[0-9]{3,6}$", "u");
 const pattern99 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
 
-function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/mode_ledger.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate252.evaluated;
+const evaluated0 = validate255.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18797,14 +18909,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.ledger_version === undefined) && (missing0 = "ledger_version")) || ((data.entries === undefined) && (missing0 = "entries"))){
-validate252.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema462.required,parentSchema:schema462,data}];
+validate255.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema465.required,parentSchema:schema465,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "ledger_version") || (key0 === "entries"))){
-validate252.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema462,data}];
+validate255.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema465,data}];
 return false;
 break;
 }
@@ -18814,18 +18926,18 @@ if(data.ledger_version !== undefined){
 let data0 = data.ledger_version;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate252.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema462.properties.ledger_version.type,parentSchema:schema462.properties.ledger_version,data:data0}];
+validate255.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema465.properties.ledger_version.type,parentSchema:schema465.properties.ledger_version,data:data0}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1000 || isNaN(data0)){
-validate252.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema462.properties.ledger_version,data:data0}];
+validate255.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema465.properties.ledger_version,data:data0}];
 return false;
 }
 else {
 if(data0 < 1 || isNaN(data0)){
-validate252.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema462.properties.ledger_version,data:data0}];
+validate255.errors = [{instancePath:instancePath+"/ledger_version",schemaPath:"#/properties/ledger_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema465.properties.ledger_version,data:data0}];
 return false;
 }
 }
@@ -18843,12 +18955,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(Array.isArray(data1)){
 if(data1.length > 256){
-validate252.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema462.properties.entries,data:data1}];
+validate255.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema465.properties.entries,data:data1}];
 return false;
 }
 else {
 if(data1.length < 0){
-validate252.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema462.properties.entries,data:data1}];
+validate255.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema465.properties.entries,data:data1}];
 return false;
 }
 else {
@@ -18861,14 +18973,14 @@ if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if(((((((((data2.id === undefined) && (missing1 = "id")) || ((data2.area === undefined) && (missing1 = "area"))) || ((data2.policy_field === undefined) && (missing1 = "policy_field"))) || ((data2.modes === undefined) && (missing1 = "modes"))) || ((data2.behaviour === undefined) && (missing1 = "behaviour"))) || ((data2.justification === undefined) && (missing1 = "justification"))) || ((data2.status === undefined) && (missing1 = "status"))) || ((data2.test === undefined) && (missing1 = "test"))){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema462.properties.entries.items.required,parentSchema:schema462.properties.entries.items,data:data2}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema465.properties.entries.items.required,parentSchema:schema465.properties.entries.items,data:data2}];
 return false;
 }
 else {
 const _errs8 = errors;
 for(const key1 in data2){
 if(!((((((((key1 === "id") || (key1 === "area")) || (key1 === "policy_field")) || (key1 === "modes")) || (key1 === "behaviour")) || (key1 === "justification")) || (key1 === "status")) || (key1 === "test"))){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema462.properties.entries.items,data:data2}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema465.properties.entries.items,data:data2}];
 return false;
 break;
 }
@@ -18880,12 +18992,12 @@ const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
 if(!pattern98.test(data3)){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^MD-[0-9]{3,6}$"},message:"must match pattern \""+"^MD-[0-9]{3,6}$"+"\"",schema:"^MD-[0-9]{3,6}$",parentSchema:schema462.properties.entries.items.properties.id,data:data3}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^MD-[0-9]{3,6}$"},message:"must match pattern \""+"^MD-[0-9]{3,6}$"+"\"",schema:"^MD-[0-9]{3,6}$",parentSchema:schema465.properties.entries.items.properties.id,data:data3}];
 return false;
 }
 }
 else {
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.entries.items.properties.id.type,parentSchema:schema462.properties.entries.items.properties.id,data:data3}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/id",schemaPath:"#/properties/entries/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.entries.items.properties.id.type,parentSchema:schema465.properties.entries.items.properties.id,data:data3}];
 return false;
 }
 }
@@ -18902,12 +19014,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
 if((data4.length > 512 && func1(data4) > 512)){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data4}];
 return false;
 }
 }
 else {
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data4}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/area",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data4}];
 return false;
 }
 }
@@ -18923,12 +19035,12 @@ const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data5 === "string"){
 if(!pattern99.test(data5)){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema462.properties.entries.items.properties.policy_field,data:data5}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema465.properties.entries.items.properties.policy_field,data:data5}];
 return false;
 }
 }
 else {
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.entries.items.properties.policy_field.type,parentSchema:schema462.properties.entries.items.properties.policy_field,data:data5}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/policy_field",schemaPath:"#/properties/entries/items/properties/policy_field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.entries.items.properties.policy_field.type,parentSchema:schema465.properties.entries.items.properties.policy_field,data:data5}];
 return false;
 }
 }
@@ -18944,12 +19056,12 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(Array.isArray(data6)){
 if(data6.length > 4){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema462.properties.entries.items.properties.modes,data:data6}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema465.properties.entries.items.properties.modes,data:data6}];
 return false;
 }
 else {
 if(data6.length < 1){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema462.properties.entries.items.properties.modes,data:data6}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema465.properties.entries.items.properties.modes,data:data6}];
 return false;
 }
 else {
@@ -18959,11 +19071,11 @@ for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 const _errs18 = errors;
 if(typeof data7 !== "string"){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data7}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data7}];
 return false;
 }
 if(!((((data7 === "backtest") || (data7 === "paper")) || (data7 === "sandbox")) || (data7 === "live"))){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/enum",keyword:"enum",params:{allowedValues: schema50.enum},message:"must be equal to one of the allowed values",schema:schema50.enum,parentSchema:schema50,data:data7}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes/" + i1,schemaPath:"vocabulary.schema.json#/$defs/Mode/enum",keyword:"enum",params:{allowedValues: schema50.enum},message:"must be equal to one of the allowed values",schema:schema50.enum,parentSchema:schema50,data:data7}];
 return false;
 }
 var valid4 = _errs18 === errors;
@@ -18975,7 +19087,7 @@ break;
 }
 }
 else {
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.entries.items.properties.modes.type,parentSchema:schema462.properties.entries.items.properties.modes,data:data6}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/modes",schemaPath:"#/properties/entries/items/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema465.properties.entries.items.properties.modes.type,parentSchema:schema465.properties.entries.items.properties.modes,data:data6}];
 return false;
 }
 }
@@ -18992,12 +19104,12 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data8 === "string"){
 if((data8.length > 512 && func1(data8) > 512)){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data8}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data8}];
 return false;
 }
 }
 else {
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data8}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/behaviour",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data8}];
 return false;
 }
 }
@@ -19014,12 +19126,12 @@ const _errs25 = errors;
 if(errors === _errs25){
 if(typeof data9 === "string"){
 if((data9.length > 512 && func1(data9) > 512)){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data9}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema40,data:data9}];
 return false;
 }
 }
 else {
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data9}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/justification",schemaPath:"vocabulary.schema.json#/$defs/Text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data9}];
 return false;
 }
 }
@@ -19033,11 +19145,11 @@ if(data2.status !== undefined){
 let data10 = data2.status;
 const _errs27 = errors;
 if(typeof data10 !== "string"){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.entries.items.properties.status.type,parentSchema:schema462.properties.entries.items.properties.status,data:data10}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.entries.items.properties.status.type,parentSchema:schema465.properties.entries.items.properties.status,data:data10}];
 return false;
 }
 if(!((data10 === "accepted") || (data10 === "retired"))){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema462.properties.entries.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema462.properties.entries.items.properties.status.enum,parentSchema:schema462.properties.entries.items.properties.status,data:data10}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/status",schemaPath:"#/properties/entries/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema465.properties.entries.items.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema465.properties.entries.items.properties.status.enum,parentSchema:schema465.properties.entries.items.properties.status,data:data10}];
 return false;
 }
 var valid2 = _errs27 === errors;
@@ -19052,18 +19164,18 @@ const _errs29 = errors;
 if(errors === _errs29){
 if(typeof data11 === "string"){
 if((data11.length > 256 && func1(data11) > 256)){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema462.properties.entries.items.properties.test,data:data11}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema465.properties.entries.items.properties.test,data:data11}];
 return false;
 }
 else {
 if((data11.length < 6 && func1(data11) < 3)){
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema462.properties.entries.items.properties.test,data:data11}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema465.properties.entries.items.properties.test,data:data11}];
 return false;
 }
 }
 }
 else {
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema462.properties.entries.items.properties.test.type,parentSchema:schema462.properties.entries.items.properties.test,data:data11}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0+"/test",schemaPath:"#/properties/entries/items/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema465.properties.entries.items.properties.test.type,parentSchema:schema465.properties.entries.items.properties.test,data:data11}];
 return false;
 }
 }
@@ -19083,7 +19195,7 @@ var valid2 = true;
 }
 }
 else {
-validate252.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema462.properties.entries.items.type,parentSchema:schema462.properties.entries.items,data:data2}];
+validate255.errors = [{instancePath:instancePath+"/entries/" + i0,schemaPath:"#/properties/entries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema465.properties.entries.items.type,parentSchema:schema465.properties.entries.items,data:data2}];
 return false;
 }
 }
@@ -19096,7 +19208,7 @@ break;
 }
 }
 else {
-validate252.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema462.properties.entries.type,parentSchema:schema462.properties.entries,data:data1}];
+validate255.errors = [{instancePath:instancePath+"/entries",schemaPath:"#/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema465.properties.entries.type,parentSchema:schema465.properties.entries,data:data1}];
 return false;
 }
 }
@@ -19110,14 +19222,14 @@ var valid0 = true;
 }
 }
 else {
-validate252.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema462.type,parentSchema:schema462,data}];
+validate255.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema465.type,parentSchema:schema465,data}];
 return false;
 }
 }
-validate252.errors = vErrors;
+validate255.errors = vErrors;
 return errors === 0;
 }
-validate252.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate255.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const ModePolicy = validate26;
 const schema49 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/mode_policy.schema.json","title":"ModePolicy","description":"What differs between modes.","type":"object","additionalProperties":false,"required":["policy_version","rules"],"properties":{"policy_version":{"description":"Version of the table.","type":"integer","minimum":1,"maximum":1000},"rules":{"description":"One row per mode, every mode exactly once.","type":"array","items":{"title":"ModeRule","description":"Policy of one mode.","type":"object","additionalProperties":false,"required":["mode","require_reconciled_account_for_entry","require_gap_free_account_for_entry"],"properties":{"mode":{"description":"The mode.","$ref":"vocabulary.schema.json#/$defs/Mode"},"require_reconciled_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN) unless the account reconcile_status is OK.","type":"boolean"},"require_gap_free_account_for_entry":{"description":"ENTER is refused (MODE_FORBIDDEN, reason ACCOUNT_SEQ_GAPS) while account events are missing (seq_gaps open).","type":"boolean"}}},"minItems":4,"maxItems":4}}};
@@ -20273,19 +20385,19 @@ export const ProtocolResponse = validate165;
 
 export const ReconcileSlot = validate138;
 
-export const ReportData = validate253;
-const schema467 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_data.schema.json","title":"ReportData","description":"Everything `lockstep report` embeds in its HTML page: gates, matrices and their coverage per implementation, divergences grouped by signature, timelines and trends. Versioned by report_data_version.","type":"object","additionalProperties":false,"required":["report_data_version","title","inputs","gates","matrices","coverage","divergences","divergence_groups_total","timelines","findings","history"],"properties":{"report_data_version":{"description":"Version of this format.","type":"integer","minimum":1,"maximum":1},"title":{"description":"Page title.","type":"string","minLength":0,"maxLength":256},"inputs":{"description":"The input files.","type":"array","items":{"description":"One input.","$ref":"#/$defs/ReportInput"},"minItems":0,"maxItems":10000},"gates":{"description":"The gates.","type":"array","items":{"description":"One gate.","$ref":"#/$defs/Gate"},"minItems":0,"maxItems":256},"matrices":{"description":"The slot and order matrices.","type":"array","items":{"description":"One matrix.","$ref":"#/$defs/Matrix"},"minItems":0,"maxItems":2},"coverage":{"description":"Cell counts per view and matrix.","type":"array","items":{"description":"One view of one matrix.","$ref":"#/$defs/CoverageView"},"minItems":0,"maxItems":512},"divergences":{"description":"Divergence groups, most frequent first (at most 2000; divergence_groups_total counts all).","type":"array","items":{"description":"One group.","$ref":"#/$defs/DivergenceGroup"},"minItems":0,"maxItems":2000},"divergence_groups_total":{"description":"How many divergence groups there were.","type":"integer","minimum":0,"maximum":9007199254740991},"timelines":{"description":"Timelines of fixtures and scenarios.","type":"array","items":{"description":"One timeline.","$ref":"#/$defs/Timeline"},"minItems":0,"maxItems":100000},"findings":{"description":"Compat findings and journal differences.","type":"array","items":{"description":"One finding.","$ref":"#/$defs/Finding"},"minItems":0,"maxItems":100000},"history":{"description":"Earlier runs, oldest first, this run last.","type":"array","items":{"description":"One run.","$ref":"#/$defs/HistoryPoint"},"minItems":0,"maxItems":100000}},"$defs":{"ReportInput":{"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}},"RedItem":{"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"Gate":{"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}},"Metric":{"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"MatrixCell":{"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}},"Matrix":{"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}},"CellCount":{"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}},"CoverageView":{"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}},"DivergenceItem":{"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"DivergenceGroup":{"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}},"TimelineStep":{"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}},"TimelineTick":{"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}},"TimelineMark":{"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}},"Timeline":{"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}},"Finding":{"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}},"HistoryPoint":{"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
-const schema468 = {"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}};
-const schema482 = {"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}};
-const schema483 = {"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}};
-const schema469 = {"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}};
-const schema470 = {"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}};
-const schema471 = {"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
+export const ReportData = validate256;
+const schema470 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_data.schema.json","title":"ReportData","description":"Everything `lockstep report` embeds in its HTML page: gates, matrices and their coverage per implementation, divergences grouped by signature, timelines and trends. Versioned by report_data_version.","type":"object","additionalProperties":false,"required":["report_data_version","title","inputs","gates","matrices","coverage","divergences","divergence_groups_total","timelines","findings","history"],"properties":{"report_data_version":{"description":"Version of this format.","type":"integer","minimum":1,"maximum":1},"title":{"description":"Page title.","type":"string","minLength":0,"maxLength":256},"inputs":{"description":"The input files.","type":"array","items":{"description":"One input.","$ref":"#/$defs/ReportInput"},"minItems":0,"maxItems":10000},"gates":{"description":"The gates.","type":"array","items":{"description":"One gate.","$ref":"#/$defs/Gate"},"minItems":0,"maxItems":256},"matrices":{"description":"The slot and order matrices.","type":"array","items":{"description":"One matrix.","$ref":"#/$defs/Matrix"},"minItems":0,"maxItems":2},"coverage":{"description":"Cell counts per view and matrix.","type":"array","items":{"description":"One view of one matrix.","$ref":"#/$defs/CoverageView"},"minItems":0,"maxItems":512},"divergences":{"description":"Divergence groups, most frequent first (at most 2000; divergence_groups_total counts all).","type":"array","items":{"description":"One group.","$ref":"#/$defs/DivergenceGroup"},"minItems":0,"maxItems":2000},"divergence_groups_total":{"description":"How many divergence groups there were.","type":"integer","minimum":0,"maximum":9007199254740991},"timelines":{"description":"Timelines of fixtures and scenarios.","type":"array","items":{"description":"One timeline.","$ref":"#/$defs/Timeline"},"minItems":0,"maxItems":100000},"findings":{"description":"Compat findings and journal differences.","type":"array","items":{"description":"One finding.","$ref":"#/$defs/Finding"},"minItems":0,"maxItems":100000},"history":{"description":"Earlier runs, oldest first, this run last.","type":"array","items":{"description":"One run.","$ref":"#/$defs/HistoryPoint"},"minItems":0,"maxItems":100000}},"$defs":{"ReportInput":{"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}},"RedItem":{"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"Gate":{"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}},"Metric":{"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}},"MatrixCell":{"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}},"Matrix":{"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}},"CellCount":{"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}},"CoverageView":{"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}},"DivergenceItem":{"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}},"DivergenceGroup":{"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}},"TimelineStep":{"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}},"TimelineTick":{"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}},"TimelineMark":{"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}},"Timeline":{"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}},"Finding":{"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}},"HistoryPoint":{"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}}}};
+const schema471 = {"title":"ReportInput","description":"One input file the report was built from.","type":"object","additionalProperties":false,"required":["file","kind","records"],"properties":{"file":{"description":"The path as given on the command line.","type":"string","minLength":0,"maxLength":4096},"kind":{"description":"What the input was detected to be.","type":"string","enum":["parity","fuzz","fuzz_shard","journal_compare","compat","history"]},"records":{"description":"Records read from it (lines or reports).","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema485 = {"title":"Finding","description":"One finding of a compat check or a journal comparison.","type":"object","additionalProperties":false,"required":["source","severity","rule","where","message"],"properties":{"source":{"description":"Which input.","type":"string","enum":["parity","fuzz","journal","compat"]},"severity":{"description":"breaking fails the gate.","type":"string","enum":["breaking","warning","info"]},"rule":{"description":"Rule id or kind.","type":"string","minLength":0,"maxLength":256},"where":{"description":"Where (schema pointer, journal record).","type":"string","minLength":0,"maxLength":4096},"message":{"description":"What changed or differs.","type":"string","minLength":0,"maxLength":4096}}};
+const schema486 = {"title":"HistoryPoint","description":"One earlier run, as the trends draw it.","type":"object","additionalProperties":false,"required":["label","slot_hit","slot_legal","order_hit","order_legal","signatures","scenarios_per_s","parity_failed"],"properties":{"label":{"description":"Run label.","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Slot cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Order cells hit.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Distinct failure signatures.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz throughput.","type":"number","minimum":0,"maximum":1000000000000000},"parity_failed":{"description":"Parity cases not passed.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema472 = {"title":"Gate","description":"One release gate and its verdict.","type":"object","additionalProperties":false,"required":["gate","subject","status","summary","metrics","red","red_total"],"properties":{"gate":{"description":"Which gate.","type":"string","enum":["parity","fuzz","replay","compat"]},"subject":{"description":"What the gate judged (an implementation, a fuzz run, a baseline).","type":"string","minLength":0,"maxLength":256},"status":{"description":"pass, fail, or absent when no input covered the gate.","type":"string","enum":["pass","fail","absent"]},"summary":{"description":"The gate in one line with its numbers.","type":"string","minLength":0,"maxLength":4096},"metrics":{"description":"The numbers behind the verdict.","type":"array","items":{"description":"One number.","$ref":"#/$defs/Metric"},"minItems":0,"maxItems":64},"red":{"description":"Failing items with their repro commands (at most 200; red_total counts all).","type":"array","items":{"description":"One failing item.","$ref":"#/$defs/RedItem"},"minItems":0,"maxItems":200},"red_total":{"description":"How many failing items there were.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema473 = {"title":"Metric","description":"One named number.","type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"description":"What it counts.","type":"string","minLength":0,"maxLength":128},"value":{"description":"The number.","type":"number","minimum":-1000000000000000,"maximum":1000000000000000}}};
+const schema474 = {"title":"RedItem","description":"One failing item of a gate and the command that reproduces it.","type":"object","additionalProperties":false,"required":["what","command"],"properties":{"what":{"description":"What failed, in one line.","type":"string","minLength":0,"maxLength":4096},"command":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate254.evaluated;
+const evaluated0 = validate257.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20296,14 +20408,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.gate === undefined) && (missing0 = "gate")) || ((data.subject === undefined) && (missing0 = "subject"))) || ((data.status === undefined) && (missing0 = "status"))) || ((data.summary === undefined) && (missing0 = "summary"))) || ((data.metrics === undefined) && (missing0 = "metrics"))) || ((data.red === undefined) && (missing0 = "red"))) || ((data.red_total === undefined) && (missing0 = "red_total"))){
-validate254.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema469.required,parentSchema:schema469,data}];
+validate257.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema472.required,parentSchema:schema472,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "gate") || (key0 === "subject")) || (key0 === "status")) || (key0 === "summary")) || (key0 === "metrics")) || (key0 === "red")) || (key0 === "red_total"))){
-validate254.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema469,data}];
+validate257.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema472,data}];
 return false;
 break;
 }
@@ -20313,11 +20425,11 @@ if(data.gate !== undefined){
 let data0 = data.gate;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate254.errors = [{instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.gate.type,parentSchema:schema469.properties.gate,data:data0}];
+validate257.errors = [{instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.gate.type,parentSchema:schema472.properties.gate,data:data0}];
 return false;
 }
 if(!((((data0 === "parity") || (data0 === "fuzz")) || (data0 === "replay")) || (data0 === "compat"))){
-validate254.errors = [{instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/enum",keyword:"enum",params:{allowedValues: schema469.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema469.properties.gate.enum,parentSchema:schema469.properties.gate,data:data0}];
+validate257.errors = [{instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/enum",keyword:"enum",params:{allowedValues: schema472.properties.gate.enum},message:"must be equal to one of the allowed values",schema:schema472.properties.gate.enum,parentSchema:schema472.properties.gate,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -20332,18 +20444,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if((data1.length > 256 && func1(data1) > 256)){
-validate254.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema469.properties.subject,data:data1}];
+validate257.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema472.properties.subject,data:data1}];
 return false;
 }
 else {
 if((data1.length < 0 && func1(data1) < 0)){
-validate254.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema469.properties.subject,data:data1}];
+validate257.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.subject,data:data1}];
 return false;
 }
 }
 }
 else {
-validate254.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.subject.type,parentSchema:schema469.properties.subject,data:data1}];
+validate257.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.subject.type,parentSchema:schema472.properties.subject,data:data1}];
 return false;
 }
 }
@@ -20357,11 +20469,11 @@ if(data.status !== undefined){
 let data2 = data.status;
 const _errs6 = errors;
 if(typeof data2 !== "string"){
-validate254.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.status.type,parentSchema:schema469.properties.status,data:data2}];
+validate257.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.status.type,parentSchema:schema472.properties.status,data:data2}];
 return false;
 }
 if(!(((data2 === "pass") || (data2 === "fail")) || (data2 === "absent"))){
-validate254.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema469.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema469.properties.status.enum,parentSchema:schema469.properties.status,data:data2}];
+validate257.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema472.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema472.properties.status.enum,parentSchema:schema472.properties.status,data:data2}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -20376,18 +20488,18 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data3 === "string"){
 if((data3.length > 4096 && func1(data3) > 4096)){
-validate254.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema469.properties.summary,data:data3}];
+validate257.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema472.properties.summary,data:data3}];
 return false;
 }
 else {
 if((data3.length < 0 && func1(data3) < 0)){
-validate254.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema469.properties.summary,data:data3}];
+validate257.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.summary,data:data3}];
 return false;
 }
 }
 }
 else {
-validate254.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema469.properties.summary.type,parentSchema:schema469.properties.summary,data:data3}];
+validate257.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.summary.type,parentSchema:schema472.properties.summary,data:data3}];
 return false;
 }
 }
@@ -20403,12 +20515,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(Array.isArray(data4)){
 if(data4.length > 64){
-validate254.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema469.properties.metrics,data:data4}];
+validate257.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema472.properties.metrics,data:data4}];
 return false;
 }
 else {
 if(data4.length < 0){
-validate254.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema469.properties.metrics,data:data4}];
+validate257.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema472.properties.metrics,data:data4}];
 return false;
 }
 else {
@@ -20422,14 +20534,14 @@ if(errors === _errs13){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
 if(((data5.name === undefined) && (missing1 = "name")) || ((data5.value === undefined) && (missing1 = "value"))){
-validate254.errors = [{instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema470.required,parentSchema:schema470,data:data5}];
+validate257.errors = [{instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema473.required,parentSchema:schema473,data:data5}];
 return false;
 }
 else {
 const _errs15 = errors;
 for(const key1 in data5){
 if(!((key1 === "name") || (key1 === "value"))){
-validate254.errors = [{instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema470,data:data5}];
+validate257.errors = [{instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema473,data:data5}];
 return false;
 break;
 }
@@ -20441,18 +20553,18 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data6 === "string"){
 if((data6.length > 128 && func1(data6) > 128)){
-validate254.errors = [{instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema470.properties.name,data:data6}];
+validate257.errors = [{instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema473.properties.name,data:data6}];
 return false;
 }
 else {
 if((data6.length < 0 && func1(data6) < 0)){
-validate254.errors = [{instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema470.properties.name,data:data6}];
+validate257.errors = [{instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema473.properties.name,data:data6}];
 return false;
 }
 }
 }
 else {
-validate254.errors = [{instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema470.properties.name.type,parentSchema:schema470.properties.name,data:data6}];
+validate257.errors = [{instancePath:instancePath+"/metrics/" + i0+"/name",schemaPath:"#/$defs/Metric/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema473.properties.name.type,parentSchema:schema473.properties.name,data:data6}];
 return false;
 }
 }
@@ -20468,18 +20580,18 @@ const _errs18 = errors;
 if(errors === _errs18){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 1000000000000000 || isNaN(data7)){
-validate254.errors = [{instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema470.properties.value,data:data7}];
+validate257.errors = [{instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema473.properties.value,data:data7}];
 return false;
 }
 else {
 if(data7 < -1000000000000000 || isNaN(data7)){
-validate254.errors = [{instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000",schema:-1000000000000000,parentSchema:schema470.properties.value,data:data7}];
+validate257.errors = [{instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1000000000000000},message:"must be >= -1000000000000000",schema:-1000000000000000,parentSchema:schema473.properties.value,data:data7}];
 return false;
 }
 }
 }
 else {
-validate254.errors = [{instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema470.properties.value.type,parentSchema:schema470.properties.value,data:data7}];
+validate257.errors = [{instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/$defs/Metric/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema473.properties.value.type,parentSchema:schema473.properties.value,data:data7}];
 return false;
 }
 }
@@ -20493,7 +20605,7 @@ var valid3 = true;
 }
 }
 else {
-validate254.errors = [{instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema470.type,parentSchema:schema470,data:data5}];
+validate257.errors = [{instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/$defs/Metric/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema473.type,parentSchema:schema473,data:data5}];
 return false;
 }
 }
@@ -20506,7 +20618,7 @@ break;
 }
 }
 else {
-validate254.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema469.properties.metrics.type,parentSchema:schema469.properties.metrics,data:data4}];
+validate257.errors = [{instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.metrics.type,parentSchema:schema472.properties.metrics,data:data4}];
 return false;
 }
 }
@@ -20522,12 +20634,12 @@ const _errs20 = errors;
 if(errors === _errs20){
 if(Array.isArray(data8)){
 if(data8.length > 200){
-validate254.errors = [{instancePath:instancePath+"/red",schemaPath:"#/properties/red/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema469.properties.red,data:data8}];
+validate257.errors = [{instancePath:instancePath+"/red",schemaPath:"#/properties/red/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema472.properties.red,data:data8}];
 return false;
 }
 else {
 if(data8.length < 0){
-validate254.errors = [{instancePath:instancePath+"/red",schemaPath:"#/properties/red/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema469.properties.red,data:data8}];
+validate257.errors = [{instancePath:instancePath+"/red",schemaPath:"#/properties/red/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema472.properties.red,data:data8}];
 return false;
 }
 else {
@@ -20541,14 +20653,14 @@ if(errors === _errs23){
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 let missing2;
 if(((data9.what === undefined) && (missing2 = "what")) || ((data9.command === undefined) && (missing2 = "command"))){
-validate254.errors = [{instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema471.required,parentSchema:schema471,data:data9}];
+validate257.errors = [{instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema474.required,parentSchema:schema474,data:data9}];
 return false;
 }
 else {
 const _errs25 = errors;
 for(const key2 in data9){
 if(!((key2 === "what") || (key2 === "command"))){
-validate254.errors = [{instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema471,data:data9}];
+validate257.errors = [{instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema474,data:data9}];
 return false;
 break;
 }
@@ -20560,18 +20672,18 @@ const _errs26 = errors;
 if(errors === _errs26){
 if(typeof data10 === "string"){
 if((data10.length > 4096 && func1(data10) > 4096)){
-validate254.errors = [{instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema471.properties.what,data:data10}];
+validate257.errors = [{instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema474.properties.what,data:data10}];
 return false;
 }
 else {
 if((data10.length < 0 && func1(data10) < 0)){
-validate254.errors = [{instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema471.properties.what,data:data10}];
+validate257.errors = [{instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema474.properties.what,data:data10}];
 return false;
 }
 }
 }
 else {
-validate254.errors = [{instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema471.properties.what.type,parentSchema:schema471.properties.what,data:data10}];
+validate257.errors = [{instancePath:instancePath+"/red/" + i1+"/what",schemaPath:"#/$defs/RedItem/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema474.properties.what.type,parentSchema:schema474.properties.what,data:data10}];
 return false;
 }
 }
@@ -20587,18 +20699,18 @@ const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data11 === "string"){
 if((data11.length > 4096 && func1(data11) > 4096)){
-validate254.errors = [{instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema471.properties.command,data:data11}];
+validate257.errors = [{instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema474.properties.command,data:data11}];
 return false;
 }
 else {
 if((data11.length < 0 && func1(data11) < 0)){
-validate254.errors = [{instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema471.properties.command,data:data11}];
+validate257.errors = [{instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema474.properties.command,data:data11}];
 return false;
 }
 }
 }
 else {
-validate254.errors = [{instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema471.properties.command.type,parentSchema:schema471.properties.command,data:data11}];
+validate257.errors = [{instancePath:instancePath+"/red/" + i1+"/command",schemaPath:"#/$defs/RedItem/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema474.properties.command.type,parentSchema:schema474.properties.command,data:data11}];
 return false;
 }
 }
@@ -20612,7 +20724,7 @@ var valid6 = true;
 }
 }
 else {
-validate254.errors = [{instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema471.type,parentSchema:schema471,data:data9}];
+validate257.errors = [{instancePath:instancePath+"/red/" + i1,schemaPath:"#/$defs/RedItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema474.type,parentSchema:schema474,data:data9}];
 return false;
 }
 }
@@ -20625,7 +20737,7 @@ break;
 }
 }
 else {
-validate254.errors = [{instancePath:instancePath+"/red",schemaPath:"#/properties/red/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema469.properties.red.type,parentSchema:schema469.properties.red,data:data8}];
+validate257.errors = [{instancePath:instancePath+"/red",schemaPath:"#/properties/red/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.red.type,parentSchema:schema472.properties.red,data:data8}];
 return false;
 }
 }
@@ -20639,18 +20751,18 @@ if(data.red_total !== undefined){
 let data12 = data.red_total;
 const _errs30 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-validate254.errors = [{instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema469.properties.red_total.type,parentSchema:schema469.properties.red_total,data:data12}];
+validate257.errors = [{instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema472.properties.red_total.type,parentSchema:schema472.properties.red_total,data:data12}];
 return false;
 }
 if(errors === _errs30){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 > 9007199254740991 || isNaN(data12)){
-validate254.errors = [{instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema469.properties.red_total,data:data12}];
+validate257.errors = [{instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema472.properties.red_total,data:data12}];
 return false;
 }
 else {
 if(data12 < 0 || isNaN(data12)){
-validate254.errors = [{instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema469.properties.red_total,data:data12}];
+validate257.errors = [{instancePath:instancePath+"/red_total",schemaPath:"#/properties/red_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema472.properties.red_total,data:data12}];
 return false;
 }
 }
@@ -20671,22 +20783,22 @@ var valid0 = true;
 }
 }
 else {
-validate254.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema469.type,parentSchema:schema469,data}];
+validate257.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema472.type,parentSchema:schema472,data}];
 return false;
 }
 }
-validate254.errors = vErrors;
+validate257.errors = vErrors;
 return errors === 0;
 }
-validate254.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate257.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema472 = {"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}};
-const schema473 = {"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}};
+const schema475 = {"title":"Matrix","description":"A transition matrix as the heatmap draws it.","type":"object","additionalProperties":false,"required":["machine","states","triggers","cells"],"properties":{"machine":{"description":"Which machine.","type":"string","enum":["SLOT","ORDER"]},"states":{"description":"Every state, in matrix order (the rows).","type":"array","items":{"description":"A state.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"triggers":{"description":"Every trigger any cell uses, in first-use order (the columns).","type":"array","items":{"description":"A trigger.","type":"string","minLength":0,"maxLength":64},"minItems":0,"maxItems":64},"cells":{"description":"The legal cells.","type":"array","items":{"description":"One cell.","$ref":"#/$defs/MatrixCell"},"minItems":0,"maxItems":1024}}};
+const schema476 = {"title":"MatrixCell","description":"One legal transition of a matrix.","type":"object","additionalProperties":false,"required":["from","trigger","to","description"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"description":{"description":"What the transition means.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate256.evaluated;
+const evaluated0 = validate259.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20697,14 +20809,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.machine === undefined) && (missing0 = "machine")) || ((data.states === undefined) && (missing0 = "states"))) || ((data.triggers === undefined) && (missing0 = "triggers"))) || ((data.cells === undefined) && (missing0 = "cells"))){
-validate256.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema472.required,parentSchema:schema472,data}];
+validate259.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema475.required,parentSchema:schema475,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "machine") || (key0 === "states")) || (key0 === "triggers")) || (key0 === "cells"))){
-validate256.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema472,data}];
+validate259.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema475,data}];
 return false;
 break;
 }
@@ -20714,11 +20826,11 @@ if(data.machine !== undefined){
 let data0 = data.machine;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate256.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.machine.type,parentSchema:schema472.properties.machine,data:data0}];
+validate259.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.machine.type,parentSchema:schema475.properties.machine,data:data0}];
 return false;
 }
 if(!((data0 === "SLOT") || (data0 === "ORDER"))){
-validate256.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema472.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema472.properties.machine.enum,parentSchema:schema472.properties.machine,data:data0}];
+validate259.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema475.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema475.properties.machine.enum,parentSchema:schema475.properties.machine,data:data0}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -20733,12 +20845,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(Array.isArray(data1)){
 if(data1.length > 64){
-validate256.errors = [{instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema472.properties.states,data:data1}];
+validate259.errors = [{instancePath:instancePath+"/states",schemaPath:"#/properties/states/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema475.properties.states,data:data1}];
 return false;
 }
 else {
 if(data1.length < 0){
-validate256.errors = [{instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema472.properties.states,data:data1}];
+validate259.errors = [{instancePath:instancePath+"/states",schemaPath:"#/properties/states/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema475.properties.states,data:data1}];
 return false;
 }
 else {
@@ -20750,18 +20862,18 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if((data2.length > 64 && func1(data2) > 64)){
-validate256.errors = [{instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema472.properties.states.items,data:data2}];
+validate259.errors = [{instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema475.properties.states.items,data:data2}];
 return false;
 }
 else {
 if((data2.length < 0 && func1(data2) < 0)){
-validate256.errors = [{instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.states.items,data:data2}];
+validate259.errors = [{instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.states.items,data:data2}];
 return false;
 }
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.states.items.type,parentSchema:schema472.properties.states.items,data:data2}];
+validate259.errors = [{instancePath:instancePath+"/states/" + i0,schemaPath:"#/properties/states/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.states.items.type,parentSchema:schema475.properties.states.items,data:data2}];
 return false;
 }
 }
@@ -20774,7 +20886,7 @@ break;
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.states.type,parentSchema:schema472.properties.states,data:data1}];
+validate259.errors = [{instancePath:instancePath+"/states",schemaPath:"#/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema475.properties.states.type,parentSchema:schema475.properties.states,data:data1}];
 return false;
 }
 }
@@ -20790,12 +20902,12 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(Array.isArray(data3)){
 if(data3.length > 64){
-validate256.errors = [{instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema472.properties.triggers,data:data3}];
+validate259.errors = [{instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema475.properties.triggers,data:data3}];
 return false;
 }
 else {
 if(data3.length < 0){
-validate256.errors = [{instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema472.properties.triggers,data:data3}];
+validate259.errors = [{instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema475.properties.triggers,data:data3}];
 return false;
 }
 else {
@@ -20807,18 +20919,18 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data4 === "string"){
 if((data4.length > 64 && func1(data4) > 64)){
-validate256.errors = [{instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema472.properties.triggers.items,data:data4}];
+validate259.errors = [{instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema475.properties.triggers.items,data:data4}];
 return false;
 }
 else {
 if((data4.length < 0 && func1(data4) < 0)){
-validate256.errors = [{instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema472.properties.triggers.items,data:data4}];
+validate259.errors = [{instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.triggers.items,data:data4}];
 return false;
 }
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema472.properties.triggers.items.type,parentSchema:schema472.properties.triggers.items,data:data4}];
+validate259.errors = [{instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/properties/triggers/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.triggers.items.type,parentSchema:schema475.properties.triggers.items,data:data4}];
 return false;
 }
 }
@@ -20831,7 +20943,7 @@ break;
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.triggers.type,parentSchema:schema472.properties.triggers,data:data3}];
+validate259.errors = [{instancePath:instancePath+"/triggers",schemaPath:"#/properties/triggers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema475.properties.triggers.type,parentSchema:schema475.properties.triggers,data:data3}];
 return false;
 }
 }
@@ -20847,12 +20959,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(Array.isArray(data5)){
 if(data5.length > 1024){
-validate256.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema472.properties.cells,data:data5}];
+validate259.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema475.properties.cells,data:data5}];
 return false;
 }
 else {
 if(data5.length < 0){
-validate256.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema472.properties.cells,data:data5}];
+validate259.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema475.properties.cells,data:data5}];
 return false;
 }
 else {
@@ -20866,14 +20978,14 @@ if(errors === _errs15){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
 if(((((data6.from === undefined) && (missing1 = "from")) || ((data6.trigger === undefined) && (missing1 = "trigger"))) || ((data6.to === undefined) && (missing1 = "to"))) || ((data6.description === undefined) && (missing1 = "description"))){
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema473.required,parentSchema:schema473,data:data6}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema476.required,parentSchema:schema476,data:data6}];
 return false;
 }
 else {
 const _errs17 = errors;
 for(const key1 in data6){
 if(!((((key1 === "from") || (key1 === "trigger")) || (key1 === "to")) || (key1 === "description"))){
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema473,data:data6}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema476,data:data6}];
 return false;
 break;
 }
@@ -20885,18 +20997,18 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(typeof data7 === "string"){
 if((data7.length > 64 && func1(data7) > 64)){
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema473.properties.from,data:data7}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema476.properties.from,data:data7}];
 return false;
 }
 else {
 if((data7.length < 0 && func1(data7) < 0)){
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema473.properties.from,data:data7}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema476.properties.from,data:data7}];
 return false;
 }
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema473.properties.from.type,parentSchema:schema473.properties.from,data:data7}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2+"/from",schemaPath:"#/$defs/MatrixCell/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema476.properties.from.type,parentSchema:schema476.properties.from,data:data7}];
 return false;
 }
 }
@@ -20912,18 +21024,18 @@ const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data8 === "string"){
 if((data8.length > 64 && func1(data8) > 64)){
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema473.properties.trigger,data:data8}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema476.properties.trigger,data:data8}];
 return false;
 }
 else {
 if((data8.length < 0 && func1(data8) < 0)){
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema473.properties.trigger,data:data8}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema476.properties.trigger,data:data8}];
 return false;
 }
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema473.properties.trigger.type,parentSchema:schema473.properties.trigger,data:data8}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2+"/trigger",schemaPath:"#/$defs/MatrixCell/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema476.properties.trigger.type,parentSchema:schema476.properties.trigger,data:data8}];
 return false;
 }
 }
@@ -20939,18 +21051,18 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data9 === "string"){
 if((data9.length > 64 && func1(data9) > 64)){
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema473.properties.to,data:data9}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema476.properties.to,data:data9}];
 return false;
 }
 else {
 if((data9.length < 0 && func1(data9) < 0)){
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema473.properties.to,data:data9}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema476.properties.to,data:data9}];
 return false;
 }
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema473.properties.to.type,parentSchema:schema473.properties.to,data:data9}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2+"/to",schemaPath:"#/$defs/MatrixCell/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema476.properties.to.type,parentSchema:schema476.properties.to,data:data9}];
 return false;
 }
 }
@@ -20966,18 +21078,18 @@ const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data10 === "string"){
 if((data10.length > 4096 && func1(data10) > 4096)){
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema473.properties.description,data:data10}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema476.properties.description,data:data10}];
 return false;
 }
 else {
 if((data10.length < 0 && func1(data10) < 0)){
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema473.properties.description,data:data10}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema476.properties.description,data:data10}];
 return false;
 }
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema473.properties.description.type,parentSchema:schema473.properties.description,data:data10}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2+"/description",schemaPath:"#/$defs/MatrixCell/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema476.properties.description.type,parentSchema:schema476.properties.description,data:data10}];
 return false;
 }
 }
@@ -20993,7 +21105,7 @@ var valid5 = true;
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema473.type,parentSchema:schema473,data:data6}];
+validate259.errors = [{instancePath:instancePath+"/cells/" + i2,schemaPath:"#/$defs/MatrixCell/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema476.type,parentSchema:schema476,data:data6}];
 return false;
 }
 }
@@ -21006,7 +21118,7 @@ break;
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema472.properties.cells.type,parentSchema:schema472.properties.cells,data:data5}];
+validate259.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema475.properties.cells.type,parentSchema:schema475.properties.cells,data:data5}];
 return false;
 }
 }
@@ -21022,22 +21134,22 @@ var valid0 = true;
 }
 }
 else {
-validate256.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema472.type,parentSchema:schema472,data}];
+validate259.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema475.type,parentSchema:schema475,data}];
 return false;
 }
 }
-validate256.errors = vErrors;
+validate259.errors = vErrors;
 return errors === 0;
 }
-validate256.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate259.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema474 = {"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}};
-const schema475 = {"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}};
+const schema477 = {"title":"CoverageView","description":"The cell counts of one implementation or run for one matrix.","type":"object","additionalProperties":false,"required":["view","source","machine","note","cells"],"properties":{"view":{"description":"Name shown in the switch, e.g. \"parity: rust\".","type":"string","minLength":0,"maxLength":256},"source":{"description":"Where the counts come from.","type":"string","enum":["parity","fuzz","journal","compat"]},"machine":{"description":"Which matrix.","type":"string","enum":["SLOT","ORDER"]},"note":{"description":"How the counts were made, for the reader.","type":"string","minLength":0,"maxLength":4096},"cells":{"description":"Cells that were reached or diverged (others were never exercised).","type":"array","items":{"description":"One cell.","$ref":"#/$defs/CellCount"},"minItems":0,"maxItems":1024}}};
+const schema478 = {"title":"CellCount","description":"How one view reached one cell.","type":"object","additionalProperties":false,"required":["from","trigger","to","count","legal","diverged","reached_by","reached_by_total"],"properties":{"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64},"count":{"description":"Transitions counted in this cell.","type":"integer","minimum":0,"maximum":9007199254740991},"legal":{"description":"Whether the matrix lists this cell (an exercised illegal cell is a kernel bug).","type":"boolean"},"diverged":{"description":"Whether a divergence happened at a step that made this transition.","type":"boolean"},"reached_by":{"description":"Fixtures and scenarios that reach the cell (at most 100; reached_by_total counts all).","type":"array","items":{"description":"A fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"minItems":0,"maxItems":100},"reached_by_total":{"description":"How many fixtures and scenarios reach the cell.","type":"integer","minimum":0,"maximum":9007199254740991}}};
 
-function validate258(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate258.evaluated;
+const evaluated0 = validate261.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21048,14 +21160,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.view === undefined) && (missing0 = "view")) || ((data.source === undefined) && (missing0 = "source"))) || ((data.machine === undefined) && (missing0 = "machine"))) || ((data.note === undefined) && (missing0 = "note"))) || ((data.cells === undefined) && (missing0 = "cells"))){
-validate258.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema474.required,parentSchema:schema474,data}];
+validate261.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema477.required,parentSchema:schema477,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "view") || (key0 === "source")) || (key0 === "machine")) || (key0 === "note")) || (key0 === "cells"))){
-validate258.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema474,data}];
+validate261.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema477,data}];
 return false;
 break;
 }
@@ -21067,18 +21179,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if((data0.length > 256 && func1(data0) > 256)){
-validate258.errors = [{instancePath:instancePath+"/view",schemaPath:"#/properties/view/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema474.properties.view,data:data0}];
+validate261.errors = [{instancePath:instancePath+"/view",schemaPath:"#/properties/view/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema477.properties.view,data:data0}];
 return false;
 }
 else {
 if((data0.length < 0 && func1(data0) < 0)){
-validate258.errors = [{instancePath:instancePath+"/view",schemaPath:"#/properties/view/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema474.properties.view,data:data0}];
+validate261.errors = [{instancePath:instancePath+"/view",schemaPath:"#/properties/view/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.view,data:data0}];
 return false;
 }
 }
 }
 else {
-validate258.errors = [{instancePath:instancePath+"/view",schemaPath:"#/properties/view/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema474.properties.view.type,parentSchema:schema474.properties.view,data:data0}];
+validate261.errors = [{instancePath:instancePath+"/view",schemaPath:"#/properties/view/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.view.type,parentSchema:schema477.properties.view,data:data0}];
 return false;
 }
 }
@@ -21092,11 +21204,11 @@ if(data.source !== undefined){
 let data1 = data.source;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
-validate258.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema474.properties.source.type,parentSchema:schema474.properties.source,data:data1}];
+validate261.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.source.type,parentSchema:schema477.properties.source,data:data1}];
 return false;
 }
 if(!((((data1 === "parity") || (data1 === "fuzz")) || (data1 === "journal")) || (data1 === "compat"))){
-validate258.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema474.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema474.properties.source.enum,parentSchema:schema474.properties.source,data:data1}];
+validate261.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema477.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema477.properties.source.enum,parentSchema:schema477.properties.source,data:data1}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -21109,11 +21221,11 @@ if(data.machine !== undefined){
 let data2 = data.machine;
 const _errs6 = errors;
 if(typeof data2 !== "string"){
-validate258.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema474.properties.machine.type,parentSchema:schema474.properties.machine,data:data2}];
+validate261.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.machine.type,parentSchema:schema477.properties.machine,data:data2}];
 return false;
 }
 if(!((data2 === "SLOT") || (data2 === "ORDER"))){
-validate258.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema474.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema474.properties.machine.enum,parentSchema:schema474.properties.machine,data:data2}];
+validate261.errors = [{instancePath:instancePath+"/machine",schemaPath:"#/properties/machine/enum",keyword:"enum",params:{allowedValues: schema477.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema477.properties.machine.enum,parentSchema:schema477.properties.machine,data:data2}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -21128,18 +21240,18 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data3 === "string"){
 if((data3.length > 4096 && func1(data3) > 4096)){
-validate258.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema474.properties.note,data:data3}];
+validate261.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema477.properties.note,data:data3}];
 return false;
 }
 else {
 if((data3.length < 0 && func1(data3) < 0)){
-validate258.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema474.properties.note,data:data3}];
+validate261.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.note,data:data3}];
 return false;
 }
 }
 }
 else {
-validate258.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema474.properties.note.type,parentSchema:schema474.properties.note,data:data3}];
+validate261.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.note.type,parentSchema:schema477.properties.note,data:data3}];
 return false;
 }
 }
@@ -21155,12 +21267,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(Array.isArray(data4)){
 if(data4.length > 1024){
-validate258.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema474.properties.cells,data:data4}];
+validate261.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items",schema:1024,parentSchema:schema477.properties.cells,data:data4}];
 return false;
 }
 else {
 if(data4.length < 0){
-validate258.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema474.properties.cells,data:data4}];
+validate261.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema477.properties.cells,data:data4}];
 return false;
 }
 else {
@@ -21174,14 +21286,14 @@ if(errors === _errs13){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
 if(((((((((data5.from === undefined) && (missing1 = "from")) || ((data5.trigger === undefined) && (missing1 = "trigger"))) || ((data5.to === undefined) && (missing1 = "to"))) || ((data5.count === undefined) && (missing1 = "count"))) || ((data5.legal === undefined) && (missing1 = "legal"))) || ((data5.diverged === undefined) && (missing1 = "diverged"))) || ((data5.reached_by === undefined) && (missing1 = "reached_by"))) || ((data5.reached_by_total === undefined) && (missing1 = "reached_by_total"))){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema475.required,parentSchema:schema475,data:data5}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema478.required,parentSchema:schema478,data:data5}];
 return false;
 }
 else {
 const _errs15 = errors;
 for(const key1 in data5){
 if(!((((((((key1 === "from") || (key1 === "trigger")) || (key1 === "to")) || (key1 === "count")) || (key1 === "legal")) || (key1 === "diverged")) || (key1 === "reached_by")) || (key1 === "reached_by_total"))){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema475,data:data5}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema478,data:data5}];
 return false;
 break;
 }
@@ -21193,18 +21305,18 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data6 === "string"){
 if((data6.length > 64 && func1(data6) > 64)){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema475.properties.from,data:data6}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema478.properties.from,data:data6}];
 return false;
 }
 else {
 if((data6.length < 0 && func1(data6) < 0)){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.from,data:data6}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema478.properties.from,data:data6}];
 return false;
 }
 }
 }
 else {
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.from.type,parentSchema:schema475.properties.from,data:data6}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/from",schemaPath:"#/$defs/CellCount/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema478.properties.from.type,parentSchema:schema478.properties.from,data:data6}];
 return false;
 }
 }
@@ -21220,18 +21332,18 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(typeof data7 === "string"){
 if((data7.length > 64 && func1(data7) > 64)){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema475.properties.trigger,data:data7}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema478.properties.trigger,data:data7}];
 return false;
 }
 else {
 if((data7.length < 0 && func1(data7) < 0)){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.trigger,data:data7}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema478.properties.trigger,data:data7}];
 return false;
 }
 }
 }
 else {
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.trigger.type,parentSchema:schema475.properties.trigger,data:data7}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/trigger",schemaPath:"#/$defs/CellCount/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema478.properties.trigger.type,parentSchema:schema478.properties.trigger,data:data7}];
 return false;
 }
 }
@@ -21247,18 +21359,18 @@ const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data8 === "string"){
 if((data8.length > 64 && func1(data8) > 64)){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema475.properties.to,data:data8}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema478.properties.to,data:data8}];
 return false;
 }
 else {
 if((data8.length < 0 && func1(data8) < 0)){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.to,data:data8}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema478.properties.to,data:data8}];
 return false;
 }
 }
 }
 else {
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.to.type,parentSchema:schema475.properties.to,data:data8}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/to",schemaPath:"#/$defs/CellCount/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema478.properties.to.type,parentSchema:schema478.properties.to,data:data8}];
 return false;
 }
 }
@@ -21272,18 +21384,18 @@ if(data5.count !== undefined){
 let data9 = data5.count;
 const _errs22 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema475.properties.count.type,parentSchema:schema475.properties.count,data:data9}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema478.properties.count.type,parentSchema:schema478.properties.count,data:data9}];
 return false;
 }
 if(errors === _errs22){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 9007199254740991 || isNaN(data9)){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema475.properties.count,data:data9}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema478.properties.count,data:data9}];
 return false;
 }
 else {
 if(data9 < 0 || isNaN(data9)){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema475.properties.count,data:data9}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/count",schemaPath:"#/$defs/CellCount/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema478.properties.count,data:data9}];
 return false;
 }
 }
@@ -21299,7 +21411,7 @@ if(data5.legal !== undefined){
 let data10 = data5.legal;
 const _errs24 = errors;
 if(typeof data10 !== "boolean"){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/legal",schemaPath:"#/$defs/CellCount/properties/legal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema475.properties.legal.type,parentSchema:schema475.properties.legal,data:data10}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/legal",schemaPath:"#/$defs/CellCount/properties/legal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema478.properties.legal.type,parentSchema:schema478.properties.legal,data:data10}];
 return false;
 }
 var valid3 = _errs24 === errors;
@@ -21312,7 +21424,7 @@ if(data5.diverged !== undefined){
 let data11 = data5.diverged;
 const _errs26 = errors;
 if(typeof data11 !== "boolean"){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/diverged",schemaPath:"#/$defs/CellCount/properties/diverged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema475.properties.diverged.type,parentSchema:schema475.properties.diverged,data:data11}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/diverged",schemaPath:"#/$defs/CellCount/properties/diverged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema478.properties.diverged.type,parentSchema:schema478.properties.diverged,data:data11}];
 return false;
 }
 var valid3 = _errs26 === errors;
@@ -21327,12 +21439,12 @@ const _errs28 = errors;
 if(errors === _errs28){
 if(Array.isArray(data12)){
 if(data12.length > 100){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema475.properties.reached_by,data:data12}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema478.properties.reached_by,data:data12}];
 return false;
 }
 else {
 if(data12.length < 0){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema475.properties.reached_by,data:data12}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema478.properties.reached_by,data:data12}];
 return false;
 }
 else {
@@ -21344,18 +21456,18 @@ const _errs30 = errors;
 if(errors === _errs30){
 if(typeof data13 === "string"){
 if((data13.length > 512 && func1(data13) > 512)){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema475.properties.reached_by.items,data:data13}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema478.properties.reached_by.items,data:data13}];
 return false;
 }
 else {
 if((data13.length < 0 && func1(data13) < 0)){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema475.properties.reached_by.items,data:data13}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema478.properties.reached_by.items,data:data13}];
 return false;
 }
 }
 }
 else {
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema475.properties.reached_by.items.type,parentSchema:schema475.properties.reached_by.items,data:data13}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by/" + i1,schemaPath:"#/$defs/CellCount/properties/reached_by/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema478.properties.reached_by.items.type,parentSchema:schema478.properties.reached_by.items,data:data13}];
 return false;
 }
 }
@@ -21368,7 +21480,7 @@ break;
 }
 }
 else {
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema475.properties.reached_by.type,parentSchema:schema475.properties.reached_by,data:data12}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by",schemaPath:"#/$defs/CellCount/properties/reached_by/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema478.properties.reached_by.type,parentSchema:schema478.properties.reached_by,data:data12}];
 return false;
 }
 }
@@ -21382,18 +21494,18 @@ if(data5.reached_by_total !== undefined){
 let data14 = data5.reached_by_total;
 const _errs32 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema475.properties.reached_by_total.type,parentSchema:schema475.properties.reached_by_total,data:data14}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema478.properties.reached_by_total.type,parentSchema:schema478.properties.reached_by_total,data:data14}];
 return false;
 }
 if(errors === _errs32){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 > 9007199254740991 || isNaN(data14)){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema475.properties.reached_by_total,data:data14}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema478.properties.reached_by_total,data:data14}];
 return false;
 }
 else {
 if(data14 < 0 || isNaN(data14)){
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema475.properties.reached_by_total,data:data14}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0+"/reached_by_total",schemaPath:"#/$defs/CellCount/properties/reached_by_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema478.properties.reached_by_total,data:data14}];
 return false;
 }
 }
@@ -21415,7 +21527,7 @@ var valid3 = true;
 }
 }
 else {
-validate258.errors = [{instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema475.type,parentSchema:schema475,data:data5}];
+validate261.errors = [{instancePath:instancePath+"/cells/" + i0,schemaPath:"#/$defs/CellCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema478.type,parentSchema:schema478,data:data5}];
 return false;
 }
 }
@@ -21428,7 +21540,7 @@ break;
 }
 }
 else {
-validate258.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema474.properties.cells.type,parentSchema:schema474.properties.cells,data:data4}];
+validate261.errors = [{instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema477.properties.cells.type,parentSchema:schema477.properties.cells,data:data4}];
 return false;
 }
 }
@@ -21445,22 +21557,22 @@ var valid0 = true;
 }
 }
 else {
-validate258.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema474.type,parentSchema:schema474,data}];
+validate261.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema477.type,parentSchema:schema477,data}];
 return false;
 }
 }
-validate258.errors = vErrors;
+validate261.errors = vErrors;
 return errors === 0;
 }
-validate258.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate261.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema476 = {"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}};
-const schema477 = {"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
+const schema479 = {"title":"DivergenceGroup","description":"Divergences that share a signature.","type":"object","additionalProperties":false,"required":["signature","source","kind","occurrences","items"],"properties":{"signature":{"description":"What the occurrences share (source, implementation, op, pointer shape or failure kind).","type":"string","minLength":0,"maxLength":1024},"source":{"description":"Where they were found.","type":"string","enum":["parity","fuzz","journal","compat"]},"kind":{"description":"divergence, errored, invariant, crash, known, ...","type":"string","minLength":0,"maxLength":64},"occurrences":{"description":"How many occurrences there were.","type":"integer","minimum":0,"maximum":9007199254740991},"items":{"description":"The occurrences (at most 50).","type":"array","items":{"description":"One occurrence.","$ref":"#/$defs/DivergenceItem"},"minItems":0,"maxItems":50}}};
+const schema480 = {"title":"DivergenceItem","description":"One occurrence of a divergence.","type":"object","additionalProperties":false,"required":["name","implementation","step","pointer","expected","actual","repro"],"properties":{"name":{"description":"The fixture or scenario.","type":"string","minLength":0,"maxLength":512},"implementation":{"description":"The implementation that diverged.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: the configure line).","type":"integer","minimum":-1,"maximum":1000000},"op":{"description":"The op of the step, when known.","type":"string","minLength":0,"maxLength":64},"pointer":{"description":"The first differing JSON pointer (\"\" is the whole answer).","type":"string","minLength":0,"maxLength":4096},"expected":{"description":"The baseline value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"actual":{"description":"The implementation's value at the pointer, as JSON.","type":"string","minLength":0,"maxLength":100000},"expected_answer":{"description":"The baseline's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"actual_answer":{"description":"The implementation's whole canonical answer at the step, when known.","type":"string","minLength":0,"maxLength":1000000},"timeline":{"description":"Name of the timeline of this fixture, when there is one.","type":"string","minLength":0,"maxLength":512},"repro":{"description":"The exact command that reproduces it.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate263(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate260.evaluated;
+const evaluated0 = validate263.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21471,14 +21583,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.signature === undefined) && (missing0 = "signature")) || ((data.source === undefined) && (missing0 = "source"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.occurrences === undefined) && (missing0 = "occurrences"))) || ((data.items === undefined) && (missing0 = "items"))){
-validate260.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema476.required,parentSchema:schema476,data}];
+validate263.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema479.required,parentSchema:schema479,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "signature") || (key0 === "source")) || (key0 === "kind")) || (key0 === "occurrences")) || (key0 === "items"))){
-validate260.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema476,data}];
+validate263.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema479,data}];
 return false;
 break;
 }
@@ -21490,18 +21602,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if((data0.length > 1024 && func1(data0) > 1024)){
-validate260.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema476.properties.signature,data:data0}];
+validate263.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema479.properties.signature,data:data0}];
 return false;
 }
 else {
 if((data0.length < 0 && func1(data0) < 0)){
-validate260.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema476.properties.signature,data:data0}];
+validate263.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema479.properties.signature,data:data0}];
 return false;
 }
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema476.properties.signature.type,parentSchema:schema476.properties.signature,data:data0}];
+validate263.errors = [{instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema479.properties.signature.type,parentSchema:schema479.properties.signature,data:data0}];
 return false;
 }
 }
@@ -21515,11 +21627,11 @@ if(data.source !== undefined){
 let data1 = data.source;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
-validate260.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema476.properties.source.type,parentSchema:schema476.properties.source,data:data1}];
+validate263.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema479.properties.source.type,parentSchema:schema479.properties.source,data:data1}];
 return false;
 }
 if(!((((data1 === "parity") || (data1 === "fuzz")) || (data1 === "journal")) || (data1 === "compat"))){
-validate260.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema476.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema476.properties.source.enum,parentSchema:schema476.properties.source,data:data1}];
+validate263.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema479.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema479.properties.source.enum,parentSchema:schema479.properties.source,data:data1}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -21534,18 +21646,18 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if((data2.length > 64 && func1(data2) > 64)){
-validate260.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema476.properties.kind,data:data2}];
+validate263.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema479.properties.kind,data:data2}];
 return false;
 }
 else {
 if((data2.length < 0 && func1(data2) < 0)){
-validate260.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema476.properties.kind,data:data2}];
+validate263.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema479.properties.kind,data:data2}];
 return false;
 }
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema476.properties.kind.type,parentSchema:schema476.properties.kind,data:data2}];
+validate263.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema479.properties.kind.type,parentSchema:schema479.properties.kind,data:data2}];
 return false;
 }
 }
@@ -21559,18 +21671,18 @@ if(data.occurrences !== undefined){
 let data3 = data.occurrences;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate260.errors = [{instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema476.properties.occurrences.type,parentSchema:schema476.properties.occurrences,data:data3}];
+validate263.errors = [{instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema479.properties.occurrences.type,parentSchema:schema479.properties.occurrences,data:data3}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-validate260.errors = [{instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema476.properties.occurrences,data:data3}];
+validate263.errors = [{instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema479.properties.occurrences,data:data3}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate260.errors = [{instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema476.properties.occurrences,data:data3}];
+validate263.errors = [{instancePath:instancePath+"/occurrences",schemaPath:"#/properties/occurrences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema479.properties.occurrences,data:data3}];
 return false;
 }
 }
@@ -21588,12 +21700,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(Array.isArray(data4)){
 if(data4.length > 50){
-validate260.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema476.properties.items,data:data4}];
+validate263.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema479.properties.items,data:data4}];
 return false;
 }
 else {
 if(data4.length < 0){
-validate260.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema476.properties.items,data:data4}];
+validate263.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema479.properties.items,data:data4}];
 return false;
 }
 else {
@@ -21607,14 +21719,14 @@ if(errors === _errs13){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
 if((((((((data5.name === undefined) && (missing1 = "name")) || ((data5.implementation === undefined) && (missing1 = "implementation"))) || ((data5.step === undefined) && (missing1 = "step"))) || ((data5.pointer === undefined) && (missing1 = "pointer"))) || ((data5.expected === undefined) && (missing1 = "expected"))) || ((data5.actual === undefined) && (missing1 = "actual"))) || ((data5.repro === undefined) && (missing1 = "repro"))){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema477.required,parentSchema:schema477,data:data5}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema480.required,parentSchema:schema480,data:data5}];
 return false;
 }
 else {
 const _errs15 = errors;
 for(const key1 in data5){
 if(!((key1 === "name" || key1 === "implementation" || key1 === "step" || key1 === "op" || key1 === "pointer" || key1 === "expected" || key1 === "actual" || key1 === "expected_answer" || key1 === "actual_answer" || key1 === "timeline" || key1 === "repro"))){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema477,data:data5}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema480,data:data5}];
 return false;
 break;
 }
@@ -21626,18 +21738,18 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data6 === "string"){
 if((data6.length > 512 && func1(data6) > 512)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema477.properties.name,data:data6}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema480.properties.name,data:data6}];
 return false;
 }
 else {
 if((data6.length < 0 && func1(data6) < 0)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.name,data:data6}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.name,data:data6}];
 return false;
 }
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.name.type,parentSchema:schema477.properties.name,data:data6}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/name",schemaPath:"#/$defs/DivergenceItem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.name.type,parentSchema:schema480.properties.name,data:data6}];
 return false;
 }
 }
@@ -21653,18 +21765,18 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(typeof data7 === "string"){
 if((data7.length > 256 && func1(data7) > 256)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema477.properties.implementation,data:data7}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema480.properties.implementation,data:data7}];
 return false;
 }
 else {
 if((data7.length < 0 && func1(data7) < 0)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.implementation,data:data7}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.implementation,data:data7}];
 return false;
 }
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.implementation.type,parentSchema:schema477.properties.implementation,data:data7}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/implementation",schemaPath:"#/$defs/DivergenceItem/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.implementation.type,parentSchema:schema480.properties.implementation,data:data7}];
 return false;
 }
 }
@@ -21678,18 +21790,18 @@ if(data5.step !== undefined){
 let data8 = data5.step;
 const _errs20 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema477.properties.step.type,parentSchema:schema477.properties.step,data:data8}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema480.properties.step.type,parentSchema:schema480.properties.step,data:data8}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 1000000 || isNaN(data8)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema477.properties.step,data:data8}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema480.properties.step,data:data8}];
 return false;
 }
 else {
 if(data8 < -1 || isNaN(data8)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema477.properties.step,data:data8}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/step",schemaPath:"#/$defs/DivergenceItem/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema480.properties.step,data:data8}];
 return false;
 }
 }
@@ -21707,18 +21819,18 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data9 === "string"){
 if((data9.length > 64 && func1(data9) > 64)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema477.properties.op,data:data9}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema480.properties.op,data:data9}];
 return false;
 }
 else {
 if((data9.length < 0 && func1(data9) < 0)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.op,data:data9}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.op,data:data9}];
 return false;
 }
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.op.type,parentSchema:schema477.properties.op,data:data9}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/op",schemaPath:"#/$defs/DivergenceItem/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.op.type,parentSchema:schema480.properties.op,data:data9}];
 return false;
 }
 }
@@ -21734,18 +21846,18 @@ const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data10 === "string"){
 if((data10.length > 4096 && func1(data10) > 4096)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema477.properties.pointer,data:data10}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema480.properties.pointer,data:data10}];
 return false;
 }
 else {
 if((data10.length < 0 && func1(data10) < 0)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.pointer,data:data10}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.pointer,data:data10}];
 return false;
 }
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.pointer.type,parentSchema:schema477.properties.pointer,data:data10}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/pointer",schemaPath:"#/$defs/DivergenceItem/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.pointer.type,parentSchema:schema480.properties.pointer,data:data10}];
 return false;
 }
 }
@@ -21761,18 +21873,18 @@ const _errs26 = errors;
 if(errors === _errs26){
 if(typeof data11 === "string"){
 if((data11.length > 100000 && func1(data11) > 100000)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema477.properties.expected,data:data11}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema480.properties.expected,data:data11}];
 return false;
 }
 else {
 if((data11.length < 0 && func1(data11) < 0)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.expected,data:data11}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.expected,data:data11}];
 return false;
 }
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.expected.type,parentSchema:schema477.properties.expected,data:data11}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/expected",schemaPath:"#/$defs/DivergenceItem/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.expected.type,parentSchema:schema480.properties.expected,data:data11}];
 return false;
 }
 }
@@ -21788,18 +21900,18 @@ const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data12 === "string"){
 if((data12.length > 100000 && func1(data12) > 100000)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema477.properties.actual,data:data12}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/maxLength",keyword:"maxLength",params:{limit: 100000},message:"must NOT have more than 100000 characters",schema:100000,parentSchema:schema480.properties.actual,data:data12}];
 return false;
 }
 else {
 if((data12.length < 0 && func1(data12) < 0)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.actual,data:data12}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.actual,data:data12}];
 return false;
 }
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.actual.type,parentSchema:schema477.properties.actual,data:data12}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/actual",schemaPath:"#/$defs/DivergenceItem/properties/actual/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.actual.type,parentSchema:schema480.properties.actual,data:data12}];
 return false;
 }
 }
@@ -21815,18 +21927,18 @@ const _errs30 = errors;
 if(errors === _errs30){
 if(typeof data13 === "string"){
 if((data13.length > 1000000 && func1(data13) > 1000000)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema477.properties.expected_answer,data:data13}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema480.properties.expected_answer,data:data13}];
 return false;
 }
 else {
 if((data13.length < 0 && func1(data13) < 0)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.expected_answer,data:data13}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.expected_answer,data:data13}];
 return false;
 }
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.expected_answer.type,parentSchema:schema477.properties.expected_answer,data:data13}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/expected_answer",schemaPath:"#/$defs/DivergenceItem/properties/expected_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.expected_answer.type,parentSchema:schema480.properties.expected_answer,data:data13}];
 return false;
 }
 }
@@ -21842,18 +21954,18 @@ const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data14 === "string"){
 if((data14.length > 1000000 && func1(data14) > 1000000)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema477.properties.actual_answer,data:data14}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/maxLength",keyword:"maxLength",params:{limit: 1000000},message:"must NOT have more than 1000000 characters",schema:1000000,parentSchema:schema480.properties.actual_answer,data:data14}];
 return false;
 }
 else {
 if((data14.length < 0 && func1(data14) < 0)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.actual_answer,data:data14}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.actual_answer,data:data14}];
 return false;
 }
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.actual_answer.type,parentSchema:schema477.properties.actual_answer,data:data14}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/actual_answer",schemaPath:"#/$defs/DivergenceItem/properties/actual_answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.actual_answer.type,parentSchema:schema480.properties.actual_answer,data:data14}];
 return false;
 }
 }
@@ -21869,18 +21981,18 @@ const _errs34 = errors;
 if(errors === _errs34){
 if(typeof data15 === "string"){
 if((data15.length > 512 && func1(data15) > 512)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema477.properties.timeline,data:data15}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema480.properties.timeline,data:data15}];
 return false;
 }
 else {
 if((data15.length < 0 && func1(data15) < 0)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.timeline,data:data15}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.timeline,data:data15}];
 return false;
 }
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.timeline.type,parentSchema:schema477.properties.timeline,data:data15}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/timeline",schemaPath:"#/$defs/DivergenceItem/properties/timeline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.timeline.type,parentSchema:schema480.properties.timeline,data:data15}];
 return false;
 }
 }
@@ -21896,18 +22008,18 @@ const _errs36 = errors;
 if(errors === _errs36){
 if(typeof data16 === "string"){
 if((data16.length > 4096 && func1(data16) > 4096)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema477.properties.repro,data:data16}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema480.properties.repro,data:data16}];
 return false;
 }
 else {
 if((data16.length < 0 && func1(data16) < 0)){
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema477.properties.repro,data:data16}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.repro,data:data16}];
 return false;
 }
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema477.properties.repro.type,parentSchema:schema477.properties.repro,data:data16}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0+"/repro",schemaPath:"#/$defs/DivergenceItem/properties/repro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.repro.type,parentSchema:schema480.properties.repro,data:data16}];
 return false;
 }
 }
@@ -21930,7 +22042,7 @@ var valid3 = true;
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema477.type,parentSchema:schema477,data:data5}];
+validate263.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DivergenceItem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema480.type,parentSchema:schema480,data:data5}];
 return false;
 }
 }
@@ -21943,7 +22055,7 @@ break;
 }
 }
 else {
-validate260.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema476.properties.items.type,parentSchema:schema476.properties.items,data:data4}];
+validate263.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema479.properties.items.type,parentSchema:schema479.properties.items,data:data4}];
 return false;
 }
 }
@@ -21960,24 +22072,24 @@ var valid0 = true;
 }
 }
 else {
-validate260.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema476.type,parentSchema:schema476,data}];
+validate263.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema479.type,parentSchema:schema479,data}];
 return false;
 }
 }
-validate260.errors = vErrors;
+validate263.errors = vErrors;
 return errors === 0;
 }
-validate260.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate263.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema478 = {"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}};
-const schema479 = {"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}};
-const schema480 = {"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}};
-const schema481 = {"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}};
+const schema481 = {"title":"Timeline","description":"A fixture or scenario as lanes per slot and per order over its steps.","type":"object","additionalProperties":false,"required":["name","file","steps","ticks","marks"],"properties":{"name":{"description":"Fixture or scenario name.","type":"string","minLength":0,"maxLength":512},"file":{"description":"Where it was read from.","type":"string","minLength":0,"maxLength":4096},"steps":{"description":"Its steps.","type":"array","items":{"description":"One step.","$ref":"#/$defs/TimelineStep"},"minItems":0,"maxItems":100000},"ticks":{"description":"Its transitions.","type":"array","items":{"description":"One tick.","$ref":"#/$defs/TimelineTick"},"minItems":0,"maxItems":1000000},"marks":{"description":"Divergent steps.","type":"array","items":{"description":"One mark.","$ref":"#/$defs/TimelineMark"},"minItems":0,"maxItems":64}}};
+const schema482 = {"title":"TimelineStep","description":"One step of a timeline.","type":"object","additionalProperties":false,"required":["index","op","label"],"properties":{"index":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"op":{"description":"The request op.","type":"string","minLength":0,"maxLength":64},"label":{"description":"What the step did, in a few words.","type":"string","minLength":0,"maxLength":512}}};
+const schema483 = {"title":"TimelineTick","description":"One transition drawn as a tick on a lane.","type":"object","additionalProperties":false,"required":["step","lane","machine","from","trigger","to"],"properties":{"step":{"description":"Step index.","type":"integer","minimum":0,"maximum":1000000},"lane":{"description":"Lane name: \"slot 0\" or \"order T1#1\".","type":"string","minLength":0,"maxLength":256},"machine":{"description":"Which machine the lane follows.","type":"string","enum":["SLOT","ORDER"]},"from":{"description":"State before.","type":"string","minLength":0,"maxLength":64},"trigger":{"description":"Trigger.","type":"string","minLength":0,"maxLength":64},"to":{"description":"State after.","type":"string","minLength":0,"maxLength":64}}};
+const schema484 = {"title":"TimelineMark","description":"A step where an implementation diverged.","type":"object","additionalProperties":false,"required":["implementation","step","pointer"],"properties":{"implementation":{"description":"Implementation.","type":"string","minLength":0,"maxLength":256},"step":{"description":"Step index (-1: configure).","type":"integer","minimum":-1,"maximum":1000000},"pointer":{"description":"First differing pointer.","type":"string","minLength":0,"maxLength":4096}}};
 
-function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate262.evaluated;
+const evaluated0 = validate265.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21988,14 +22100,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.name === undefined) && (missing0 = "name")) || ((data.file === undefined) && (missing0 = "file"))) || ((data.steps === undefined) && (missing0 = "steps"))) || ((data.ticks === undefined) && (missing0 = "ticks"))) || ((data.marks === undefined) && (missing0 = "marks"))){
-validate262.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema478.required,parentSchema:schema478,data}];
+validate265.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema481.required,parentSchema:schema481,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "name") || (key0 === "file")) || (key0 === "steps")) || (key0 === "ticks")) || (key0 === "marks"))){
-validate262.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema478,data}];
+validate265.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema481,data}];
 return false;
 break;
 }
@@ -22007,18 +22119,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if((data0.length > 512 && func1(data0) > 512)){
-validate262.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema478.properties.name,data:data0}];
+validate265.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema481.properties.name,data:data0}];
 return false;
 }
 else {
 if((data0.length < 0 && func1(data0) < 0)){
-validate262.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema478.properties.name,data:data0}];
+validate265.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema481.properties.name,data:data0}];
 return false;
 }
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema478.properties.name.type,parentSchema:schema478.properties.name,data:data0}];
+validate265.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema481.properties.name.type,parentSchema:schema481.properties.name,data:data0}];
 return false;
 }
 }
@@ -22034,18 +22146,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if((data1.length > 4096 && func1(data1) > 4096)){
-validate262.errors = [{instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema478.properties.file,data:data1}];
+validate265.errors = [{instancePath:instancePath+"/file",schemaPath:"#/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema481.properties.file,data:data1}];
 return false;
 }
 else {
 if((data1.length < 0 && func1(data1) < 0)){
-validate262.errors = [{instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema478.properties.file,data:data1}];
+validate265.errors = [{instancePath:instancePath+"/file",schemaPath:"#/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema481.properties.file,data:data1}];
 return false;
 }
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema478.properties.file.type,parentSchema:schema478.properties.file,data:data1}];
+validate265.errors = [{instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema481.properties.file.type,parentSchema:schema481.properties.file,data:data1}];
 return false;
 }
 }
@@ -22061,12 +22173,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(Array.isArray(data2)){
 if(data2.length > 100000){
-validate262.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema478.properties.steps,data:data2}];
+validate265.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema481.properties.steps,data:data2}];
 return false;
 }
 else {
 if(data2.length < 0){
-validate262.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema478.properties.steps,data:data2}];
+validate265.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema481.properties.steps,data:data2}];
 return false;
 }
 else {
@@ -22080,14 +22192,14 @@ if(errors === _errs9){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
 if((((data3.index === undefined) && (missing1 = "index")) || ((data3.op === undefined) && (missing1 = "op"))) || ((data3.label === undefined) && (missing1 = "label"))){
-validate262.errors = [{instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema479.required,parentSchema:schema479,data:data3}];
+validate265.errors = [{instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema482.required,parentSchema:schema482,data:data3}];
 return false;
 }
 else {
 const _errs11 = errors;
 for(const key1 in data3){
 if(!(((key1 === "index") || (key1 === "op")) || (key1 === "label"))){
-validate262.errors = [{instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema479,data:data3}];
+validate265.errors = [{instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema482,data:data3}];
 return false;
 break;
 }
@@ -22097,18 +22209,18 @@ if(data3.index !== undefined){
 let data4 = data3.index;
 const _errs12 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema479.properties.index.type,parentSchema:schema479.properties.index,data:data4}];
+validate265.errors = [{instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema482.properties.index.type,parentSchema:schema482.properties.index,data:data4}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1000000 || isNaN(data4)){
-validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema479.properties.index,data:data4}];
+validate265.errors = [{instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema482.properties.index,data:data4}];
 return false;
 }
 else {
 if(data4 < 0 || isNaN(data4)){
-validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema479.properties.index,data:data4}];
+validate265.errors = [{instancePath:instancePath+"/steps/" + i0+"/index",schemaPath:"#/$defs/TimelineStep/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema482.properties.index,data:data4}];
 return false;
 }
 }
@@ -22126,18 +22238,18 @@ const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data5 === "string"){
 if((data5.length > 64 && func1(data5) > 64)){
-validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema479.properties.op,data:data5}];
+validate265.errors = [{instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema482.properties.op,data:data5}];
 return false;
 }
 else {
 if((data5.length < 0 && func1(data5) < 0)){
-validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema479.properties.op,data:data5}];
+validate265.errors = [{instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema482.properties.op,data:data5}];
 return false;
 }
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema479.properties.op.type,parentSchema:schema479.properties.op,data:data5}];
+validate265.errors = [{instancePath:instancePath+"/steps/" + i0+"/op",schemaPath:"#/$defs/TimelineStep/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema482.properties.op.type,parentSchema:schema482.properties.op,data:data5}];
 return false;
 }
 }
@@ -22153,18 +22265,18 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data6 === "string"){
 if((data6.length > 512 && func1(data6) > 512)){
-validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema479.properties.label,data:data6}];
+validate265.errors = [{instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema482.properties.label,data:data6}];
 return false;
 }
 else {
 if((data6.length < 0 && func1(data6) < 0)){
-validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema479.properties.label,data:data6}];
+validate265.errors = [{instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema482.properties.label,data:data6}];
 return false;
 }
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema479.properties.label.type,parentSchema:schema479.properties.label,data:data6}];
+validate265.errors = [{instancePath:instancePath+"/steps/" + i0+"/label",schemaPath:"#/$defs/TimelineStep/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema482.properties.label.type,parentSchema:schema482.properties.label,data:data6}];
 return false;
 }
 }
@@ -22179,7 +22291,7 @@ var valid3 = true;
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema479.type,parentSchema:schema479,data:data3}];
+validate265.errors = [{instancePath:instancePath+"/steps/" + i0,schemaPath:"#/$defs/TimelineStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema482.type,parentSchema:schema482,data:data3}];
 return false;
 }
 }
@@ -22192,7 +22304,7 @@ break;
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema478.properties.steps.type,parentSchema:schema478.properties.steps,data:data2}];
+validate265.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema481.properties.steps.type,parentSchema:schema481.properties.steps,data:data2}];
 return false;
 }
 }
@@ -22208,12 +22320,12 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(Array.isArray(data7)){
 if(data7.length > 1000000){
-validate262.errors = [{instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/maxItems",keyword:"maxItems",params:{limit: 1000000},message:"must NOT have more than 1000000 items",schema:1000000,parentSchema:schema478.properties.ticks,data:data7}];
+validate265.errors = [{instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/maxItems",keyword:"maxItems",params:{limit: 1000000},message:"must NOT have more than 1000000 items",schema:1000000,parentSchema:schema481.properties.ticks,data:data7}];
 return false;
 }
 else {
 if(data7.length < 0){
-validate262.errors = [{instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema478.properties.ticks,data:data7}];
+validate265.errors = [{instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema481.properties.ticks,data:data7}];
 return false;
 }
 else {
@@ -22227,14 +22339,14 @@ if(errors === _errs21){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing2;
 if(((((((data8.step === undefined) && (missing2 = "step")) || ((data8.lane === undefined) && (missing2 = "lane"))) || ((data8.machine === undefined) && (missing2 = "machine"))) || ((data8.from === undefined) && (missing2 = "from"))) || ((data8.trigger === undefined) && (missing2 = "trigger"))) || ((data8.to === undefined) && (missing2 = "to"))){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema480.required,parentSchema:schema480,data:data8}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema483.required,parentSchema:schema483,data:data8}];
 return false;
 }
 else {
 const _errs23 = errors;
 for(const key2 in data8){
 if(!((((((key2 === "step") || (key2 === "lane")) || (key2 === "machine")) || (key2 === "from")) || (key2 === "trigger")) || (key2 === "to"))){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema480,data:data8}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema483,data:data8}];
 return false;
 break;
 }
@@ -22244,18 +22356,18 @@ if(data8.step !== undefined){
 let data9 = data8.step;
 const _errs24 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema480.properties.step.type,parentSchema:schema480.properties.step,data:data9}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema483.properties.step.type,parentSchema:schema483.properties.step,data:data9}];
 return false;
 }
 if(errors === _errs24){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 1000000 || isNaN(data9)){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema480.properties.step,data:data9}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema483.properties.step,data:data9}];
 return false;
 }
 else {
 if(data9 < 0 || isNaN(data9)){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema480.properties.step,data:data9}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/step",schemaPath:"#/$defs/TimelineTick/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.step,data:data9}];
 return false;
 }
 }
@@ -22273,18 +22385,18 @@ const _errs26 = errors;
 if(errors === _errs26){
 if(typeof data10 === "string"){
 if((data10.length > 256 && func1(data10) > 256)){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema480.properties.lane,data:data10}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema483.properties.lane,data:data10}];
 return false;
 }
 else {
 if((data10.length < 0 && func1(data10) < 0)){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.lane,data:data10}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema483.properties.lane,data:data10}];
 return false;
 }
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.lane.type,parentSchema:schema480.properties.lane,data:data10}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/lane",schemaPath:"#/$defs/TimelineTick/properties/lane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema483.properties.lane.type,parentSchema:schema483.properties.lane,data:data10}];
 return false;
 }
 }
@@ -22298,11 +22410,11 @@ if(data8.machine !== undefined){
 let data11 = data8.machine;
 const _errs28 = errors;
 if(typeof data11 !== "string"){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.machine.type,parentSchema:schema480.properties.machine,data:data11}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema483.properties.machine.type,parentSchema:schema483.properties.machine,data:data11}];
 return false;
 }
 if(!((data11 === "SLOT") || (data11 === "ORDER"))){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/enum",keyword:"enum",params:{allowedValues: schema480.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema480.properties.machine.enum,parentSchema:schema480.properties.machine,data:data11}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/machine",schemaPath:"#/$defs/TimelineTick/properties/machine/enum",keyword:"enum",params:{allowedValues: schema483.properties.machine.enum},message:"must be equal to one of the allowed values",schema:schema483.properties.machine.enum,parentSchema:schema483.properties.machine,data:data11}];
 return false;
 }
 var valid6 = _errs28 === errors;
@@ -22317,18 +22429,18 @@ const _errs30 = errors;
 if(errors === _errs30){
 if(typeof data12 === "string"){
 if((data12.length > 64 && func1(data12) > 64)){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema480.properties.from,data:data12}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema483.properties.from,data:data12}];
 return false;
 }
 else {
 if((data12.length < 0 && func1(data12) < 0)){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.from,data:data12}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema483.properties.from,data:data12}];
 return false;
 }
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.from.type,parentSchema:schema480.properties.from,data:data12}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/from",schemaPath:"#/$defs/TimelineTick/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema483.properties.from.type,parentSchema:schema483.properties.from,data:data12}];
 return false;
 }
 }
@@ -22344,18 +22456,18 @@ const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data13 === "string"){
 if((data13.length > 64 && func1(data13) > 64)){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema480.properties.trigger,data:data13}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema483.properties.trigger,data:data13}];
 return false;
 }
 else {
 if((data13.length < 0 && func1(data13) < 0)){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.trigger,data:data13}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema483.properties.trigger,data:data13}];
 return false;
 }
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.trigger.type,parentSchema:schema480.properties.trigger,data:data13}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/trigger",schemaPath:"#/$defs/TimelineTick/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema483.properties.trigger.type,parentSchema:schema483.properties.trigger,data:data13}];
 return false;
 }
 }
@@ -22371,18 +22483,18 @@ const _errs34 = errors;
 if(errors === _errs34){
 if(typeof data14 === "string"){
 if((data14.length > 64 && func1(data14) > 64)){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema480.properties.to,data:data14}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema483.properties.to,data:data14}];
 return false;
 }
 else {
 if((data14.length < 0 && func1(data14) < 0)){
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema480.properties.to,data:data14}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema483.properties.to,data:data14}];
 return false;
 }
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema480.properties.to.type,parentSchema:schema480.properties.to,data:data14}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1+"/to",schemaPath:"#/$defs/TimelineTick/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema483.properties.to.type,parentSchema:schema483.properties.to,data:data14}];
 return false;
 }
 }
@@ -22400,7 +22512,7 @@ var valid6 = true;
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema480.type,parentSchema:schema480,data:data8}];
+validate265.errors = [{instancePath:instancePath+"/ticks/" + i1,schemaPath:"#/$defs/TimelineTick/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema483.type,parentSchema:schema483,data:data8}];
 return false;
 }
 }
@@ -22413,7 +22525,7 @@ break;
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema478.properties.ticks.type,parentSchema:schema478.properties.ticks,data:data7}];
+validate265.errors = [{instancePath:instancePath+"/ticks",schemaPath:"#/properties/ticks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema481.properties.ticks.type,parentSchema:schema481.properties.ticks,data:data7}];
 return false;
 }
 }
@@ -22429,12 +22541,12 @@ const _errs36 = errors;
 if(errors === _errs36){
 if(Array.isArray(data15)){
 if(data15.length > 64){
-validate262.errors = [{instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema478.properties.marks,data:data15}];
+validate265.errors = [{instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema481.properties.marks,data:data15}];
 return false;
 }
 else {
 if(data15.length < 0){
-validate262.errors = [{instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema478.properties.marks,data:data15}];
+validate265.errors = [{instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema481.properties.marks,data:data15}];
 return false;
 }
 else {
@@ -22448,14 +22560,14 @@ if(errors === _errs39){
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 let missing3;
 if((((data16.implementation === undefined) && (missing3 = "implementation")) || ((data16.step === undefined) && (missing3 = "step"))) || ((data16.pointer === undefined) && (missing3 = "pointer"))){
-validate262.errors = [{instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema481.required,parentSchema:schema481,data:data16}];
+validate265.errors = [{instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema484.required,parentSchema:schema484,data:data16}];
 return false;
 }
 else {
 const _errs41 = errors;
 for(const key3 in data16){
 if(!(((key3 === "implementation") || (key3 === "step")) || (key3 === "pointer"))){
-validate262.errors = [{instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema481,data:data16}];
+validate265.errors = [{instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema484,data:data16}];
 return false;
 break;
 }
@@ -22467,18 +22579,18 @@ const _errs42 = errors;
 if(errors === _errs42){
 if(typeof data17 === "string"){
 if((data17.length > 256 && func1(data17) > 256)){
-validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema481.properties.implementation,data:data17}];
+validate265.errors = [{instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema484.properties.implementation,data:data17}];
 return false;
 }
 else {
 if((data17.length < 0 && func1(data17) < 0)){
-validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema481.properties.implementation,data:data17}];
+validate265.errors = [{instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema484.properties.implementation,data:data17}];
 return false;
 }
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema481.properties.implementation.type,parentSchema:schema481.properties.implementation,data:data17}];
+validate265.errors = [{instancePath:instancePath+"/marks/" + i2+"/implementation",schemaPath:"#/$defs/TimelineMark/properties/implementation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema484.properties.implementation.type,parentSchema:schema484.properties.implementation,data:data17}];
 return false;
 }
 }
@@ -22492,18 +22604,18 @@ if(data16.step !== undefined){
 let data18 = data16.step;
 const _errs44 = errors;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema481.properties.step.type,parentSchema:schema481.properties.step,data:data18}];
+validate265.errors = [{instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.step.type,parentSchema:schema484.properties.step,data:data18}];
 return false;
 }
 if(errors === _errs44){
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 > 1000000 || isNaN(data18)){
-validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema481.properties.step,data:data18}];
+validate265.errors = [{instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema484.properties.step,data:data18}];
 return false;
 }
 else {
 if(data18 < -1 || isNaN(data18)){
-validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema481.properties.step,data:data18}];
+validate265.errors = [{instancePath:instancePath+"/marks/" + i2+"/step",schemaPath:"#/$defs/TimelineMark/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema484.properties.step,data:data18}];
 return false;
 }
 }
@@ -22521,18 +22633,18 @@ const _errs46 = errors;
 if(errors === _errs46){
 if(typeof data19 === "string"){
 if((data19.length > 4096 && func1(data19) > 4096)){
-validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema481.properties.pointer,data:data19}];
+validate265.errors = [{instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema484.properties.pointer,data:data19}];
 return false;
 }
 else {
 if((data19.length < 0 && func1(data19) < 0)){
-validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema481.properties.pointer,data:data19}];
+validate265.errors = [{instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema484.properties.pointer,data:data19}];
 return false;
 }
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema481.properties.pointer.type,parentSchema:schema481.properties.pointer,data:data19}];
+validate265.errors = [{instancePath:instancePath+"/marks/" + i2+"/pointer",schemaPath:"#/$defs/TimelineMark/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema484.properties.pointer.type,parentSchema:schema484.properties.pointer,data:data19}];
 return false;
 }
 }
@@ -22547,7 +22659,7 @@ var valid9 = true;
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema481.type,parentSchema:schema481,data:data16}];
+validate265.errors = [{instancePath:instancePath+"/marks/" + i2,schemaPath:"#/$defs/TimelineMark/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema484.type,parentSchema:schema484,data:data16}];
 return false;
 }
 }
@@ -22560,7 +22672,7 @@ break;
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema478.properties.marks.type,parentSchema:schema478.properties.marks,data:data15}];
+validate265.errors = [{instancePath:instancePath+"/marks",schemaPath:"#/properties/marks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema481.properties.marks.type,parentSchema:schema481.properties.marks,data:data15}];
 return false;
 }
 }
@@ -22577,21 +22689,21 @@ var valid0 = true;
 }
 }
 else {
-validate262.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema478.type,parentSchema:schema478,data}];
+validate265.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema481.type,parentSchema:schema481,data}];
 return false;
 }
 }
-validate262.errors = vErrors;
+validate265.errors = vErrors;
 return errors === 0;
 }
-validate262.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate265.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/report_data.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate253.evaluated;
+const evaluated0 = validate256.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22602,14 +22714,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((data.report_data_version === undefined) && (missing0 = "report_data_version")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.inputs === undefined) && (missing0 = "inputs"))) || ((data.gates === undefined) && (missing0 = "gates"))) || ((data.matrices === undefined) && (missing0 = "matrices"))) || ((data.coverage === undefined) && (missing0 = "coverage"))) || ((data.divergences === undefined) && (missing0 = "divergences"))) || ((data.divergence_groups_total === undefined) && (missing0 = "divergence_groups_total"))) || ((data.timelines === undefined) && (missing0 = "timelines"))) || ((data.findings === undefined) && (missing0 = "findings"))) || ((data.history === undefined) && (missing0 = "history"))){
-validate253.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema467.required,parentSchema:schema467,data}];
+validate256.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema470.required,parentSchema:schema470,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "report_data_version" || key0 === "title" || key0 === "inputs" || key0 === "gates" || key0 === "matrices" || key0 === "coverage" || key0 === "divergences" || key0 === "divergence_groups_total" || key0 === "timelines" || key0 === "findings" || key0 === "history"))){
-validate253.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema467,data}];
+validate256.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema470,data}];
 return false;
 break;
 }
@@ -22619,18 +22731,18 @@ if(data.report_data_version !== undefined){
 let data0 = data.report_data_version;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate253.errors = [{instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.report_data_version.type,parentSchema:schema467.properties.report_data_version,data:data0}];
+validate256.errors = [{instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema470.properties.report_data_version.type,parentSchema:schema470.properties.report_data_version,data:data0}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1 || isNaN(data0)){
-validate253.errors = [{instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema467.properties.report_data_version,data:data0}];
+validate256.errors = [{instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema470.properties.report_data_version,data:data0}];
 return false;
 }
 else {
 if(data0 < 1 || isNaN(data0)){
-validate253.errors = [{instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema467.properties.report_data_version,data:data0}];
+validate256.errors = [{instancePath:instancePath+"/report_data_version",schemaPath:"#/properties/report_data_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema470.properties.report_data_version,data:data0}];
 return false;
 }
 }
@@ -22648,18 +22760,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if((data1.length > 256 && func1(data1) > 256)){
-validate253.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema467.properties.title,data:data1}];
+validate256.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema470.properties.title,data:data1}];
 return false;
 }
 else {
 if((data1.length < 0 && func1(data1) < 0)){
-validate253.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema467.properties.title,data:data1}];
+validate256.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema470.properties.title,data:data1}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema467.properties.title.type,parentSchema:schema467.properties.title,data:data1}];
+validate256.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema470.properties.title.type,parentSchema:schema470.properties.title,data:data1}];
 return false;
 }
 }
@@ -22675,12 +22787,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(Array.isArray(data2)){
 if(data2.length > 10000){
-validate253.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema467.properties.inputs,data:data2}];
+validate256.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema470.properties.inputs,data:data2}];
 return false;
 }
 else {
 if(data2.length < 0){
-validate253.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.inputs,data:data2}];
+validate256.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema470.properties.inputs,data:data2}];
 return false;
 }
 else {
@@ -22694,14 +22806,14 @@ if(errors === _errs9){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
 if((((data3.file === undefined) && (missing1 = "file")) || ((data3.kind === undefined) && (missing1 = "kind"))) || ((data3.records === undefined) && (missing1 = "records"))){
-validate253.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema468.required,parentSchema:schema468,data:data3}];
+validate256.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema471.required,parentSchema:schema471,data:data3}];
 return false;
 }
 else {
 const _errs11 = errors;
 for(const key1 in data3){
 if(!(((key1 === "file") || (key1 === "kind")) || (key1 === "records"))){
-validate253.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema468,data:data3}];
+validate256.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema471,data:data3}];
 return false;
 break;
 }
@@ -22713,18 +22825,18 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
 if((data4.length > 4096 && func1(data4) > 4096)){
-validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema468.properties.file,data:data4}];
+validate256.errors = [{instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema471.properties.file,data:data4}];
 return false;
 }
 else {
 if((data4.length < 0 && func1(data4) < 0)){
-validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema468.properties.file,data:data4}];
+validate256.errors = [{instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema471.properties.file,data:data4}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema468.properties.file.type,parentSchema:schema468.properties.file,data:data4}];
+validate256.errors = [{instancePath:instancePath+"/inputs/" + i0+"/file",schemaPath:"#/$defs/ReportInput/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema471.properties.file.type,parentSchema:schema471.properties.file,data:data4}];
 return false;
 }
 }
@@ -22738,11 +22850,11 @@ if(data3.kind !== undefined){
 let data5 = data3.kind;
 const _errs14 = errors;
 if(typeof data5 !== "string"){
-validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema468.properties.kind.type,parentSchema:schema468.properties.kind,data:data5}];
+validate256.errors = [{instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema471.properties.kind.type,parentSchema:schema471.properties.kind,data:data5}];
 return false;
 }
 if(!((((((data5 === "parity") || (data5 === "fuzz")) || (data5 === "fuzz_shard")) || (data5 === "journal_compare")) || (data5 === "compat")) || (data5 === "history"))){
-validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/enum",keyword:"enum",params:{allowedValues: schema468.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema468.properties.kind.enum,parentSchema:schema468.properties.kind,data:data5}];
+validate256.errors = [{instancePath:instancePath+"/inputs/" + i0+"/kind",schemaPath:"#/$defs/ReportInput/properties/kind/enum",keyword:"enum",params:{allowedValues: schema471.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema471.properties.kind.enum,parentSchema:schema471.properties.kind,data:data5}];
 return false;
 }
 var valid3 = _errs14 === errors;
@@ -22755,18 +22867,18 @@ if(data3.records !== undefined){
 let data6 = data3.records;
 const _errs16 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema468.properties.records.type,parentSchema:schema468.properties.records,data:data6}];
+validate256.errors = [{instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema471.properties.records.type,parentSchema:schema471.properties.records,data:data6}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 9007199254740991 || isNaN(data6)){
-validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema468.properties.records,data:data6}];
+validate256.errors = [{instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema471.properties.records,data:data6}];
 return false;
 }
 else {
 if(data6 < 0 || isNaN(data6)){
-validate253.errors = [{instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema468.properties.records,data:data6}];
+validate256.errors = [{instancePath:instancePath+"/inputs/" + i0+"/records",schemaPath:"#/$defs/ReportInput/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema471.properties.records,data:data6}];
 return false;
 }
 }
@@ -22783,7 +22895,7 @@ var valid3 = true;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema468.type,parentSchema:schema468,data:data3}];
+validate256.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/$defs/ReportInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema471.type,parentSchema:schema471,data:data3}];
 return false;
 }
 }
@@ -22796,7 +22908,7 @@ break;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.inputs.type,parentSchema:schema467.properties.inputs,data:data2}];
+validate256.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema470.properties.inputs.type,parentSchema:schema470.properties.inputs,data:data2}];
 return false;
 }
 }
@@ -22812,12 +22924,12 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(Array.isArray(data7)){
 if(data7.length > 256){
-validate253.errors = [{instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema467.properties.gates,data:data7}];
+validate256.errors = [{instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/maxItems",keyword:"maxItems",params:{limit: 256},message:"must NOT have more than 256 items",schema:256,parentSchema:schema470.properties.gates,data:data7}];
 return false;
 }
 else {
 if(data7.length < 0){
-validate253.errors = [{instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.gates,data:data7}];
+validate256.errors = [{instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema470.properties.gates,data:data7}];
 return false;
 }
 else {
@@ -22825,8 +22937,8 @@ var valid4 = true;
 const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 const _errs20 = errors;
-if(!(validate254(data7[i1], {instancePath:instancePath+"/gates/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
+if(!(validate257(data7[i1], {instancePath:instancePath+"/gates/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
 errors = vErrors.length;
 }
 var valid4 = _errs20 === errors;
@@ -22838,7 +22950,7 @@ break;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.gates.type,parentSchema:schema467.properties.gates,data:data7}];
+validate256.errors = [{instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema470.properties.gates.type,parentSchema:schema470.properties.gates,data:data7}];
 return false;
 }
 }
@@ -22854,12 +22966,12 @@ const _errs21 = errors;
 if(errors === _errs21){
 if(Array.isArray(data9)){
 if(data9.length > 2){
-validate253.errors = [{instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema467.properties.matrices,data:data9}];
+validate256.errors = [{instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema470.properties.matrices,data:data9}];
 return false;
 }
 else {
 if(data9.length < 0){
-validate253.errors = [{instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.matrices,data:data9}];
+validate256.errors = [{instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema470.properties.matrices,data:data9}];
 return false;
 }
 else {
@@ -22867,8 +22979,8 @@ var valid5 = true;
 const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
 const _errs23 = errors;
-if(!(validate256(data9[i2], {instancePath:instancePath+"/matrices/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
+if(!(validate259(data9[i2], {instancePath:instancePath+"/matrices/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate259.errors : vErrors.concat(validate259.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs23 === errors;
@@ -22880,7 +22992,7 @@ break;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.matrices.type,parentSchema:schema467.properties.matrices,data:data9}];
+validate256.errors = [{instancePath:instancePath+"/matrices",schemaPath:"#/properties/matrices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema470.properties.matrices.type,parentSchema:schema470.properties.matrices,data:data9}];
 return false;
 }
 }
@@ -22896,12 +23008,12 @@ const _errs24 = errors;
 if(errors === _errs24){
 if(Array.isArray(data11)){
 if(data11.length > 512){
-validate253.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema467.properties.coverage,data:data11}];
+validate256.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/maxItems",keyword:"maxItems",params:{limit: 512},message:"must NOT have more than 512 items",schema:512,parentSchema:schema470.properties.coverage,data:data11}];
 return false;
 }
 else {
 if(data11.length < 0){
-validate253.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.coverage,data:data11}];
+validate256.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema470.properties.coverage,data:data11}];
 return false;
 }
 else {
@@ -22909,8 +23021,8 @@ var valid6 = true;
 const len3 = data11.length;
 for(let i3=0; i3<len3; i3++){
 const _errs26 = errors;
-if(!(validate258(data11[i3], {instancePath:instancePath+"/coverage/" + i3,parentData:data11,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate258.errors : vErrors.concat(validate258.errors);
+if(!(validate261(data11[i3], {instancePath:instancePath+"/coverage/" + i3,parentData:data11,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
 errors = vErrors.length;
 }
 var valid6 = _errs26 === errors;
@@ -22922,7 +23034,7 @@ break;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.coverage.type,parentSchema:schema467.properties.coverage,data:data11}];
+validate256.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema470.properties.coverage.type,parentSchema:schema470.properties.coverage,data:data11}];
 return false;
 }
 }
@@ -22938,12 +23050,12 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(Array.isArray(data13)){
 if(data13.length > 2000){
-validate253.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema467.properties.divergences,data:data13}];
+validate256.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema470.properties.divergences,data:data13}];
 return false;
 }
 else {
 if(data13.length < 0){
-validate253.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.divergences,data:data13}];
+validate256.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema470.properties.divergences,data:data13}];
 return false;
 }
 else {
@@ -22951,8 +23063,8 @@ var valid7 = true;
 const len4 = data13.length;
 for(let i4=0; i4<len4; i4++){
 const _errs29 = errors;
-if(!(validate260(data13[i4], {instancePath:instancePath+"/divergences/" + i4,parentData:data13,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
+if(!(validate263(data13[i4], {instancePath:instancePath+"/divergences/" + i4,parentData:data13,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate263.errors : vErrors.concat(validate263.errors);
 errors = vErrors.length;
 }
 var valid7 = _errs29 === errors;
@@ -22964,7 +23076,7 @@ break;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.divergences.type,parentSchema:schema467.properties.divergences,data:data13}];
+validate256.errors = [{instancePath:instancePath+"/divergences",schemaPath:"#/properties/divergences/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema470.properties.divergences.type,parentSchema:schema470.properties.divergences,data:data13}];
 return false;
 }
 }
@@ -22978,18 +23090,18 @@ if(data.divergence_groups_total !== undefined){
 let data15 = data.divergence_groups_total;
 const _errs30 = errors;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-validate253.errors = [{instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema467.properties.divergence_groups_total.type,parentSchema:schema467.properties.divergence_groups_total,data:data15}];
+validate256.errors = [{instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema470.properties.divergence_groups_total.type,parentSchema:schema470.properties.divergence_groups_total,data:data15}];
 return false;
 }
 if(errors === _errs30){
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 9007199254740991 || isNaN(data15)){
-validate253.errors = [{instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema467.properties.divergence_groups_total,data:data15}];
+validate256.errors = [{instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema470.properties.divergence_groups_total,data:data15}];
 return false;
 }
 else {
 if(data15 < 0 || isNaN(data15)){
-validate253.errors = [{instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema467.properties.divergence_groups_total,data:data15}];
+validate256.errors = [{instancePath:instancePath+"/divergence_groups_total",schemaPath:"#/properties/divergence_groups_total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema470.properties.divergence_groups_total,data:data15}];
 return false;
 }
 }
@@ -23007,12 +23119,12 @@ const _errs32 = errors;
 if(errors === _errs32){
 if(Array.isArray(data16)){
 if(data16.length > 100000){
-validate253.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema467.properties.timelines,data:data16}];
+validate256.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema470.properties.timelines,data:data16}];
 return false;
 }
 else {
 if(data16.length < 0){
-validate253.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.timelines,data:data16}];
+validate256.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema470.properties.timelines,data:data16}];
 return false;
 }
 else {
@@ -23020,8 +23132,8 @@ var valid8 = true;
 const len5 = data16.length;
 for(let i5=0; i5<len5; i5++){
 const _errs34 = errors;
-if(!(validate262(data16[i5], {instancePath:instancePath+"/timelines/" + i5,parentData:data16,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+if(!(validate265(data16[i5], {instancePath:instancePath+"/timelines/" + i5,parentData:data16,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
 errors = vErrors.length;
 }
 var valid8 = _errs34 === errors;
@@ -23033,7 +23145,7 @@ break;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.timelines.type,parentSchema:schema467.properties.timelines,data:data16}];
+validate256.errors = [{instancePath:instancePath+"/timelines",schemaPath:"#/properties/timelines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema470.properties.timelines.type,parentSchema:schema470.properties.timelines,data:data16}];
 return false;
 }
 }
@@ -23049,12 +23161,12 @@ const _errs35 = errors;
 if(errors === _errs35){
 if(Array.isArray(data18)){
 if(data18.length > 100000){
-validate253.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema467.properties.findings,data:data18}];
+validate256.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema470.properties.findings,data:data18}];
 return false;
 }
 else {
 if(data18.length < 0){
-validate253.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.findings,data:data18}];
+validate256.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema470.properties.findings,data:data18}];
 return false;
 }
 else {
@@ -23068,14 +23180,14 @@ if(errors === _errs38){
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 let missing2;
 if((((((data19.source === undefined) && (missing2 = "source")) || ((data19.severity === undefined) && (missing2 = "severity"))) || ((data19.rule === undefined) && (missing2 = "rule"))) || ((data19.where === undefined) && (missing2 = "where"))) || ((data19.message === undefined) && (missing2 = "message"))){
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema482.required,parentSchema:schema482,data:data19}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema485.required,parentSchema:schema485,data:data19}];
 return false;
 }
 else {
 const _errs40 = errors;
 for(const key2 in data19){
 if(!(((((key2 === "source") || (key2 === "severity")) || (key2 === "rule")) || (key2 === "where")) || (key2 === "message"))){
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema482,data:data19}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema485,data:data19}];
 return false;
 break;
 }
@@ -23085,11 +23197,11 @@ if(data19.source !== undefined){
 let data20 = data19.source;
 const _errs41 = errors;
 if(typeof data20 !== "string"){
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema482.properties.source.type,parentSchema:schema482.properties.source,data:data20}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema485.properties.source.type,parentSchema:schema485.properties.source,data:data20}];
 return false;
 }
 if(!((((data20 === "parity") || (data20 === "fuzz")) || (data20 === "journal")) || (data20 === "compat"))){
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/enum",keyword:"enum",params:{allowedValues: schema482.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema482.properties.source.enum,parentSchema:schema482.properties.source,data:data20}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6+"/source",schemaPath:"#/$defs/Finding/properties/source/enum",keyword:"enum",params:{allowedValues: schema485.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema485.properties.source.enum,parentSchema:schema485.properties.source,data:data20}];
 return false;
 }
 var valid11 = _errs41 === errors;
@@ -23102,11 +23214,11 @@ if(data19.severity !== undefined){
 let data21 = data19.severity;
 const _errs43 = errors;
 if(typeof data21 !== "string"){
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema482.properties.severity.type,parentSchema:schema482.properties.severity,data:data21}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema485.properties.severity.type,parentSchema:schema485.properties.severity,data:data21}];
 return false;
 }
 if(!(((data21 === "breaking") || (data21 === "warning")) || (data21 === "info"))){
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/enum",keyword:"enum",params:{allowedValues: schema482.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema482.properties.severity.enum,parentSchema:schema482.properties.severity,data:data21}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6+"/severity",schemaPath:"#/$defs/Finding/properties/severity/enum",keyword:"enum",params:{allowedValues: schema485.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema485.properties.severity.enum,parentSchema:schema485.properties.severity,data:data21}];
 return false;
 }
 var valid11 = _errs43 === errors;
@@ -23121,18 +23233,18 @@ const _errs45 = errors;
 if(errors === _errs45){
 if(typeof data22 === "string"){
 if((data22.length > 256 && func1(data22) > 256)){
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema482.properties.rule,data:data22}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema485.properties.rule,data:data22}];
 return false;
 }
 else {
 if((data22.length < 0 && func1(data22) < 0)){
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema482.properties.rule,data:data22}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema485.properties.rule,data:data22}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema482.properties.rule.type,parentSchema:schema482.properties.rule,data:data22}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6+"/rule",schemaPath:"#/$defs/Finding/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema485.properties.rule.type,parentSchema:schema485.properties.rule,data:data22}];
 return false;
 }
 }
@@ -23148,18 +23260,18 @@ const _errs47 = errors;
 if(errors === _errs47){
 if(typeof data23 === "string"){
 if((data23.length > 4096 && func1(data23) > 4096)){
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema482.properties.where,data:data23}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema485.properties.where,data:data23}];
 return false;
 }
 else {
 if((data23.length < 0 && func1(data23) < 0)){
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema482.properties.where,data:data23}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema485.properties.where,data:data23}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema482.properties.where.type,parentSchema:schema482.properties.where,data:data23}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6+"/where",schemaPath:"#/$defs/Finding/properties/where/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema485.properties.where.type,parentSchema:schema485.properties.where,data:data23}];
 return false;
 }
 }
@@ -23175,18 +23287,18 @@ const _errs49 = errors;
 if(errors === _errs49){
 if(typeof data24 === "string"){
 if((data24.length > 4096 && func1(data24) > 4096)){
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema482.properties.message,data:data24}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema485.properties.message,data:data24}];
 return false;
 }
 else {
 if((data24.length < 0 && func1(data24) < 0)){
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema482.properties.message,data:data24}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema485.properties.message,data:data24}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema482.properties.message.type,parentSchema:schema482.properties.message,data:data24}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6+"/message",schemaPath:"#/$defs/Finding/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema485.properties.message.type,parentSchema:schema485.properties.message,data:data24}];
 return false;
 }
 }
@@ -23203,7 +23315,7 @@ var valid11 = true;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema482.type,parentSchema:schema482,data:data19}];
+validate256.errors = [{instancePath:instancePath+"/findings/" + i6,schemaPath:"#/$defs/Finding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema485.type,parentSchema:schema485,data:data19}];
 return false;
 }
 }
@@ -23216,7 +23328,7 @@ break;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.findings.type,parentSchema:schema467.properties.findings,data:data18}];
+validate256.errors = [{instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema470.properties.findings.type,parentSchema:schema470.properties.findings,data:data18}];
 return false;
 }
 }
@@ -23232,12 +23344,12 @@ const _errs51 = errors;
 if(errors === _errs51){
 if(Array.isArray(data25)){
 if(data25.length > 100000){
-validate253.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema467.properties.history,data:data25}];
+validate256.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema470.properties.history,data:data25}];
 return false;
 }
 else {
 if(data25.length < 0){
-validate253.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema467.properties.history,data:data25}];
+validate256.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema470.properties.history,data:data25}];
 return false;
 }
 else {
@@ -23251,14 +23363,14 @@ if(errors === _errs54){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 let missing3;
 if(((((((((data26.label === undefined) && (missing3 = "label")) || ((data26.slot_hit === undefined) && (missing3 = "slot_hit"))) || ((data26.slot_legal === undefined) && (missing3 = "slot_legal"))) || ((data26.order_hit === undefined) && (missing3 = "order_hit"))) || ((data26.order_legal === undefined) && (missing3 = "order_legal"))) || ((data26.signatures === undefined) && (missing3 = "signatures"))) || ((data26.scenarios_per_s === undefined) && (missing3 = "scenarios_per_s"))) || ((data26.parity_failed === undefined) && (missing3 = "parity_failed"))){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema483.required,parentSchema:schema483,data:data26}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema486.required,parentSchema:schema486,data:data26}];
 return false;
 }
 else {
 const _errs56 = errors;
 for(const key3 in data26){
 if(!((((((((key3 === "label") || (key3 === "slot_hit")) || (key3 === "slot_legal")) || (key3 === "order_hit")) || (key3 === "order_legal")) || (key3 === "signatures")) || (key3 === "scenarios_per_s")) || (key3 === "parity_failed"))){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema483,data:data26}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema486,data:data26}];
 return false;
 break;
 }
@@ -23270,18 +23382,18 @@ const _errs57 = errors;
 if(errors === _errs57){
 if(typeof data27 === "string"){
 if((data27.length > 256 && func1(data27) > 256)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema483.properties.label,data:data27}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema486.properties.label,data:data27}];
 return false;
 }
 else {
 if((data27.length < 0 && func1(data27) < 0)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema483.properties.label,data:data27}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema486.properties.label,data:data27}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema483.properties.label.type,parentSchema:schema483.properties.label,data:data27}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/label",schemaPath:"#/$defs/HistoryPoint/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema486.properties.label.type,parentSchema:schema486.properties.label,data:data27}];
 return false;
 }
 }
@@ -23295,18 +23407,18 @@ if(data26.slot_hit !== undefined){
 let data28 = data26.slot_hit;
 const _errs59 = errors;
 if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema483.properties.slot_hit.type,parentSchema:schema483.properties.slot_hit,data:data28}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema486.properties.slot_hit.type,parentSchema:schema486.properties.slot_hit,data:data28}];
 return false;
 }
 if(errors === _errs59){
 if((typeof data28 == "number") && (isFinite(data28))){
 if(data28 > 9007199254740991 || isNaN(data28)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema483.properties.slot_hit,data:data28}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema486.properties.slot_hit,data:data28}];
 return false;
 }
 else {
 if(data28 < 0 || isNaN(data28)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.slot_hit,data:data28}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_hit",schemaPath:"#/$defs/HistoryPoint/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema486.properties.slot_hit,data:data28}];
 return false;
 }
 }
@@ -23322,18 +23434,18 @@ if(data26.slot_legal !== undefined){
 let data29 = data26.slot_legal;
 const _errs61 = errors;
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema483.properties.slot_legal.type,parentSchema:schema483.properties.slot_legal,data:data29}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema486.properties.slot_legal.type,parentSchema:schema486.properties.slot_legal,data:data29}];
 return false;
 }
 if(errors === _errs61){
 if((typeof data29 == "number") && (isFinite(data29))){
 if(data29 > 9007199254740991 || isNaN(data29)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema483.properties.slot_legal,data:data29}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema486.properties.slot_legal,data:data29}];
 return false;
 }
 else {
 if(data29 < 0 || isNaN(data29)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.slot_legal,data:data29}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/slot_legal",schemaPath:"#/$defs/HistoryPoint/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema486.properties.slot_legal,data:data29}];
 return false;
 }
 }
@@ -23349,18 +23461,18 @@ if(data26.order_hit !== undefined){
 let data30 = data26.order_hit;
 const _errs63 = errors;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema483.properties.order_hit.type,parentSchema:schema483.properties.order_hit,data:data30}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema486.properties.order_hit.type,parentSchema:schema486.properties.order_hit,data:data30}];
 return false;
 }
 if(errors === _errs63){
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 > 9007199254740991 || isNaN(data30)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema483.properties.order_hit,data:data30}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema486.properties.order_hit,data:data30}];
 return false;
 }
 else {
 if(data30 < 0 || isNaN(data30)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.order_hit,data:data30}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/order_hit",schemaPath:"#/$defs/HistoryPoint/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema486.properties.order_hit,data:data30}];
 return false;
 }
 }
@@ -23376,18 +23488,18 @@ if(data26.order_legal !== undefined){
 let data31 = data26.order_legal;
 const _errs65 = errors;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema483.properties.order_legal.type,parentSchema:schema483.properties.order_legal,data:data31}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema486.properties.order_legal.type,parentSchema:schema486.properties.order_legal,data:data31}];
 return false;
 }
 if(errors === _errs65){
 if((typeof data31 == "number") && (isFinite(data31))){
 if(data31 > 9007199254740991 || isNaN(data31)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema483.properties.order_legal,data:data31}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema486.properties.order_legal,data:data31}];
 return false;
 }
 else {
 if(data31 < 0 || isNaN(data31)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.order_legal,data:data31}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/order_legal",schemaPath:"#/$defs/HistoryPoint/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema486.properties.order_legal,data:data31}];
 return false;
 }
 }
@@ -23403,18 +23515,18 @@ if(data26.signatures !== undefined){
 let data32 = data26.signatures;
 const _errs67 = errors;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema483.properties.signatures.type,parentSchema:schema483.properties.signatures,data:data32}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema486.properties.signatures.type,parentSchema:schema486.properties.signatures,data:data32}];
 return false;
 }
 if(errors === _errs67){
 if((typeof data32 == "number") && (isFinite(data32))){
 if(data32 > 9007199254740991 || isNaN(data32)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema483.properties.signatures,data:data32}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema486.properties.signatures,data:data32}];
 return false;
 }
 else {
 if(data32 < 0 || isNaN(data32)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.signatures,data:data32}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/signatures",schemaPath:"#/$defs/HistoryPoint/properties/signatures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema486.properties.signatures,data:data32}];
 return false;
 }
 }
@@ -23432,18 +23544,18 @@ const _errs69 = errors;
 if(errors === _errs69){
 if((typeof data33 == "number") && (isFinite(data33))){
 if(data33 > 1000000000000000 || isNaN(data33)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema483.properties.scenarios_per_s,data:data33}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema486.properties.scenarios_per_s,data:data33}];
 return false;
 }
 else {
 if(data33 < 0 || isNaN(data33)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.scenarios_per_s,data:data33}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema486.properties.scenarios_per_s,data:data33}];
 return false;
 }
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema483.properties.scenarios_per_s.type,parentSchema:schema483.properties.scenarios_per_s,data:data33}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/scenarios_per_s",schemaPath:"#/$defs/HistoryPoint/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema486.properties.scenarios_per_s.type,parentSchema:schema486.properties.scenarios_per_s,data:data33}];
 return false;
 }
 }
@@ -23457,18 +23569,18 @@ if(data26.parity_failed !== undefined){
 let data34 = data26.parity_failed;
 const _errs71 = errors;
 if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema483.properties.parity_failed.type,parentSchema:schema483.properties.parity_failed,data:data34}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema486.properties.parity_failed.type,parentSchema:schema486.properties.parity_failed,data:data34}];
 return false;
 }
 if(errors === _errs71){
 if((typeof data34 == "number") && (isFinite(data34))){
 if(data34 > 9007199254740991 || isNaN(data34)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema483.properties.parity_failed,data:data34}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema486.properties.parity_failed,data:data34}];
 return false;
 }
 else {
 if(data34 < 0 || isNaN(data34)){
-validate253.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema483.properties.parity_failed,data:data34}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7+"/parity_failed",schemaPath:"#/$defs/HistoryPoint/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema486.properties.parity_failed,data:data34}];
 return false;
 }
 }
@@ -23490,7 +23602,7 @@ var valid14 = true;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema483.type,parentSchema:schema483,data:data26}];
+validate256.errors = [{instancePath:instancePath+"/history/" + i7,schemaPath:"#/$defs/HistoryPoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema486.type,parentSchema:schema486,data:data26}];
 return false;
 }
 }
@@ -23503,7 +23615,7 @@ break;
 }
 }
 else {
-validate253.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema467.properties.history.type,parentSchema:schema467.properties.history,data:data25}];
+validate256.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema470.properties.history.type,parentSchema:schema470.properties.history,data:data25}];
 return false;
 }
 }
@@ -23526,23 +23638,23 @@ var valid0 = true;
 }
 }
 else {
-validate253.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema467.type,parentSchema:schema467,data}];
+validate256.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema470.type,parentSchema:schema470,data}];
 return false;
 }
 }
-validate253.errors = vErrors;
+validate256.errors = vErrors;
 return errors === 0;
 }
-validate253.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate256.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ReportHistoryLine = validate264;
-const schema484 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_history.schema.json","title":"ReportHistoryLine","description":"One line of a `lockstep report` history file (JSON lines, one per run, appended with --history FILE --append): the numbers the trends draw.","type":"object","additionalProperties":false,"required":["history_version","label","slot_hit","slot_legal","order_hit","order_legal","scenarios","scenarios_per_s","parity_cases","parity_failed","signatures"],"properties":{"history_version":{"description":"Version of this line format.","type":"integer","minimum":1,"maximum":1},"label":{"description":"Run label (--label, or run-N).","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Legal slot cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Legal order cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios":{"description":"Fuzz scenarios run.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz scenarios per second.","type":"number","minimum":0,"maximum":1000000000000000},"parity_cases":{"description":"Parity cases (fixture x implementation).","type":"integer","minimum":0,"maximum":9007199254740991},"parity_failed":{"description":"Parity cases not passed (diverged, errored, stale).","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Failure signatures of this run (to tell new, known and fixed).","type":"array","items":{"description":"A signature.","type":"string","minLength":1,"maxLength":1024},"minItems":0,"maxItems":10000}}};
+export const ReportHistoryLine = validate267;
+const schema487 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/report_history.schema.json","title":"ReportHistoryLine","description":"One line of a `lockstep report` history file (JSON lines, one per run, appended with --history FILE --append): the numbers the trends draw.","type":"object","additionalProperties":false,"required":["history_version","label","slot_hit","slot_legal","order_hit","order_legal","scenarios","scenarios_per_s","parity_cases","parity_failed","signatures"],"properties":{"history_version":{"description":"Version of this line format.","type":"integer","minimum":1,"maximum":1},"label":{"description":"Run label (--label, or run-N).","type":"string","minLength":0,"maxLength":256},"slot_hit":{"description":"Legal slot cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"slot_legal":{"description":"Legal slot cells.","type":"integer","minimum":0,"maximum":9007199254740991},"order_hit":{"description":"Legal order cells exercised.","type":"integer","minimum":0,"maximum":9007199254740991},"order_legal":{"description":"Legal order cells.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios":{"description":"Fuzz scenarios run.","type":"integer","minimum":0,"maximum":9007199254740991},"scenarios_per_s":{"description":"Fuzz scenarios per second.","type":"number","minimum":0,"maximum":1000000000000000},"parity_cases":{"description":"Parity cases (fixture x implementation).","type":"integer","minimum":0,"maximum":9007199254740991},"parity_failed":{"description":"Parity cases not passed (diverged, errored, stale).","type":"integer","minimum":0,"maximum":9007199254740991},"signatures":{"description":"Failure signatures of this run (to tell new, known and fixed).","type":"array","items":{"description":"A signature.","type":"string","minLength":1,"maxLength":1024},"minItems":0,"maxItems":10000}}};
 
-function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lockstep.dev/schemas/v1/report_history.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate264.evaluated;
+const evaluated0 = validate267.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23553,14 +23665,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((data.history_version === undefined) && (missing0 = "history_version")) || ((data.label === undefined) && (missing0 = "label"))) || ((data.slot_hit === undefined) && (missing0 = "slot_hit"))) || ((data.slot_legal === undefined) && (missing0 = "slot_legal"))) || ((data.order_hit === undefined) && (missing0 = "order_hit"))) || ((data.order_legal === undefined) && (missing0 = "order_legal"))) || ((data.scenarios === undefined) && (missing0 = "scenarios"))) || ((data.scenarios_per_s === undefined) && (missing0 = "scenarios_per_s"))) || ((data.parity_cases === undefined) && (missing0 = "parity_cases"))) || ((data.parity_failed === undefined) && (missing0 = "parity_failed"))) || ((data.signatures === undefined) && (missing0 = "signatures"))){
-validate264.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema484.required,parentSchema:schema484,data}];
+validate267.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema487.required,parentSchema:schema487,data}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "history_version" || key0 === "label" || key0 === "slot_hit" || key0 === "slot_legal" || key0 === "order_hit" || key0 === "order_legal" || key0 === "scenarios" || key0 === "scenarios_per_s" || key0 === "parity_cases" || key0 === "parity_failed" || key0 === "signatures"))){
-validate264.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema484,data}];
+validate267.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema487,data}];
 return false;
 break;
 }
@@ -23570,18 +23682,18 @@ if(data.history_version !== undefined){
 let data0 = data.history_version;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate264.errors = [{instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.history_version.type,parentSchema:schema484.properties.history_version,data:data0}];
+validate267.errors = [{instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema487.properties.history_version.type,parentSchema:schema487.properties.history_version,data:data0}];
 return false;
 }
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1 || isNaN(data0)){
-validate264.errors = [{instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema484.properties.history_version,data:data0}];
+validate267.errors = [{instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema487.properties.history_version,data:data0}];
 return false;
 }
 else {
 if(data0 < 1 || isNaN(data0)){
-validate264.errors = [{instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema484.properties.history_version,data:data0}];
+validate267.errors = [{instancePath:instancePath+"/history_version",schemaPath:"#/properties/history_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema487.properties.history_version,data:data0}];
 return false;
 }
 }
@@ -23599,18 +23711,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if((data1.length > 256 && func1(data1) > 256)){
-validate264.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema484.properties.label,data:data1}];
+validate267.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema487.properties.label,data:data1}];
 return false;
 }
 else {
 if((data1.length < 0 && func1(data1) < 0)){
-validate264.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema484.properties.label,data:data1}];
+validate267.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema487.properties.label,data:data1}];
 return false;
 }
 }
 }
 else {
-validate264.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema484.properties.label.type,parentSchema:schema484.properties.label,data:data1}];
+validate267.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema487.properties.label.type,parentSchema:schema487.properties.label,data:data1}];
 return false;
 }
 }
@@ -23624,18 +23736,18 @@ if(data.slot_hit !== undefined){
 let data2 = data.slot_hit;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate264.errors = [{instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.slot_hit.type,parentSchema:schema484.properties.slot_hit,data:data2}];
+validate267.errors = [{instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema487.properties.slot_hit.type,parentSchema:schema487.properties.slot_hit,data:data2}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 9007199254740991 || isNaN(data2)){
-validate264.errors = [{instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.slot_hit,data:data2}];
+validate267.errors = [{instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema487.properties.slot_hit,data:data2}];
 return false;
 }
 else {
 if(data2 < 0 || isNaN(data2)){
-validate264.errors = [{instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.slot_hit,data:data2}];
+validate267.errors = [{instancePath:instancePath+"/slot_hit",schemaPath:"#/properties/slot_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema487.properties.slot_hit,data:data2}];
 return false;
 }
 }
@@ -23651,18 +23763,18 @@ if(data.slot_legal !== undefined){
 let data3 = data.slot_legal;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate264.errors = [{instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.slot_legal.type,parentSchema:schema484.properties.slot_legal,data:data3}];
+validate267.errors = [{instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema487.properties.slot_legal.type,parentSchema:schema487.properties.slot_legal,data:data3}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-validate264.errors = [{instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.slot_legal,data:data3}];
+validate267.errors = [{instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema487.properties.slot_legal,data:data3}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate264.errors = [{instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.slot_legal,data:data3}];
+validate267.errors = [{instancePath:instancePath+"/slot_legal",schemaPath:"#/properties/slot_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema487.properties.slot_legal,data:data3}];
 return false;
 }
 }
@@ -23678,18 +23790,18 @@ if(data.order_hit !== undefined){
 let data4 = data.order_hit;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate264.errors = [{instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.order_hit.type,parentSchema:schema484.properties.order_hit,data:data4}];
+validate267.errors = [{instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema487.properties.order_hit.type,parentSchema:schema487.properties.order_hit,data:data4}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 9007199254740991 || isNaN(data4)){
-validate264.errors = [{instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.order_hit,data:data4}];
+validate267.errors = [{instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema487.properties.order_hit,data:data4}];
 return false;
 }
 else {
 if(data4 < 0 || isNaN(data4)){
-validate264.errors = [{instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.order_hit,data:data4}];
+validate267.errors = [{instancePath:instancePath+"/order_hit",schemaPath:"#/properties/order_hit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema487.properties.order_hit,data:data4}];
 return false;
 }
 }
@@ -23705,18 +23817,18 @@ if(data.order_legal !== undefined){
 let data5 = data.order_legal;
 const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate264.errors = [{instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.order_legal.type,parentSchema:schema484.properties.order_legal,data:data5}];
+validate267.errors = [{instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema487.properties.order_legal.type,parentSchema:schema487.properties.order_legal,data:data5}];
 return false;
 }
 if(errors === _errs12){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 9007199254740991 || isNaN(data5)){
-validate264.errors = [{instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.order_legal,data:data5}];
+validate267.errors = [{instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema487.properties.order_legal,data:data5}];
 return false;
 }
 else {
 if(data5 < 0 || isNaN(data5)){
-validate264.errors = [{instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.order_legal,data:data5}];
+validate267.errors = [{instancePath:instancePath+"/order_legal",schemaPath:"#/properties/order_legal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema487.properties.order_legal,data:data5}];
 return false;
 }
 }
@@ -23732,18 +23844,18 @@ if(data.scenarios !== undefined){
 let data6 = data.scenarios;
 const _errs14 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate264.errors = [{instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.scenarios.type,parentSchema:schema484.properties.scenarios,data:data6}];
+validate267.errors = [{instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema487.properties.scenarios.type,parentSchema:schema487.properties.scenarios,data:data6}];
 return false;
 }
 if(errors === _errs14){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 9007199254740991 || isNaN(data6)){
-validate264.errors = [{instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.scenarios,data:data6}];
+validate267.errors = [{instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema487.properties.scenarios,data:data6}];
 return false;
 }
 else {
 if(data6 < 0 || isNaN(data6)){
-validate264.errors = [{instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.scenarios,data:data6}];
+validate267.errors = [{instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema487.properties.scenarios,data:data6}];
 return false;
 }
 }
@@ -23761,18 +23873,18 @@ const _errs16 = errors;
 if(errors === _errs16){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 1000000000000000 || isNaN(data7)){
-validate264.errors = [{instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema484.properties.scenarios_per_s,data:data7}];
+validate267.errors = [{instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000",schema:1000000000000000,parentSchema:schema487.properties.scenarios_per_s,data:data7}];
 return false;
 }
 else {
 if(data7 < 0 || isNaN(data7)){
-validate264.errors = [{instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.scenarios_per_s,data:data7}];
+validate267.errors = [{instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema487.properties.scenarios_per_s,data:data7}];
 return false;
 }
 }
 }
 else {
-validate264.errors = [{instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema484.properties.scenarios_per_s.type,parentSchema:schema484.properties.scenarios_per_s,data:data7}];
+validate267.errors = [{instancePath:instancePath+"/scenarios_per_s",schemaPath:"#/properties/scenarios_per_s/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema487.properties.scenarios_per_s.type,parentSchema:schema487.properties.scenarios_per_s,data:data7}];
 return false;
 }
 }
@@ -23786,18 +23898,18 @@ if(data.parity_cases !== undefined){
 let data8 = data.parity_cases;
 const _errs18 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate264.errors = [{instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.parity_cases.type,parentSchema:schema484.properties.parity_cases,data:data8}];
+validate267.errors = [{instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema487.properties.parity_cases.type,parentSchema:schema487.properties.parity_cases,data:data8}];
 return false;
 }
 if(errors === _errs18){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 9007199254740991 || isNaN(data8)){
-validate264.errors = [{instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.parity_cases,data:data8}];
+validate267.errors = [{instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema487.properties.parity_cases,data:data8}];
 return false;
 }
 else {
 if(data8 < 0 || isNaN(data8)){
-validate264.errors = [{instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.parity_cases,data:data8}];
+validate267.errors = [{instancePath:instancePath+"/parity_cases",schemaPath:"#/properties/parity_cases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema487.properties.parity_cases,data:data8}];
 return false;
 }
 }
@@ -23813,18 +23925,18 @@ if(data.parity_failed !== undefined){
 let data9 = data.parity_failed;
 const _errs20 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate264.errors = [{instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema484.properties.parity_failed.type,parentSchema:schema484.properties.parity_failed,data:data9}];
+validate267.errors = [{instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema487.properties.parity_failed.type,parentSchema:schema487.properties.parity_failed,data:data9}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 9007199254740991 || isNaN(data9)){
-validate264.errors = [{instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema484.properties.parity_failed,data:data9}];
+validate267.errors = [{instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema487.properties.parity_failed,data:data9}];
 return false;
 }
 else {
 if(data9 < 0 || isNaN(data9)){
-validate264.errors = [{instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema484.properties.parity_failed,data:data9}];
+validate267.errors = [{instancePath:instancePath+"/parity_failed",schemaPath:"#/properties/parity_failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema487.properties.parity_failed,data:data9}];
 return false;
 }
 }
@@ -23842,12 +23954,12 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(Array.isArray(data10)){
 if(data10.length > 10000){
-validate264.errors = [{instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema484.properties.signatures,data:data10}];
+validate267.errors = [{instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema487.properties.signatures,data:data10}];
 return false;
 }
 else {
 if(data10.length < 0){
-validate264.errors = [{instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema484.properties.signatures,data:data10}];
+validate267.errors = [{instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema487.properties.signatures,data:data10}];
 return false;
 }
 else {
@@ -23859,18 +23971,18 @@ const _errs24 = errors;
 if(errors === _errs24){
 if(typeof data11 === "string"){
 if((data11.length > 1024 && func1(data11) > 1024)){
-validate264.errors = [{instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema484.properties.signatures.items,data:data11}];
+validate267.errors = [{instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema487.properties.signatures.items,data:data11}];
 return false;
 }
 else {
 if((data11.length < 2 && func1(data11) < 1)){
-validate264.errors = [{instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema484.properties.signatures.items,data:data11}];
+validate267.errors = [{instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema487.properties.signatures.items,data:data11}];
 return false;
 }
 }
 }
 else {
-validate264.errors = [{instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema484.properties.signatures.items.type,parentSchema:schema484.properties.signatures.items,data:data11}];
+validate267.errors = [{instancePath:instancePath+"/signatures/" + i0,schemaPath:"#/properties/signatures/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema487.properties.signatures.items.type,parentSchema:schema487.properties.signatures.items,data:data11}];
 return false;
 }
 }
@@ -23883,7 +23995,7 @@ break;
 }
 }
 else {
-validate264.errors = [{instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema484.properties.signatures.type,parentSchema:schema484.properties.signatures,data:data10}];
+validate267.errors = [{instancePath:instancePath+"/signatures",schemaPath:"#/properties/signatures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema487.properties.signatures.type,parentSchema:schema487.properties.signatures,data:data10}];
 return false;
 }
 }
@@ -23906,14 +24018,14 @@ var valid0 = true;
 }
 }
 else {
-validate264.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema484.type,parentSchema:schema484,data}];
+validate267.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema487.type,parentSchema:schema487,data}];
 return false;
 }
 }
-validate264.errors = vErrors;
+validate267.errors = vErrors;
 return errors === 0;
 }
-validate264.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate267.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const TradeSlot = validate46;
 

@@ -9,10 +9,11 @@ use lockstep_kernel::journal::journal_scan::{scan_journal, ScanMode};
 use lockstep_kernel::journal::journal_sink::Journaled;
 use lockstep_kernel::journal::kernel_journal::journal_options;
 use lockstep_kernel::journal::open_for_append::{open_for_append, OpenError};
+use lockstep_kernel::journal::parent_run::{parent_run_of, ParentRun};
 use lockstep_kernel::protocol::session::Session;
 
 fn usage(message: &str) -> ! {
-    eprintln!("lockstep-kernel: {message}\nusage: lockstep-kernel [--journal FILE [--durability every|batch|none] [--checkpoint-interval K]]\n       lockstep-kernel journal-verify [--quick] FILE...");
+    eprintln!("lockstep-kernel: {message}\nusage: lockstep-kernel [--journal FILE [--durability every|batch|none] [--checkpoint-interval K] [--continues OLD]]\n       lockstep-kernel journal-verify [--quick] FILE...");
     std::process::exit(2);
 }
 
@@ -38,6 +39,19 @@ fn journal_verify(args: &[String]) -> i32 {
     code
 }
 
+/// The parent run for `--continues OLD`, or exit 1 naming why (as `lockstep kernel` does).
+fn continued_run(path: &str, old: &str) -> ParentRun {
+    // Only a new journal has a header to name its parent in; a journal with records continues itself.
+    if std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
+        eprintln!("lockstep-kernel: {path}: --continues starts a new journal, but this one already holds records");
+        std::process::exit(1);
+    }
+    parent_run_of(old).unwrap_or_else(|message| {
+        eprintln!("lockstep-kernel: {message}");
+        std::process::exit(1);
+    })
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().is_some_and(|a| a == "journal-verify") {
@@ -59,6 +73,7 @@ fn main() {
         language: "rust".to_owned(),
         build_id: std::env::var("LOCKSTEP_BUILD_ID").ok().filter(|b| !b.is_empty()),
         checkpoint_interval: options.checkpoint_interval,
+        parent_run: options.continues.as_deref().map(|old| continued_run(&path, old)),
     };
     let writer = match open_for_append(&path, &header, options.policy) {
         Ok(writer) => writer,

@@ -6,7 +6,7 @@ import { journalOptions, openKernelJournal } from '../journal/kernel-journal.js'
 import pkg from '../../package.json' with { type: 'json' };
 import { UsageError, type CliCommand } from './command.js';
 
-const HELP = `usage: lockstep kernel [--journal FILE [--durability every|batch|none] [--checkpoint-interval K]]
+const HELP = `usage: lockstep kernel [--journal FILE [--durability every|batch|none] [--checkpoint-interval K] [--continues OLD]]
 
 Serves the wire protocol (docs/protocol.md) on stdin/stdout: one JSON request per line in,
 exactly one canonical JSON answer per line out, in order. A malformed or invalid line gets an
@@ -18,6 +18,8 @@ options:
   --durability POLICY       every | batch (default: one fsync per read, before the answers
                             go out) | none
   --checkpoint-interval K   a checkpoint every K records (default 1024)
+  --continues OLD           FILE is a new journal continuing OLD (sealed by a clean stop, or
+                            clean): its header names OLD's last run and chain head (parent_run)
 
 environment:
   LOCKSTEP_DEBUG_INVARIANTS=1   check every kernel invariant after every step

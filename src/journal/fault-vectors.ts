@@ -7,7 +7,7 @@ import { ZERO_CHECKSUM } from './journal-format.js';
 import { buildHeader } from './journal-header.js';
 import { MerkleAppender } from './merkle-tree.js';
 import { checksumBytes } from './checksum.js';
-import { recordLine, stepLine, type RecordLine } from './record-line.js';
+import { recordLine, sealBody, stepLine, type RecordLine } from './record-line.js';
 
 export interface FaultVector {
   readonly name: string;
@@ -44,6 +44,11 @@ export class ChainBuilder {
 
   record(kind: string, fields: Record<string, unknown> = {}): this {
     return this.push(recordLine({ index: this.index, kind, previous_checksum: this.previous, ...fields }));
+  }
+
+  /** A record from a body the caller spells (canonical or not), sealed with a valid checksum. */
+  raw(body: (index: number, previous: string) => string): this {
+    return this.push(sealBody(body(this.index, this.previous)));
   }
 
   seal(): this {
@@ -149,6 +154,10 @@ function plantedVectors(): FaultVector[] {
   for (let i = 0; i < 5; i += 1) noCheckpoint.step(`{"seq":${i}}`, '{"op":"bye","seq":0,"step":0}');
   const lie = Buffer.from(noCheckpoint.bytes().toString('utf8'));
   const relabelled = relabelInterval(lie, VECTOR_INTERVAL);
+  const notCanonical = (request: string, response: string): Buffer =>
+    baseChain(1)
+      .raw((index, previous) => `{"index":${index},"kind":"step","previous_checksum":"${previous}","request":${request},"response":${response}}`)
+      .bytes();
   const stray = baseChain(1);
   stray.record('checkpoint', { tree_peaks: [], tree_root: ZERO_CHECKSUM, tree_size: 2 });
   return [
@@ -158,6 +167,11 @@ function plantedVectors(): FaultVector[] {
     { name: 'damaged-unknown-kind', bytes: unknown.bytes(), case: 'damaged', reason: 'unknown_kind', index: 3 },
     { name: 'damaged-missing-checkpoint', bytes: relabelled, case: 'damaged', reason: 'missing_checkpoint', index: 4 },
     { name: 'damaged-unexpected-checkpoint', bytes: stray.bytes(), case: 'damaged', reason: 'unexpected_checkpoint', index: 3 },
+    // Valid checksums over bytes that are not canonical JSON: a writer hashed what it should not have written.
+    { name: 'damaged-not-canonical-whitespace', bytes: notCanonical('"x"', ' {"op":"bye"}'), case: 'damaged', reason: 'not_canonical', index: 3 },
+    { name: 'damaged-not-canonical-key-order', bytes: notCanonical('"x"', '{"seq":3,"op":"bye"}'), case: 'damaged', reason: 'not_canonical', index: 3 },
+    { name: 'damaged-not-canonical-number', bytes: notCanonical('"x"', '{"op":"bye","seq":3.0}'), case: 'damaged', reason: 'not_canonical', index: 3 },
+    { name: 'damaged-not-canonical-escape', bytes: notCanonical('"\\u0041"', '{"op":"bye"}'), case: 'damaged', reason: 'not_canonical', index: 3 },
   ];
 }
 

@@ -20,6 +20,7 @@ export type DamageReason =
   | 'malformed'
   | 'line_too_long'
   | 'bad_checksum'
+  | 'not_canonical'
   | 'bad_index'
   | 'broken_link'
   | 'unknown_kind'

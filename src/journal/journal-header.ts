@@ -2,7 +2,7 @@
 // must be exactly canonical; the Rust twin is journal_header.rs.
 import { canonicalize } from '../canonical/index.js';
 import { CONTRACTS_HASH } from '../../generated/ts/contracts-hash.js';
-import type { JournalHeader, JournalPosition } from '../../generated/ts/types.js';
+import type { JournalHeader, JournalParentRun } from '../../generated/ts/types.js';
 import { checksumOf } from './checksum.js';
 import { JOURNAL_CHECKPOINT_INTERVAL, JOURNAL_FORMAT } from './journal-format.js';
 import { headerLine, type RecordLine } from './record-line.js';
@@ -11,7 +11,8 @@ export interface HeaderOptions {
   readonly implementation: { readonly name: string; readonly version: string; readonly language: string };
   readonly buildId?: string;
   readonly checkpointInterval?: number;
-  readonly parentRun?: JournalPosition;
+  /** The run this journal continues (a new journal after a sealed one). */
+  readonly parentRun?: JournalParentRun;
   /** The contracts hash to name (default: the generated one; fixed vectors pin their own). */
   readonly contractsHash?: string;
 }
@@ -21,17 +22,22 @@ export function configHash(checkpointInterval: number): string {
   return checksumOf(canonicalize({ checkpoint_interval: checkpointInterval }));
 }
 
+/** The build id a writer names: the given one, else `name@version+dev`. */
+export function buildIdOf(o: HeaderOptions): string {
+  return o.buildId ?? `${o.implementation.name}@${o.implementation.version}+dev`;
+}
+
 export function buildHeader(o: HeaderOptions): RecordLine {
   const interval = o.checkpointInterval ?? JOURNAL_CHECKPOINT_INTERVAL;
   const { name, version, language } = o.implementation;
   const run: Record<string, unknown> = {
-    build_id: o.buildId ?? `${name}@${version}+dev`,
+    build_id: buildIdOf(o),
     checkpoint_interval: interval,
     config_hash: configHash(interval),
     contracts_hash: o.contractsHash ?? CONTRACTS_HASH,
     implementation: { language, name, version },
   };
-  if (o.parentRun !== undefined) run['parent_run'] = { ...o.parentRun };
+  if (o.parentRun !== undefined) run['parent_run'] = { build_id: o.parentRun.build_id, checksum: o.parentRun.checksum, index: o.parentRun.index };
   return headerLine({ format: JOURNAL_FORMAT, run });
 }
 

@@ -98,7 +98,7 @@ function scanOpen(fd: number, size: number, mode: ScanMode): JournalScan {
   }
   const interval = header.header.run.checkpoint_interval;
   const resume = mode === 'quick' ? lastCheckpoint(fd, headerEnd, tornAt, interval) : undefined;
-  const state = resume?.state ?? freshState(interval);
+  const state = resume?.state ?? { ...freshState(interval), runBuildId: header.header.run.build_id };
   let damage: JournalDamage | undefined;
   let validBytes = resume?.offset ?? headerEnd;
   forEachLine(fd, validBytes, tornAt, (bytes, offset) => {

@@ -53,6 +53,12 @@ function describeResponse(res: Json): string {
   return `${String(outcome['code'])}${moves.length ? `; ${moves.join(', ')}` : ''}`;
 }
 
+/** `, continues BUILD at #INDEX` for a run that names its parent run. */
+function parentOf(run: Json): string {
+  const parent = run['parent_run'] as Json | undefined;
+  return parent === undefined ? '' : `, continues ${String(parent['build_id'])} at #${String(parent['index'])}`;
+}
+
 /** The timeline lines of a journal; with `trace`, only the records of that id's story. */
 export function showJournal(path: string, trace?: string): string[] {
   const lines: string[] = [];
@@ -63,7 +69,13 @@ export function showJournal(path: string, trace?: string): string[] {
     if (traced && (record.kind === 'recovered' || record.kind === 'seal')) return false;
     if (position === 0) {
       const run = (record as unknown as { run: Json }).run;
-      if (trace === undefined) lines.push(`header: ${JSON.stringify(run['implementation'])} build ${String(run['build_id'])}, K=${String(run['checkpoint_interval'])}`);
+      if (trace === undefined) lines.push(`header: ${JSON.stringify(run['implementation'])} build ${String(run['build_id'])}, K=${String(run['checkpoint_interval'])}${parentOf(run)}`);
+      return;
+    }
+    if (record.kind === 'recovered' && trace === undefined) {
+      const run = (record as unknown as { run?: Json }).run;
+      const torn = (record as unknown as { torn_bytes: number }).torn_bytes;
+      lines.push(`#${record.index}  [recovered] ${run === undefined ? 'a new run' : `run ${String(run['build_id'])}${parentOf(run)}`}, ${torn} torn bytes cut`);
       return;
     }
     if (record.kind === 'step' || record.kind === 'line_fault') {

@@ -2,7 +2,7 @@
 // in memory, the file is never re-read), durability by policy, checkpoints every K records.
 // Opening an existing journal applies the decision table first (open-for-append.ts).
 import { closeSync, fsyncSync, writeSync } from 'node:fs';
-import { checksumBytes } from './checksum.js';
+import { checksumBytes, checksumOf } from './checksum.js';
 import type { ChainState } from './chained-line.js';
 import type { DurabilityPolicy } from './durability.js';
 import { lineFaultLine, recordLine, stepLine, type RecordLine } from './record-line.js';
@@ -11,6 +11,15 @@ import type { Line } from '../protocol/index.js';
 
 /** Why a request line had no text (the protocol's own codes). */
 export type LineFaultCode = Exclude<Line, string>['fault'];
+
+/** What opening cut from a torn tail: its size, checksum and the side file that keeps it. */
+export interface TornCut {
+  readonly bytes: number;
+  readonly checksum: string;
+  readonly side?: string;
+}
+
+const EMPTY_CHECKSUM = checksumOf('');
 
 const hex = (b: Uint8Array): string => `sha256:${Buffer.from(b).toString('hex')}`;
 
@@ -47,12 +56,24 @@ export class JournalWriter {
     this.push(lineFaultLine(this.state.expected, this.state.previous, fault, response));
   }
 
-  /** What opening cut from the tail (0 bytes after a clean restart). */
-  appendRecovered(tornBytes: number, tornChecksum: string, sideFile: string | undefined): void {
+  /**
+   * A new run starts on a journal that holds records: the recovered record names the new run's
+   * build, the run it resumes (that run's build and the chain head it ended at, taken before any
+   * checkpoint now due) and what opening cut from the tail (nothing after a clean stop).
+   */
+  appendRecovered(buildId: string, cut?: TornCut): void {
+    const parent = { build_id: this.state.runBuildId ?? 'unknown', checksum: this.state.previous, index: this.state.expected - 1 };
     this.due();
-    const record: Record<string, unknown> = { ...this.links('recovered'), torn_bytes: tornBytes, torn_checksum: tornChecksum };
-    if (sideFile !== undefined) record['side_file'] = sideFile;
+    const record: Record<string, unknown> = {
+      ...this.links('recovered'),
+      // `run`, not build_id/parent_run: every key must sort after previous_checksum (the line prefix).
+      run: { build_id: buildId, parent_run: parent },
+      torn_bytes: cut?.bytes ?? 0,
+      torn_checksum: cut?.checksum ?? EMPTY_CHECKSUM,
+    };
+    if (cut?.side !== undefined) record['side_file'] = cut.side;
     this.push(recordLine(record));
+    this.state.runBuildId = buildId;
   }
 
   /** Closes the run: a seal (after any checkpoint due), committed and synced whatever the policy. */

@@ -9,10 +9,10 @@ import type { ChainState } from './chained-line.js';
 import { DEFAULT_DURABILITY, type DurabilityPolicy } from './durability.js';
 import { describeDecision, type JournalDecision } from './journal-decision.js';
 import { JOURNAL_CHECKPOINT_INTERVAL, ZERO_CHECKSUM } from './journal-format.js';
-import { buildHeader, type HeaderOptions } from './journal-header.js';
+import { buildHeader, buildIdOf, type HeaderOptions } from './journal-header.js';
 import { readAt } from './journal-lines.js';
 import { scanJournal } from './journal-scan.js';
-import { JournalWriter, writeAll } from './journal-writer.js';
+import { JournalWriter, writeAll, type TornCut } from './journal-writer.js';
 import { MerkleAppender } from './merkle-tree.js';
 
 /** A journal that may not be appended to: sealed or damaged (the message names where). */
@@ -45,7 +45,7 @@ function syncDir(path: string): void {
 }
 
 /** Keeps the torn bytes aside (synced), then truncates the journal to its last complete line. */
-function cutTail(path: string, at: number): { bytes: number; checksum: string; side: string } {
+function cutTail(path: string, at: number): TornCut {
   const fd = openSync(path, 'r+');
   try {
     const torn = readAt(fd, at, fstatSync(fd).size - at);
@@ -77,10 +77,10 @@ export function openForAppend(path: string, options: AppendOptions): JournalWrit
     const interval = options.checkpointInterval ?? JOURNAL_CHECKPOINT_INTERVAL;
     writeAll(fd, Buffer.from(buildHeader({ ...options, checkpointInterval: interval }).line, 'utf8'));
     syncDir(path);
-    state = { expected: 1, previous: ZERO_CHECKSUM, merkle: MerkleAppender.empty(), sealed: false, interval };
+    state = { expected: 1, previous: ZERO_CHECKSUM, merkle: MerkleAppender.empty(), sealed: false, interval, runBuildId: buildIdOf(options) };
   }
   const writer = new JournalWriter(fd, state, policy);
-  if (d !== undefined && d.case !== 'empty') writer.appendRecovered(cut?.bytes ?? 0, cut?.checksum ?? checksumOf(''), cut?.side);
+  if (d !== undefined && d.case !== 'empty') writer.appendRecovered(buildIdOf(options), cut);
   writer.commit(true);
   return writer;
 }

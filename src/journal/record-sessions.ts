@@ -4,7 +4,6 @@
 // record of 0 bytes, as a restarted server writes it.
 import { existsSync, rmSync } from 'node:fs';
 import { answerLine, LineReader, Session, type Line } from '../protocol/index.js';
-import { checksumOf } from './checksum.js';
 import type { DurabilityPolicy } from './durability.js';
 import { openForAppend } from './open-for-append.js';
 import pkg from '../../package.json' with { type: 'json' };
@@ -20,16 +19,17 @@ export interface RecordOptions {
 /** Replaces `path` with a sealed journal of `sessions` (each a list of request lines without `\n`). */
 export function recordSessions(path: string, sessions: Iterable<readonly Uint8Array[]>, o: RecordOptions = {}): void {
   if (existsSync(path)) rmSync(path);
+  const buildId = o.buildId ?? 'golden';
   const writer = openForAppend(path, {
     implementation: REFERENCE_WRITER,
     policy: o.policy ?? 'none',
-    buildId: o.buildId ?? 'golden',
+    buildId,
     ...(o.checkpointInterval !== undefined ? { checkpointInterval: o.checkpointInterval } : {}),
   });
   let previousEnded = true;
   const newline = Buffer.from('\n');
   for (const lines of sessions) {
-    if (!previousEnded) writer.appendRecovered(0, checksumOf(''), undefined);
+    if (!previousEnded) writer.appendRecovered(buildId);
     const session = new Session(REFERENCE_WRITER);
     const reader = new LineReader();
     let lineNo = 0;

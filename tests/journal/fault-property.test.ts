@@ -24,6 +24,9 @@ function faultArbitrary(base: Buffer): fc.Arbitrary<JournalFault> {
     fc.record({ at: fc.nat({ max: base.length - 1 }), bit: fc.nat({ max: 7 }) }).map((r) => ({ kind: 'flip-bit', ...r }) as const),
     fc.record({ kind: fc.constantFrom('duplicate-line', 'delete-line', 'swap-lines'), line: fc.nat({ max: starts.length - 1 }) }) as fc.Arbitrary<JournalFault>,
     fc.record({ nth: fc.nat({ max: 1000 }), into: fc.nat({ max: 1 }) }).map((r) => ({ kind: 'cut-in-character', ...r }) as const),
+    fc
+      .record({ line: fc.nat({ max: starts.length }), at: fc.nat({ max: 1 << 20 }), byte: fc.nat({ max: 255 }), insert: fc.boolean() })
+      .map((r) => ({ kind: 'edit-rechecksummed', ...r }) as const),
   );
 }
 
@@ -47,6 +50,9 @@ function expectedCases(base: Buffer, f: JournalFault, faulted: Buffer): readonly
     case 'duplicate-line':
     case 'swap-lines':
       return faulted.equals(base) ? ['sealed'] : ['damaged'];
+    case 'edit-rechecksummed':
+      // Not canonical any more, or a broken link at the next record; an edit of the seal that stays canonical goes unseen.
+      return faulted.equals(base) ? ['sealed'] : ['damaged', 'sealed'];
   }
 }
 
@@ -72,6 +78,8 @@ describe('(journal, fault) -> decision', () => {
         expect(expectedCases(base, fault, faulted), `${JSON.stringify(fault)} on base ${b}: ${decisionKey(d)}`).toContain(d.case);
       });
     });
+    // The re-checksummed edits reach the canonical-form check (not only the links after them).
+    expect(cases.filter((c) => scanJournal(c.file, 'full').decision.damage?.reason === 'not_canonical').length).toBeGreaterThan(5);
     for (const quick of [false, true]) {
       const rust = rustDecisions(cases.map((c) => c.file), quick);
       const mismatches = cases

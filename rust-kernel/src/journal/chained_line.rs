@@ -4,6 +4,7 @@
 use sha2::{Digest, Sha256};
 use serde_json::Value;
 
+use crate::journal::canonical_line::is_canonical_line;
 use crate::journal::checksum::{checksum_bytes, checksum_text};
 use crate::journal::journal_format::CHECKSUM_PREFIX_BYTES;
 use crate::journal::merkle_tree::MerkleAppender;
@@ -22,6 +23,14 @@ pub struct ChainState {
     pub sealed: bool,
     /// K, from the header.
     pub interval: u64,
+    /// Build id of the run that wrote the chain head: the header's, then each recovered
+    /// record's (a new run starts there). Known after a full scan; None from a checkpoint.
+    pub run_build_id: Option<String>,
+}
+
+/// The build id a recovered record names (`unknown` when it names none: written before runs were named).
+fn recovered_build_id(bytes: &[u8]) -> String {
+    serde_json::from_slice::<Value>(bytes).ok().and_then(|v| v.get("run").and_then(|r| r.get("build_id")).and_then(Value::as_str).map(str::to_owned)).unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// The fixed-position fields every chained line starts with.
@@ -142,6 +151,10 @@ pub fn check_chained_line(bytes: &[u8], state: &mut ChainState) -> Option<LineFi
     if actual != p.checksum {
         return Some(("bad_checksum", format!("checksum {} but the bytes hash to {actual}", p.checksum)));
     }
+    // The checksum proves the bytes are those hashed, not that a writer hashed canonical bytes.
+    if !is_canonical_line(bytes) {
+        return Some(("not_canonical", "line is not the canonical JSON of its record".to_owned()));
+    }
     if p.index != state.expected {
         return Some(("bad_index", format!("index {} where {} belongs", p.index, state.expected)));
     }
@@ -170,5 +183,9 @@ pub fn check_chained_line(bytes: &[u8], state: &mut ChainState) -> Option<LineFi
     state.previous = p.checksum;
     state.expected += 1;
     state.sealed = p.kind == "seal";
+    // A recovered record starts a run: the next resume names its build (rare: parsed here only).
+    if p.kind == "recovered" {
+        state.run_build_id = Some(recovered_build_id(bytes));
+    }
     None
 }

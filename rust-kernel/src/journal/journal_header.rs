@@ -6,6 +6,7 @@ use crate::canonical::write_value;
 use crate::generated::contracts_hash::CONTRACTS_HASH;
 use crate::journal::checksum::checksum_of;
 use crate::journal::journal_format::JOURNAL_FORMAT;
+use crate::journal::parent_run::ParentRun;
 use crate::journal::record_line::{record_line, RecordLine};
 
 /// Who writes the journal.
@@ -21,6 +22,8 @@ pub struct HeaderOptions {
     pub build_id: Option<String>,
     /// K.
     pub checkpoint_interval: u64,
+    /// The run this journal continues (a new journal after a sealed one).
+    pub parent_run: Option<ParentRun>,
 }
 
 fn canonical(value: &Value) -> Vec<u8> {
@@ -34,21 +37,25 @@ pub fn config_hash(checkpoint_interval: u64) -> String {
     checksum_of(&canonical(&json!({ "checkpoint_interval": checkpoint_interval })))
 }
 
+/// The build id a writer names: the given one, else `name@version+dev`.
+pub fn build_id_of(o: &HeaderOptions) -> String {
+    o.build_id.clone().unwrap_or_else(|| format!("{}@{}+dev", o.name, o.version))
+}
+
 /// The header line.
 pub fn build_header(o: &HeaderOptions) -> RecordLine {
-    let build_id = o.build_id.clone().unwrap_or_else(|| format!("{}@{}+dev", o.name, o.version));
-    record_line(&json!({
-        "format": JOURNAL_FORMAT,
-        "index": 0,
-        "kind": "header",
-        "run": {
-            "build_id": build_id,
-            "checkpoint_interval": o.checkpoint_interval,
-            "config_hash": config_hash(o.checkpoint_interval),
-            "contracts_hash": CONTRACTS_HASH,
-            "implementation": { "language": o.language, "name": o.name, "version": o.version },
-        },
-    }))
+    let build_id = build_id_of(o);
+    let mut run = json!({
+        "build_id": build_id,
+        "checkpoint_interval": o.checkpoint_interval,
+        "config_hash": config_hash(o.checkpoint_interval),
+        "contracts_hash": CONTRACTS_HASH,
+        "implementation": { "language": o.language, "name": o.name, "version": o.version },
+    });
+    if let Some(p) = &o.parent_run {
+        run["parent_run"] = json!({ "build_id": p.build_id, "checksum": p.checksum, "index": p.index });
+    }
+    record_line(&json!({ "format": JOURNAL_FORMAT, "index": 0, "kind": "header", "run": run }))
 }
 
 /// The header's checkpoint interval, or why line 0 is not a header.

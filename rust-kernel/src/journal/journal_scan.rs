@@ -33,7 +33,7 @@ pub struct JournalScan {
 }
 
 fn fresh_state(interval: u64) -> ChainState {
-    ChainState { expected: 1, previous: ZERO_CHECKSUM.to_owned(), merkle: MerkleAppender::empty(), sealed: false, interval }
+    ChainState { expected: 1, previous: ZERO_CHECKSUM.to_owned(), merkle: MerkleAppender::empty(), sealed: false, interval, run_build_id: None }
 }
 
 fn checkpoint_state(line: &[u8], interval: u64) -> Option<ChainState> {
@@ -53,7 +53,7 @@ fn checkpoint_state(line: &[u8], interval: u64) -> Option<ChainState> {
         return None;
     }
     let merkle = MerkleAppender::from_peaks(p.index - 1, hashes)?;
-    Some(ChainState { expected: p.index, previous: p.previous, merkle, sealed: false, interval })
+    Some(ChainState { expected: p.index, previous: p.previous, merkle, sealed: false, interval, run_build_id: None })
 }
 
 /// The state at the last checkpoint in [from, to), found by reading backwards.
@@ -124,18 +124,18 @@ fn scan_open(file: &File, size: u64, mode: ScanMode) -> io::Result<JournalScan> 
     if torn_at == 0 {
         return Ok(JournalScan { decision: none(JournalCase::TornTail, torn), state: None, torn_at });
     }
-    let mut header: Option<Result<u64, String>> = None;
+    let mut header: Option<Result<(u64, Option<String>), String>> = None;
     let mut header_end = 0u64;
     for_each_line(file, 0, torn_at, |bytes, offset| {
         header = Some(match bytes {
             None => Err("line 0 is too long".to_owned()),
-            Some(b) => check_header(b).map(|(_, interval)| interval),
+            Some(b) => check_header(b).map(|(h, interval)| (interval, h.get("run").and_then(|r| r.get("build_id")).and_then(Value::as_str).map(str::to_owned))),
         });
         header_end = offset + bytes.map_or(0, |b| b.len() as u64) + 1;
         false
     })?;
-    let interval = match header.unwrap_or_else(|| Err("no line 0".to_owned())) {
-        Ok(interval) => interval,
+    let (interval, header_build_id) = match header.unwrap_or_else(|| Err("no line 0".to_owned())) {
+        Ok(found) => found,
         Err(message) => {
             let mut d = none(JournalCase::Damaged, torn);
             d.damage = Some(JournalDamage { index: 0, offset: 0, reason: "bad_header", message });
@@ -145,7 +145,7 @@ fn scan_open(file: &File, size: u64, mode: ScanMode) -> io::Result<JournalScan> 
     let resume = if mode == ScanMode::Quick { last_checkpoint(file, header_end, torn_at, interval)? } else { None };
     let (mut state, mut valid_bytes) = match resume {
         Some((state, offset)) => (state, offset),
-        None => (fresh_state(interval), header_end),
+        None => (ChainState { run_build_id: header_build_id, ..fresh_state(interval) }, header_end),
     };
     let mut damage = None;
     for_each_line(file, valid_bytes, torn_at, |bytes, offset| {

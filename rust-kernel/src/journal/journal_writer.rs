@@ -50,16 +50,27 @@ impl JournalWriter {
         self.push(line)
     }
 
-    /// What opening cut from the tail.
-    pub fn append_recovered(&mut self, torn_bytes: u64, torn_checksum: &str, side_file: Option<&str>) -> io::Result<()> {
+    /// A new run starts on a journal that holds records (twin of appendRecovered): the record
+    /// names the new run's build, the run it resumes (its build and the chain head it ended at,
+    /// taken before any checkpoint now due) and what opening cut from the tail.
+    pub fn append_recovered(&mut self, build_id: &str, torn_bytes: u64, torn_checksum: &str, side_file: Option<&str>) -> io::Result<()> {
+        let parent = json!({
+            "build_id": self.state.run_build_id.clone().unwrap_or_else(|| "unknown".to_owned()),
+            "checksum": self.state.previous,
+            "index": self.state.expected - 1,
+        });
         self.due()?;
         let mut record = self.links("recovered");
+        // `run`, not build_id/parent_run: every key must sort after previous_checksum (the line prefix).
+        record["run"] = json!({ "build_id": build_id, "parent_run": parent });
         record["torn_bytes"] = json!(torn_bytes);
         record["torn_checksum"] = json!(torn_checksum);
         if let Some(side) = side_file {
             record["side_file"] = json!(side);
         }
-        self.push(record_line(&record))
+        self.push(record_line(&record))?;
+        self.state.run_build_id = Some(build_id.to_owned());
+        Ok(())
     }
 
     /// Closes the run with a seal, committed and synced whatever the policy.

@@ -3,7 +3,7 @@
 use crate::journal::durability::{DurabilityPolicy, DEFAULT_DURABILITY};
 use crate::journal::journal_format::JOURNAL_CHECKPOINT_INTERVAL;
 
-/// `--journal FILE`, `--durability POLICY`, `--checkpoint-interval K`.
+/// `--journal FILE`, `--durability POLICY`, `--checkpoint-interval K`, `--continues FILE`.
 #[derive(Debug, Clone)]
 pub struct KernelJournalOptions {
     /// The journal file.
@@ -12,21 +12,27 @@ pub struct KernelJournalOptions {
     pub policy: DurabilityPolicy,
     /// K.
     pub checkpoint_interval: u64,
+    /// A sealed or clean journal the new journal continues (`--continues FILE`).
+    pub continues: Option<String>,
 }
 
 /// Parses the flags; a usage mistake is a sentence.
 pub fn journal_options(args: &[String]) -> Result<KernelJournalOptions, String> {
-    let mut out = KernelJournalOptions { journal: None, policy: DEFAULT_DURABILITY, checkpoint_interval: JOURNAL_CHECKPOINT_INTERVAL };
+    let mut out = KernelJournalOptions { journal: None, policy: DEFAULT_DURABILITY, checkpoint_interval: JOURNAL_CHECKPOINT_INTERVAL, continues: None };
     let mut other = false;
     let mut i = 0;
     while i < args.len() {
         let flag = args[i].as_str();
-        if !matches!(flag, "--journal" | "--durability" | "--checkpoint-interval") {
+        if !matches!(flag, "--journal" | "--durability" | "--checkpoint-interval" | "--continues") {
             return Err(format!("unexpected argument '{flag}'"));
         }
         let Some(value) = args.get(i + 1) else { return Err(format!("{flag} needs a value")) };
         match flag {
             "--journal" => out.journal = Some(value.clone()),
+            "--continues" => {
+                out.continues = Some(value.clone());
+                other = true;
+            }
             "--durability" => {
                 out.policy = DurabilityPolicy::from_name(value).ok_or_else(|| format!("--durability must be every, batch or none, not '{value}'"))?;
                 other = true;
@@ -43,7 +49,7 @@ pub fn journal_options(args: &[String]) -> Result<KernelJournalOptions, String> 
         i += 2;
     }
     if out.journal.is_none() && other {
-        return Err("--durability and --checkpoint-interval need --journal".to_owned());
+        return Err("--durability, --checkpoint-interval and --continues need --journal".to_owned());
     }
     Ok(out)
 }

@@ -1,6 +1,7 @@
 //! The journal (docs/journal.md): the Rust twin of `src/journal/`, file for file, writing the
 //! same bytes for the same session and deciding the same case for the same file.
 
+pub mod canonical_line;
 pub mod chained_line;
 pub mod checksum;
 pub mod durability;
@@ -14,5 +15,6 @@ pub mod journal_writer;
 pub mod kernel_journal;
 pub mod merkle_tree;
 pub mod open_for_append;
+pub mod parent_run;
 pub mod record_line;
 pub mod recorded_response;

@@ -11,7 +11,7 @@ use crate::journal::checksum::checksum_of;
 use crate::journal::durability::DurabilityPolicy;
 use crate::journal::journal_decision::{JournalCase, JournalDecision};
 use crate::journal::journal_format::ZERO_CHECKSUM;
-use crate::journal::journal_header::{build_header, HeaderOptions};
+use crate::journal::journal_header::{build_header, build_id_of, HeaderOptions};
 use crate::journal::journal_lines::read_at;
 use crate::journal::journal_scan::{scan_journal, ScanMode};
 use crate::journal::journal_writer::JournalWriter;
@@ -106,13 +106,20 @@ pub fn open_for_append(path: &str, header: &HeaderOptions, policy: DurabilityPol
             file.write_all(&build_header(header).line)?;
             sync_dir(path)?;
             let interval = header.checkpoint_interval;
-            ChainState { expected: 1, previous: ZERO_CHECKSUM.to_owned(), merkle: MerkleAppender::empty(), sealed: false, interval }
+            ChainState {
+                expected: 1,
+                previous: ZERO_CHECKSUM.to_owned(),
+                merkle: MerkleAppender::empty(),
+                sealed: false,
+                interval,
+                run_build_id: Some(build_id_of(header)),
+            }
         }
     };
     let mut writer = JournalWriter::new(file, state, policy);
     if case.is_some_and(|c| c != JournalCase::Empty) {
         let (bytes, checksum, side) = cut.map_or((0, checksum_of(b""), None), |(b, c, s)| (b, c, Some(s)));
-        writer.append_recovered(bytes, &checksum, side.as_deref())?;
+        writer.append_recovered(&build_id_of(header), bytes, &checksum, side.as_deref())?;
     }
     writer.commit_sync(true)?;
     Ok(writer)
