@@ -12,7 +12,7 @@ import { REPO_ROOT } from '../harness/rust-kernel-build.js';
 import { UsageError, type CliCommand, type CliContext } from './command.js';
 
 const HELP = `usage: lockstep mutants [--kernel ts|rust|both] [--shard I/N] [--budget SECONDS] [--max N]
-                        [--fuzz-runs N] [--seed N] [--report FILE] [--list]
+                        [--fuzz-runs N] [--seed N] [--report FILE] [--match TEXT]... [--list]
        lockstep mutants --merge REPORT.json ...
 
 Plants single-point mutants in the kernels (TypeScript: operator, boolean and negation swaps
@@ -30,11 +30,13 @@ options:
   --max N         run at most N mutants of this shard
   --fuzz-runs N   scenarios of the fuzz leg (default 40; 0: corpus only)
   --report FILE   write the JSON report (one kernel: FILE; both: FILE with -ts/-rust before .json)
+  --match TEXT    only the mutants whose id contains TEXT (repeatable); skips the stale-entry check
   --list          print the mutants of this shard and exit
 
 examples:
   lockstep mutants --kernel ts --list --max 3
   lockstep mutants --kernel ts --max 2 --fuzz-runs 0 --budget 120
+  lockstep mutants --kernel rust --match snapshot.rs --report reports/mutants-rust-snapshot.json
   lockstep mutants --kernel rust --shard 2/8 --budget 3600 --report reports/mutants-rust-2.json`;
 
 function listOf(kernel: KernelName, repoRoot: string): Mutant[] {
@@ -58,11 +60,12 @@ async function run(args: readonly string[], ctx: CliContext): Promise<number> {
   for (const kernel of a.kernels) {
     const mutants = listOf(kernel, repoRoot);
     if (a.list) {
-      for (const m of shardOf(mutants, a.shard).slice(0, a.max ?? Infinity)) ctx.stdout.write(`${mutantId(m)}  (${m.description})\n`);
+      const chosen = a.match.length === 0 ? mutants : mutants.filter((m) => a.match.some((t) => mutantId(m).includes(t)));
+      for (const m of shardOf(chosen, a.shard).slice(0, a.max ?? Infinity)) ctx.stdout.write(`${mutantId(m)}  (${m.description})\n`);
       continue;
     }
     const report = await runMutants({
-      kernel, mutants, shard: a.shard, budgetMs: a.budgetS * 1000, ...(a.max !== undefined ? { max: a.max } : {}),
+      kernel, mutants, shard: a.shard, budgetMs: a.budgetS * 1000, ...(a.max !== undefined ? { max: a.max } : {}), match: a.match,
       repoRoot, fixturesRoot: join(repoRoot, 'fixtures'), fuzzRuns: a.fuzzRuns, fuzzSeed: a.seed, timeoutMs: 10_000, stepTimeoutMs: 300_000, buildTimeoutMs: 1_800_000,
       equivalentPath: join(repoRoot, 'mutants/equivalent.json'), scratchRoot: join(tmpdir(), 'lockstep-mutants'),
       onResult: (r, done, of) => ctx.stderr.write(`mutants ${kernel}: ${done}/${of} ${r.status} ${r.file}:${r.line} ${r.description} (${r.ms} ms)\n`),

@@ -7,6 +7,7 @@ import type { CoreSnapshot, ExecutionStepResult, TradeSlot, VenueOrder } from '.
 import { isTerminal } from './matrix.js';
 import { sideSign } from './numbers.js';
 import { ACCOUNT_SEQ_GAPS_MAX } from './account-gaps.js';
+import { checkSnapshotShape, SnapshotShapeError } from './snapshot.js';
 
 export type InvariantName =
   | 'transition-is-matrix-cell'
@@ -28,7 +29,8 @@ export type InvariantName =
   | 'short-fill-says-so'
   | 'late-ack-changes-nothing'
   | 'account-gaps-bounded'
-  | 'result-slots-are-state';
+  | 'result-slots-are-state'
+  | 'snapshot-restorable';
 
 export interface InvariantViolation {
   readonly name: InvariantName;
@@ -215,6 +217,19 @@ function checkGaps(after: CoreSnapshot, report: Report): void {
   }
 }
 
+/**
+ * Every state the kernel reaches is one `restore` accepts: the snapshot checks only refuse
+ * states no sequence of steps can produce, so rules may rely on what they check.
+ */
+function checkRestorable(after: CoreSnapshot, report: Report): void {
+  try {
+    checkSnapshotShape(after);
+  } catch (e) {
+    if (!(e instanceof SnapshotShapeError)) throw e;
+    report('snapshot-restorable', e.message);
+  }
+}
+
 /** What a refused step must leave byte for byte (its canonical JSON): all but the step count. */
 function stateOf(s: CoreSnapshot): unknown {
   return { config: s.config, slots: s.slots, account: s.account };
@@ -245,6 +260,7 @@ export function checkInvariants(before: CoreSnapshot, after: CoreSnapshot, resul
   if (result.outcome.code === 'RECONCILED') checkReconcileAudit(before, after, result, report);
   checkEventOutcome(after, result, report);
   checkGaps(after, report);
+  checkRestorable(after, report);
   checkChains(before, after, result, report);
   checkLedger(before, after, result, report);
   for (const s of result.slots) {

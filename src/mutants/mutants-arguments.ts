@@ -11,6 +11,8 @@ export interface MutantsArguments {
   report: string | undefined;
   list: boolean;
   merge: string[] | undefined;
+  /** Only mutants whose id contains one of these texts (a re-run of chosen mutants). */
+  match: string[];
 }
 
 export class MutantsUsageError extends Error {}
@@ -22,7 +24,7 @@ function intArg(flag: string, v: string | undefined, min: number, max: number): 
 }
 
 export function parseMutantsArguments(argv: readonly string[]): MutantsArguments {
-  const a: MutantsArguments = { kernels: ['ts', 'rust'], shard: { index: 1, count: 1 }, budgetS: 600, max: undefined, fuzzRuns: 40, seed: 1, report: undefined, list: false, merge: undefined };
+  const a: MutantsArguments = { kernels: ['ts', 'rust'], shard: { index: 1, count: 1 }, budgetS: 600, max: undefined, fuzzRuns: 40, seed: 1, report: undefined, list: false, merge: undefined, match: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): string => {
@@ -52,6 +54,7 @@ export function parseMutantsArguments(argv: readonly string[]): MutantsArguments
       case '--seed': a.seed = intArg(flag, value(), 0, 2 ** 31 - 1); break;
       case '--report': a.report = value(); break;
       case '--list': a.list = true; break;
+      case '--match': a.match.push(value()); break;
       case '--merge': a.merge = argv.slice(i + 1); i = argv.length; break;
       default:
         throw new MutantsUsageError(`unknown argument '${flag}'`);

@@ -20,6 +20,8 @@ export interface MutantsOptions extends JudgeOptions {
   readonly budgetMs: number;
   /** Most mutants to run in this shard (default: all). */
   readonly max?: number;
+  /** Only mutants whose id contains one of these texts; a partial run skips the stale-entry check. */
+  readonly match?: readonly string[];
   readonly equivalentPath: string;
   readonly scratchRoot: string;
   readonly onResult?: (r: MutantResult, done: number, of: number) => void;
@@ -32,7 +34,9 @@ export function shardOf<T>(items: readonly T[], shard: { index: number; count: n
 export async function runMutants(o: MutantsOptions): Promise<MutantsReport> {
   const started = performance.now();
   const equivalent = new Map(loadEquivalentList(o.equivalentPath).map((e) => [e.id, e.reason]));
-  const mine = shardOf(o.mutants, o.shard).slice(0, o.max ?? Infinity);
+  const match = o.match ?? [];
+  const chosen = match.length === 0 ? o.mutants : o.mutants.filter((m) => match.some((t) => mutantId(m).includes(t)));
+  const mine = shardOf(chosen, o.shard).slice(0, o.max ?? Infinity);
   const dir = join(o.scratchRoot, `${o.kernel}-${o.shard.index}-of-${o.shard.count}`);
   mkdirSync(dir, { recursive: true });
   const copy = makeScratchCopy(o.repoRoot, dir, o.kernel);
@@ -61,6 +65,6 @@ export async function runMutants(o: MutantsOptions): Promise<MutantsReport> {
   }
   // An entry that names no mutant of this kernel is stale (the code moved): it fails too.
   const ids = new Set(o.mutants.map(mutantId));
-  if (o.shard.index === 1) for (const id of equivalent.keys()) if (id.startsWith(`${o.kernel}:`) && !ids.has(id)) ratchet.push(`${id} is listed as equivalent but no such mutant exists`);
+  if (o.shard.index === 1 && match.length === 0) for (const id of equivalent.keys()) if (id.startsWith(`${o.kernel}:`) && !ids.has(id)) ratchet.push(`${id} is listed as equivalent but no such mutant exists`);
   return { report_version: 1, kernel: o.kernel, shard: o.shard, listed: o.mutants.length, in_shard: mine.length, results, ratchet, elapsed_ms: Math.round(performance.now() - started) };
 }

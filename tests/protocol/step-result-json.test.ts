@@ -32,11 +32,11 @@ describe('the typed canonical writer of step results', () => {
     answerLine(session, JSON.stringify({ op: 'hello', seq: 1, protocol_version: '1.0' }), 1);
     answerLine(session, JSON.stringify({ op: 'configure', seq: 2, config: config() }), 2);
     const snap = JSON.parse(answerLine(session, JSON.stringify({ op: 'snapshot', seq: 3 }), 3)).snapshot;
-    snap.slots[0].size = 3; // schema-valid, but an IDLE slot holding size breaks an invariant
+    snap.account.k_capital += 1; // schema-valid and restorable, but capital no longer adds up: an invariant breaks
     answerLine(session, JSON.stringify({ op: 'restore', seq: 4, snapshot: snap }), 4);
     const line = JSON.parse(answerLine(session, JSON.stringify({ op: 'mark_price', seq: 5, asset: 'A', price: 1, ts: 1 }), 5));
     expect(line).toMatchObject({ op: 'error', seq: 5, error: { code: 'INTERNAL_ERROR', category: 'internal', path: '', line: 5 } });
-    expect(line.error.message).toMatch(/idle-and-closed-hold-nothing/);
+    expect(line.error.message).toMatch(/capital-identity/);
     expect(JSON.parse(answerLine(session, JSON.stringify({ op: 'bye', seq: 6 }), 6))).toMatchObject({ op: 'bye' });
   });
 });

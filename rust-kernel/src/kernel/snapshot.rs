@@ -1,31 +1,159 @@
-//! What a snapshot must satisfy beyond its schema before a kernel adopts it.
+//! What a snapshot must satisfy beyond its schema before a kernel adopts it. The schema cannot
+//! relate one field to another; these checks do, for every fact a rule relies on without
+//! re-checking it. Every state the kernel reaches passes them (the fuzzer's invariant
+//! `snapshot-restorable`, on the TypeScript twin).
 
-use crate::generated::types::CoreSnapshot;
+use crate::canonical::number_text;
+use crate::generated::tables::{is_legal_order_cell, ORDER_TERMINAL};
+use crate::generated::types::{AccountState, CoreSnapshot, OrderStatus, TradeSlot, TradeStage, Trigger, VenueOrder};
 
 /// Why a snapshot cannot be restored although it is schema-valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SnapshotShapeError {
-        /// JSON pointer into the snapshot.
-        pub path: String,
-        /// What is wrong.
-        pub message: String,
+    /// JSON pointer into the snapshot.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
 }
 
-/// One slot per configured slot, in slot_id order (the schema cannot relate slots to config.slot_count).
+fn shape_error(path: String, message: String) -> SnapshotShapeError {
+    SnapshotShapeError { path, message }
+}
+
+/// A live order is `status_before_cancel` for CANCEL_PENDING, else its status (R7).
+fn phase_of(o: &VenueOrder) -> OrderStatus {
+    match (o.status, o.status_before_cancel) {
+        (OrderStatus::CancelPending, Some(back)) => back,
+        (status, _) => status,
+    }
+}
+
+fn is_live(o: Option<&VenueOrder>) -> bool {
+    o.is_some_and(|o| !ORDER_TERMINAL.contains(&o.status))
+}
+
+/// R7: `status_before_cancel` is held exactly while CANCEL_PENDING, and names a status a cancel starts from.
+fn check_cancel_memory(o: &VenueOrder, path: &str) -> Result<(), SnapshotShapeError> {
+    let pending = o.status == OrderStatus::CancelPending;
+    if pending != o.status_before_cancel.is_some() {
+        return Err(shape_error(
+            format!("{path}/status_before_cancel"),
+            format!("status_before_cancel is held exactly while CANCEL_PENDING (status {})", o.status.as_str()),
+        ));
+    }
+    match o.status_before_cancel {
+        Some(back) if !is_legal_order_cell(back, Trigger::Cancel, OrderStatus::CancelPending) => {
+            Err(shape_error(format!("{path}/status_before_cancel"), format!("no cancel starts from {}", back.as_str())))
+        }
+        _ => Ok(()),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LiveOrder {
+    None,
+    Entry,
+    Exit,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SizeNeed {
+    Zero,
+    Positive,
+    Any,
+}
+
+const WORKING: &[OrderStatus] = &[OrderStatus::Acked, OrderStatus::PartiallyFilled];
+const REQUESTED: &[OrderStatus] = &[OrderStatus::New];
+
+/// The order a stage needs live (and in which phase), and whether it needs an open position.
+fn stage_needs(stage: TradeStage) -> (LiveOrder, &'static [OrderStatus], SizeNeed) {
+    match stage {
+        TradeStage::Idle | TradeStage::Closed => (LiveOrder::None, &[], SizeNeed::Zero),
+        TradeStage::OrderRequested => (LiveOrder::Entry, REQUESTED, SizeNeed::Any),
+        TradeStage::EntryWorking => (LiveOrder::Entry, WORKING, SizeNeed::Any),
+        TradeStage::PositionOpen => (LiveOrder::None, &[], SizeNeed::Positive),
+        TradeStage::ExitRequested => (LiveOrder::Exit, REQUESTED, SizeNeed::Positive),
+        TradeStage::ExitWorking => (LiveOrder::Exit, WORKING, SizeNeed::Positive),
+        TradeStage::StaleStateReconciling => (LiveOrder::None, &[], SizeNeed::Any),
+    }
+}
+
+/// R2-R9: the stage and the orders tell the same story (an ack moves both, R3).
+fn check_stage_orders(s: &TradeSlot, path: &str) -> Result<(), SnapshotShapeError> {
+    if s.stage == TradeStage::StaleStateReconciling {
+        return Ok(());
+    }
+    let fail = |why: String| Err(shape_error(format!("{path}/stage"), format!("stage {} {why}", s.stage.as_str())));
+    let (live, phases, size) = stage_needs(s.stage);
+    for (field, which, o) in [("entry_order", LiveOrder::Entry, s.entry_order.as_ref()), ("exit_order", LiveOrder::Exit, s.exit_order.as_ref())] {
+        if which != live {
+            if let Some(o) = o.filter(|o| is_live(Some(o))) {
+                return fail(format!("holds a live {field} ({})", o.status.as_str()));
+            }
+        }
+    }
+    let needed = match live {
+        LiveOrder::None => None,
+        LiveOrder::Entry => Some(("entry_order", s.entry_order.as_ref())),
+        LiveOrder::Exit => Some(("exit_order", s.exit_order.as_ref())),
+    };
+    if let Some((field, o)) = needed {
+        match o.filter(|o| is_live(Some(o))) {
+            None => return fail(format!("needs a live {field}")),
+            Some(o) if !phases.contains(&phase_of(o)) => {
+                return fail(format!("does not hold a {field} in phase {}", phase_of(o).as_str()));
+            }
+            Some(_) => {}
+        }
+    }
+    match size {
+        SizeNeed::Zero if s.size != 0.0 => fail(format!("holds size {}", number_text(s.size))),
+        SizeNeed::Positive if s.size <= 0.0 => fail(format!("needs an open size, holds {}", number_text(s.size))),
+        _ => Ok(()),
+    }
+}
+
+/// R14: the gaps are increasing, disjoint and below event_seq (their count is the schema's maxItems); the last update is not missing.
+fn check_account_seqs(a: &AccountState) -> Result<(), SnapshotShapeError> {
+    let gaps = a.seq_gaps.as_deref().unwrap_or(&[]);
+    let mut floor: u64 = 1;
+    for (i, g) in gaps.iter().enumerate() {
+        if !(g.from >= floor && g.from <= g.to && g.to < a.event_seq) {
+            return Err(shape_error(
+                format!("/account/seq_gaps/{i}"),
+                format!("gap {}-{} is not increasing, disjoint and below event_seq {}", g.from, g.to, a.event_seq),
+            ));
+        }
+        floor = g.to.saturating_add(2);
+    }
+    match a.e_update_seq {
+        Some(u) if u > a.event_seq || gaps.iter().any(|g| g.from <= u && u <= g.to) => Err(shape_error(
+            "/account/e_update_seq".to_owned(),
+            format!("update seq {u} was never applied (event_seq {})", a.event_seq),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// One slot per configured slot in slot_id order, then the orders, the stages and the account seqs.
 pub fn check_snapshot_shape(s: &CoreSnapshot) -> Result<(), SnapshotShapeError> {
     if s.slots.len() as u64 != s.config.slot_count {
-        return Err(SnapshotShapeError {
-            path: "/slots".to_owned(),
-            message: format!("snapshot holds {} slots but config.slot_count is {}", s.slots.len(), s.config.slot_count),
-        });
+        return Err(shape_error(
+            "/slots".to_owned(),
+            format!("snapshot holds {} slots but config.slot_count is {}", s.slots.len(), s.config.slot_count),
+        ));
     }
     for (i, slot) in s.slots.iter().enumerate() {
         if slot.slot_id != i as u64 {
-            return Err(SnapshotShapeError {
-                path: format!("/slots/{i}/slot_id"),
-                message: format!("slot {i} has slot_id {}", slot.slot_id),
-            });
+            return Err(shape_error(format!("/slots/{i}/slot_id"), format!("slot {i} has slot_id {}", slot.slot_id)));
         }
+        for (field, o) in [("entry_order", slot.entry_order.as_ref()), ("exit_order", slot.exit_order.as_ref())] {
+            if let Some(o) = o {
+                check_cancel_memory(o, &format!("/slots/{i}/{field}"))?;
+            }
+        }
+        check_stage_orders(slot, &format!("/slots/{i}"))?;
     }
-    Ok(())
+    check_account_seqs(&s.account)
 }
