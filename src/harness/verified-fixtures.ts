@@ -10,24 +10,30 @@
  * package, checks everything.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CONTRACTS_HASH } from '../../generated/ts/contracts-hash.js';
 import { IS_CHECKOUT, PACKAGE_ROOT } from '../package-root.js';
 
 export const VERIFIED_FIXTURES_FILE = 'node_modules/.cache/lockstep-parity/verified-fixtures.json';
 
-/** What a fixture file's verdict is computed by, besides the contracts (paths under the package root). */
+/** What a fixture file's verdict is computed by, besides the contracts (files and folders under the package root). */
 const CHECKER_SOURCES = [
   'src/harness/fixture-file.ts',
   'src/harness/fixture-id.ts',
-  'src/canonical/parse-json.ts',
-  'src/canonical/canonicalize.ts',
-  'src/canonical/quote-string.ts',
-  'src/canonical/limits.ts',
-  'src/contracts/validate.ts',
+  'src/harness/verified-fixtures.ts',
+  'src/canonical',
+  'src/contracts',
   'generated/ts/validators.js',
 ];
+
+function filesOf(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesOf(join(path, name)));
+}
 
 /** Remembered entries at most (a corpus is a few hundred files; old entries are dropped first). */
 const ENTRIES_MAX = 20_000;
@@ -48,10 +54,8 @@ export function fileDigest(bytes: Buffer): string {
 /** The checker's identity: the contracts hash and, in a checkout, the bytes of its sources. */
 export function checkerKey(root: string = PACKAGE_ROOT): string {
   const hash = createHash('sha256').update(CONTRACTS_HASH);
-  for (const source of CHECKER_SOURCES) {
-    const path = join(root, source);
-    hash.update('\u0000').update(source).update('\u0000');
-    if (existsSync(path)) hash.update(readFileSync(path));
+  for (const file of CHECKER_SOURCES.flatMap((source) => filesOf(join(root, source)))) {
+    hash.update('\u0000').update(file.slice(root.length)).update('\u0000').update(readFileSync(file));
   }
   return hash.digest('hex');
 }

@@ -72,3 +72,17 @@ describe('verified fixture files (the parity run checks only what changed)', () 
     expect(names(loadFixtures(root, openVerifiedFixtures(unwritable, 'checker-a')))).toEqual(['alone']);
   });
 });
+
+describe('checkerKey', () => {
+  it('changes when a checker source changes, and not otherwise', async () => {
+    const { checkerKey } = await import('../../src/harness/verified-fixtures.js');
+    const { cpSync, mkdirSync: makeDir } = await import('node:fs');
+    const root = mkdtempSync(join(tmpdir(), 'lockstep-checker-'));
+    makeDir(join(root, 'src'), { recursive: true });
+    cpSync(join(process.cwd(), 'src/canonical'), join(root, 'src/canonical'), { recursive: true });
+    const before = checkerKey(root);
+    expect(checkerKey(root)).toBe(before);
+    writeFileSync(join(root, 'src/canonical/limits.ts'), `${readFileSync(join(root, 'src/canonical/limits.ts'), 'utf8')}\n// changed\n`);
+    expect(checkerKey(root)).not.toBe(before);
+  });
+});
