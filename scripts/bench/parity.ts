@@ -16,7 +16,7 @@
  * is compared (the least disturbed run of each). Target: harness / standalone >= 0.77 (the
  * harness costs at most 30 % on top).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type SpawnOptions } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,13 +77,14 @@ async function standaloneMs(implementation: Implementation, planned: readonly Pl
         const file = files[taken]!;
         taken += 1;
         await new Promise<void>((resolvePromise, reject) => {
-          // Started as the harness starts it: directly when the command is a plain argument list.
+          // Started as the harness starts it: directly when the command is a plain argument list,
+          // in a process group of its own (detached: a new session, which on Linux with
+          // autogrouping is also a scheduling group of its own: under load that alone changes
+          // the wall time, so both figures must have it).
           const input = openSync(file, 'r');
           const words = commandWords(implementation.command);
-          const stdio = [input, 'ignore', 'inherit'] as const;
-          const child = words
-            ? spawn(words[0]!, words.slice(1), { cwd: root, stdio: [...stdio] })
-            : spawn(implementation.command, { cwd: root, stdio: [...stdio], shell: true });
+          const options = { cwd: root, stdio: [input, 'ignore', 'inherit'], detached: true } satisfies SpawnOptions;
+          const child = words ? spawn(words[0]!, words.slice(1), options) : spawn(implementation.command, { ...options, shell: true });
           child.on('error', reject);
           child.on('close', (code) => {
             closeSync(input);
