@@ -14,12 +14,12 @@ const bundledRuntime = [/^ajv(\/|$)/, /^ajv-formats(\/|$)/];
 
 /**
  * The commands that need a checkout (codegen/ and its json-schema-to-typescript, the fixture
- * stories of scripts/fixtures, the test runner, the cargo build, mutants and its external
+ * stories of scripts/fixtures, the test runner, the cargo build, the benchmarks, mutants and its external
  * `typescript`, which the bin would otherwise import at startup and fail without) are swapped
  * for src/cli/checkout-only.ts in the bin, which says so; everything else is bundled as written.
  */
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
-const CHECKOUT_ONLY = /^\.\/(codegen|fixtures|test|rust-build|mutants)\.js$/;
+const CHECKOUT_ONLY = /^\.\/(codegen|fixtures|test|rust-build|mutants|bench)\.js$/;
 const checkoutOnlyCommands: Plugin = {
   name: 'checkout-only-commands',
   setup(build) {

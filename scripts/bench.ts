@@ -1,6 +1,6 @@
 /**
- * `pnpm bench [--quick] [--only a,b]`: runs every bench section, prints one report and writes
- * `reports/bench.json`. Benchmarks measure; tests never time things.
+ * `lockstep bench [--quick] [--only a,b]` (`pnpm bench`): runs every bench section, prints one
+ * report and writes `reports/bench.json`. Benchmarks measure; tests never time things.
  *
  * A section is a module in `scripts/bench/` exporting `run(ctx): Promise<BenchSection>`
  * (types in `scripts/bench/kit/types.ts`). To add one: write the module, then add ONE line to
@@ -35,7 +35,9 @@ interface Options {
   only: string[] | undefined;
 }
 
-function parseArgs(argv: string[]): Options {
+export class BenchUsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Options {
   const options: Options = { quick: false, only: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -43,11 +45,11 @@ function parseArgs(argv: string[]): Options {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--only') options.only = (argv[++i] ?? '').split(',').filter((s) => s !== '');
     else if (arg?.startsWith('--only=')) options.only = arg.slice('--only='.length).split(',');
-    else throw new Error(`bench: unknown argument ${JSON.stringify(arg)} (known: --quick, --only a,b)`);
+    else throw new BenchUsageError(`unknown argument ${JSON.stringify(arg)} (known: --quick, --only a,b)`);
   }
   const known = new Set(sections.map(([id]) => id));
   for (const id of options.only ?? []) {
-    if (!known.has(id)) throw new Error(`bench: no section ${JSON.stringify(id)} (known: ${[...known].join(', ')})`);
+    if (!known.has(id)) throw new BenchUsageError(`no section ${JSON.stringify(id)} (known: ${[...known].join(', ')})`);
   }
   return options;
 }
@@ -80,8 +82,9 @@ function renderSection(outcome: SectionOutcome): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
+/** Runs the sections `argv` asks for; the exit code (1 when a section failed). */
+export async function runBench(argv: readonly string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
+  const options = parseArgs(argv);
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const ctx: BenchContext = {
     root,
@@ -90,7 +93,7 @@ async function main(): Promise<number> {
     log: (message) => process.stderr.write(`bench: ${message}\n`),
   };
   const header = `lockstep bench: node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'unknown cpu'}${options.quick ? ', --quick' : ''}`;
-  process.stdout.write(`${header}\n\n`);
+  out(`${header}\n\n`);
   const outcomes: SectionOutcome[] = [];
   for (const [id, load] of sections) {
     if (options.only !== undefined && !options.only.includes(id)) continue;
@@ -105,7 +108,7 @@ async function main(): Promise<number> {
       outcome = { id, ok: false, error: text, seconds: (performance.now() - start) / 1000 };
     }
     outcomes.push(outcome);
-    process.stdout.write(`${renderSection(outcome)}\n`);
+    out(`${renderSection(outcome)}\n`);
   }
   const reportPath = join(root, 'reports', 'bench.json');
   mkdirSync(dirname(reportPath), { recursive: true });
@@ -116,7 +119,7 @@ async function main(): Promise<number> {
     sections: outcomes,
   };
   writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`report written to ${reportPath}\n`);
+  out(`report written to ${reportPath}\n`);
   const failed = outcomes.filter((o) => !o.ok).map((o) => o.id);
   if (failed.length > 0) {
     process.stderr.write(`bench: ${failed.length} section(s) failed: ${failed.join(', ')}\n`);
@@ -124,13 +127,3 @@ async function main(): Promise<number> {
   }
   return 0;
 }
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);

@@ -1,5 +1,5 @@
 // What the built package has in place of the commands that need a lockstep checkout (codegen,
-// fixtures, test, rust-build, mutants): tsup.config.ts points their imports here, so the published
+// fixtures, test, rust-build, mutants, bench): tsup.config.ts points their imports here, so the published
 // bundle carries neither codegen's dependencies nor the fixture stories.
 import { UsageError, type CliCommand } from './command.js';
 
@@ -18,3 +18,4 @@ export const fixturesCommand = checkoutOnly('fixtures');
 export const testCommand = checkoutOnly('test');
 export const rustBuildCommand = checkoutOnly('rust-build');
 export const mutantsCommand = checkoutOnly('mutants');
+export const benchCommand = checkoutOnly('bench');

@@ -23,6 +23,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'codegen', summary: 'generate types, validators, tables and docs from schemas/ (a checkout only)', load: async () => (await import('./codegen.js')).codegenCommand },
   { name: 'fixtures', summary: 'author the fixture corpus and fill its golden answers (a checkout only)', load: async () => (await import('./fixtures.js')).fixturesCommand },
   { name: 'test', summary: 'the whole test suite, vitest and cargo test, with one closing count (a checkout only)', load: async () => (await import('./test.js')).testCommand },
+  { name: 'bench', summary: 'the benchmark sections: both kernels and the raw pipe side by side, as ratios (a checkout only)', load: async () => (await import('./bench.js')).benchCommand },
   { name: 'rust-build', summary: 'build the Rust kernel when it is missing or stale (a checkout only)', load: async () => (await import('./rust-build.js')).rustBuildCommand },
 ];
 

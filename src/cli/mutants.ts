@@ -6,14 +6,15 @@ import { listRustMutants } from '../mutants/rust-mutants.js';
 import { listTsMutants } from '../mutants/ts-mutants.js';
 import { mutantId, type KernelName, type Mutant } from '../mutants/mutant.js';
 import { MutantsUsageError, parseMutantsArguments } from '../mutants/mutants-arguments.js';
-import { failedMutants, formatMutantsReport, mergeMutantsReports, type MutantsReport } from '../mutants/mutants-report.js';
+import { againstCurrent, failedMutants, formatMutantsReport, mergeMutantsReports, type MutantsReport } from '../mutants/mutants-report.js';
+import { loadEquivalentList } from '../mutants/equivalent-list.js';
 import { runMutants, shardOf } from '../mutants/mutants-run.js';
 import { REPO_ROOT } from '../harness/rust-kernel-build.js';
 import { UsageError, type CliCommand, type CliContext } from './command.js';
 
 const HELP = `usage: lockstep mutants [--kernel ts|rust|both] [--shard I/N] [--budget SECONDS] [--max N]
                         [--fuzz-runs N] [--seed N] [--report FILE] [--match TEXT]... [--list]
-       lockstep mutants --merge REPORT.json ...
+       lockstep mutants --merge REPORT.json ...   (later reports supersede earlier ones; judged against the code as it is now)
 
 Plants single-point mutants in the kernels (TypeScript: operator, boolean and negation swaps
 over src/kernel/; Rust: what cargo-mutants lists over rust-kernel/src/kernel/) and judges each
@@ -51,7 +52,10 @@ async function run(args: readonly string[], ctx: CliContext): Promise<number> {
   const a = parseMutantsArguments(args);
   const repoRoot = REPO_ROOT;
   if (a.merge !== undefined) {
-    const merged = mergeMutantsReports(a.merge.map((f) => JSON.parse(readFileSync(resolve(ctx.cwd, f), 'utf8')) as MutantsReport));
+    const reports = mergeMutantsReports(a.merge.map((f) => JSON.parse(readFileSync(resolve(ctx.cwd, f), 'utf8')) as MutantsReport));
+    const equivalent = new Map(loadEquivalentList(join(repoRoot, 'mutants/equivalent.json')).map((e) => [e.id, e.reason]));
+    const { report: merged, dropped } = againstCurrent(reports, listOf(reports.kernel, repoRoot).map(mutantId), equivalent);
+    if (dropped > 0) ctx.stderr.write(`mutants --merge: ${dropped} result(s) of mutants the code no longer has were dropped\n`);
     ctx.stdout.write(`${formatMutantsReport(merged)}\n`);
     if (a.report !== undefined) writeFileSync(resolve(ctx.cwd, a.report), `${JSON.stringify(merged, null, 2)}\n`);
     return failedMutants(merged) ? 1 : 0;

@@ -16,9 +16,12 @@ export class SnapshotShapeError extends Error {
   }
 }
 
-/** A live order is `status_before_cancel` for CANCEL_PENDING, else its status (R7). */
+/**
+ * A live order is `status_before_cancel` for CANCEL_PENDING, else its status (R7). Asked only
+ * after checkCancelMemory, so the memory is held exactly while CANCEL_PENDING.
+ */
 function phaseOf(o: VenueOrder): OrderStatus {
-  return o.status === 'CANCEL_PENDING' && o.status_before_cancel !== undefined ? o.status_before_cancel : o.status;
+  return o.status_before_cancel ?? o.status;
 }
 
 function isLive(o: VenueOrder | undefined): o is VenueOrder {

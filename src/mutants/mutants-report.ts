@@ -36,6 +36,33 @@ export function failedMutants(r: MutantsReport): boolean {
   return r.ratchet.length > 0 || r.results.some((x) => x.status === 'survived');
 }
 
+/** One result per mutant: a re-run (a later report on the command line) supersedes an earlier one. */
+function lastJudgement(results: readonly MutantResult[]): MutantResult[] {
+  return [...new Map(results.map((x) => [x.id, x])).values()];
+}
+
+/**
+ * A merged report seen against the code and the equivalence list as they are now: results of
+ * mutants that no longer exist are dropped (counted in the returned `dropped`), every current
+ * mutant without a result is not run, and equivalence is re-read (it is an argument about the
+ * code, not a judgement: a survivor argued since the run counts as equivalent, a mutant whose
+ * argument was withdrawn counts as survived again).
+ */
+export function againstCurrent(r: MutantsReport, currentIds: readonly string[], equivalent: ReadonlyMap<string, string>): { report: MutantsReport; dropped: number } {
+  const ids = new Set(currentIds);
+  const kept = r.results.filter((x) => ids.has(x.id));
+  const results = kept.map((x): MutantResult => {
+    const listed = equivalent.get(x.id);
+    if (x.status === 'survived' && listed !== undefined) return { ...x, status: 'equivalent', by: listed };
+    if (x.status === 'equivalent' && listed === undefined) {
+      const { by: _argued, ...rest } = x;
+      return { ...rest, status: 'survived' };
+    }
+    return x;
+  });
+  return { report: { ...r, listed: ids.size, in_shard: ids.size, results }, dropped: r.results.length - kept.length };
+}
+
 export function mergeMutantsReports(reports: readonly MutantsReport[]): MutantsReport {
   const first = reports[0];
   if (first === undefined) throw new Error('mutants --merge: no reports to merge');
@@ -46,7 +73,7 @@ export function mergeMutantsReports(reports: readonly MutantsReport[]): MutantsR
     shard: { index: 0, count: 1 },
     listed: first.listed,
     in_shard: reports.reduce((n, r) => n + r.in_shard, 0),
-    results: reports.flatMap((r) => r.results).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    results: lastJudgement(reports.flatMap((r) => r.results)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     ratchet: [...new Set(reports.flatMap((r) => r.ratchet))],
     elapsed_ms: Math.max(...reports.map((r) => r.elapsed_ms)),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMutantsReport, mergeMutantsReports, mutationScore, statusCounts, failedMutants, type MutantsReport } from '../../src/mutants/mutants-report.js';
+import { againstCurrent, formatMutantsReport, mergeMutantsReports, mutationScore, statusCounts, failedMutants, type MutantsReport } from '../../src/mutants/mutants-report.js';
 import { parseMutantsArguments } from '../../src/mutants/mutants-arguments.js';
 import type { MutantResult } from '../../src/mutants/mutant.js';
 
@@ -17,6 +17,19 @@ describe('mutants report', () => {
     expect(text).toMatch(/5 of 10 run/);
     expect(text).toMatch(/score 66.7 %/);
     expect(text).toMatch(/SURVIVED src\/kernel\/a.ts:3 f: > -> >=/);
+  });
+
+  it('a re-run supersedes an earlier judgement, and the merge is read against the current code and list', () => {
+    const first = shard(1, [result('a', 'survived'), result('b', 'survived'), result('gone', 'killed'), result('c', 'equivalent')], 4);
+    const rerun = shard(2, [result('a', 'killed')], 1);
+    const merged = mergeMutantsReports([first, rerun]);
+    expect(merged.results.map((x) => `${x.id}:${x.status}`)).toEqual(['a:killed', 'b:survived', 'c:equivalent', 'gone:killed']);
+    // b was argued since the run, c's argument was withdrawn, `gone` names code that moved, d is new.
+    const { report, dropped } = againstCurrent(merged, ['a', 'b', 'c', 'd'], new Map([['b', 'argued']]));
+    expect(dropped).toBe(1);
+    expect(report.results.map((x) => `${x.id}:${x.status}`)).toEqual(['a:killed', 'b:equivalent', 'c:survived']);
+    expect(statusCounts(report)).toMatchObject({ killed: 1, equivalent: 1, survived: 1, not_run: 1 });
+    expect(report.results.find((x) => x.id === 'b')?.by).toBe('argued');
   });
 
   it('arguments: usage mistakes name the flag and the value', () => {

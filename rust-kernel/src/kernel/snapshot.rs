@@ -20,12 +20,10 @@ fn shape_error(path: String, message: String) -> SnapshotShapeError {
     SnapshotShapeError { path, message }
 }
 
-/// A live order is `status_before_cancel` for CANCEL_PENDING, else its status (R7).
+/// A live order is `status_before_cancel` for CANCEL_PENDING, else its status (R7). Asked only
+/// after check_cancel_memory, so the memory is held exactly while CANCEL_PENDING.
 fn phase_of(o: &VenueOrder) -> OrderStatus {
-    match (o.status, o.status_before_cancel) {
-        (OrderStatus::CancelPending, Some(back)) => back,
-        (status, _) => status,
-    }
+    o.status_before_cancel.unwrap_or(o.status)
 }
 
 fn is_live(o: Option<&VenueOrder>) -> bool {
