@@ -47,7 +47,15 @@ export type AdversarialCommand =
 /** Slot ids: mostly in range (0..2), sometimes just past a small slot_count, rarely the schema's maximum. */
 const slotIdArb = fc.oneof({ weight: 8, arbitrary: fc.nat({ max: 2 }) }, { weight: 1, arbitrary: fc.constantFrom(3, 4, 1023) });
 
+/** Built once: an arbitrary is immutable, and building one per scenario cost more than drawing from it. */
+let adversarialCommands: fc.Arbitrary<AdversarialCommand> | undefined;
+
 export function adversarialCommandArbitrary(): fc.Arbitrary<AdversarialCommand> {
+  adversarialCommands ??= buildAdversarialCommandArbitrary();
+  return adversarialCommands;
+}
+
+function buildAdversarialCommandArbitrary(): fc.Arbitrary<AdversarialCommand> {
   return fc.oneof(
     {
       weight: 4,

@@ -40,9 +40,25 @@ function withDefaults(c: FloatHostileNumberConstraints): Required<FloatHostileNu
   return { min: c.min ?? Number.MIN_VALUE, max: c.max ?? SIZE_PRICE_MAX, signed: c.signed ?? false, round: c.round ?? [1, 2.5, 10] };
 }
 
+/**
+ * Candidate lists by their constraints: arbitraries are built per scenario and the list costs
+ * hundreds of ulp steps to compute, so each distinct list is computed once (they are small).
+ */
+const candidateCache = new Map<string, readonly number[]>();
+
 /** Every candidate within the constraints, round values first, without repeats. */
 export function floatHostileCandidates(constraints: FloatHostileNumberConstraints = {}): number[] {
   const c = withDefaults(constraints);
+  const key = `${c.min}|${c.max}|${String(c.signed)}|${c.round.join(',')}`;
+  let cached = candidateCache.get(key);
+  if (cached === undefined) {
+    cached = computeCandidates(c);
+    candidateCache.set(key, cached);
+  }
+  return cached.slice();
+}
+
+function computeCandidates(c: Required<FloatHostileNumberConstraints>): number[] {
   const hostile = [...NON_ROUND_TRIP_SIZES, ...scales.flatMap((s) => DECIMAL_FRACTIONS.map((d) => d * s)), ...SUBNORMALS];
   const neighbours = hostile.flatMap((x) => [nextUp(x), nextDown(x)]);
   const bounds = [c.max, nextDown(c.max), c.min, nextUp(c.min)];

@@ -6,6 +6,9 @@
  * 1. the reference engine throws (`crash` of ts-in-process);
  * 2. a state invariant breaks on the in-process engine (`kernel-invariants.ts`);
  * 3. a response-level invariant breaks in the reference's responses;
+ *
+ * (1 to 3 come from one pass of the reference's protocol session per scenario,
+ * `reference-answers.ts`: its answers, coverage, and the evidence of both kinds of invariant);
  * 4. a target crashes, hangs, or its canonical responses differ from the reference's
  *    (error responses compared on code/path per docs/protocol.md: the harness comparator);
  * 5. a response-level invariant breaks in a target's responses.
@@ -14,22 +17,17 @@
  * the running session), so a batch costs one spawn, not one per scenario.
  */
 import { performance } from 'node:perf_hooks';
-import type { Fixture } from '../../generated/ts/types.js';
-import type { FixtureRun, ImplementationRun, PlannedFixture } from '../harness/fixture-run.js';
+import type { FixtureRun } from '../harness/fixture-run.js';
 import { baselineTextAt } from '../harness/baseline-response.js';
 import { judgeFixture, referenceBaseline, type Baseline } from '../harness/fixture-verdict.js';
-import { REFERENCE_NAME } from '../harness/implementation.js';
-import { runInProcessImplementation } from '../harness/in-process-driver.js';
 import { runProcessImplementation } from '../harness/process-driver.js';
-import { createReferenceSession } from '../harness/reference-session.js';
-import { placeFixture } from '../harness/session-frame.js';
 import { plantCanary } from './canary-target.js';
-import { failureFacts, type FailureFacts } from './failure-facts.js';
-import { kernelInvariantViolations } from './kernel-invariants.js';
+import { failureFacts } from './failure-facts.js';
 import { MatrixCoverage } from './matrix-coverage.js';
+import { checkReference, withFacts, type ReferenceCheck } from './reference-check.js';
 import { ResponseInvariantChecker } from './response-invariants.js';
+import type { ScenarioFailure } from './scenario-failure.js';
 import type { Scenario } from './scenario.js';
-import { scenarioFixture } from './scenario-fixture.js';
 
 export interface FuzzTarget {
   readonly name: string;
@@ -38,18 +36,8 @@ export interface FuzzTarget {
   readonly plantsOn?: (seed: number) => boolean;
 }
 
-export type FailureKind = 'divergence' | 'invariant' | 'crash' | 'hang';
-
-export interface ScenarioFailure {
-  readonly kind: FailureKind;
-  readonly implementation: string;
-  /** Scenario step index (-1: the configure line). */
-  readonly step: number;
-  /** One line: what broke, where, both values. */
-  readonly summary: string;
-  /** The domain facts its signature is built from (`failure-signature.ts`). */
-  readonly facts?: FailureFacts;
-}
+export type { FailureKind, ScenarioFailure } from './scenario-failure.js';
+export { checkReference, type ReferenceCheck } from './reference-check.js';
 
 export interface BatchTimings {
   reference: number;
@@ -99,10 +87,6 @@ const short = (v: unknown): string => {
   return text === undefined ? 'absent' : text.length > 160 ? `${text.slice(0, 157)}...` : text;
 };
 
-function planned(fixtures: readonly Fixture[]): PlannedFixture[] {
-  return fixtures.map((fixture) => ({ loaded: { file: `<generated ${fixture.name}>`, fixture }, placement: placeFixture(fixture) }));
-}
-
 /** The responses after configure's (`lines[i + 1]` answers step i), parsed; or the first that is not JSON. */
 function parseStepResponses(lines: readonly string[], implementation: string): unknown[] | ScenarioFailure {
   const parsed: unknown[] = [];
@@ -121,12 +105,6 @@ function responseInvariantOf(parsed: readonly unknown[], implementation: string)
   parsed.forEach((response, step) => checker.check(step, response));
   const v = checker.violations[0];
   return v === undefined ? undefined : { kind: 'invariant', implementation, step: v.step, summary: `${v.invariant}: ${v.detail}` };
-}
-
-/** A response-level failure with its facts: the invariant's name stands in for the pointer. */
-function withFacts(f: ScenarioFailure, steps: Scenario['steps'], referenceText: string | undefined, targetText: string | undefined): ScenarioFailure {
-  const invariant = f.summary.startsWith('response is not JSON') ? 'response-is-json' : f.summary.split(':')[0]!;
-  return { ...f, facts: failureFacts(steps, f.step, `invariant:${invariant}`, referenceText, targetText) };
 }
 
 function responseInvariant(lines: readonly string[], implementation: string): ScenarioFailure | undefined {
@@ -153,73 +131,6 @@ function answersAsReference(run: FixtureRun, baseline: Baseline): boolean {
     return false;
   }
   return true;
-}
-
-/** The reference leg of a batch: what the in-process engine answered, and each scenario's first failure there. */
-export interface ReferenceCheck {
-  readonly reference: ImplementationRun;
-  readonly failures: (ScenarioFailure | undefined)[];
-  readonly steps: number;
-  readonly timings: { reference: number; invariants: number };
-}
-
-/**
- * Runs scenarios through the reference engine and checks the state invariants and the
- * reference's response invariants (failures 1 to 3 above). Synchronous and free of I/O, so
- * it can run on a worker thread (`reference-pool.ts`) while the main thread drives targets.
- */
-export function checkReference(
-  scenarios: readonly Scenario[],
-  options: Pick<BatchOptions, 'coverage' | 'skipKernelInvariants'> & { readonly firstIndex?: number },
-): ReferenceCheck {
-  // Names follow the scenario's place in its whole batch, also when a worker checks a slice.
-  const first = options.firstIndex ?? 0;
-  const fixtures = scenarios.map((s, i) => scenarioFixture(s, { name: `fuzz-${first + i}` }));
-  const plan = planned(fixtures);
-  const failures: (ScenarioFailure | undefined)[] = scenarios.map(() => undefined);
-  const timings = { reference: 0, invariants: 0 };
-  let t = performance.now();
-  const reference = runInProcessImplementation(REFERENCE_NAME, createReferenceSession, plan);
-  timings.reference = performance.now() - t;
-  t = performance.now();
-  let steps = 0;
-  reference.fixtures.forEach((run, i) => {
-    steps += scenarios[i]!.steps.length;
-    const scenarioSteps = scenarios[i]!.steps;
-    const answerAt = (step: number) => run.responses[step + 1];
-    if (run.status === 'errored') {
-      const step = run.responses.length - 1;
-      failures[i] = { kind: 'crash', implementation: REFERENCE_NAME, step, summary: run.message.split('\n')[0]!, facts: failureFacts(scenarioSteps, step, '', undefined, undefined) };
-      return;
-    }
-    // Each response is parsed once, for the coverage and the response invariants both.
-    if (options.coverage && run.responses.length > 0) options.coverage.addResult((JSON.parse(run.responses[0]!) as { result?: unknown }).result);
-    const parsed = parseStepResponses(run.responses, REFERENCE_NAME);
-    if (options.coverage && Array.isArray(parsed)) for (const r of parsed) options.coverage.addResponse(r);
-    if (!options.skipKernelInvariants) {
-      // A second replay, on purpose: the state invariants need the state before and after every
-      // step as deep copies, which the protocol session does not expose. Measured (200 scenarios of
-      // 50 steps): of this replay, the kernel steps are about 15 %, the snapshots and the checks the
-      // rest, and those would cost the same inside the session; a separate kernel also keeps the
-      // evidence independent of the session's own state handling (restore, reset, configure).
-      let v: ReturnType<typeof kernelInvariantViolations>[number] | undefined;
-      try {
-        v = kernelInvariantViolations(scenarios[i]!)[0];
-      } catch (error) {
-        v = { step: -1, invariant: 'no-throw', detail: `in-process replay threw: ${(error as Error).message.split('\n')[0]}` };
-      }
-      if (v !== undefined) {
-        // A kernel violation names its invariant first in the detail (`<name>: <message>`).
-        const name = v.invariant === 'kernel' ? `kernel:${v.detail.split(':')[0]}` : v.invariant;
-        failures[i] = { kind: 'invariant', implementation: REFERENCE_NAME, step: v.step, summary: `${v.invariant}: ${v.detail}`, facts: failureFacts(scenarioSteps, v.step, `invariant:${name}`, answerAt(v.step), undefined) };
-        return;
-      }
-    }
-    const f = Array.isArray(parsed) ? responseInvariantOf(parsed, REFERENCE_NAME) : parsed;
-    failures[i] = f && withFacts(f, scenarioSteps, answerAt(f.step), undefined);
-  });
-  timings.invariants = performance.now() - t;
-  return { reference, failures, steps, timings };
 }
 
 export async function checkScenarioBatch(scenarios: readonly Scenario[], targets: readonly FuzzTarget[], options: BatchOptions): Promise<BatchResult> {

@@ -6,7 +6,6 @@
  * cover the same seeds as one unsharded run. Each scenario is reproducible from its own
  * seed alone: `pnpm fuzz --seed <s> --runs 1 --level <level>`.
  */
-import fc from 'fast-check';
 import { performance } from 'node:perf_hooks';
 import { goldenBaseline, judgeFixture } from '../harness/fixture-verdict.js';
 import { REFERENCE_NAME } from '../harness/implementation.js';
@@ -22,7 +21,7 @@ import { ReferencePool, type PooledBatch } from './reference-pool.js';
 import { recordKnownSignature } from './known-signatures.js';
 import { loadRegressions, writeRegression } from './regression-fixtures.js';
 import type { Scenario } from './scenario.js';
-import { scenarioArbitrary, type LevelChoice, type ScenarioArbitraryConstraints } from './scenario-arbitrary.js';
+import type { LevelChoice, ScenarioArbitraryConstraints } from './scenario-arbitrary.js';
 import { shrinkScenario } from './shrink-scenario.js';
 
 export interface FuzzOptions {
@@ -69,9 +68,9 @@ export function scenarioSeed(base: number, k: number, shard: { index: number; co
   return (((base + k * shard.count + shard.index) % SEED_SPACE) + SEED_SPACE) % SEED_SPACE;
 }
 
-export function generateScenario(level: LevelChoice, seed: number, generator?: ScenarioArbitraryConstraints): Scenario {
-  return fc.sample(scenarioArbitrary(level, generator), { seed, numRuns: 1 })[0]!;
-}
+import { generateScenario } from './scenario-generation.js';
+
+export { generateScenario };
 
 /** What a report keeps of one failure: its facts and signature, and the scenario's size. */
 export function failureRecord(f: ScenarioFailure, s: Scenario) {

@@ -8,7 +8,8 @@
  * That no input sequence applies one event twice is checked on the responses, for every
  * implementation (`response-invariants.ts`).
  */
-import type { CoreSnapshot, ExecutionStepResult, ProtocolRequest } from '../../generated/ts/types.js';
+import type { CoreSnapshot, ExecutionStepResult, ProtocolRequest, ProtocolResponse } from '../../generated/ts/types.js';
+import { ERROR_CODE } from '../../generated/ts/protocol-edge.js';
 import { createKernel } from '../kernel/index.js';
 import { checkInvariants } from '../kernel/invariants.js';
 import type { InvariantViolation } from './response-invariants.js';
@@ -85,4 +86,51 @@ export function kernelInvariantViolations(s: Scenario): InvariantViolation[] {
     before = after;
   });
   return out;
+}
+
+/**
+ * The same state invariants, watched on the kernel of the reference's own protocol session as
+ * it answers (`reference-answers.ts`), so that no second kernel replays the scenario: after
+ * every answered step the session's kernel is snapshotted and checked against the state
+ * before it (the previous step's snapshot, or one taken before the line when configure,
+ * restore or reset replaced the state). The kernel steps of a replay are saved; the snapshots
+ * and checks, most of the cost, are the same. The evidence is what the session really did:
+ * lines after a `bye` are not answered, so not checked.
+ *
+ * A line whose answer may have left the state half-changed (an INTERNAL_ERROR: the kernel
+ * threw, or its result could not be written; a restore refused for an inconsistent snapshot)
+ * is not judged here: `needsReplay` is set and the caller replays the whole scenario with
+ * `kernelInvariantViolations`, which names the broken invariant as it always has.
+ */
+export class KernelInvariantWatch {
+  readonly violations: InvariantViolation[] = [];
+  needsReplay = false;
+  private before: CoreSnapshot | undefined;
+
+  /** Before a line: the state it starts from, if no earlier snapshot is it. */
+  beforeLine(kernel: Kernel | undefined): void {
+    if (this.before === undefined && kernel !== undefined && !this.needsReplay) this.before = kernel.snapshot();
+  }
+
+  /** After a line's answer (`response`, the object written) to scenario step `step`. */
+  afterAnswer(step: number, response: ProtocolResponse, written: boolean, kernel: Kernel | undefined): void {
+    if (this.needsReplay) return;
+    if (!written || (response.op === 'error' && (response.error.code === ERROR_CODE.INTERNAL_ERROR || response.error.keyword === 'consistency'))) {
+      this.needsReplay = true;
+      return;
+    }
+    if (response.op === 'configure' || response.op === 'restore' || response.op === 'reset') {
+      this.before = undefined;
+      return;
+    }
+    if (!('result' in response) || kernel === undefined || this.before === undefined) return;
+    const after = kernel.snapshot();
+    try {
+      for (const v of checkInvariants(this.before, after, response.result) as unknown[]) this.violations.push({ step, invariant: 'kernel', detail: describe(v) });
+    } catch (error) {
+      // The checker canonicalises states: a state it cannot serialise (NaN, Infinity) is broken.
+      this.violations.push({ step, invariant: 'state-serialisable', detail: `after ${response.op}: ${(error as Error).message.split('\n')[0]}` });
+    }
+    this.before = after;
+  }
 }

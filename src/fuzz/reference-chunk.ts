@@ -5,8 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { requestTextsOf, type RequestText } from '../harness/session-frame.js';
-import { checkReference, type ReferenceCheck } from './fuzz-engine.js';
-import { generateScenario } from './fuzz-run.js';
+import { checkReference, type ReferenceCheck } from './reference-check.js';
+import { generateScenario } from './scenario-generation.js';
 import { MatrixCoverage } from './matrix-coverage.js';
 import type { Scenario } from './scenario.js';
 import type { LevelChoice, ScenarioArbitraryConstraints } from './scenario-arbitrary.js';

@@ -41,7 +41,15 @@ const sizeArb = fc.oneof(
  */
 const calibrationFactors = [1, 1.005, 1.03, 2, -0.5, 0, 0.1 + 0.2, FEE_RATIO_MAX, nextUp(FEE_RATIO_MAX), 2 * FEE_RATIO_MAX] as const;
 
+/** Built once: an arbitrary is immutable, and building one per scenario cost more than drawing from it. */
+let strategyCommands: fc.Arbitrary<StrategyCommand> | undefined;
+
 export function strategyCommandArbitrary(): fc.Arbitrary<StrategyCommand> {
+  strategyCommands ??= buildStrategyCommandArbitrary();
+  return strategyCommands;
+}
+
+function buildStrategyCommandArbitrary(): fc.Arbitrary<StrategyCommand> {
   return fc.oneof(
     { weight: 6, arbitrary: fc.constant({ c: 'deliver' as const }) },
     {

@@ -1,7 +1,8 @@
 import { answerLine, LineReader, Session, type Line } from '../protocol/index.js';
 import type { LineSession } from './line-session.js';
 
-const IMPLEMENTATION = { name: 'lockstep-ts-in-process', version: '0.1.0', language: 'typescript' } as const;
+/** How the reference engine's in-process session names itself in its hello answer. */
+export const REFERENCE_IMPLEMENTATION = { name: 'lockstep-ts-in-process', version: '0.1.0', language: 'typescript' } as const;
 
 /**
  * The reference engine's protocol session, in process: each line goes through
@@ -10,7 +11,7 @@ const IMPLEMENTATION = { name: 'lockstep-ts-in-process', version: '0.1.0', langu
  * harness touches the protocol module.
  */
 export function createReferenceSession(): LineSession {
-  const session = new Session(IMPLEMENTATION);
+  const session = new Session(REFERENCE_IMPLEMENTATION);
   const reader = new LineReader();
   const newline = Buffer.from('\n');
   let lineNo = 0;

@@ -55,7 +55,13 @@ export function parseMutantsArguments(argv: readonly string[]): MutantsArguments
       case '--report': a.report = value(); break;
       case '--list': a.list = true; break;
       case '--match': a.match.push(value()); break;
-      case '--merge': a.merge = argv.slice(i + 1); i = argv.length; break;
+      case '--merge': {
+        // The report files, up to the next flag (so `--merge a.json b.json --report m.json` works).
+        const end = argv.findIndex((x, k) => k > i && x.startsWith('--'));
+        a.merge = argv.slice(i + 1, end === -1 ? argv.length : end);
+        i = (end === -1 ? argv.length : end) - 1;
+        break;
+      }
       default:
         throw new MutantsUsageError(`unknown argument '${flag}'`);
     }

@@ -41,13 +41,15 @@ function seqOf(response: ProtocolResponse | undefined): number | undefined {
  * The response as its canonical JSON line (with the trailing newline). Never throws: whatever
  * goes wrong answering the line (a kernel bug, an unserialisable value) becomes an
  * INTERNAL_ERROR for this line and the session goes on; if even that cannot be written, the
- * fallback built from data alone is.
+ * fallback built from data alone is. `answered` receives the response object of an answer
+ * written in full (an in-process caller that reads the answer need not parse its text again).
  */
-export function answerLine(session: Session, line: Line, lineNo: number): string {
+export function answerLine(session: Session, line: Line, lineNo: number, answered?: (response: ProtocolResponse) => void): string {
   let response: ProtocolResponse | undefined;
+  let text: string;
   try {
     response = responseTo(session, line, lineNo);
-    return `${responseJson(response)}\n`;
+    text = `${responseJson(response)}\n`;
   } catch (e) {
     try {
       const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
@@ -56,4 +58,7 @@ export function answerLine(session: Session, line: Line, lineNo: number): string
       return fallbackLine(lineNo, seqOf(response));
     }
   }
+  // Outside the try: what the caller does with the response is no part of answering the line.
+  answered?.(response);
+  return text;
 }

@@ -36,6 +36,14 @@ export class Session {
     private readonly kernelOptions: KernelOptions = {},
   ) {}
 
+  /**
+   * The kernel this session drives (undefined before configure), for in-process checks of its
+   * state between lines (the fuzz loop's state invariants); answering never goes through it.
+   */
+  get currentKernel(): Kernel | undefined {
+    return this.kernel;
+  }
+
   /** Answer a schema-valid request read from line `line`. */
   handle(r: ProtocolRequest, line: number): ProtocolResponse {
     const refused = this.admit(r);

@@ -7,6 +7,8 @@ describe('lockstep mutants arguments', () => {
     expect(a.kernels).toEqual(['rust']);
     expect(a.match).toEqual(['snapshot.rs', 'apply_fill']);
     expect(parseMutantsArguments([]).match).toEqual([]);
+    const m = parseMutantsArguments(['--merge', 'a.json', 'b.json', '--report', 'm.json']);
+    expect([m.merge, m.report]).toEqual([['a.json', 'b.json'], 'm.json']);
   });
 
   it('names the flag that lacks its value or is unknown', () => {
