@@ -2,7 +2,7 @@
 // non-zero on any divergence, crash, hang, missing implementation or stale golden answer.
 import { parityCommand as runParityCommand } from '../harness/parity-command.js';
 import { parseParityArguments, PARITY_USAGE } from '../harness/parity-arguments.js';
-import { parityProgressLine } from '../harness/parity-progress.js';
+import { parityProgressLine, showsProgress } from '../harness/parity-progress.js';
 import { RUST_NAME } from '../harness/implementation.js';
 import { ensureRustKernel } from '../harness/rust-kernel-build.js';
 import { IS_CHECKOUT } from '../package-root.js';
@@ -34,11 +34,21 @@ examples:
         return 1;
       }
     }
-    // A progress line on a terminal only; CI logs get the report alone.
-    const tty = (ctx.stderr as { isTTY?: boolean }).isTTY === true && ctx.env['CI'] !== 'true';
-    const progress = tty ? parityProgressLine((text) => ctx.stderr.write(text)) : undefined;
-    const output = await runParityCommand(args, ctx.cwd, progress?.update);
-    progress?.end();
+    const isTty = (stream: unknown): boolean => (stream as { isTTY?: boolean }).isTTY === true;
+    const terminal = {
+      stdoutIsTty: isTty(ctx.stdout),
+      stderrIsTty: isTty(ctx.stderr),
+      quiet: parsed.ok && parsed.value.quiet,
+      textFormat: parsed.ok && parsed.value.format === 'text',
+      ci: ctx.env['CI'] === 'true',
+    };
+    const progress = showsProgress(terminal) ? parityProgressLine((text) => ctx.stderr.write(text)) : undefined;
+    let output;
+    try {
+      output = await runParityCommand(args, ctx.cwd, progress?.update);
+    } finally {
+      progress?.end();
+    }
     (output.exitCode === 2 ? ctx.stderr : ctx.stdout).write(`${output.text}\n`);
     return output.exitCode;
   },

@@ -80,17 +80,22 @@ function kindOfText(canonical: string): ResponseKind {
   return 'other';
 }
 
+/** Built from a line (its text) or from a value (serialised on first use: most golden answers are never needed once the reference answered). */
 class Baseline implements BaselineResponse {
+  private text: string | undefined;
   private parsed: Record<string, unknown> | undefined;
   private split: readonly [string, number, string] | undefined | null = null;
   readonly kind: ResponseKind;
 
-  constructor(
-    readonly canonical: string,
-    value: Record<string, unknown> | undefined,
-  ) {
+  constructor(canonical: string | undefined, value: Record<string, unknown> | undefined) {
+    this.text = canonical;
     this.parsed = value;
-    this.kind = value ? (value.op === 'error' ? 'error' : value.op === 'hello' ? 'hello' : 'other') : kindOfText(canonical);
+    this.kind = value ? (value.op === 'error' ? 'error' : value.op === 'hello' ? 'hello' : 'other') : kindOfText(canonical!);
+  }
+
+  get canonical(): string {
+    this.text ??= canonicalize(this.parsed);
+    return this.text;
   }
 
   get value(): Record<string, unknown> {
@@ -105,8 +110,7 @@ class Baseline implements BaselineResponse {
 }
 
 export function baselineFromValue(value: unknown): BaselineResponse {
-  const object = value as Record<string, unknown>;
-  return new Baseline(canonicalize(object), object);
+  return new Baseline(undefined, value as Record<string, unknown>);
 }
 
 /** A baseline from a canonical response line (the reference engine's). */

@@ -4,6 +4,7 @@ import { parseJson } from '../canonical/index.js';
 import { validate } from '../contracts/index.js';
 import type { Fixture } from '../../generated/ts/types.js';
 import { fixtureId } from './fixture-id.js';
+import { fileDigest, type VerifiedFixtures } from './verified-fixtures.js';
 
 /** A fixture and the file it came from. */
 export interface LoadedFixture {
@@ -76,18 +77,34 @@ function checkOne(file: string, text: string): FixtureFileProblem | Fixture {
 }
 
 /**
+ * One file's fixture or the problem with it. A file whose bytes `verified` holds passed these
+ * same checks before: it is read with JSON.parse, which gives what the strict parser gives for
+ * any text that parser accepts (held by the canonical tests).
+ */
+function readOne(path: string, file: string, verified: VerifiedFixtures | undefined): FixtureFileProblem | Fixture {
+  const bytes = readFileSync(path);
+  const digest = verified ? fileDigest(bytes) : '';
+  if (verified?.has(digest) === true) return JSON.parse(bytes.toString('utf8')) as Fixture;
+  const checked = checkOne(file, bytes.toString('utf8'));
+  if (verified && !('pointer' in checked)) verified.add(digest);
+  return checked;
+}
+
+/**
  * Loads and checks every fixture file under `root` (strict JSON, schema, id,
  * one line per raw step, unique names and ids). All problems are collected so
  * that one run names every bad file; nothing is returned when any file is bad.
+ * With `verified` (verified-fixtures.ts), files that passed before are not checked again;
+ * names and ids are compared across files on every load.
  */
-export function loadFixtures(root: string): FixtureLoad {
+export function loadFixtures(root: string, verified?: VerifiedFixtures): FixtureLoad {
   const problems: FixtureFileProblem[] = [];
   const fixtures: LoadedFixture[] = [];
   const byName = new Map<string, string>();
   const byId = new Map<string, string>();
   for (const path of fixtureFiles(root)) {
     const file = relative(process.cwd(), path) || path;
-    const checked = checkOne(file, readFileSync(path, 'utf8'));
+    const checked = readOne(path, file, verified);
     if ('pointer' in checked) {
       problems.push(checked);
       continue;
@@ -106,5 +123,6 @@ export function loadFixtures(root: string): FixtureLoad {
     byId.set(checked.id, file);
     fixtures.push({ file, fixture: checked });
   }
+  verified?.save();
   return problems.length > 0 ? { ok: false, problems } : { ok: true, fixtures };
 }

@@ -12,8 +12,16 @@ export interface Baseline {
   readonly steps: readonly BaselineResponse[];
 }
 
+/** Golden baselines per fixture, built once however many implementations a run judges. */
+const goldenBaselines = new WeakMap<Fixture, Baseline>();
+
 export function goldenBaseline(fixture: Fixture): Baseline {
-  return { source: 'golden', configure: undefined, steps: fixture.expected.map(baselineFromValue) };
+  let golden = goldenBaselines.get(fixture);
+  if (!golden) {
+    golden = { source: 'golden', configure: undefined, steps: fixture.expected.map(baselineFromValue) };
+    goldenBaselines.set(fixture, golden);
+  }
+  return golden;
 }
 
 /** The reference run as a baseline; undefined when it did not answer in full. */

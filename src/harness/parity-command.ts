@@ -8,6 +8,7 @@ import { loadKnownDivergences } from './known-divergences.js';
 import { parityChecks } from './parity-checks.js';
 import { parseParityArguments } from './parity-arguments.js';
 import { formatRefusal, formatRun, reportLines } from './parity-report.js';
+import { defaultVerifiedFixtures } from './verified-fixtures.js';
 import { runParity, type ParityProgress, type ParityResult } from './parity-run.js';
 
 export interface ParityCommandOutput {
@@ -53,6 +54,7 @@ export async function parityCommand(argv: readonly string[], cwd: string, onProg
   }
   const reportPath = resolve(cwd, args.reportPath);
   openReport(reportPath, args.reportPath);
+  const verified = defaultVerifiedFixtures();
   const implementations = args.impls.length > 0 ? args.impls.map(implementationFromArgument) : builtinImplementations;
   const result = await runParity({
     fixturesRoot,
@@ -62,6 +64,7 @@ export async function parityCommand(argv: readonly string[], cwd: string, onProg
     tags: args.tags,
     timeoutMs: args.timeoutMs,
     knownDivergences: known.entries,
+    ...(verified !== undefined ? { verified } : {}),
     ...(args.jobs !== undefined ? { lanes: args.jobs } : {}),
     ...(onProgress ? { onProgress } : {}),
   });

@@ -4,12 +4,13 @@ import { loadFixtures, type FixtureFileProblem } from './fixture-file.js';
 import { selectFixtures } from './fixture-selection.js';
 import type { ImplementationRun, PlannedFixture } from './fixture-run.js';
 import { goldenBaseline, judgeFixture, referenceBaseline, type Baseline, type FixtureVerdict } from './fixture-verdict.js';
-import { runInProcessImplementation } from './in-process-driver.js';
+import { runInProcessImplementationSliced } from './in-process-driver.js';
 import { REFERENCE_NAME, type Implementation } from './implementation.js';
 import type { KnownDivergence } from './known-divergences.js';
 import { runProcessImplementation } from './process-driver.js';
 import { compareResponse, type ResponseDifference } from './response-compare.js';
 import { referenceStatus, targetStatus, type ThreeWay, type ThreeWayStatus } from './three-way-verdict.js';
+import type { VerifiedFixtures } from './verified-fixtures.js';
 import { FRESH_FRAME, openingAnswerCount, placeFixture } from './session-frame.js';
 
 export interface ParityOptions {
@@ -24,6 +25,8 @@ export interface ParityOptions {
   readonly knownDivergences: readonly KnownDivergence[];
   /** Sessions of one process implementation run at the same time. */
   readonly lanes?: number;
+  /** Fixture files checked before, not checked again (verified-fixtures.ts); default: check every file. */
+  readonly verified?: VerifiedFixtures;
   /** Fixtures answered so far by each implementation (for a progress line). */
   readonly onProgress?: (p: ParityProgress) => void;
 }
@@ -81,9 +84,9 @@ export type ParityResult =
 
 async function runOne(implementation: Implementation, planned: readonly PlannedFixture[], options: ParityOptions): Promise<ImplementationRun> {
   if (implementation.kind === 'in-process') {
-    const run = runInProcessImplementation(implementation.name, implementation.createSession, planned);
-    options.onProgress?.({ implementation: implementation.name, done: planned.length, total: planned.length });
-    return run;
+    const onProgress = options.onProgress;
+    const progress = onProgress ? (done: number, total: number) => onProgress({ implementation: implementation.name, done, total }) : undefined;
+    return runInProcessImplementationSliced(implementation.name, implementation.createSession, planned, progress);
   }
   const problem = implementation.prepare?.(implementation.cwd ?? options.repoRoot);
   if (problem !== undefined) {
@@ -201,14 +204,19 @@ function countSteps(run: ImplementationRun, index: number): number {
  * judges them three ways (judgeRuns).
  */
 export async function runParity(options: ParityOptions): Promise<ParityResult> {
-  const loaded = loadFixtures(options.fixturesRoot);
+  const loaded = loadFixtures(options.fixturesRoot, options.verified);
   if (!loaded.ok) return { kind: 'refused', problems: loaded.problems };
   const { selected, unmatched } = selectFixtures(loaded.fixtures, { fixtures: options.selectors, tags: options.tags ?? [] });
   if (unmatched.length > 0) return { kind: 'unselected', problems: unmatched };
   const planned: PlannedFixture[] = selected.map((entry) => ({ loaded: entry, placement: placeFixture(entry.fixture) }));
-  // Process implementations run side by side (each mostly waits on its own child processes);
-  // results keep the order the implementations were given in.
-  const runs: ImplementationRun[] = await Promise.all(options.implementations.map((implementation) => runOne(implementation, planned, options)));
+  // Every implementation runs side by side: process ones mostly wait on their child processes,
+  // so they are started first and the in-process one runs in slices between their I/O
+  // (in-process-driver.ts). Results keep the order the implementations were given in.
+  const byKind = (kind: Implementation['kind']): Array<Promise<ImplementationRun> | undefined> =>
+    options.implementations.map((implementation) => (implementation.kind === kind ? runOne(implementation, planned, options) : undefined));
+  const processRuns = byKind('process');
+  const inProcessRuns = byKind('in-process');
+  const runs: ImplementationRun[] = await Promise.all(processRuns.map((run, index) => run ?? inProcessRuns[index]!));
   const { cases, summaries, usedKnown } = judgeRuns(runs, options.knownDivergences);
   const corpusNames = new Set(loaded.fixtures.map((entry) => entry.fixture.name));
   const unusedKnown = options.knownDivergences.filter((k) => !usedKnown.has(k) && !corpusNames.has(k.fixture));

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { commandWords } from './command-words.js';
 import { LineSplitter } from './line-splitter.js';
 
 /** Sessions still running; killed if the harness itself exits first, so that none is left behind. */
@@ -22,8 +23,9 @@ export type Received =
 /**
  * One running implementation process: lines in, lines out. Writes are queued
  * and pushed with backpressure (a write that fills the pipe waits for `drain`)
- * while responses are read concurrently. The command runs through the shell in
- * its own process group, so that killing it also ends what the shell started.
+ * while responses are read concurrently. The command runs in its own process
+ * group, so that killing it also ends whatever it started: directly when it is a
+ * plain argument list (command-words.ts), else through the shell.
  */
 export class ProcessSession {
   private readonly child: ChildProcess;
@@ -35,7 +37,9 @@ export class ProcessSession {
   private writing: Promise<void> = Promise.resolve();
 
   constructor(command: string, cwd: string) {
-    this.child = spawn(command, { shell: true, cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const words = commandWords(command);
+    const options: SpawnOptions = { cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] };
+    this.child = words ? spawn(words[0]!, words.slice(1), options) : spawn(command, { ...options, shell: true });
     live.add(this);
     if (!exitHookInstalled) {
       exitHookInstalled = true;
