@@ -16,8 +16,9 @@ pub struct SnapshotShapeError {
     pub message: String,
 }
 
+/// The message names the path, as the TypeScript twin's does (`... at /slots/0/stage`).
 fn shape_error(path: String, message: String) -> SnapshotShapeError {
-    SnapshotShapeError { path, message }
+    SnapshotShapeError { message: format!("{message} at {path}"), path }
 }
 
 /// A live order is `status_before_cancel` for CANCEL_PENDING, else its status (R7). Asked only
