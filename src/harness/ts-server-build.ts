@@ -16,8 +16,8 @@ export const TS_SERVER_DIR = 'node_modules/.cache/lockstep-ts-server';
 export const TS_SERVER_BUNDLE = `${TS_SERVER_DIR}/main.js`;
 const STAMP = 'source.sha256';
 
-/** Folders and files the bundle is built from. */
-const SOURCES = ['src', 'generated/ts', 'package.json'];
+/** Folders and files the bundle is built from (scripts/: the checkout-only commands' chunks import it). */
+const SOURCES = ['src', 'scripts', 'generated/ts', 'package.json'];
 
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
