@@ -45,11 +45,15 @@ export interface MutantResult {
   readonly ms: number;
 }
 
+const idText = (x: string): string => x.replace(/\s+/g, ' ').trim() || '(nothing)';
+
+/** How an id names the replaced text: a replaced function body (or arm) as such, its text would make ids long and fragile. */
+function idOriginal(original: string): string {
+  return original.length > 60 ? '(body)' : idText(original);
+}
+
 export function mutantId(m: Pick<Mutant, 'kernel' | 'file' | 'scope' | 'ordinal' | 'original' | 'replacement'>): string {
-  const text = (x: string) => x.replace(/\s+/g, ' ').trim() || '(nothing)';
-  // A replaced function body is named as such: its text would make ids long and fragile.
-  const original = m.original.length > 60 ? '(body)' : text(m.original);
-  return `${m.kernel}:${m.file}:${m.scope}: ${original} -> ${text(m.replacement)} #${m.ordinal}`;
+  return `${m.kernel}:${m.file}:${m.scope}: ${idOriginal(m.original)} -> ${idText(m.replacement)} #${m.ordinal}`;
 }
 
 /** Numbers each mutant among the same change in the same scope, in source order. */
@@ -58,7 +62,8 @@ export function withOrdinals<T extends Omit<Mutant, 'ordinal'>>(mutants: readonl
   return [...mutants]
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || (a.replacement < b.replacement ? -1 : 1)))
     .map((m) => {
-      const key = `${m.file}\u0000${m.scope}\u0000${m.original}\u0000${m.replacement}`;
+      // Counted by what the id shows, so two bodies replaced the same way get #1 and #2, never one id.
+      const key = `${m.file}\u0000${m.scope}\u0000${idOriginal(m.original)}\u0000${idText(m.replacement)}`;
       const ordinal = (seen.get(key) ?? 0) + 1;
       seen.set(key, ordinal);
       return { ...m, ordinal };
