@@ -7,8 +7,8 @@
  * is built from, and rebuilt when that changes, so a stale bundle is never diffed as current.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { sourceTreeHash } from './source-tree-hash.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -19,21 +19,9 @@ const STAMP = 'source.sha256';
 /** Folders and files the bundle is built from (scripts/: the checkout-only commands' chunks import it). */
 const SOURCES = ['src', 'scripts', 'generated/ts', 'package.json'];
 
-function filesUnder(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => filesUnder(join(path, name)));
-}
-
 /** sha256 over the sources' paths and bytes. */
 export function tsServerSourceHash(repoRoot: string): string {
-  const hash = createHash('sha256');
-  for (const source of SOURCES) {
-    for (const file of filesUnder(join(repoRoot, source))) hash.update(file.slice(repoRoot.length)).update('\u0000').update(readFileSync(file)).update('\u0000');
-  }
-  return hash.digest('hex');
+  return sourceTreeHash(repoRoot, SOURCES);
 }
 
 /**

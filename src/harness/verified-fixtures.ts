@@ -10,7 +10,8 @@
  * package, checks everything.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { sourceTreeHash } from './source-tree-hash.js';
 import { dirname, join } from 'node:path';
 import { CONTRACTS_HASH } from '../../generated/ts/contracts-hash.js';
 import { IS_CHECKOUT, PACKAGE_ROOT } from '../package-root.js';
@@ -26,14 +27,6 @@ const CHECKER_SOURCES = [
   'src/contracts',
   'generated/ts/validators.js',
 ];
-
-function filesOf(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => filesOf(join(path, name)));
-}
 
 /** Remembered entries at most (a corpus is a few hundred files; old entries are dropped first). */
 const ENTRIES_MAX = 20_000;
@@ -53,11 +46,7 @@ export function fileDigest(bytes: Buffer): string {
 
 /** The checker's identity: the contracts hash and, in a checkout, the bytes of its sources. */
 export function checkerKey(root: string = PACKAGE_ROOT): string {
-  const hash = createHash('sha256').update(CONTRACTS_HASH);
-  for (const file of CHECKER_SOURCES.flatMap((source) => filesOf(join(root, source)))) {
-    hash.update('\u0000').update(file.slice(root.length)).update('\u0000').update(readFileSync(file));
-  }
-  return hash.digest('hex');
+  return sourceTreeHash(root, CHECKER_SOURCES, CONTRACTS_HASH);
 }
 
 /** mkdir -p one level at a time (Node's recursive mkdir can spin where a level cannot be made, under /proc). */

@@ -5,7 +5,7 @@
 // most `seen_event_ids_max` ids; when the live ids alone fill the bound the event cannot be
 // remembered, so it is not applied and the slot waits for a reconcile.
 import type { TradeSlot } from './types.js';
-import { isTerminal } from './matrix.js';
+import { isLive } from './matrix.js';
 
 /** Whether the slot remembers the event id (either part of the window). */
 export function hasSeenEvent(slot: TradeSlot, eventId: string): boolean {
@@ -36,8 +36,7 @@ export function rememberEvent(slot: TradeSlot, eventId: string, orderWasLive: bo
 
 /** Whether the slot holds an order that has not ended. */
 export function hasLiveOrder(slot: TradeSlot): boolean {
-  return (slot.entry_order !== undefined && !isTerminal(slot.entry_order.status)) ||
-    (slot.exit_order !== undefined && !isTerminal(slot.exit_order.status));
+  return isLive(slot.entry_order) || isLive(slot.exit_order);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { canonicallyEqual } from '../canonical/canonical-equal.js';
 import { isLegalOrderCell, isLegalSlotCell } from '../../generated/ts/tables.js';
 import type { CoreSnapshot, ExecutionStepResult, TradeSlot, VenueOrder } from './types.js';
-import { isTerminal } from './matrix.js';
+import { isLive, isTerminal } from './matrix.js';
 import { sideSign } from './numbers.js';
 import { ACCOUNT_SEQ_GAPS_MAX } from './account-gaps.js';
 import { checkSnapshotShape, SnapshotShapeError } from './snapshot.js';
@@ -53,10 +53,6 @@ function orders(slot: TradeSlot): VenueOrder[] {
   if (slot.entry_order !== undefined) out.push(slot.entry_order);
   if (slot.exit_order !== undefined) out.push(slot.exit_order);
   return out;
-}
-
-function isLive(o: VenueOrder | undefined): boolean {
-  return o !== undefined && !isTerminal(o.status);
 }
 
 function checkTransitions(result: ExecutionStepResult, report: Report): void {

@@ -1,7 +1,7 @@
 // The two legal transition matrices, as generated from schemas/data/*.matrix.json. The kernel
 // asks these lookups before every transition it emits; there is no second copy of the cells.
 import { isLegalOrderCell, isLegalSlotCell, modeRule, orderMatrix } from '../../generated/ts/tables.js';
-import type { Mode, OrderStatus, TradeStage, Trigger } from './types.js';
+import type { Mode, OrderStatus, TradeStage, Trigger, VenueOrder } from './types.js';
 
 type Lookup<S extends string> = (from: S, trigger: Trigger, to: S) => boolean;
 
@@ -45,4 +45,9 @@ const TERMINAL: ReadonlySet<OrderStatus> = new Set<OrderStatus>(orderMatrix.term
 /** Terminal order statuses have no way out (the order matrix lists no cell from them). */
 export function isTerminal(status: OrderStatus): boolean {
   return TERMINAL.has(status);
+}
+
+/** An order that is there and has not ended. */
+export function isLive(o: VenueOrder | undefined): o is VenueOrder {
+  return o !== undefined && !TERMINAL.has(o.status);
 }

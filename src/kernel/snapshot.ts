@@ -3,7 +3,7 @@
 // re-checking it (a restored state the kernel could never have reached would otherwise be
 // answered by whichever branch happens to test it first). Every state the kernel reaches
 // passes them: the fuzzer checks that after every step (invariant `snapshot-restorable`).
-import { isTerminal, orderCell } from './matrix.js';
+import { isLive, orderCell } from './matrix.js';
 import type { AccountState, CoreSnapshot, OrderStatus, TradeSlot, TradeStage, VenueOrder } from './types.js';
 
 export class SnapshotShapeError extends Error {
@@ -22,10 +22,6 @@ export class SnapshotShapeError extends Error {
  */
 function phaseOf(o: VenueOrder): OrderStatus {
   return o.status_before_cancel ?? o.status;
-}
-
-function isLive(o: VenueOrder | undefined): o is VenueOrder {
-  return o !== undefined && !isTerminal(o.status);
 }
 
 /** R7: `status_before_cancel` is held exactly while CANCEL_PENDING, and names a status a cancel starts from. */
@@ -60,12 +56,12 @@ function checkStageOrders(s: TradeSlot, path: string): void {
   };
   for (const field of ['entry_order', 'exit_order'] as const) {
     const o = s[field];
-    if (field !== needs.live && isLive(o)) fail(`holds a live ${field} (${o.status})`);
-  }
-  if (needs.live !== undefined) {
-    const o = s[needs.live];
-    if (!isLive(o)) return fail(`needs a live ${needs.live}`);
-    if (needs.phases !== undefined && !needs.phases.includes(phaseOf(o))) fail(`does not hold a ${needs.live} in phase ${phaseOf(o)}`);
+    if (field !== needs.live) {
+      if (isLive(o)) fail(`holds a live ${field} (${o.status})`);
+      continue;
+    }
+    if (!isLive(o)) return fail(`needs a live ${field}`);
+    if (needs.phases !== undefined && !needs.phases.includes(phaseOf(o))) fail(`does not hold a ${field} in phase ${phaseOf(o)}`);
   }
   if (needs.size === 'zero' && s.size !== 0) fail(`holds size ${s.size}`);
   if (needs.size === 'positive' && !(s.size > 0)) fail(`needs an open size, holds ${s.size}`);

@@ -27,8 +27,9 @@ fn phase_of(o: &VenueOrder) -> OrderStatus {
     o.status_before_cancel.unwrap_or(o.status)
 }
 
-fn is_live(o: Option<&VenueOrder>) -> bool {
-    o.is_some_and(|o| !ORDER_TERMINAL.contains(&o.status))
+/// The order when it is there and has not ended.
+fn live_order(o: Option<&VenueOrder>) -> Option<&VenueOrder> {
+    o.filter(|o| !ORDER_TERMINAL.contains(&o.status))
 }
 
 /// R7: `status_before_cancel` is held exactly while CANCEL_PENDING, and names a status a cancel starts from.
@@ -84,26 +85,15 @@ fn check_stage_orders(s: &TradeSlot, path: &str) -> Result<(), SnapshotShapeErro
         return Ok(());
     }
     let fail = |why: String| Err(shape_error(format!("{path}/stage"), format!("stage {} {why}", s.stage.as_str())));
-    let (live, phases, size) = stage_needs(s.stage);
+    let (needed, phases, size) = stage_needs(s.stage);
     for (field, which, o) in [("entry_order", LiveOrder::Entry, s.entry_order.as_ref()), ("exit_order", LiveOrder::Exit, s.exit_order.as_ref())] {
-        if which != live {
-            if let Some(o) = o.filter(|o| is_live(Some(o))) {
-                return fail(format!("holds a live {field} ({})", o.status.as_str()));
-            }
-        }
-    }
-    let needed = match live {
-        LiveOrder::None => None,
-        LiveOrder::Entry => Some(("entry_order", s.entry_order.as_ref())),
-        LiveOrder::Exit => Some(("exit_order", s.exit_order.as_ref())),
-    };
-    if let Some((field, o)) = needed {
-        match o.filter(|o| is_live(Some(o))) {
-            None => return fail(format!("needs a live {field}")),
-            Some(o) if !phases.contains(&phase_of(o)) => {
+        match (which == needed, live_order(o)) {
+            (false, Some(o)) => return fail(format!("holds a live {field} ({})", o.status.as_str())),
+            (true, None) => return fail(format!("needs a live {field}")),
+            (true, Some(o)) if !phases.contains(&phase_of(o)) => {
                 return fail(format!("does not hold a {field} in phase {}", phase_of(o).as_str()));
             }
-            Some(_) => {}
+            _ => {}
         }
     }
     match size {
