@@ -1,26 +1,22 @@
 // RFC 6962 Merkle tree hashing over journal records with O(log n) append state (the peaks).
 // Leaf entry: the record's 32 checksum bytes, so a proof is small and any RFC 6962 verifier
 // checks it; the checksum in turn covers the record's bytes.
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { sha256Leaf, sha256Node } from './merkle-sha256.js';
 
-// One-shot hashing over a reused buffer: a hash object per call cost more than the hashing.
-const LEAF_SCRATCH = Buffer.alloc(1 + 32);
-const NODE_SCRATCH = Buffer.alloc(1 + 64);
-NODE_SCRATCH[0] = 1;
+// The 32-byte inputs of a journal's tree are hashed in JavaScript (merkle-sha256.ts: a native
+// call per hash cost more than the hashing); other lengths only occur in tests and proofs.
 
 /** SHA-256(0x00 || entry). */
 export function leafHash(entry: Uint8Array): Buffer {
   if (entry.length !== 32) return createHash('sha256').update(Buffer.from([0])).update(entry).digest();
-  LEAF_SCRATCH.set(entry, 1);
-  return hash('sha256', LEAF_SCRATCH, 'buffer');
+  return sha256Leaf(entry);
 }
 
 /** SHA-256(0x01 || left || right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   if (left.length !== 32 || right.length !== 32) return createHash('sha256').update(Buffer.from([1])).update(left).update(right).digest();
-  NODE_SCRATCH.set(left, 1);
-  NODE_SCRATCH.set(right, 33);
-  return hash('sha256', NODE_SCRATCH, 'buffer');
+  return sha256Node(left, right);
 }
 
 const EMPTY_ROOT = createHash('sha256').digest();
