@@ -3,8 +3,10 @@
 // is journal_scan.rs; both take the same decision for the same bytes.
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { JournalHeader } from '../../generated/ts/types.js';
-import { checksumBytes } from './checksum.js';
-import { checkChainedLine, readPrefix, type ChainState } from './chained-line.js';
+import type { ChainState } from './chained-line.js';
+import { verifyChainRange } from './chain-range.js';
+import { checkpointState } from './checkpoint-state.js';
+import { verifyChainParallel, verifyThreads, type VerifyOptions } from './journal-parallel.js';
 import type { JournalDamage, JournalDecision } from './journal-decision.js';
 import { ZERO_CHECKSUM } from './journal-format.js';
 import { checkHeader } from './journal-header.js';
@@ -41,7 +43,7 @@ function lastCheckpoint(fd: number, from: number, to: number, interval: number):
       const nl = end >= 2 ? bytes.lastIndexOf(0x0a, end - 2) : -1;
       const lineStart = nl < first ? first : nl + 1;
       const line = bytes.subarray(lineStart, end - 1);
-      const found = readPrefix(line)?.kind === 'checkpoint' ? checkpointState(line, interval) : undefined;
+      const found = checkpointState(line, interval);
       if (found !== undefined) return { state: found, offset: start + lineStart };
       end = lineStart;
     }
@@ -49,24 +51,11 @@ function lastCheckpoint(fd: number, from: number, to: number, interval: number):
   }
 }
 
-function checkpointState(line: Buffer, interval: number): ChainState | undefined {
-  const p = readPrefix(line);
-  let peaks: unknown;
-  try {
-    peaks = (JSON.parse(line.toString('utf8')) as { tree_peaks?: unknown }).tree_peaks;
-  } catch {
-    return undefined;
-  }
-  if (p === undefined || p.index < 1 || !Array.isArray(peaks) || !peaks.every((x) => typeof x === 'string' && /^sha256:[0-9a-f]{64}$/.test(x))) return undefined;
-  const merkle = MerkleAppender.fromPeaks(p.index - 1, peaks.map((x: string) => checksumBytes(x)));
-  if (merkle === undefined) return undefined;
-  return { expected: p.index, previous: p.previous, merkle, sealed: false, interval };
-}
-
-export function scanJournal(path: string, mode: ScanMode = 'full'): JournalScan {
+/** Reads the journal at `path` and decides its case; a large full verify uses threads (journal-parallel.ts). */
+export function scanJournal(path: string, mode: ScanMode = 'full', options: VerifyOptions = {}): JournalScan {
   const fd = openSync(path, 'r');
   try {
-    return scanOpen(fd, fstatSync(fd).size, mode);
+    return scanOpen(path, fd, fstatSync(fd).size, mode, options);
   } finally {
     closeSync(fd);
   }
@@ -78,7 +67,7 @@ function decision(base: Omit<JournalDecision, 'case'>, tornBytes: number): Journ
   return { ...base, case: base.sealed ? 'sealed' : 'clean' };
 }
 
-function scanOpen(fd: number, size: number, mode: ScanMode): JournalScan {
+function scanOpen(path: string, fd: number, size: number, mode: ScanMode, options: VerifyOptions): JournalScan {
   const none = { records: 0, head: ZERO_CHECKSUM, valid_bytes: 0, sealed: false };
   if (size === 0) return { decision: { ...none, case: 'empty', torn_bytes: 0 }, tornAt: 0 };
   const tornAt = tornStart(fd, size);
@@ -99,18 +88,9 @@ function scanOpen(fd: number, size: number, mode: ScanMode): JournalScan {
   const interval = header.header.run.checkpoint_interval;
   const resume = mode === 'quick' ? lastCheckpoint(fd, headerEnd, tornAt, interval) : undefined;
   const state = resume?.state ?? { ...freshState(interval), runBuildId: header.header.run.build_id };
-  let damage: JournalDamage | undefined;
-  let validBytes = resume?.offset ?? headerEnd;
-  forEachLine(fd, validBytes, tornAt, (bytes, offset) => {
-    const finding =
-      bytes === undefined ? { reason: 'line_too_long' as const, message: 'line is longer than the journal line limit' } : checkChainedLine(bytes, state);
-    if (finding !== undefined) {
-      damage = { index: state.expected, offset, ...finding };
-      return false;
-    }
-    validBytes = offset + bytes!.length + 1;
-    return true;
-  });
+  const from = resume?.offset ?? headerEnd;
+  const threads = mode === 'full' ? verifyThreads(tornAt - from, options) : 1;
+  const { damage, validBytes } = threads > 1 ? verifyChainParallel(path, fd, from, tornAt, state, threads, options) : verifyChainRange(fd, from, tornAt, state);
   const base = { torn_bytes: torn, records: state.expected - 1, head: state.expected === 1 ? ZERO_CHECKSUM : state.previous, valid_bytes: validBytes, sealed: state.sealed };
   const result = decision(damage === undefined ? base : { ...base, damage }, torn);
   return damage === undefined ? { decision: result, state, header: header.header, tornAt } : { decision: result, header: header.header, tornAt };
