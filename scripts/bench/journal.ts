@@ -7,13 +7,14 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash, hash } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referenceImplementation, rustImplementation } from '../../src/harness/builtin-implementations.js';
 import { ensureRustKernel } from '../../src/harness/implementation.js';
 import type { DurabilityPolicy } from '../../src/journal/durability.js';
 import { forEachRecord } from '../../src/journal/journal-records.js';
 import { replayJournal } from '../../src/journal/journal-replay.js';
+import { PARALLEL_VERIFY_FROM_BYTES, VERIFY_THREADS_MAX } from '../../src/journal/journal-parallel.js';
 import { scanJournal } from '../../src/journal/journal-scan.js';
 import { openForAppend } from '../../src/journal/open-for-append.js';
 import { recordSessions } from '../../src/journal/record-sessions.js';
@@ -93,6 +94,23 @@ function* longSessions(total: number, per: number): Generator<Buffer[]> {
   }
 }
 
+/** What starting the workers adds to a verify: a small journal verified on threads (forced) and on one. */
+function workerStartupMs(dir: string, threads: number): number {
+  const small = join(dir, 'startup.journal');
+  recordSessions(small, longSessions(2_000, 1_000), { checkpointInterval: 64 });
+  const ms = (fn: () => void): number => {
+    let best = Infinity;
+    for (let run = 0; run < 2; run += 1) {
+      const t0 = process.hrtime.bigint();
+      fn();
+      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return best;
+  };
+  const one = ms(() => scanJournal(small, 'full', { threads: 1 }));
+  return ms(() => scanJournal(small, 'full', { threads, parallelFromBytes: 0, mainThreadHelps: false })) - one;
+}
+
 function peakRss(fn: () => void): number {
   const before = process.memoryUsage().rss;
   let peak = before;
@@ -127,14 +145,19 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const big = join(dir, 'verify.journal');
   recordSessions(big, longSessions(ctx.quick ? 20_000 : 200_000, 10_000));
   const bytes = statSync(big).size;
-  const verify = mbPerSecond(bytes, () => scanJournal(big, 'full'));
+  const verify = mbPerSecond(bytes, () => scanJournal(big, 'full', { threads: 1 }));
+  // The same verify over threads, forced even below the size from which it is used on its own
+  // (PARALLEL_VERIFY_FROM_BYTES): each run starts its workers, so their start-up is in the figure.
+  const threads = Math.max(2, Math.min(availableParallelism(), VERIFY_THREADS_MAX));
+  const parallel = mbPerSecond(bytes, () => scanJournal(big, 'full', { threads, parallelFromBytes: 0 }));
+  const startup = workerStartupMs(dir, threads);
   const content = readFileSync(big);
   const sha = mbPerSecond(bytes, () => createHash('sha256').update(content).digest());
   const perLine = mbPerSecond(bytes, () => hashEachLine(content));
   // The same check on the append workload's records (the realistic golden session, ~1.5 KB each).
   const realisticBytes = statSync(source).size;
   const realisticContent = readFileSync(source);
-  const realisticVerify = mbPerSecond(realisticBytes, () => scanJournal(source, 'full'));
+  const realisticVerify = mbPerSecond(realisticBytes, () => scanJournal(source, 'full', { threads: 1 }));
   const realisticSha = mbPerSecond(realisticBytes, () => createHash('sha256').update(realisticContent).digest());
   ensureRustKernel(ctx.root);
   const rustBinary = join(ctx.root, 'rust-kernel/target/release/lockstep-kernel');
@@ -143,14 +166,16 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   rows.push({ name: 'full verify (rust, lockstep-kernel journal-verify)', value: rustVerify, unit: 'MB/s' }, { name: 'sha256sum over the same file', value: sha256sum, unit: 'MB/s' });
   rows.push({ name: 'full verify', value: verify, unit: 'MB/s', note: `${(bytes / 1e6).toFixed(1)} MB` }, { name: 'SHA-256 over the same bytes', value: sha, unit: 'MB/s' },
     { name: 'SHA-256 of each line on its own (one call per record)', value: perLine, unit: 'MB/s' },
+    { name: `full verify, ${threads - 1} workers (${threads} threads)`, value: parallel, unit: 'MB/s', note: `used on its own from ${PARALLEL_VERIFY_FROM_BYTES / 2 ** 20} MiB` },
+    { name: `worker start-up, ${threads - 1} workers (forced parallel verify of a 2k-step journal, minus one thread)`, value: startup, unit: 'ms' },
     { name: 'full verify, realistic records', value: realisticVerify, unit: 'MB/s', note: `${(realisticBytes / 1e6).toFixed(1)} MB` },
     { name: 'SHA-256 over the same bytes (realistic)', value: realisticSha, unit: 'MB/s' },
   );
   ctx.log('journal: memory');
   const small = join(dir, 'small.journal');
   recordSessions(small, longSessions(2_000, 1_000));
-  const rssSmall = peakRss(() => scanJournal(small, 'full'));
-  const rssBig = peakRss(() => scanJournal(big, 'full'));
+  const rssSmall = peakRss(() => scanJournal(small, 'full', { threads: 1 }));
+  const rssBig = peakRss(() => scanJournal(big, 'full', { threads: 1 }));
   rows.push({ name: 'verify RSS growth, 2k steps', value: rssSmall / 1e6, unit: 'MB' }, { name: `verify RSS growth, ${ctx.quick ? '20k' : '200k'} steps`, value: rssBig / 1e6, unit: 'MB' });
   const steps = ctx.quick ? 20_000 : 1_000_000;
   ctx.log(`journal: replay ${steps} steps per kernel`);
@@ -172,6 +197,8 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
       { name: 'append batch / raw write + fsync per 64', value: batch.rate / rawBatch },
       { name: 'append every / raw write + fsync per record', value: every.rate / rawEvery },
       { name: 'full verify / SHA-256 (target >= 0.5)', value: verify / sha },
+      { name: `full verify, ${threads - 1} workers / SHA-256 (target >= 0.5)`, value: parallel / sha },
+      { name: `full verify, ${threads - 1} workers / full verify, one thread`, value: parallel / verify },
       { name: 'SHA-256 one call per record / SHA-256 (the ceiling of any per-record verifier)', value: perLine / sha },
       { name: 'full verify / SHA-256 one call per record', value: verify / perLine },
       { name: 'full verify / SHA-256, realistic records', value: realisticVerify / realisticSha },

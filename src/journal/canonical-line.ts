@@ -35,30 +35,44 @@ let sawHigh = false;
 /** Whether the last string stringEnd passed held only ASCII without escapes (its bytes then sort as its UTF-16 units). */
 let plainString = true;
 
+/** What a byte inside a string asks of stringEnd: nothing (printable ASCII), or a closer look. */
+const PLAIN = 0;
+const QUOTE = 1;
+const BACKSLASH = 2;
+const CONTROL = 3;
+const HIGH = 4;
+const STRING_BYTE = new Uint8Array(256).fill(HIGH, 0x80);
+STRING_BYTE.fill(CONTROL, 0, 0x20);
+STRING_BYTE[0x22] = QUOTE;
+STRING_BYTE[0x5c] = BACKSLASH;
+
 /** End (after the closing quote) of the canonical string starting at `at`, or -1. */
 function stringEnd(b: Uint8Array, at: number): number {
   plainString = true;
-  for (let i = at + 1; i < b.length; ) {
-    const c = b[i]!;
-    if (c === 0x22) return i + 1;
-    if (c < 0x20) return -1;
-    if (c === 0x5c) {
-      plainString = false;
-      const e = b[i + 1];
-      if (isShortEscape(e)) i += 2;
-      else if (e === 0x75 && b[i + 2] === 0x30 && b[i + 3] === 0x30 && isLowerHex(b[i + 4]) && isLowerHex(b[i + 5])) {
-        // Only control characters without a short escape are written as \u00xx.
-        const unit = parseInt(String.fromCharCode(b[i + 4]!, b[i + 5]!), 16);
-        if (unit >= 0x20 || unit === 0x08 || unit === 0x09 || unit === 0x0a || unit === 0x0c || unit === 0x0d) return -1;
-        i += 6;
-      } else return -1;
-    } else {
-      if (c >= 0x80) {
-        sawHigh = true;
-        plainString = false;
-      }
+  const n = b.length;
+  for (let i = at + 1; i < n; ) {
+    const kind = STRING_BYTE[b[i]!]!;
+    if (kind === PLAIN) {
       i += 1;
+      continue;
     }
+    if (kind === QUOTE) return i + 1;
+    if (kind === CONTROL) return -1;
+    if (kind === HIGH) {
+      sawHigh = true;
+      plainString = false;
+      i += 1;
+      continue;
+    }
+    plainString = false;
+    const e = b[i + 1];
+    if (isShortEscape(e)) i += 2;
+    else if (e === 0x75 && b[i + 2] === 0x30 && b[i + 3] === 0x30 && isLowerHex(b[i + 4]) && isLowerHex(b[i + 5])) {
+      // Only control characters without a short escape are written as \u00xx.
+      const unit = parseInt(String.fromCharCode(b[i + 4]!, b[i + 5]!), 16);
+      if (unit >= 0x20 || unit === 0x08 || unit === 0x09 || unit === 0x0a || unit === 0x0c || unit === 0x0d) return -1;
+      i += 6;
+    } else return -1;
   }
   return -1;
 }

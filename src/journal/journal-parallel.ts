@@ -6,6 +6,7 @@
 // not verified, this thread verifies in order from there to the end with the true state, so the
 // decision (case, counts, the first damaged record, its offset and reason) is the sequential one.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -52,13 +53,32 @@ export function verifyThreads(bytes: number, o: VerifyOptions = {}): number {
   return Math.max(1, Math.min(o.threads ?? availableParallelism(), VERIFY_THREADS_MAX));
 }
 
+/** The worker's entry bundled into one CommonJS script by esbuild (a source checkout only), once per process. */
+let bundled: string | undefined;
+
+function bundledWorker(url: URL): string | undefined {
+  try {
+    const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+    bundled ??= esbuild.buildSync({ entryPoints: [fileURLToPath(url)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' })
+      .outputFiles[0]!.text;
+    return bundled;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Run from sources (tsx), the entry is TypeScript: Node 20 resolves a worker's entry before any
- * `--import` hook of the worker runs, so a small bootstrap registers tsx's loader first.
+ * Run from sources, the entry is TypeScript. Loading it through tsx in each worker costs about
+ * half a second (tsx and its compiler start per thread); bundled once by esbuild (a dev
+ * dependency, there in any checkout) a worker starts in tens of milliseconds. Without esbuild, a
+ * small bootstrap registers tsx's loader first (Node 20 resolves a worker's entry before any
+ * `--import` hook of the worker runs).
  */
 function startWorker(url: URL, job: SegmentJob, port: MessagePort): Worker {
   const options = { workerData: { ...job, port }, transferList: [port] };
   if (!url.pathname.endsWith('.ts')) return new Worker(url, options);
+  const script = bundledWorker(url);
+  if (script !== undefined) return new Worker(script, { ...options, eval: true });
   const api = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(code, { ...options, eval: true });
