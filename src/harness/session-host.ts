@@ -38,6 +38,8 @@ export class SessionHost {
   private child: ChildProcess | undefined;
   private ready: Promise<string | undefined> | undefined;
   private dir: string | undefined;
+  /** Every socket folder made, removed at close (a killed server leaves its socket behind). */
+  private readonly dirs: string[] = [];
   private stderrTail: Buffer = Buffer.alloc(0);
   /** Ends the harness caused (a kill for a hang, the close): not problems. */
   private readonly expected = new WeakSet<ChildProcess>();
@@ -61,6 +63,7 @@ export class SessionHost {
 
   private start(): void {
     this.dir = mkdtempSync(join(tmpdir(), 'lockstep-host-'));
+    this.dirs.push(this.dir);
     const path = join(this.dir, 'kernel.sock');
     const words = commandWords(this.command);
     const options: SpawnOptionsWithStdioTuple<StdioPipe, StdioPipe, StdioPipe> = { cwd: this.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] };
@@ -131,6 +134,6 @@ export class SessionHost {
       // It may also have died before (a crash the sessions saw first): either way not the clean end.
       if (code !== 0) this.problems.push(`${this.command} ${describeExit(code, signal)}, not 0 once its stdin closed${this.stderrTail.length ? `; stderr: ${this.stderr().trim().slice(-400)}` : ''}`);
     }
-    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
+    for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });
   }
 }
