@@ -92,6 +92,18 @@ function plainDecimalIsCanonical(b: Uint8Array, intFrom: number, intDigits: numb
   return significant <= PLAIN_DIGITS_MAX && zeros <= 5;
 }
 
+/** The largest safe integer's digits: a 16-digit integer up to it prints as itself, one above is unsafe. */
+const SAFE_DIGITS = Buffer.from(String(SAFE_INTEGER_MAX), 'latin1');
+
+/** Whether the 16 digits at `from` spell at most SAFE_INTEGER_MAX (they have no leading zero). */
+function safeInteger(b: Uint8Array, from: number): boolean {
+  for (let k = 0; k < SAFE_DIGITS.length; k += 1) if (b[from + k] !== SAFE_DIGITS[k]) return b[from + k]! < SAFE_DIGITS[k]!;
+  return true;
+}
+
+/** Buffer's own latin1 decode, called on any byte array: one native call, no view object. */
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice(this: Uint8Array, from: number, to: number): string }).latin1Slice;
+
 /** End of the canonical number starting at `at`, or -1. */
 function numberEnd(b: Uint8Array, at: number): number {
   let i = at;
@@ -120,12 +132,11 @@ function numberEnd(b: Uint8Array, at: number): number {
   if (!exponent) {
     // A short integer is its own ECMAScript text; "-0" is not (it prints as 0).
     const negativeZero = b[at] === 0x2d && b[intFrom] === 0x30 && intDigits === 1 && fracFrom < 0;
-    if (fracFrom < 0 && intDigits <= PLAIN_DIGITS_MAX && !negativeZero) return i;
+    if (fracFrom < 0 && !negativeZero && (intDigits <= PLAIN_DIGITS_MAX || (intDigits === SAFE_DIGITS.length && safeInteger(b, intFrom)))) return i;
     if (fracFrom >= 0 && plainDecimalIsCanonical(b, intFrom, intDigits, fracFrom, fracTo)) return i;
   }
-  // Number texts are short ASCII: built in JS, cheaper than a Buffer view and a native decode.
-  let text = '';
-  for (let k = at; k < i; k += 1) text += String.fromCharCode(b[k]!);
+  // The rest (16-17 significant digits, exponents, unsafe integers) round-trips through a double.
+  const text = latin1Slice.call(b, at, i);
   const n = Number(text);
   const unsafe = Math.abs(n) > SAFE_MAX && Math.abs(n) < EXPONENT_FORM_FROM;
   return Number.isFinite(n) && !unsafe && String(n) === text ? i : -1;

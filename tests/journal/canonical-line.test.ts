@@ -48,6 +48,19 @@ describe('isCanonicalLine', () => {
     }
   });
 
+  it('integers of 15 to 17 digits and decimals of 15 to 17 significant digits, on both sides of each shortcut', () => {
+    const numbers = [
+      '100000000000000', '999999999999999', '1000000000000000', '8999999999999999', '9007199254740990', '9007199254740991',
+      '9007199254740992', '9007199254740999', '9099999999999999', '9999999999999999', '10000000000000000', '-9007199254740991',
+      '-9007199254740992', '0100000000000000', '0.3333333333333333', '0.33333333333333331', '2.6750000000000003', '99.98999999999998',
+      '1e21', '1e+21', '-3.3333333333333337e-10', '123456789012345.6', '12345678901234.56',
+    ];
+    for (const n of numbers) {
+      const line = Buffer.from(`{"a":${n},"b":[${n}]}`, 'latin1');
+      expect(isCanonicalLine(line), n).toBe(definition(line));
+    }
+  });
+
   it('every chained line of every golden journal is canonical', () => {
     expect(golden.length).toBeGreaterThan(1000);
     for (const line of golden) expect(isCanonicalLine(line)).toBe(true);
