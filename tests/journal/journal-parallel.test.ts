@@ -14,7 +14,7 @@ import { applyFault, lineStarts, type JournalFault } from '../../src/journal/jou
 import { ZERO_CHECKSUM } from '../../src/journal/journal-format.js';
 import { joinSegments, segmentTasks } from '../../src/journal/journal-parallel.js';
 import { scanJournal } from '../../src/journal/journal-scan.js';
-import { plainState, sameState, verifySegment } from '../../src/journal/journal-segments.js';
+import { plainState, sameState, verifySegment, type SegmentOutcome } from '../../src/journal/journal-segments.js';
 import { MerkleAppender } from '../../src/journal/merkle-tree.js';
 
 const INTERVAL = 8;
@@ -36,7 +36,11 @@ const starts = lineStarts(clean);
 const lineOf = (kind: string, nth: number): number => starts.map((s, i) => (clean.toString('latin1', s, s + 140).includes(`"kind":"${kind}"`) ? i : -1)).filter((i) => i >= 0)[nth]!;
 
 /** The sequential and the joined verify of the chained lines of `bytes`, every later segment verified apart. */
-function bothVerdicts(bytes: Buffer, ownSegments: (i: number) => boolean): { sequential: string; joined: string; segments: number } {
+function bothVerdicts(
+  bytes: Buffer,
+  ownSegments: (i: number) => boolean,
+  lost: (i: number) => boolean = () => false,
+): { sequential: string; joined: string; segments: number } {
   const path = join(dir, 'join.journal');
   writeFileSync(path, bytes);
   const fd = openSync(path, 'r');
@@ -50,7 +54,8 @@ function bothVerdicts(bytes: Buffer, ownSegments: (i: number) => boolean): { seq
     const sequential = show(verifyChainRange(fd, from, to, a), a);
     const tasks = segmentTasks(fd, from, to, INTERVAL, 4)!;
     const b = fresh();
-    const joined = show(joinSegments(fd, tasks, to, b, { claim: ownSegments, outcome: (i) => verifySegment(fd, tasks[i]!) }), b);
+    const outcome = (i: number): SegmentOutcome | undefined => (lost(i) ? undefined : verifySegment(fd, tasks[i]!));
+    const joined = show(joinSegments(fd, tasks, to, b, { claim: ownSegments, outcome }), b);
     return { sequential, joined, segments: tasks.length };
   } finally {
     closeSync(fd);
@@ -124,6 +129,15 @@ describe('parallel full verify', () => {
       ),
       { numRuns: 150, seed: 11 },
     );
+  });
+
+  it('a segment no worker verified (a worker failed) is verified in order, with the same verdict', () => {
+    for (const bytes of [clean, applyFault(clean, { kind: 'flip-bit', at: starts[starts.length - 6]! + 150, bit: 2 })]) {
+      for (const lost of [(i: number): boolean => i === 3, (i: number): boolean => i >= 1]) {
+        const r = bothVerdicts(bytes, () => false, lost);
+        expect(r.joined).toBe(r.sequential);
+      }
+    }
   });
 
   it('a claim joins only the state it names: index, link, peaks and not sealed', () => {
