@@ -5,9 +5,11 @@ use std::io;
 
 use serde_json::Value;
 
-use crate::journal::chained_line::{check_chained_line, read_prefix, ChainState};
-use crate::journal::checksum::checksum_bytes;
+use crate::journal::chain_range::verify_chain_range;
+use crate::journal::chained_line::{read_prefix, ChainState};
+use crate::journal::checkpoint_state::checkpoint_state;
 use crate::journal::journal_decision::{JournalCase, JournalDamage, JournalDecision};
+use crate::journal::journal_parallel::{verify_chain_parallel, verify_threads, VerifyOptions};
 use crate::journal::journal_format::ZERO_CHECKSUM;
 use crate::journal::journal_header::check_header;
 use crate::journal::journal_lines::{for_each_line, read_at, torn_start, READ_CHUNK_BYTES};
@@ -34,26 +36,6 @@ pub struct JournalScan {
 
 fn fresh_state(interval: u64) -> ChainState {
     ChainState { expected: 1, previous: ZERO_CHECKSUM.to_owned(), merkle: MerkleAppender::empty(), sealed: false, interval, run_build_id: None }
-}
-
-fn checkpoint_state(line: &[u8], interval: u64) -> Option<ChainState> {
-    let p = read_prefix(line)?;
-    let value: Value = serde_json::from_slice(line).ok()?;
-    let peaks = value.get("tree_peaks")?.as_array()?;
-    let mut hashes = Vec::with_capacity(peaks.len());
-    for peak in peaks {
-        let text = peak.as_str()?;
-        let ok = text.len() == 71 && text.starts_with("sha256:") && text[7..].bytes().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c));
-        if !ok {
-            return None;
-        }
-        hashes.push(checksum_bytes(text));
-    }
-    if p.index < 1 {
-        return None;
-    }
-    let merkle = MerkleAppender::from_peaks(p.index - 1, hashes)?;
-    Some(ChainState { expected: p.index, previous: p.previous, merkle, sealed: false, interval, run_build_id: None })
 }
 
 /// The state at the last checkpoint in [from, to), found by reading backwards.
@@ -86,11 +68,16 @@ fn last_checkpoint(file: &File, from: u64, to: u64, interval: u64) -> io::Result
     }
 }
 
-/// Decides the case of the journal at `path`.
+/// Decides the case of the journal at `path`; a large full verify uses threads (journal_parallel.rs).
 pub fn scan_journal(path: &str, mode: ScanMode) -> io::Result<JournalScan> {
+    scan_journal_with(path, mode, &VerifyOptions::default())
+}
+
+/// scan_journal with the thread options named.
+pub fn scan_journal_with(path: &str, mode: ScanMode, options: &VerifyOptions) -> io::Result<JournalScan> {
     let file = File::open(path)?;
     let size = file.metadata()?.len();
-    scan_open(&file, size, mode)
+    scan_open(&file, size, mode, options)
 }
 
 fn decided(mut d: JournalDecision) -> JournalDecision {
@@ -106,7 +93,7 @@ fn decided(mut d: JournalDecision) -> JournalDecision {
     d
 }
 
-fn scan_open(file: &File, size: u64, mode: ScanMode) -> io::Result<JournalScan> {
+fn scan_open(file: &File, size: u64, mode: ScanMode, options: &VerifyOptions) -> io::Result<JournalScan> {
     let none = |case, torn_bytes| JournalDecision {
         case,
         records: 0,
@@ -143,23 +130,13 @@ fn scan_open(file: &File, size: u64, mode: ScanMode) -> io::Result<JournalScan> 
         }
     };
     let resume = if mode == ScanMode::Quick { last_checkpoint(file, header_end, torn_at, interval)? } else { None };
-    let (mut state, mut valid_bytes) = match resume {
+    let (mut state, from) = match resume {
         Some((state, offset)) => (state, offset),
         None => (ChainState { run_build_id: header_build_id, ..fresh_state(interval) }, header_end),
     };
-    let mut damage = None;
-    for_each_line(file, valid_bytes, torn_at, |bytes, offset| {
-        let finding = match bytes {
-            None => Some(("line_too_long", "line is longer than the journal line limit".to_owned())),
-            Some(b) => check_chained_line(b, &mut state),
-        };
-        if let Some((reason, message)) = finding {
-            damage = Some(JournalDamage { index: state.expected, offset, reason, message });
-            return false;
-        }
-        valid_bytes = offset + bytes.map_or(0, |b| b.len() as u64) + 1;
-        true
-    })?;
+    let threads = if mode == ScanMode::Full { verify_threads(torn_at - from, options) } else { 1 };
+    let (damage, valid_bytes) =
+        if threads > 1 { verify_chain_parallel(file, from, torn_at, &mut state, threads, options)? } else { verify_chain_range(file, from, torn_at, &mut state)? };
     let head = if state.expected == 1 { ZERO_CHECKSUM.to_owned() } else { state.previous.clone() };
     let damaged = damage.is_some();
     let decision = decided(JournalDecision {
