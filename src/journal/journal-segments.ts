@@ -114,14 +114,17 @@ function nextCheckpoint(fd: number, from: number, to: number): number | undefine
   return undefined;
 }
 
-/** Segment starts in [from, to): `from`, then a checkpoint near each 1/parts of the range. */
+/**
+ * Segment starts in [from, to): `from`, then the first checkpoint in each 1/parts of the range
+ * (none when that part holds none: each part is searched once, so sparse checkpoints cost one read).
+ */
 export function segmentStarts(fd: number, from: number, to: number, parts: number): number[] {
   const starts = [from];
+  const bound = (i: number): number => from + Math.floor(((to - from) * i) / parts);
   for (let i = 1; i < parts; i += 1) {
-    const target = Math.max(from + Math.floor(((to - from) * i) / parts) - 1, starts[starts.length - 1]!);
-    const at = nextCheckpoint(fd, target, to);
-    if (at === undefined) break;
-    if (at > starts[starts.length - 1]!) starts.push(at);
+    const last = starts[starts.length - 1]!;
+    const at = nextCheckpoint(fd, Math.max(bound(i) - 1, last), Math.max(bound(i + 1), last + 1));
+    if (at !== undefined && at > last && at < to) starts.push(at);
   }
   return starts;
 }

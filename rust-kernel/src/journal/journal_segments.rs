@@ -102,16 +102,17 @@ fn next_checkpoint(file: &File, from: u64, to: u64) -> io::Result<Option<u64>> {
     Ok(None)
 }
 
-/// Segments of [from, to): from `from`, then at a checkpoint near each 1/parts of the range.
+/// Segments of [from, to): from `from`, then at the first checkpoint in each 1/parts of the range
+/// (none when that part holds none: each part is searched once).
 pub fn segment_tasks(file: &File, from: u64, to: u64, parts: u64) -> io::Result<Vec<SegmentTask>> {
     let mut starts = vec![from];
+    let bound = |i: u64| from + (to - from) * i / parts;
     for i in 1..parts {
         let last = *starts.last().unwrap_or(&from);
-        let target = (from + (to - from) * i / parts).saturating_sub(1).max(last);
-        match next_checkpoint(file, target, to)? {
-            Some(at) if at > last => starts.push(at),
-            Some(_) => {}
-            None => break,
+        if let Some(at) = next_checkpoint(file, bound(i).saturating_sub(1).max(last), bound(i + 1).max(last + 1).min(to))? {
+            if at > last && at < to {
+                starts.push(at);
+            }
         }
     }
     Ok(starts.iter().enumerate().map(|(i, &start)| SegmentTask { start, end: starts.get(i + 1).copied().unwrap_or(to) }).collect())
