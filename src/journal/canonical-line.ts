@@ -137,10 +137,24 @@ function numberEnd(b: Uint8Array, at: number): number {
   }
   // The rest (16-17 significant digits, exponents, unsafe integers) round-trips through a double.
   const text = latin1Slice.call(b, at, i);
-  const n = Number(text);
-  const unsafe = Math.abs(n) > SAFE_MAX && Math.abs(n) < EXPONENT_FORM_FROM;
-  return Number.isFinite(n) && !unsafe && String(n) === text ? i : -1;
+  let canonical = ROUND_TRIPS.get(text);
+  if (canonical === undefined) {
+    const n = Number(text);
+    const unsafe = Math.abs(n) > SAFE_MAX && Math.abs(n) < EXPONENT_FORM_FROM;
+    canonical = Number.isFinite(n) && !unsafe && String(n) === text;
+    if (ROUND_TRIPS.size >= ROUND_TRIPS_MAX) ROUND_TRIPS.clear();
+    ROUND_TRIPS.set(text, canonical);
+  }
+  return canonical ? i : -1;
 }
+
+/**
+ * The answers of the round trip by number text: the slow path costs about 0.5 us (parse, then
+ * print the shortest form), and journals repeat such values (a third, a fee rate). A pure
+ * function's memo, emptied when full, so it changes no answer and stays bounded.
+ */
+const ROUND_TRIPS = new Map<string, boolean>();
+const ROUND_TRIPS_MAX = 4096;
 
 /** End of the literal `word` at `at`, or -1. */
 function literalEnd(b: Uint8Array, at: number, word: readonly number[]): number {

@@ -55,7 +55,8 @@ describe('isCanonicalLine', () => {
       '-9007199254740992', '0100000000000000', '0.3333333333333333', '0.33333333333333331', '2.6750000000000003', '99.98999999999998',
       '1e21', '1e+21', '-3.3333333333333337e-10', '123456789012345.6', '12345678901234.56',
     ];
-    for (const n of numbers) {
+    // Twice each: the second answer of a round trip comes from its memo.
+    for (const n of [...numbers, ...numbers]) {
       const line = Buffer.from(`{"a":${n},"b":[${n}]}`, 'latin1');
       expect(isCanonicalLine(line), n).toBe(definition(line));
     }
