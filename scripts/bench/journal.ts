@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash, hash } from 'node:crypto';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referenceImplementation, rustImplementation } from '../../src/harness/builtin-implementations.js';
 import { ensureRustKernel } from '../../src/harness/implementation.js';
@@ -152,6 +152,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const threadsFile = ctx.quick ? join(dir, 'threads.journal') : big;
   if (ctx.quick) recordSessions(threadsFile, longSessions(80_000, 10_000));
   const threadsBytes = statSync(threadsFile).size;
+  const load = loadavg()[0]!;
   const oneThread = mbPerSecond(threadsBytes, () => scanJournal(threadsFile, 'full', { threads: 1 }));
   const parallel = mbPerSecond(threadsBytes, () => scanJournal(threadsFile, 'full', { threads }));
   const threadsContent = readFileSync(threadsFile);
@@ -175,6 +176,8 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     { name: 'full verify, one thread (larger journal)', value: oneThread, unit: 'MB/s', note: `${(threadsBytes / 1e6).toFixed(1)} MB` },
     { name: `full verify, ${threads - 1} workers (${threads} threads, same journal)`, value: parallel, unit: 'MB/s', note: `threads from ${PARALLEL_VERIFY_FROM_BYTES / 2 ** 20} MiB` },
     { name: 'SHA-256 over the same bytes (larger journal)', value: threadsSha, unit: 'MB/s' },
+    // Threads only pay on idle cores: the figures above depend on what else the machine runs.
+    { name: 'load average, 1 minute, before the thread rows', value: load, unit: 'runnable', note: `${availableParallelism()} cores` },
     { name: `worker start-up, ${threads - 1} workers (forced parallel verify of a 2k-step journal, minus one thread)`, value: startup, unit: 'ms' },
     { name: 'full verify, realistic records', value: realisticVerify, unit: 'MB/s', note: `${(realisticBytes / 1e6).toFixed(1)} MB` },
     { name: 'SHA-256 over the same bytes (realistic)', value: realisticSha, unit: 'MB/s' },

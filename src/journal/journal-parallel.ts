@@ -7,7 +7,7 @@
 // decision (case, counts, the first damaged record, its offset and reason) is the sequential one.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { verifyChainRange, type RangeCheck } from './chain-range.js';
@@ -30,7 +30,7 @@ const SEGMENTS_PER_THREAD = 4;
 const WORKER_STALL_MS = 10 * 60 * 1000;
 
 export interface VerifyOptions {
-  /** Threads to use, this one included (default: the machine's parallelism, at most VERIFY_THREADS_MAX). */
+  /** Threads to use, this one included (default: idleThreads, at most VERIFY_THREADS_MAX). */
   readonly threads?: number;
   /** Range size from which threads are used (default PARALLEL_VERIFY_FROM_BYTES). */
   readonly parallelFromBytes?: number;
@@ -48,10 +48,19 @@ function workerUrl(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+/**
+ * This thread and one per core the machine has had idle over the last minute (cores less the
+ * load average): a worker on a busy core only takes its share from this thread, and its start-up
+ * and cold first segment made a verify on a loaded 2-core machine about twice as slow.
+ */
+export function idleThreads(cores: number, load: number): number {
+  return Math.max(1, Math.min(cores, 1 + Math.round(cores - load)));
+}
+
 /** How many threads a full verify of `bytes` (after the header) uses. */
 export function verifyThreads(bytes: number, o: VerifyOptions = {}): number {
   if (bytes < (o.parallelFromBytes ?? PARALLEL_VERIFY_FROM_BYTES) || workerUrl() === undefined) return 1;
-  return Math.max(1, Math.min(o.threads ?? availableParallelism(), VERIFY_THREADS_MAX));
+  return Math.max(1, Math.min(o.threads ?? idleThreads(availableParallelism(), loadavg()[0]!), VERIFY_THREADS_MAX));
 }
 
 /** The worker's entry bundled into one CommonJS script by esbuild (a source checkout only), once per process. */

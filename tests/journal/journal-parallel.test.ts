@@ -12,7 +12,7 @@ import { ChainBuilder } from '../../src/journal/fault-vectors.js';
 import { decisionKey } from '../../src/journal/journal-decision.js';
 import { applyFault, lineStarts, type JournalFault } from '../../src/journal/journal-fault.js';
 import { ZERO_CHECKSUM } from '../../src/journal/journal-format.js';
-import { joinSegments, segmentTasks } from '../../src/journal/journal-parallel.js';
+import { idleThreads, joinSegments, segmentTasks } from '../../src/journal/journal-parallel.js';
 import { scanJournal } from '../../src/journal/journal-scan.js';
 import { plainState, sameState, verifySegment, type SegmentOutcome } from '../../src/journal/journal-segments.js';
 import { MerkleAppender } from '../../src/journal/merkle-tree.js';
@@ -138,6 +138,15 @@ describe('parallel full verify', () => {
         expect(r.joined).toBe(r.sequential);
       }
     }
+  });
+
+  it('by default uses a thread per idle core besides this one, and at least this one', () => {
+    expect(idleThreads(2, 0)).toBe(2);
+    expect(idleThreads(2, 0.6)).toBe(2);
+    expect(idleThreads(2, 1.6)).toBe(1);
+    expect(idleThreads(2, 3.2)).toBe(1);
+    expect(idleThreads(8, 2)).toBe(7);
+    expect(idleThreads(8, 0)).toBe(8);
   });
 
   it('a claim joins only the state it names: index, link, peaks and not sealed', () => {
