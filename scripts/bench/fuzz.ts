@@ -137,7 +137,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     const cpuBefore = process.cpuUsage();
     const report = await runFuzz({
       seed, runs, timeBudgetMs, shard: { index: 0, count: 1 }, level: 'all', targets: [{ name: 'rust', command: RUST_BINARY }],
-      cwd: ctx.root, timeoutMs: 10_000, regressionsDir, batchSize: 50, stopOnFailure: false, workers: Math.max(1, cpus().length - 1),
+      cwd: ctx.root, timeoutMs: 10_000, regressionsDir, stopOnFailure: false, workers: Math.max(1, cpus().length - 1),
       generator: { minCommands: STEPS, maxCommands: STEPS }, reproCommand: (s) => `pnpm fuzz --seed ${s} --runs 1`,
       onProgress: (p) => points.push({ scenarios: p.scenarios, ms: p.elapsedMs }),
     });
