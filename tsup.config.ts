@@ -57,7 +57,12 @@ export default defineConfig(() => {
     {
       ...shared,
       // The `lockstep` command (bin). ESM only; it keeps its shebang and becomes executable.
-      entry: { 'cli/main': 'src/cli/main.ts' },
+      entry: { main: 'src/cli/main.ts' },
+      // Split into chunks beside main.js (the same depth, so paths found from a module's own URL
+      // hold): each command loads what it imports (commands.ts imports them lazily), and
+      // `lockstep kernel` starts without parsing the validators of every contract.
+      outDir: 'dist/cli',
+      splitting: true,
       format: ['esm'],
       dts: false,
       // Only a source checkout bundles the report page's script on the fly (src/report/ui-bundle.ts);

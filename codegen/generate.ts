@@ -10,7 +10,7 @@ import { generateContractIndex } from './ts/contract-index.js';
 import { generateProtocolEdge } from './ts/protocol-edge.js';
 import { generateTables } from './ts/tables.js';
 import { generateTypes } from './ts/types.js';
-import { generateAllErrorsValidators, generateValidators } from './ts/validators.js';
+import { generateAllErrorsValidators, generateProtocolValidators, generateValidators } from './ts/validators.js';
 
 /** Codegen refuses its input: every problem found, one per line. */
 export class CodegenError extends Error {
@@ -45,6 +45,7 @@ export async function generateAll(set: SchemaSet): Promise<GeneratedFile[]> {
   const files = [
     ...(await generateTypes(set)),
     ...generateValidators(set, ajv),
+    ...generateProtocolValidators(set, ajv),
     ...generateAllErrorsValidators(set),
     ...generateContractIndex(set),
     ...generateTables(set),

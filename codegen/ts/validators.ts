@@ -9,6 +9,11 @@ const standaloneCode = standaloneCodeModule.default;
 
 export const VALIDATORS_JS = 'generated/ts/validators.js';
 export const VALIDATORS_DTS = 'generated/ts/validators.d.ts';
+/** The protocol edge's own validator: all a kernel server loads (see generateProtocolValidators). */
+export const PROTOCOL_VALIDATORS_JS = 'generated/ts/protocol-validators.js';
+export const PROTOCOL_VALIDATORS_DTS = 'generated/ts/protocol-validators.d.ts';
+/** The contracts a kernel server checks its input against: one request per line (docs/protocol.md, check 8). */
+export const PROTOCOL_EDGE_CONTRACTS = ['ProtocolRequest'] as const;
 /** The same contracts compiled with allErrors: every error, for tools (`lockstep validate --all-errors`). */
 export const ALL_ERRORS_JS = 'generated/ts/validators-all-errors.js';
 export const ALL_ERRORS_DTS = 'generated/ts/validators-all-errors.d.ts';
@@ -107,9 +112,32 @@ export function generateAllErrorsValidators(set: SchemaSet, ajv: Ajv = createAjv
   return [js.toFile(ALL_ERRORS_JS, preamble('ts', sources)), dts.toFile(ALL_ERRORS_DTS, preamble('ts', sources))];
 }
 
-function standaloneModule(set: SchemaSet, ajv: Ajv, title: string): FilePrinter {
+/**
+ * The protocol edge's validators alone, from the same ajv instance as validators.js (so the same
+ * code, first error included). A server loads this module and not the one for every contract:
+ * parsing ~1.3 MB of validators was half of a TS server's start-up, and the parity job starts one
+ * server per session it cannot share.
+ */
+export function generateProtocolValidators(set: SchemaSet, ajv: Ajv): GeneratedFile[] {
+  const names: ReadonlySet<string> = new Set(PROTOCOL_EDGE_CONTRACTS);
+  const contracts = contractsOf(set).filter((c) => names.has(c.name));
+  if (contracts.length !== names.size) throw new Error(`${PROTOCOL_VALIDATORS_JS}: a protocol edge contract is missing from schemas/: ${[...names].join(', ')}`);
+  const sources = set.files.map(schemaSourcePath);
+  const js = standaloneModule(set, ajv, "Ahead-of-time ajv validators of the protocol edge's contracts only (what a kernel server loads).", names);
+  const dts = new FilePrinter();
+  dts.print("import type * as Types from './types.js';");
+  dts.print("import type { CompiledValidator } from './validators.js';");
+  for (const contract of contracts) {
+    dts.blank();
+    dts.print(`/** Validates a ${contract.name} (${schemaSourcePath(contract.file)}); the same code as validators.js. */`);
+    dts.print(`export declare const ${contract.name}: CompiledValidator<Types.${contract.name}>;`);
+  }
+  return [js.toFile(PROTOCOL_VALIDATORS_JS, preamble('ts', sources)), dts.toFile(PROTOCOL_VALIDATORS_DTS, preamble('ts', sources))];
+}
+
+function standaloneModule(set: SchemaSet, ajv: Ajv, title: string, only?: ReadonlySet<string>): FilePrinter {
   const exportsById: Record<string, string> = {};
-  for (const contract of contractsOf(set)) exportsById[contract.name] = String(contract.file.schema.$id);
+  for (const contract of contractsOf(set)) if (only === undefined || only.has(contract.name)) exportsById[contract.name] = String(contract.file.schema.$id);
   const code = standaloneCode(ajv, exportsById);
   const { imports, body } = rewriteRequires(code.replace(/^"use strict";\n?/, ''));
   const fastBody = shortCircuitLengthChecks(inlinePropertyChecks(body));

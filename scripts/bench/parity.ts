@@ -10,7 +10,8 @@
  *   reference, the time spent in its slices plus judging;
  * - standalone pipe: the same session texts, each written to a file and fed to the same command
  *   started the same way (no shell for a plain command line), `DEFAULT_SESSION_LANES` at a time,
- *   output discarded; for the in-process reference, its sessions called on the same lines with
+ *   output discarded (an implementation that listens: the first session on stdio and the rest in
+ *   turn on one listening process, as the harness runs them); for the in-process reference, its sessions called on the same lines with
  *   no comparison.
  * The machine is shared: harness and standalone alternate, and the best of the rounds of each
  * is compared (the least disturbed run of each). Target: harness / standalone >= 0.77 (the
@@ -27,6 +28,7 @@ import { loadFixtures } from '../../src/harness/fixture-file.js';
 import type { PlannedFixture } from '../../src/harness/fixture-run.js';
 import type { Implementation } from '../../src/harness/implementation.js';
 import { runParity } from '../../src/harness/parity-run.js';
+import { SessionHost } from '../../src/harness/session-host.js';
 import { DEFAULT_SESSION_LANES, planSegment, processRunOrder } from '../../src/harness/process-driver.js';
 import { FRESH_FRAME, fixtureLines, helloLine, placeFixture } from '../../src/harness/session-frame.js';
 import { ensureRustKernel } from '../../src/harness/rust-kernel-build.js';
@@ -64,45 +66,74 @@ async function standaloneMs(implementation: Implementation, planned: readonly Pl
   }
   const dir = mkdtempSync(join(tmpdir(), 'lockstep-bench-parity-'));
   try {
-    const files = sessionInputs(planned).map((input, index) => {
+    const inputs = sessionInputs(planned);
+    const files = inputs.map((input, index) => {
       const file = join(dir, `session-${index}.jsonl`);
       writeFileSync(file, input);
       return file;
     });
-    // The same number of sessions at a time as the harness runs, so that the ratio compares like with like.
     const started = performance.now();
-    let taken = 0;
-    const lane = async (): Promise<void> => {
-      while (taken < files.length) {
-        const file = files[taken]!;
-        taken += 1;
-        await new Promise<void>((resolvePromise, reject) => {
-          // Started as the harness starts it: directly when the command is a plain argument list,
-          // in a process group of its own (detached: a new session, which on Linux with
-          // autogrouping is also a scheduling group of its own: under load that alone changes
-          // the wall time, so both figures must have it).
-          const input = openSync(file, 'r');
-          const words = commandWords(implementation.command);
-          const options = { cwd: root, stdio: [input, 'ignore', 'inherit'], detached: true } satisfies SpawnOptions;
-          const child = words ? spawn(words[0]!, words.slice(1), options) : spawn(implementation.command, { ...options, shell: true });
-          child.on('error', reject);
-          child.on('close', (code) => {
-            closeSync(input);
-            if (code === 0) resolvePromise();
-            else reject(new Error(`${implementation.command} exited ${code} on ${file}`));
-          });
-        });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(DEFAULT_SESSION_LANES, files.length) }, lane));
+    if (implementation.listen !== undefined && files.length > 1) {
+      // As the harness runs it: the first session on stdio beside the rest, in turn, on one listening process.
+      const host = new SessionHost(implementation.listen, root, 10_000);
+      await Promise.all([spawnSessions(implementation, files.slice(0, 1), root, 1), hostSessions(host, inputs.slice(1))]);
+      await host.close();
+      if (host.problems.length > 0) throw new Error(host.problems.join('; '));
+    } else {
+      // The same number of sessions at a time as the harness runs, so that the ratio compares like with like.
+      await spawnSessions(implementation, files, root, DEFAULT_SESSION_LANES);
+    }
     return performance.now() - started;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** Each session's input written to a listening process in turn, every answer read and dropped. */
+async function hostSessions(host: SessionHost, inputs: readonly Buffer[]): Promise<void> {
+  for (const input of inputs) {
+    const session = await host.open();
+    // The input ends with a newline, which write() adds back after the one piece it is given.
+    void session.write([input.subarray(0, input.length - 1)]);
+    session.endInput();
+    for (let received = await session.next(Date.now() + 10_000); ; received = await session.next(Date.now() + 10_000)) {
+      if (received.kind === 'line') continue;
+      if (received.kind !== 'closed' || received.error !== undefined) throw new Error(`a session on ${host.command} ended with ${JSON.stringify(received)}`);
+      break;
+    }
+  }
+}
+
+/** Each file fed to a new process of the command, `lanes` at a time, output discarded. */
+async function spawnSessions(implementation: Extract<Implementation, { kind: 'process' }>, files: readonly string[], root: string, lanes: number): Promise<void> {
+  let taken = 0;
+  const lane = async (): Promise<void> => {
+    while (taken < files.length) {
+      const file = files[taken]!;
+      taken += 1;
+      await new Promise<void>((resolvePromise, reject) => {
+        // Started as the harness starts it: directly when the command is a plain argument list,
+        // in a process group of its own (detached: a new session, which on Linux with
+        // autogrouping is also a scheduling group of its own: under load that alone changes
+        // the wall time, so both figures must have it).
+        const input = openSync(file, 'r');
+        const words = commandWords(implementation.command);
+        const options = { cwd: root, stdio: [input, 'ignore', 'inherit'], detached: true } satisfies SpawnOptions;
+        const child = words ? spawn(words[0]!, words.slice(1), options) : spawn(implementation.command, { ...options, shell: true });
+        child.on('error', reject);
+        child.on('close', (code) => {
+          closeSync(input);
+          if (code === 0) resolvePromise();
+          else reject(new Error(`${implementation.command} exited ${code} on ${file}`));
+        });
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, files.length) }, lane));
+}
+
 /** One harness run of one implementation alone, judged against the golden answers: its wall ms. */
-async function harnessRunMs(implementation: Implementation, fixturesRoot: string, root: string): Promise<{ ms: number; steps: number; sessions: number }> {
+async function harnessRunMs(implementation: Implementation, fixturesRoot: string, root: string): Promise<{ ms: number; steps: number; sessions: number; processes: number }> {
   const verified = defaultVerifiedFixtures();
   const result = await runParity({
     fixturesRoot,
@@ -116,7 +147,7 @@ async function harnessRunMs(implementation: Implementation, fixturesRoot: string
   if (result.kind !== 'ran') throw new Error('fixtures refused');
   if (result.failed) throw new Error(`${implementation.name} failed the parity run (see pnpm parity --impl ${implementation.name})`);
   const summary = result.summaries[0]!;
-  return { ms: summary.wallMs, steps: summary.steps, sessions: summary.sessions };
+  return { ms: summary.wallMs, steps: summary.steps, sessions: summary.sessions, processes: summary.processes ?? 0 };
 }
 
 export async function run(ctx: BenchContext): Promise<BenchSection> {
@@ -161,7 +192,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const ratios: BenchRatio[] = [];
   const rounds = ctx.quick ? 2 : 4;
   for (const implementation of builtinImplementations) {
-    const harness: Array<{ ms: number; steps: number; sessions: number }> = [];
+    const harness: Array<{ ms: number; steps: number; sessions: number; processes: number }> = [];
     const alone: number[] = [];
     for (let round = 0; round < rounds; round += 1) {
       ctx.log(`${implementation.name}: harness and standalone (${round + 1}/${rounds})`);
@@ -172,7 +203,12 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     const aloneMs = Math.min(...alone);
     const harnessRate = (best.steps * 1000) / best.ms;
     const aloneRate = (best.steps * 1000) / aloneMs;
-    const sessions = implementation.kind === 'in-process' ? `${best.sessions} in-process sessions` : `${best.sessions} processes, ${DEFAULT_SESSION_LANES} at a time`;
+    const sessions =
+      implementation.kind === 'in-process'
+        ? `${best.sessions} in-process sessions`
+        : implementation.listen !== undefined
+          ? `${best.sessions} sessions in ${best.processes} processes (the first on stdio, the rest on one listening process)`
+          : `${best.sessions} processes, ${DEFAULT_SESSION_LANES} at a time`;
     rows.push({ name: `${implementation.name}, harness`, value: harnessRate, unit: 'steps/s', note: `${best.steps} steps, best ${best.ms.toFixed(0)} ms of ${harness.length}, ${sessions}, judging included` });
     rows.push({ name: `${implementation.name}, standalone pipe`, value: aloneRate, unit: 'steps/s', note: `best ${aloneMs.toFixed(0)} ms of ${alone.length}, the same sessions` });
     ratios.push({ name: `${implementation.name}: harness / standalone`, value: harnessRate / aloneRate, note: 'target >= 0.77 (<= 30 % overhead)' });

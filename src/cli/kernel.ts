@@ -1,12 +1,13 @@
 // `lockstep kernel`: the reference kernel as a protocol server on stdin/stdout, optionally
 // writing a journal of every answered line.
 import { resolve } from 'node:path';
-import { serve, Session, type AnswerSink } from '../protocol/index.js';
+import { listen, serve, Session, untilClosed, type AnswerSink } from '../protocol/index.js';
 import { journalOptions, openKernelJournal } from '../journal/kernel-journal.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { UsageError, type CliCommand } from './command.js';
 
 const HELP = `usage: lockstep kernel [--journal FILE [--durability every|batch|none] [--checkpoint-interval K] [--continues OLD]]
+       lockstep kernel --listen SOCKET
 
 Serves the wire protocol (docs/protocol.md) on stdin/stdout: one JSON request per line in,
 exactly one canonical JSON answer per line out, in order. A malformed or invalid line gets an
@@ -20,6 +21,10 @@ options:
   --checkpoint-interval K   a checkpoint every K records (default 1024)
   --continues OLD           FILE is a new journal continuing OLD (sealed by a clean stop, or
                             clean): its header names OLD's last run and chain head (parent_run)
+  --listen SOCKET           serve many sessions from one process instead: each connection to
+                            the Unix socket SOCKET (created; it must not exist) is a fresh
+                            session, answered as on stdin/stdout. Prints 'listening SOCKET' when
+                            ready and serves until stdin closes. No journal: it records one session
 
 environment:
   LOCKSTEP_DEBUG_INVARIANTS=1   check every kernel invariant after every step
@@ -34,8 +39,16 @@ export const kernelCommand: CliCommand = {
   help: HELP,
   async run(args, ctx) {
     const implementation = { name: 'lockstep', version: pkg.version, language: 'typescript' };
+    const debugInvariants = ctx.env['LOCKSTEP_DEBUG_INVARIANTS'] === '1';
+    const at = args.indexOf('--listen');
+    if (at >= 0) {
+      const path = args[at + 1];
+      if (path === undefined || path.startsWith('--')) throw new UsageError('--listen needs a socket path');
+      if (args.length !== 2) throw new UsageError('--listen takes no other option (a journal records one session; give each its own process)');
+      return listenForSessions(resolve(ctx.cwd, path), () => new Session(implementation, { debugInvariants }), ctx);
+    }
     const options = journalOptions(args, (message) => new UsageError(message));
-    const session = new Session(implementation, { debugInvariants: ctx.env['LOCKSTEP_DEBUG_INVARIANTS'] === '1' });
+    const session = new Session(implementation, { debugInvariants });
     let sink: AnswerSink | undefined;
     let finish = (): void => {};
     if (options.journal !== undefined) {
@@ -54,3 +67,17 @@ export const kernelCommand: CliCommand = {
     return 0;
   },
 };
+
+async function listenForSessions(path: string, newSession: () => Session, ctx: Parameters<CliCommand['run']>[1]): Promise<number> {
+  let listening;
+  try {
+    listening = await listen(path, newSession);
+  } catch (e) {
+    ctx.stderr.write(`lockstep kernel: ${(e as Error).message}\n`);
+    return 1;
+  }
+  ctx.stdout.write(`listening ${path}\n`);
+  await untilClosed(ctx.stdin);
+  await listening.close();
+  return 0;
+}

@@ -9,6 +9,7 @@ import {
   RUST_BINARY,
   RUST_NAME,
   TS_SERVER_COMMAND,
+  TS_SERVER_LISTEN_COMMAND,
   TS_SERVER_NAME,
   type Implementation,
 } from './implementation.js';
@@ -22,8 +23,12 @@ export const referenceImplementation: Implementation = {
 // The TS server in a checkout: the CLI bundled on demand (ts-server-build.ts); from an installed
 // package, its built CLI. Either way it runs in the package's own folder.
 export const tsServerImplementation: Implementation = IS_CHECKOUT
-  ? { name: TS_SERVER_NAME, kind: 'process', command: TS_SERVER_COMMAND, cwd: PACKAGE_ROOT, prepare: ensureTsServer }
-  : { name: TS_SERVER_NAME, kind: 'process', command: `${JSON.stringify(process.execPath)} ${JSON.stringify(join(PACKAGE_ROOT, 'dist/cli/main.js'))} kernel`, cwd: PACKAGE_ROOT };
+  ? { name: TS_SERVER_NAME, kind: 'process', command: TS_SERVER_COMMAND, listen: TS_SERVER_LISTEN_COMMAND, cwd: PACKAGE_ROOT, prepare: ensureTsServer }
+  : { name: TS_SERVER_NAME, kind: 'process', command: builtCliCommand('kernel'), listen: builtCliCommand('kernel --listen'), cwd: PACKAGE_ROOT };
+
+function builtCliCommand(args: string): string {
+  return `${JSON.stringify(process.execPath)} ${JSON.stringify(join(PACKAGE_ROOT, 'dist/cli/main.js'))} ${args}`;
+}
 
 // The builtins run in the package's own folder (their commands are relative to it), whatever
 // folder the run was started in.

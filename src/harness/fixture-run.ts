@@ -38,6 +38,8 @@ export interface ImplementationRun {
   readonly wallMs: number;
   /** Problems of the implementation as a whole (cannot start, bad exit), each a sentence. */
   readonly problems: readonly string[];
-  /** Processes started (1 when every fixture shared one session). */
+  /** Sessions run (1 when every fixture shared one). */
   readonly sessions: number;
+  /** Processes started for them (a listening process serves many sessions); absent in process. */
+  readonly processes?: number;
 }

@@ -10,6 +10,11 @@ export type Implementation =
       readonly name: string;
       readonly kind: 'process';
       readonly command: string;
+      /**
+       * The same server serving many sessions from one process: this command plus a socket
+       * path (`lockstep kernel --listen`). Absent: every session starts its own process.
+       */
+      readonly listen?: string;
       /** The folder the command runs in (builtins: the package's own); default: the run's folder. */
       readonly cwd?: string;
       /** Makes the implementation available (builds it); returns a problem sentence when it cannot. */
@@ -24,6 +29,8 @@ export const BUILTIN_NAMES = [REFERENCE_NAME, TS_SERVER_NAME, RUST_NAME] as cons
 export const RUST_BINARY = 'rust-kernel/target/release/lockstep-kernel';
 /** The CLI's kernel command bundled to JavaScript (`ts-server-build.ts`, which builds it). */
 export const TS_SERVER_COMMAND = 'node node_modules/.cache/lockstep-ts-server/main.js kernel';
+/** The TS server serving many sessions, one per connection to the socket path appended. */
+export const TS_SERVER_LISTEN_COMMAND = `${TS_SERVER_COMMAND} --listen`;
 /** The same server run from its sources (slower to start; needs no bundle). */
 export const TS_SERVER_SOURCE_COMMAND = 'node --import tsx src/cli/main.ts kernel';
 

@@ -64,6 +64,8 @@ export interface ImplementationSummary {
   readonly counts: Readonly<Record<CaseStatus, number>>;
   readonly wallMs: number;
   readonly sessions: number;
+  /** Processes the sessions ran in (absent in process). */
+  readonly processes?: number;
   readonly problems: readonly string[];
   /** How its hello differs from the reference's (protocol_version and capabilities), if it does. */
   readonly hello: ResponseDifference | undefined;
@@ -95,6 +97,7 @@ async function runOne(implementation: Implementation, planned: readonly PlannedF
   return runProcessImplementation(implementation.name, implementation.command, planned, {
     timeoutMs: options.timeoutMs,
     cwd: implementation.cwd ?? options.repoRoot,
+    ...(implementation.listen !== undefined ? { listen: implementation.listen } : {}),
     ...(options.lanes !== undefined ? { lanes: options.lanes } : {}),
     ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!({ implementation: implementation.name, done, total }) } : {}),
   });
@@ -169,7 +172,7 @@ function judgeRuns(runs: readonly ImplementationRun[], knownDivergences: readonl
     const hello = judgeHello(run.hello, referenceRun?.hello);
     // The harness's cost is running and judging: both count in the wall time of an implementation.
     const wallMs = run.wallMs + sharedMs / runs.length + (performance.now() - judging);
-    summaries.push({ implementation: run.name, fixtures: run.fixtures.filter(Boolean).length, steps, counts, wallMs, sessions: run.sessions, problems: run.problems, hello });
+    summaries.push({ implementation: run.name, fixtures: run.fixtures.filter(Boolean).length, steps, counts, wallMs, sessions: run.sessions, ...(run.processes !== undefined ? { processes: run.processes } : {}), problems: run.problems, hello });
   });
   return { cases, summaries, usedKnown };
 }

@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { ProcessSession, type Received } from './process-session.js';
+import type { LineChannel, Received } from './line-inbox.js';
+import { ProcessSession } from './process-session.js';
+import { SessionHost } from './session-host.js';
 import type { FixtureRun, ImplementationRun, PlannedFixture } from './fixture-run.js';
 import { fitsOffset, fixtureLines, helloLine, openingAnswerCount, type FixtureFrame } from './session-frame.js';
 
@@ -8,6 +10,12 @@ export interface ProcessDriverOptions {
   readonly cwd: string;
   /** Sessions run at the same time (default DEFAULT_SESSION_LANES). */
   readonly lanes?: number;
+  /**
+   * The implementation can also serve many sessions from one process: this command plus a
+   * socket path (`lockstep kernel --listen`). Then the first session runs over stdio and the
+   * others one after another on one listening process, not one process each.
+   */
+  readonly listen?: string;
   /** Called as each session ends: fixtures answered so far of all. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -58,6 +66,7 @@ function describeEnd(received: Received): string {
     return received.signal ? `killed by ${received.signal}` : `exited with code ${String(received.code)}`;
   }
   if (received.kind === 'spawn-error') return `could not start: ${received.message}`;
+  if (received.kind === 'closed') return received.error === undefined ? 'closed the session' : `lost the session (${received.error})`;
   return 'no answer';
 }
 
@@ -90,6 +99,8 @@ interface RangeState {
   readonly problems: Set<string>;
   hello: string | undefined;
   sessions: number;
+  /** Processes started (sessions on a listening process share one). */
+  processes: number;
   /** Set once a process could not be started or greeted: nothing more is started. */
   unavailable: { message: string; stderrTail: string } | undefined;
 }
@@ -116,31 +127,43 @@ export async function runProcessImplementation(
   const started = performance.now();
   const order = processRunOrder(planned);
   const ordered = order.map((index) => planned[index]!);
-  const state: RangeState = { runs: new Array(ordered.length), problems: new Set(), hello: undefined, sessions: 0, unavailable: undefined };
+  const state: RangeState = { runs: new Array(ordered.length), problems: new Set(), hello: undefined, sessions: 0, processes: 0, unavailable: undefined };
   const ranges = sessionRanges(ordered);
-  let taken = 0;
   let done = 0;
-  const lane = async (): Promise<void> => {
-    while (taken < ranges.length) {
-      const [start, end] = ranges[taken]!;
-      taken += 1;
-      await runRange(name, command, ordered, start, end, options, state);
-      done += end - start;
+  const runLane = async (queue: Array<[number, number]>, open: () => Promise<LineChannel>): Promise<void> => {
+    for (let range = queue.shift(); range !== undefined; range = queue.shift()) {
+      await runRange(name, open, ordered, range[0], range[1], options, state);
+      done += range[1] - range[0];
       options.onProgress?.(done, ordered.length);
     }
   };
-  const lanes = Math.max(1, options.lanes ?? DEFAULT_SESSION_LANES);
-  await Promise.all(Array.from({ length: Math.min(lanes, ranges.length) }, lane));
+  const spawned = (): Promise<LineChannel> => {
+    state.processes += 1;
+    return Promise.resolve(new ProcessSession(command, options.cwd));
+  };
+  if (options.listen !== undefined && ranges.length > 1) {
+    // One Node start-up costs more than most sessions take: the long first session runs on
+    // stdio, as users run the server, beside the rest on one listening process in turn.
+    const host = new SessionHost(options.listen, options.cwd, options.timeoutMs);
+    await Promise.all([runLane(ranges.slice(0, 1), spawned), runLane(ranges.slice(1), () => host.open())]);
+    await host.close();
+    for (const problem of host.problems) state.problems.add(`${name}: ${problem}`);
+    state.processes += host.starts;
+  } else {
+    const queue = [...ranges];
+    const lanes = Math.max(1, options.lanes ?? DEFAULT_SESSION_LANES);
+    await Promise.all(Array.from({ length: Math.min(lanes, ranges.length) }, () => runLane(queue, spawned)));
+  }
   const runs: FixtureRun[] = new Array(planned.length);
   order.forEach((original, position) => {
     runs[original] = state.runs[position]!;
   });
-  return { name, hello: state.hello, fixtures: runs, wallMs: performance.now() - started, problems: [...state.problems], sessions: state.sessions };
+  return { name, hello: state.hello, fixtures: runs, wallMs: performance.now() - started, problems: [...state.problems], sessions: state.sessions, processes: state.processes };
 }
 
 async function runRange(
   name: string,
-  command: string,
+  open: () => Promise<LineChannel>,
   ordered: readonly PlannedFixture[],
   start: number,
   end: number,
@@ -150,7 +173,7 @@ async function runRange(
   let next = start;
   while (next < end) {
     if (state.unavailable) return markUnavailable(state, ordered, next, end);
-    const session = new ProcessSession(command, options.cwd);
+    const session = await open();
     state.sessions += 1;
     const bare = ordered[next]!.placement.opening === 'bare';
     const segment = planSegment(ordered, next, end);
@@ -165,7 +188,7 @@ async function runRange(
       const why =
         refusal ?? (greeting.kind === 'timeout' ? `no answer to hello within ${options.timeoutMs} ms` : describeEnd(greeting as Exclude<Received, { kind: 'line' }>));
       const tail = session.stderr();
-      state.problems.add(`${name} (${command}): handshake failed: ${why}${tail ? `; stderr: ${tail.trim().slice(-400)}` : ''}`);
+      state.problems.add(`${name}: handshake failed: ${why}${tail ? `; stderr: ${tail.trim().slice(-400)}` : ''}`);
       state.unavailable ??= { message: `handshake failed: ${why}`, stderrTail: tail };
       return markUnavailable(state, ordered, next, end);
     }
@@ -191,7 +214,7 @@ async function runRange(
 }
 
 async function readFixture(
-  session: ProcessSession,
+  session: LineChannel,
   planned: PlannedFixture,
   entry: SegmentEntry,
   timeoutMs: number,
@@ -217,7 +240,7 @@ async function readFixture(
 }
 
 /** After the last fixture: no further output, and exit code 0 at end of input. */
-async function drain(session: ProcessSession, deadline: number): Promise<string | undefined> {
+async function drain(session: LineChannel, deadline: number): Promise<string | undefined> {
   let extra = 0;
   for (;;) {
     const received = await session.next(deadline);
@@ -229,7 +252,7 @@ async function drain(session: ProcessSession, deadline: number): Promise<string 
       session.kill();
       return `did not exit after end of input (process killed)${extra ? `; ${extra} unexpected extra lines` : ''}`;
     }
-    const clean = received.kind === 'exit' && received.code === 0;
+    const clean = (received.kind === 'exit' && received.code === 0) || (received.kind === 'closed' && received.error === undefined);
     if (clean && extra === 0) return undefined;
     return `${describeEnd(received)} at end of input${extra ? `, after ${extra} unexpected extra lines` : ''}`;
   }

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { commandWords } from './command-words.js';
+import { LineInbox, writeLines, type LineChannel, type Received } from './line-inbox.js';
 import { LineSplitter } from './line-splitter.js';
+
+export type { Received } from './line-inbox.js';
 
 /** Sessions still running; killed if the harness itself exits first, so that none is left behind. */
 const live = new Set<ProcessSession>();
@@ -13,12 +16,11 @@ function killLeftovers(): void {
 /** How much of stderr is kept to explain a crash. */
 export const STDERR_TAIL_BYTES_MAX = 4096;
 
-/** What `next` resolves to: a line, the end of the process, or the end of the wait. */
-export type Received =
-  | { readonly kind: 'line'; readonly line: string }
-  | { readonly kind: 'exit'; readonly code: number | null; readonly signal: NodeJS.Signals | null }
-  | { readonly kind: 'spawn-error'; readonly message: string }
-  | { readonly kind: 'timeout' };
+/** `tail` and `chunk` joined, cut to the last STDERR_TAIL_BYTES_MAX bytes. */
+export function keepTail(tail: Buffer, chunk: Buffer): Buffer {
+  const joined = Buffer.concat([tail, chunk]);
+  return joined.subarray(Math.max(0, joined.length - STDERR_TAIL_BYTES_MAX));
+}
 
 /**
  * One running implementation process: lines in, lines out. Writes are queued
@@ -27,13 +29,10 @@ export type Received =
  * group, so that killing it also ends whatever it started: directly when it is a
  * plain argument list (command-words.ts), else through the shell.
  */
-export class ProcessSession {
+export class ProcessSession implements LineChannel {
   private readonly child: ChildProcess;
-  private readonly lines: string[] = [];
-  private lineHead = 0;
-  private waiter: ((received: Received) => void) | undefined;
-  private ended: Received | undefined;
-  private stderrTail = Buffer.alloc(0);
+  private readonly inbox = new LineInbox();
+  private stderrTail: Buffer = Buffer.alloc(0);
   private writing: Promise<void> = Promise.resolve();
 
   constructor(command: string, cwd: string) {
@@ -46,12 +45,9 @@ export class ProcessSession {
       process.once('exit', killLeftovers);
     }
     const splitter = new LineSplitter();
-    const onLine = (line: string): void => this.deliver({ kind: 'line', line });
+    const onLine = (line: string): void => this.inbox.deliver(line);
     this.child.stdout!.on('data', (chunk: Buffer) => splitter.push(chunk, onLine));
-    this.child.stderr!.on('data', (chunk: Buffer) => {
-      const joined = Buffer.concat([this.stderrTail, chunk]);
-      this.stderrTail = joined.subarray(Math.max(0, joined.length - STDERR_TAIL_BYTES_MAX));
-    });
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderrTail = keepTail(this.stderrTail, chunk)));
     // A process that dies while we write gives EPIPE on stdin: the exit is reported instead.
     this.child.stdin!.on('error', () => undefined);
     this.child.on('error', (error) => this.finish({ kind: 'spawn-error', message: error.message }));
@@ -70,25 +66,9 @@ export class ProcessSession {
     return this.stderrTail.toString('utf8');
   }
 
-  private deliver(received: Received): void {
-    const waiter = this.waiter;
-    if (waiter && received.kind === 'line') {
-      this.waiter = undefined;
-      waiter(received);
-      return;
-    }
-    if (received.kind === 'line') this.lines.push(received.line);
-  }
-
-  private finish(received: Received): void {
-    if (this.ended) return;
-    this.ended = received;
+  private finish(received: Exclude<Received, { kind: 'line' | 'timeout' }>): void {
     live.delete(this);
-    const waiter = this.waiter;
-    if (waiter && this.lineHead >= this.lines.length) {
-      this.waiter = undefined;
-      waiter(received);
-    }
+    this.inbox.finish(received);
   }
 
   /** Queues lines (each written followed by `\n`); resolves when all are handed to the pipe. */
@@ -97,33 +77,8 @@ export class ProcessSession {
     return this.writing;
   }
 
-  private async writeNow(lines: readonly Buffer[]): Promise<void> {
-    const stdin = this.child.stdin!;
-    const newline = Buffer.from('\n');
-    const chunkBytesMax = 1 << 16;
-    let batch: Buffer[] = [];
-    let batchBytes = 0;
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0 || this.ended || stdin.destroyed) return;
-      const ok = stdin.write(Buffer.concat(batch, batchBytes));
-      batch = [];
-      batchBytes = 0;
-      if (!ok) await new Promise<void>((resolve) => {
-        const done = (): void => {
-          stdin.off('drain', done);
-          stdin.off('close', done);
-          resolve();
-        };
-        stdin.on('drain', done);
-        stdin.on('close', done);
-      });
-    };
-    for (const line of lines) {
-      batch.push(line, newline);
-      batchBytes += line.length + 1;
-      if (batchBytes >= chunkBytesMax) await flush();
-    }
-    await flush();
+  private writeNow(lines: readonly Buffer[]): Promise<void> {
+    return writeLines(this.child.stdin!, lines, () => this.inbox.ended);
   }
 
   /** Ends stdin once everything queued is written. */
@@ -135,26 +90,7 @@ export class ProcessSession {
 
   /** The next line, or the exit, or `timeout` when `deadline` (ms since epoch) passes first. */
   next(deadline: number): Promise<Received> {
-    if (this.lineHead < this.lines.length) {
-      const line = this.lines[this.lineHead]!;
-      this.lineHead += 1;
-      if (this.lineHead > 4096 && this.lineHead * 2 > this.lines.length) {
-        this.lines.splice(0, this.lineHead);
-        this.lineHead = 0;
-      }
-      return Promise.resolve({ kind: 'line', line });
-    }
-    if (this.ended) return Promise.resolve(this.ended);
-    return new Promise<Received>((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiter = undefined;
-        resolve({ kind: 'timeout' });
-      }, Math.max(0, deadline - Date.now()));
-      this.waiter = (received) => {
-        clearTimeout(timer);
-        resolve(received);
-      };
-    });
+    return this.inbox.next(deadline);
   }
 
   /** Waits for the exit (after `endInput`), up to `deadline`. */
@@ -168,7 +104,7 @@ export class ProcessSession {
   /** Kills the whole process group (the shell and what it started). */
   kill(): void {
     const pid = this.child.pid;
-    if (pid === undefined || this.ended) return;
+    if (pid === undefined || this.inbox.ended) return;
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {

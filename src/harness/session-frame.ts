@@ -24,8 +24,14 @@ export function helloLine(seq: number = HELLO_SEQ): string {
   return canonicalize({ op: 'hello', seq, protocol_version: PROTOCOL_VERSION, client: 'lockstep-parity' });
 }
 
+/** Canonical text of each config, kept: a fixture's configure line is sent once per implementation. */
+const configTexts = new WeakMap<KernelConfig, string>();
+
+/** canonicalize({ op: 'configure', seq, config }): its keys sort as config, op, seq. */
 export function configureLine(config: KernelConfig, seq: number): string {
-  return canonicalize({ op: 'configure', seq, config });
+  let text = configTexts.get(config);
+  if (text === undefined) configTexts.set(config, (text = canonicalize(config)));
+  return `{"config":${text},"op":"configure","seq":${seq}}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The lockstep wire protocol (docs/protocol.md) served over streams. */
 export { serve, type AnswerSink, type ServeResult } from './server.js';
+export { listen, untilClosed, type Listening } from './listen.js';
 export { Session, type Implementation } from './session.js';
 export { answerLine, responseJson, responseTo } from './answer-line.js';
 export { stepResultJson, FastJsonUnsupported } from './step-result-json.js';

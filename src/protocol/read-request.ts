@@ -1,10 +1,10 @@
 // Checks 3 to 8 of docs/protocol.md on one decoded line: empty, JSON, lone surrogates, depth,
-// numbers, forbidden keys, then the schema (the generated validator via src/contracts).
+// numbers, forbidden keys, then the schema (request-schema.ts).
 import type { ProtocolRequest } from '../../generated/ts/types.js';
-import { validate } from '../contracts/index.js';
 import { fault, type LineFault } from './protocol-error.js';
 import { firstForbiddenKey, hasLoneSurrogate, walkLine, WalkFinding } from './json-walk.js';
 import { ERROR_CODE } from '../../generated/ts/protocol-edge.js';
+import { checkRequestSchema } from './request-schema.js';
 
 export type ReadResult =
   | { readonly ok: true; readonly request: ProtocolRequest }
@@ -51,15 +51,7 @@ export function readRequest(text: string): ReadResult {
     const path = firstForbiddenKey(value) ?? '';
     return refuse(fault(ERROR_CODE.FORBIDDEN_KEY, path), value);
   }
-  const checked = validate('ProtocolRequest', value);
-  if (!checked.ok) {
-    const first = checked.errors[0];
-    return refuse(
-      first === undefined
-        ? fault(ERROR_CODE.SCHEMA_VIOLATION, '', { detail: 'not a valid request' })
-        : fault(ERROR_CODE.SCHEMA_VIOLATION, first.path, { detail: first.message }, first.keyword),
-      value,
-    );
-  }
-  return { ok: true, request: checked.value as ProtocolRequest };
+  const checked = checkRequestSchema(value);
+  if (!checked.ok) return refuse(fault(ERROR_CODE.SCHEMA_VIOLATION, checked.error.path, { detail: checked.error.message }, checked.error.keyword), value);
+  return { ok: true, request: checked.request };
 }

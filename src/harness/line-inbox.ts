@@ -1,0 +1,114 @@
+/** What `next` resolves to: a line, the end of the session, or the end of the wait. */
+export type Received =
+  | { readonly kind: 'line'; readonly line: string }
+  | { readonly kind: 'exit'; readonly code: number | null; readonly signal: NodeJS.Signals | null }
+  /** A session served over a socket ended: the server closed it (`error`: the connection failed instead). */
+  | { readonly kind: 'closed'; readonly error?: string }
+  | { readonly kind: 'spawn-error'; readonly message: string }
+  | { readonly kind: 'timeout' };
+
+/** The harness's side of one session, whatever carries it (a process's pipes, a socket). */
+export interface LineChannel {
+  /** Queues lines (each written followed by `\n`); resolves when all are handed over. */
+  write(lines: readonly Buffer[]): Promise<void>;
+  /** Ends the input once everything queued is written. */
+  endInput(): void;
+  /** The next line, or the end, or `timeout` when `deadline` (ms since epoch) passes first. */
+  next(deadline: number): Promise<Received>;
+  /** Ends the session at once, and whatever could be stuck serving it. */
+  kill(): void;
+  /** The end of the server's stderr, for a crash report. */
+  stderr(): string;
+}
+
+/**
+ * The answers of one session as they arrive, and the one reader waiting for the next: lines
+ * are queued until read, and the end is reported once every line before it has been read.
+ */
+export class LineInbox {
+  private readonly lines: string[] = [];
+  private head = 0;
+  private waiter: ((received: Received) => void) | undefined;
+  private end: Received | undefined;
+
+  get ended(): boolean {
+    return this.end !== undefined;
+  }
+
+  deliver(line: string): void {
+    const waiter = this.waiter;
+    if (waiter) {
+      this.waiter = undefined;
+      waiter({ kind: 'line', line });
+      return;
+    }
+    this.lines.push(line);
+  }
+
+  /** The session ended (the first end reported wins). */
+  finish(received: Exclude<Received, { kind: 'line' | 'timeout' }>): void {
+    if (this.end) return;
+    this.end = received;
+    const waiter = this.waiter;
+    if (waiter && this.head >= this.lines.length) {
+      this.waiter = undefined;
+      waiter(received);
+    }
+  }
+
+  next(deadline: number): Promise<Received> {
+    if (this.head < this.lines.length) {
+      const line = this.lines[this.head]!;
+      this.head += 1;
+      if (this.head > 4096 && this.head * 2 > this.lines.length) {
+        this.lines.splice(0, this.head);
+        this.head = 0;
+      }
+      return Promise.resolve({ kind: 'line', line });
+    }
+    if (this.end) return Promise.resolve(this.end);
+    return new Promise<Received>((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiter = undefined;
+        resolve({ kind: 'timeout' });
+      }, Math.max(0, deadline - Date.now()));
+      this.waiter = (received) => {
+        clearTimeout(timer);
+        resolve(received);
+      };
+    });
+  }
+}
+
+const NEWLINE = Buffer.from('\n');
+/** Lines are gathered into writes of about this many bytes. */
+const WRITE_CHUNK_BYTES = 1 << 16;
+
+/** Writes lines to `stream` with backpressure (a write that fills the pipe waits for `drain`). */
+export async function writeLines(stream: NodeJS.WritableStream & { destroyed: boolean }, lines: readonly Buffer[], stopped: () => boolean): Promise<void> {
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0 || stopped() || stream.destroyed) return;
+    const ok = stream.write(Buffer.concat(batch, batchBytes));
+    batch = [];
+    batchBytes = 0;
+    if (!ok) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          stream.off('drain', done);
+          stream.off('close', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('close', done);
+      });
+    }
+  };
+  for (const line of lines) {
+    batch.push(line, NEWLINE);
+    batchBytes += line.length + 1;
+    if (batchBytes >= WRITE_CHUNK_BYTES) await flush();
+  }
+  await flush();
+}
