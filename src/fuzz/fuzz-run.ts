@@ -102,9 +102,20 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   let knownRepeats = 0;
   const batchOptions = { timeoutMs: o.timeoutMs, cwd: o.cwd, coverage, skipKernelInvariants: o.skipKernelInvariants ?? false };
 
+  // The worker threads start first: loading and compiling take about half a second each,
+  // which the regression fixtures' replay on this thread then overlaps.
+  const pool = (o.workers ?? 0) > 0 ? new ReferencePool(o.workers ?? 0) : undefined;
   // 1. Regression fixtures, every one, before anything new.
-  const regressions = o.skipRegressions ? [] : loadRegressions(o.regressionsDir);
-  if (regressions.length > 0) {
+  let regressions: ReturnType<typeof loadRegressions> = [];
+  try {
+    regressions = o.skipRegressions ? [] : loadRegressions(o.regressionsDir);
+    await replayRegressions();
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
+  async function replayRegressions(): Promise<void> {
+    if (regressions.length === 0) return;
     const asScenarios: Scenario[] = regressions.map(({ fixture }) => ({ level: 'adversarial', config: fixture.config, steps: fixture.steps }));
     const result = await checkScenarioBatch(asScenarios, o.targets, batchOptions);
     addTimings(result.timings);
@@ -136,7 +147,6 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   const stop = o.stopOnFailure ?? true;
   // A failing regression fixture is known ground: it fails the run, but exploring goes on.
   const known = failures.length;
-  const pool = (o.workers ?? 0) > 0 ? new ReferencePool(o.workers ?? 0) : undefined;
   const skip = o.skipKernelInvariants ?? false;
   /** Generation and the reference leg of the batch that starts at scenario `from`. */
   const prepare = async (from: number): Promise<PooledBatch & { seeds: number[] }> => {
