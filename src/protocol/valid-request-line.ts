@@ -1,7 +1,7 @@
 // Whether raw line bytes are a valid request as they stand: UTF-8, one JSON value, and
 // schema-valid. The harness uses it to tell which raw steps a session could accept (and so
 // change its seq), the fuzzer to make sure a line it broke on purpose really is broken.
-import { checkRequestSchema } from './request-schema.js';
+import { checkRequestSchema } from './read-request.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

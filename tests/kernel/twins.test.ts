@@ -36,6 +36,7 @@ const DIRS: readonly TwinDir[] = [
       index: 'the module index; its Rust twin is mod.rs',
       'step-result-json': "a fast typed writer of step results; Rust's serde types write canonical JSON directly",
       'valid-request-line': "the harness's and fuzzer's request predicate; no Rust caller",
+      listen: 'many sessions from one process on a Unix socket: a Node start-up costs ~0.1 s of CPU, the Rust binary starts in ~1 ms',
     },
     rustOnly: {
       mod: 'the module index; its TS twin is index.ts',

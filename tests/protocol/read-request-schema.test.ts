@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { validate } from '../../src/contracts/index.js';
 import { loadFixtures } from '../../src/harness/fixture-file.js';
 import { rawStepBytes } from '../../src/harness/session-frame.js';
-import { checkRequestSchema } from '../../src/protocol/request-schema.js';
+import { checkRequestSchema } from '../../src/protocol/read-request.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
