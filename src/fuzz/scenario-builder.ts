@@ -19,7 +19,7 @@ import type {
   TradeSlot,
   VenueEvent,
 } from '../../generated/ts/types.js';
-import { checkRequestSchema } from '../protocol/request-schema.js';
+import { checkRequestSchema } from '../protocol/read-request.js';
 import { emptySlot } from '../kernel/index.js';
 import { SimulatedVenue, type SimulatedVenueConstraints, type VenueAdapter } from '../venue/index.js';
 import type { ReferenceKernel, ReferenceKernelFactory } from './reference-kernel.js';
