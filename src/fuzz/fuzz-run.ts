@@ -107,14 +107,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   const pool = (o.workers ?? 0) > 0 ? new ReferencePool(o.workers ?? 0) : undefined;
   // 1. Regression fixtures, every one, before anything new.
   let regressions: ReturnType<typeof loadRegressions> = [];
-  try {
-    regressions = o.skipRegressions ? [] : loadRegressions(o.regressionsDir);
-    await replayRegressions();
-  } catch (error) {
-    await pool?.close();
-    throw error;
-  }
-  async function replayRegressions(): Promise<void> {
+  const replayRegressions = async (): Promise<void> => {
     if (regressions.length === 0) return;
     const asScenarios: Scenario[] = regressions.map(({ fixture }) => ({ level: 'adversarial', config: fixture.config, steps: fixture.steps }));
     const result = await checkScenarioBatch(asScenarios, o.targets, batchOptions);
@@ -132,6 +125,14 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
       knownSignatures.add(failureSignature(failure));
       failures.push({ seed: fixture.origin?.seed ?? 0, level: 'regression', kind: failure.kind, implementation: failure.implementation, summary: `${fixture.name}: ${failure.summary}`, regression: file, repro: `pnpm parity --fixture ${fixture.name}` });
     });
+  };
+  // A pool left open would keep the process alive after the error.
+  try {
+    regressions = o.skipRegressions ? [] : loadRegressions(o.regressionsDir);
+    await replayRegressions();
+  } catch (error) {
+    await pool?.close();
+    throw error;
   }
 
   // 2. Generated scenarios.
