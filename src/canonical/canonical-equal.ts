@@ -4,8 +4,15 @@ import { JSON_DEPTH_MAX } from './limits.js';
 /** Below this magnitude an integer beyond 2^53 - 1 is refused by `canonicalize` (digit form). */
 const EXPONENT_FORM_FROM = 1e21;
 
-/** Any surrogate: the walk leaves such strings (rare; maybe lone) to `canonicalize` to judge. */
-const SURROGATE = /[\uD800-\uDFFF]/;
+/**
+ * No lone surrogate (ES2024 `isWellFormed`, native since Node 20): `canonicalize` writes such a
+ * string one way and refuses only lone surrogates, so two equal well-formed strings are
+ * written alike. Native, and immediate for one-byte strings: a regex test per string and key
+ * was a sixth of the walk's time.
+ */
+function wellFormed(text: string): boolean {
+  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
 
 /**
  * `canonicalize(a) === canonicalize(b)`, with the same outcome in every case (a value
@@ -15,7 +22,7 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  *
  * The walk answers "same" only for values made of what `canonicalize` accepts and writes one
  * way: finite numbers in its safe range compared with `===` (so 0 and -0, both written "0",
- * are the same), strings without surrogates, booleans, null, arrays, and plain objects without
+ * are the same), strings without lone surrogates, booleans, null, arrays, and plain objects without
  * symbol keys whose key sets and members are the same, within the depth limit. Anything
  * else (a difference, or a value it would refuse) falls back to comparing the two texts.
  */
@@ -26,7 +33,7 @@ export function canonicallyEqual(a: unknown, b: unknown): boolean {
 function sameJson(a: unknown, b: unknown, depth: number): boolean {
   switch (typeof a) {
     case 'string':
-      return a === b && !SURROGATE.test(a);
+      return a === b && wellFormed(a);
     case 'number':
       return a === b && Number.isFinite(a) && (Math.abs(a) <= Number.MAX_SAFE_INTEGER || Math.abs(a) >= EXPONENT_FORM_FROM);
     case 'boolean':
@@ -57,7 +64,7 @@ function sameObject(a: object, b: object, depth: number): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   for (const key of keys) {
-    if (!Object.hasOwn(b, key) || SURROGATE.test(key)) return false;
+    if (!Object.hasOwn(b, key) || !wellFormed(key)) return false;
     if (!sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth)) return false;
   }
   return true;

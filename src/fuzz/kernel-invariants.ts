@@ -97,6 +97,13 @@ export function kernelInvariantViolations(s: Scenario): InvariantViolation[] {
  * and checks, most of the cost, are the same. The evidence is what the session really did:
  * lines after a `bye` are not answered, so not checked.
  *
+ * Why a deep copy after every step, when the kernel keeps its slots and account as values it
+ * never mutates: the invariants compare the state before a step with the state after it
+ * (a refused step changes nothing byte for byte, filled sizes never decrease, transitions
+ * chain from the stage before), and a kernel bug that mutated a committed value in place
+ * would change a shared "before" along with the state, hiding exactly what they look for.
+ * The copy after one step is the "before" of the next, so one copy a step is the least.
+ *
  * A line whose answer may have left the state half-changed (an INTERNAL_ERROR: the kernel
  * threw, or its result could not be written; a restore refused for an inconsistent snapshot)
  * is not judged here: `needsReplay` is set and the caller replays the whole scenario with

@@ -53,20 +53,25 @@ class AnswerPass {
     this.lineNo += 1;
     const index = this.responses.length;
     if (record) this.observer.beforeLine?.(this.session);
-    let answered = false;
-    const keep = (r: ProtocolResponse) => {
-      answered = true;
-      this.observer.answer(index, this.step, r, true, this.session);
-    };
-    const text = answerLine(this.session, line, this.lineNo, record ? keep : undefined).slice(0, -1);
+    this.answered = false;
+    const text = answerLine(this.session, line, this.lineNo, record ? this.keep : undefined).slice(0, -1);
     if (!record) {
       this.greeting ??= text;
       return;
     }
     this.responses.push(text);
     // An INTERNAL_ERROR answer has no response object: its text is the answer.
-    if (!answered) this.observer.answer(index, this.step, JSON.parse(text), false, this.session);
+    if (!this.answered) this.observer.answer(index, this.step, JSON.parse(text), false, this.session);
   }
+
+  /** Whether the line being answered handed over its response object. */
+  private answered = false;
+
+  /** Hands a written answer's response object to the observer (one function per pass, not one per line). */
+  private readonly keep = (r: ProtocolResponse): void => {
+    this.answered = true;
+    this.observer.answer(this.responses.length, this.step, r, true, this.session);
+  };
 
   /** A request's canonical text: as is, unless the reader would refuse it as too long. */
   request(text: string): void {

@@ -41,6 +41,12 @@ export class ResponseInvariantChecker {
   /** `slot/trade/event id` of every venue event that caused an ORDER transition. */
   private readonly applied = new Set<string>();
   readonly violations: InvariantViolation[] = [];
+  /** The step being checked, for `fail`. */
+  private step = 0;
+  /** Records a violation at the step being checked (one function per checker, not one per response). */
+  private readonly fail = (invariant: string, detail: string): void => {
+    this.violations.push({ step: this.step, invariant, detail });
+  };
 
   /** Checks the response to scenario step `step`. */
   check(step: number, response: unknown): void {
@@ -54,7 +60,8 @@ export class ResponseInvariantChecker {
     const outcome = result.outcome as Obj;
     const transitions = (outcome.transitions ?? []) as Obj[];
     const actions = (result.actions ?? []) as unknown[];
-    const fail = (invariant: string, detail: string) => this.violations.push({ step, invariant, detail });
+    this.step = step;
+    const fail = this.fail;
     if (outcome.accepted === false && (transitions.length > 0 || actions.length > 0)) {
       fail('refused-changes-nothing', `refused step (${String(outcome.code)}) emitted ${transitions.length} transition(s) and ${actions.length} action(s)`);
     }
