@@ -57,7 +57,9 @@ export default defineConfig(() => {
     {
       ...shared,
       // The `lockstep` command (bin). ESM only; it keeps its shebang and becomes executable.
-      entry: { main: 'src/cli/main.ts' },
+      // The worker threads' scripts are entries too: their code finds them beside its own module
+      // (`new URL('./<name>.js', import.meta.url)`), which in the bin is a chunk of dist/cli/.
+      entry: { main: 'src/cli/main.ts', 'reference-worker': 'src/fuzz/reference-worker.ts', 'segment-worker': 'src/journal/segment-worker.ts' },
       // Split into chunks beside main.js (the same depth, so paths found from a module's own URL
       // hold): each command loads what it imports (commands.ts imports them lazily), and
       // `lockstep kernel` starts without parsing the validators of every contract.
