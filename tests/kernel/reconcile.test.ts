@@ -36,6 +36,18 @@ describe('R12 reconcile', () => {
     expect(t.intent(exitIntent({ trade_id: 'T7' })).actions[0]).toMatchObject({ order_id: 'T7#1', size: 1.5 });
   });
 
+  it('a trade adopted again (A, B, then A) counts its orders on from those the slot still holds: no order id twice', () => {
+    const t = kernel();
+    t.intent(enterIntent());
+    valid(t.k.reconcile({ reconcile_id: 'R1', ts: 50, slots: [{ slot_id: 0, trade_id: 'T9', asset: 'BTC-USDT' }] }));
+    const back = valid(t.k.reconcile({ reconcile_id: 'R2', ts: 60, slots: [{ slot_id: 0, trade_id: 'T1', asset: 'BTC-USDT', position: { side: 'LONG', size: 1, entry_price: 100 } }] }));
+    const fields = back.outcome.transitions.filter((x) => x.machine === 'RECONCILE').map((x) => (x.machine === 'RECONCILE' ? `${x.field}:${x.before}->${x.after}` : ''));
+    // The slot still holds T1#1 (cancelled by R1): the counter is 1, audited like any field.
+    expect(fields.slice(0, 2)).toEqual(['trade_id:"T9"->"T1"', 'orders_placed:0->1']);
+    expect(back.slots[0]).toMatchObject({ orders_placed: 1, entry_order: { order_id: 'T1#1', status: 'CANCELED' } });
+    expect(t.intent(exitIntent()).actions[0]).toMatchObject({ order_id: 'T1#2' });
+  });
+
   it('recomputes unrealized PnL from the mark and reports nothing when nothing changed', () => {
     const t = kernel();
     openPosition(t);
