@@ -17,13 +17,12 @@
  * is compared (the least disturbed run of each). Target: harness / standalone >= 0.77 (the
  * harness costs at most 30 % on top).
  */
-import { spawn, type SpawnOptions } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { builtinImplementations } from '../../src/harness/builtin-implementations.js';
-import { commandWords } from '../../src/harness/command-words.js';
+import { startCommand } from '../../src/harness/command-process.js';
 import { loadFixtures } from '../../src/harness/fixture-file.js';
 import type { PlannedFixture } from '../../src/harness/fixture-run.js';
 import type { Implementation } from '../../src/harness/implementation.js';
@@ -117,9 +116,7 @@ async function spawnSessions(implementation: Extract<Implementation, { kind: 'pr
         // autogrouping is also a scheduling group of its own: under load that alone changes
         // the wall time, so both figures must have it).
         const input = openSync(file, 'r');
-        const words = commandWords(implementation.command);
-        const options = { cwd: root, stdio: [input, 'ignore', 'inherit'], detached: true } satisfies SpawnOptions;
-        const child = words ? spawn(words[0]!, words.slice(1), options) : spawn(implementation.command, { ...options, shell: true });
+        const child = startCommand(implementation.command, [], { cwd: root, stdio: [input, 'ignore', 'inherit'] });
         child.on('error', reject);
         child.on('close', (code) => {
           closeSync(input);

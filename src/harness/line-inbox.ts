@@ -7,6 +7,16 @@ export type Received =
   | { readonly kind: 'spawn-error'; readonly message: string }
   | { readonly kind: 'timeout' };
 
+/** How a session ended, as a phrase for a report ("exited with code 3", "killed by SIGKILL"). */
+export function describeEnd(received: Received): string {
+  if (received.kind === 'exit') {
+    return received.signal ? `killed by ${received.signal}` : `exited with code ${String(received.code)}`;
+  }
+  if (received.kind === 'spawn-error') return `could not start: ${received.message}`;
+  if (received.kind === 'closed') return received.error === undefined ? 'closed the session' : `lost the session (${received.error})`;
+  return 'no answer';
+}
+
 /** The harness's side of one session, whatever carries it (a process's pipes, a socket). */
 export interface LineChannel {
   /** Queues lines (each written followed by `\n`); resolves when all are handed over. */

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { LineChannel, Received } from './line-inbox.js';
+import { describeEnd, type LineChannel, type Received } from './line-inbox.js';
 import { ProcessSession } from './process-session.js';
 import { SessionHost } from './session-host.js';
 import type { FixtureRun, ImplementationRun, PlannedFixture } from './fixture-run.js';
@@ -59,15 +59,6 @@ function helloRefusal(line: string): string | undefined {
   }
   const op = (answer as { op?: unknown } | null)?.op;
   return op === 'hello' ? undefined : `hello was answered with ${line.slice(0, 300)}`;
-}
-
-function describeEnd(received: Received): string {
-  if (received.kind === 'exit') {
-    return received.signal ? `killed by ${received.signal}` : `exited with code ${String(received.code)}`;
-  }
-  if (received.kind === 'spawn-error') return `could not start: ${received.message}`;
-  if (received.kind === 'closed') return received.error === undefined ? 'closed the session' : `lost the session (${received.error})`;
-  return 'no answer';
 }
 
 /** Sessions of one implementation run at the same time (process start-up dominates small sessions). */

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { commandWords } from './command-words.js';
+import type { ChildProcess } from 'node:child_process';
+import { killGroup, startCommand } from './command-process.js';
 import { LineInbox, writeLines, type LineChannel, type Received } from './line-inbox.js';
 import { LineSplitter } from './line-splitter.js';
 
@@ -36,9 +36,7 @@ export class ProcessSession implements LineChannel {
   private writing: Promise<void> = Promise.resolve();
 
   constructor(command: string, cwd: string) {
-    const words = commandWords(command);
-    const options: SpawnOptions = { cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] };
-    this.child = words ? spawn(words[0]!, words.slice(1), options) : spawn(command, { ...options, shell: true });
+    this.child = startCommand(command, [], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     live.add(this);
     if (!exitHookInstalled) {
       exitHookInstalled = true;
@@ -103,12 +101,6 @@ export class ProcessSession implements LineChannel {
 
   /** Kills the whole process group (the shell and what it started). */
   kill(): void {
-    const pid = this.child.pid;
-    if (pid === undefined || this.inbox.ended) return;
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      this.child.kill('SIGKILL');
-    }
+    if (!this.inbox.ended) killGroup(this.child);
   }
 }

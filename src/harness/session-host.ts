@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess, type SpawnOptionsWithStdioTuple, type StdioPipe } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commandWords } from './command-words.js';
-import type { LineChannel } from './line-inbox.js';
+import { killGroup, startCommand } from './command-process.js';
+import { describeEnd, type LineChannel } from './line-inbox.js';
 import { LineSplitter } from './line-splitter.js';
 import { keepTail } from './process-session.js';
 import { SocketSession } from './socket-session.js';
@@ -21,10 +21,6 @@ function unopened(message: string): LineChannel {
     kill: () => undefined,
     stderr: () => '',
   };
-}
-
-function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
-  return signal ? `was killed by ${signal}` : `exited with code ${String(code)}`;
 }
 
 /**
@@ -65,9 +61,7 @@ export class SessionHost {
     this.dir = mkdtempSync(join(tmpdir(), 'lockstep-host-'));
     this.dirs.push(this.dir);
     const path = join(this.dir, 'kernel.sock');
-    const words = commandWords(this.command);
-    const options: SpawnOptionsWithStdioTuple<StdioPipe, StdioPipe, StdioPipe> = { cwd: this.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] };
-    const child = words ? spawn(words[0]!, [...words.slice(1), path], options) : spawn(`${this.command} '${path.replace(/'/g, `'\\''`)}'`, { ...options, shell: true });
+    const child = startCommand(this.command, [path], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child = child;
     this.starts += 1;
     live.add(this);
@@ -75,15 +69,15 @@ export class SessionHost {
       exitHookInstalled = true;
       process.once('exit', () => live.forEach((host) => host.kill()));
     }
-    child.stdin.on('error', () => undefined);
-    child.stderr.on('data', (chunk: Buffer) => (this.stderrTail = keepTail(this.stderrTail, chunk)));
+    child.stdin!.on('error', () => undefined);
+    child.stderr!.on('data', (chunk: Buffer) => (this.stderrTail = keepTail(this.stderrTail, chunk)));
     this.ready = new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.kill();
         resolve(`${this.command}: no 'listening' line within ${this.timeoutMs} ms (killed)`);
       }, this.timeoutMs);
       const splitter = new LineSplitter();
-      child.stdout.on('data', (chunk: Buffer) =>
+      child.stdout!.on('data', (chunk: Buffer) =>
         splitter.push(chunk, (line) => {
           clearTimeout(timer);
           resolve(line === `listening ${path}` ? undefined : `${this.command}: expected 'listening ${path}', got ${JSON.stringify(line.slice(0, 200))}`);
@@ -95,9 +89,9 @@ export class SessionHost {
       });
       child.on('close', (code, signal) => {
         clearTimeout(timer);
-        const why = `${this.command} ${describeExit(code, signal)}`;
-        resolve(`${why} before listening${this.stderrTail.length ? `; stderr: ${this.stderr().trim().slice(-400)}` : ''}`);
-        if (!this.expected.has(child)) this.problems.push(`${why} while serving sessions${this.stderrTail.length ? `; stderr: ${this.stderr().trim().slice(-400)}` : ''}`);
+        const why = `${this.command} ${describeEnd({ kind: 'exit', code, signal })}`;
+        resolve(`${why} before listening${this.stderrNote()}`);
+        if (!this.expected.has(child)) this.problems.push(`${why} while serving sessions${this.stderrNote()}`);
         if (this.child === child) this.child = undefined;
         live.delete(this);
       });
@@ -108,17 +102,18 @@ export class SessionHost {
     return this.stderrTail.toString('utf8');
   }
 
+  /** `; stderr: <its end>` for a problem sentence, or nothing when it wrote none. */
+  private stderrNote(): string {
+    return this.stderrTail.length > 0 ? `; stderr: ${this.stderr().trim().slice(-400)}` : '';
+  }
+
   /** Ends the server at once (a hang); the next `open` starts another. */
   kill(): void {
     const child = this.child;
     if (child === undefined) return;
     this.expected.add(child);
     this.child = undefined;
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      child.kill('SIGKILL');
-    }
+    killGroup(child);
   }
 
   /** Closes the server's stdin and waits for it to exit 0 (a problem otherwise). */
@@ -132,7 +127,7 @@ export class SessionHost {
       const { code, signal } = await exited;
       clearTimeout(timer);
       // It may also have died before (a crash the sessions saw first): either way not the clean end.
-      if (code !== 0) this.problems.push(`${this.command} ${describeExit(code, signal)}, not 0 once its stdin closed${this.stderrTail.length ? `; stderr: ${this.stderr().trim().slice(-400)}` : ''}`);
+      if (code !== 0) this.problems.push(`${this.command} ${describeEnd({ kind: 'exit', code, signal })}, not 0 once its stdin closed${this.stderrNote()}`);
     }
     for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });
   }

@@ -42,7 +42,7 @@ export interface VerifyOptions {
   readonly mainThreadHelps?: boolean;
 }
 
-/** The worker's entry next to this module; absent in the bundled command (then one thread verifies). */
+/** The worker's entry next to this module (the bundled command ships it beside its chunks); when missing, one thread verifies. */
 function workerUrl(): URL | undefined {
   const url = new URL(`./segment-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
   return existsSync(fileURLToPath(url)) ? url : undefined;
