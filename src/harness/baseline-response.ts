@@ -87,10 +87,14 @@ class Baseline implements BaselineResponse {
   private split: readonly [string, number, string] | undefined | null = null;
   readonly kind: ResponseKind;
 
-  constructor(canonical: string | undefined, value: Record<string, unknown> | undefined) {
+  constructor(canonical: string | undefined, value: Record<string, unknown> | undefined, seqSpan?: readonly [number, number]) {
     this.text = canonical;
     this.parsed = value;
     this.kind = value ? (value.op === 'error' ? 'error' : value.op === 'hello' ? 'hello' : 'other') : kindOfText(canonical!);
+    if (seqSpan !== undefined && canonical !== undefined) {
+      const [start, end] = seqSpan;
+      this.split = start < 0 ? undefined : [canonical.slice(0, start), Number(canonical.slice(start, end)), canonical.slice(end)];
+    }
   }
 
   get canonical(): string {
@@ -113,9 +117,36 @@ export function baselineFromValue(value: unknown): BaselineResponse {
   return new Baseline(undefined, value as Record<string, unknown>);
 }
 
+/**
+ * A golden answer whose canonical text was kept (fixture-texts.ts): `text` is canonicalize(value)
+ * and its top-level seq spans [seqStart, seqEnd) (-1 when it has none), so nothing is serialised.
+ */
+export function baselineFromText(value: unknown, text: string, seqStart: number, seqEnd: number): BaselineResponse {
+  return new Baseline(text, value as Record<string, unknown>, [seqStart, seqEnd]);
+}
+
 /** A baseline from a canonical response line (the reference engine's). */
 export function baselineFromLine(line: string): BaselineResponse {
   return new Baseline(line, undefined);
+}
+
+/**
+ * Whether `line` is exactly the baseline's text with its seq shifted by `seqOffset`; undefined
+ * when that text is unknown (no top-level integer seq). Compares the parts in place: no text
+ * is built per answer.
+ */
+export function matchesTextAt(baseline: BaselineResponse, line: string, seqOffset: number): boolean | undefined {
+  if (seqOffset === 0) return line === baseline.canonical;
+  const around = baseline.around;
+  if (!around) return undefined;
+  const [before, seq, after] = around;
+  const shifted = String(seq + seqOffset);
+  return (
+    line.length === before.length + shifted.length + after.length &&
+    line.startsWith(before) &&
+    line.endsWith(after) &&
+    line.startsWith(shifted, before.length)
+  );
 }
 
 /** The exact text the baseline would have with its seq shifted; undefined when unknown. */

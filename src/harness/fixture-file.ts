@@ -4,6 +4,7 @@ import { parseJson } from '../canonical/index.js';
 import { validate } from '../contracts/index.js';
 import type { Fixture } from '../../generated/ts/types.js';
 import { fixtureId } from './fixture-id.js';
+import { adoptFixtureTexts, fitsFixture, fixtureTexts } from './fixture-texts.js';
 import { fileDigest, type VerifiedFixtures } from './verified-fixtures.js';
 
 /** A fixture and the file it came from. */
@@ -79,14 +80,26 @@ function checkOne(file: string, text: string): FixtureFileProblem | Fixture {
 /**
  * One file's fixture or the problem with it. A file whose bytes `verified` holds passed these
  * same checks before: it is read with JSON.parse, which gives what the strict parser gives for
- * any text that parser accepts (held by the canonical tests).
+ * any text that parser accepts (held by the canonical tests), and the texts kept beside it are
+ * adopted (fixture-texts.ts); kept texts that do not fit it send it through the checks again.
  */
 function readOne(path: string, file: string, verified: VerifiedFixtures | undefined): FixtureFileProblem | Fixture {
   const bytes = readFileSync(path);
-  const digest = verified ? fileDigest(bytes) : '';
-  if (verified?.has(digest) === true) return JSON.parse(bytes.toString('utf8')) as Fixture;
+  if (!verified) return checkOne(file, bytes.toString('utf8'));
+  const digest = fileDigest(bytes);
+  const kept = verified.texts(digest);
+  if (kept !== undefined) {
+    const fixture = JSON.parse(bytes.toString('utf8')) as Fixture;
+    if (fitsFixture(kept, fixture)) {
+      adoptFixtureTexts(fixture, kept);
+      return fixture;
+    }
+  }
   const checked = checkOne(file, bytes.toString('utf8'));
-  if (verified && !('pointer' in checked)) verified.add(digest);
+  if ('pointer' in checked) return checked;
+  const texts = fixtureTexts(checked);
+  verified.add(digest, texts);
+  adoptFixtureTexts(checked, texts);
   return checked;
 }
 

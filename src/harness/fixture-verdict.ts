@@ -1,4 +1,5 @@
-import { baselineFromLine, baselineFromValue, type BaselineResponse } from './baseline-response.js';
+import { baselineFromLine, baselineFromText, baselineFromValue, type BaselineResponse } from './baseline-response.js';
+import { adoptedGoldenTexts } from './fixture-texts.js';
 import type { FixtureErrorKind, FixtureRun } from './fixture-run.js';
 import { compareResponse, type ResponseDifference } from './response-compare.js';
 import { openingAnswerCount } from './session-frame.js';
@@ -18,7 +19,12 @@ const goldenBaselines = new WeakMap<Fixture, Baseline>();
 export function goldenBaseline(fixture: Fixture): Baseline {
   let golden = goldenBaselines.get(fixture);
   if (!golden) {
-    golden = { source: 'golden', configure: undefined, steps: fixture.expected.map(baselineFromValue) };
+    // Texts kept from an earlier run (fixture-texts.ts) spare serialising the golden answers.
+    const kept = adoptedGoldenTexts(fixture);
+    const steps = kept
+      ? fixture.expected.map((value, i) => baselineFromText(value, ...kept[i]!))
+      : fixture.expected.map((value) => baselineFromValue(value));
+    golden = { source: 'golden', configure: undefined, steps };
     goldenBaselines.set(fixture, golden);
   }
   return golden;

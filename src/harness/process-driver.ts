@@ -26,27 +26,39 @@ interface SegmentEntry {
   readonly lines: readonly Buffer[];
 }
 
+/** Lines written for a fixture (configure in a standard opening, then the sent steps): fixtureLines' count. */
+function lineCount(placement: PlannedFixture['placement']): number {
+  return openingAnswerCount(placement) + placement.sentStepCount;
+}
+
 /**
- * Packs fixtures from `start` into one session: each is relocated behind the
- * previous one (seqs shifted past the largest seq sent, lines counted), until
- * one must start a fresh session or ends its own.
+ * Where each fixture from `start` sits in one session: each is relocated behind the previous
+ * one (seqs shifted past the largest seq sent, lines counted), until one must start a fresh
+ * session or ends its own.
  */
-export function planSegment(planned: readonly PlannedFixture[], start: number, end: number = planned.length): SegmentEntry[] {
-  const segment: SegmentEntry[] = [];
+function segmentFrames(planned: readonly PlannedFixture[], start: number, end: number): Array<{ index: number; frame: FixtureFrame }> {
+  const segment: Array<{ index: number; frame: FixtureFrame }> = [];
   let linesSent = planned[start]?.placement.opening === 'bare' ? 0 : 1; // hello
   let seqMax = 0; // hello's seq
   for (let index = start; index < end; index += 1) {
-    const { loaded, placement } = planned[index]!;
+    const { placement } = planned[index]!;
     const first = segment.length === 0;
     const frame: FixtureFrame = first ? { seqOffset: 0, lineBase: 0 } : { seqOffset: seqMax, lineBase: linesSent - 1 };
     if (!first && (placement.startsSession || !fitsOffset(placement, frame.seqOffset))) break;
-    const lines = fixtureLines(loaded.fixture, placement, frame);
-    segment.push({ index, frame, lines });
-    linesSent += lines.length;
+    segment.push({ index, frame });
+    linesSent += lineCount(placement);
     seqMax = placement.maxSeq + frame.seqOffset;
     if (placement.endsSession) break;
   }
   return segment;
+}
+
+/** The fixtures from `start` packed into one session (segmentFrames), with the lines each is written as. */
+export function planSegment(planned: readonly PlannedFixture[], start: number, end: number = planned.length): SegmentEntry[] {
+  return segmentFrames(planned, start, end).map(({ index, frame }) => {
+    const { loaded, placement } = planned[index]!;
+    return { index, frame, lines: fixtureLines(loaded.fixture, placement, frame) };
+  });
 }
 
 /** Why a hello answer is not a successful handshake, or undefined when it is one. */
@@ -78,7 +90,7 @@ export function processRunOrder(planned: readonly PlannedFixture[]): number[] {
 function sessionRanges(ordered: readonly PlannedFixture[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   for (let next = 0; next < ordered.length; ) {
-    const end = planSegment(ordered, next).at(-1)!.index + 1;
+    const end = segmentFrames(ordered, next, ordered.length).at(-1)!.index + 1;
     ranges.push([next, end]);
     next = end;
   }

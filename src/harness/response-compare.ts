@@ -1,6 +1,6 @@
 import { PARITY_ERROR_FIELDS, PARITY_HELLO_FIELDS } from '../../generated/ts/protocol-edge.js';
 import { canonicalize, parseJson } from '../canonical/index.js';
-import { baselineTextAt, type BaselineResponse } from './baseline-response.js';
+import { matchesTextAt, type BaselineResponse } from './baseline-response.js';
 import { firstDifference, type Difference } from './first-difference.js';
 import type { FixtureFrame } from './session-frame.js';
 
@@ -70,10 +70,7 @@ export function compareResponse(
   frame: FixtureFrame,
   shiftsSeq: boolean,
 ): ResponseDifference | undefined {
-  if (baseline.kind === 'other') {
-    const text = shiftsSeq ? baselineTextAt(baseline, frame.seqOffset) : baseline.canonical;
-    if (text !== undefined && actualLine === text) return undefined;
-  }
+  if (baseline.kind === 'other' && matchesTextAt(baseline, actualLine, shiftsSeq ? frame.seqOffset : 0) === true) return undefined;
   let parsed: unknown;
   try {
     parsed = parseJson(actualLine);

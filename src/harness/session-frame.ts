@@ -34,6 +34,11 @@ export function configureLine(config: KernelConfig, seq: number): string {
   return `{"config":${text},"op":"configure","seq":${seq}}`;
 }
 
+/** Adopts the canonical text of a config (kept from an earlier run: fixture-texts.ts). */
+export function adoptConfigText(config: KernelConfig, text: string): void {
+  configTexts.set(config, text);
+}
+
 /**
  * How a fixture's session opens before its steps, from its tags: `standard`
  * (hello, then configure), `hello-only` (tag `session-hello-only`: hello, no

@@ -2,15 +2,18 @@
  * Fixture files already checked, remembered by the sha256 of their bytes, so that a parity run
  * checks only the files that changed. Checking a file (strict parse, the compiled Fixture
  * validator, canonical JSON for its id) costs about ten times reading it with JSON.parse, and the
- * corpus rarely changes between runs. A file's verdict depends only on its bytes and on the
- * checker, so the remembered set is keyed by a hash of the checker too (the contracts hash and,
- * in a checkout, the checker's own sources): change either and every file is checked again.
+ * corpus rarely changes between runs. Beside each file the canonical texts a run needs of it are
+ * kept (fixture-texts.ts: configure line, requests, golden answers), so that a run does not
+ * serialise them again. A file's verdict and its texts depend only on its bytes and on the code
+ * that computes them, so the remembered set is keyed by a hash of that code too (the contracts
+ * hash and, in a checkout, those sources): change either and every file is checked again.
  * Only files that passed are remembered; a refused file is checked (and refused) every time.
  * The set lives under node_modules/.cache of a checkout; a fresh clone, or an installed
  * package, checks everything.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { FixtureTexts } from './fixture-texts.js';
 import { sourceTreeHash } from './source-tree-hash.js';
 import { dirname, join } from 'node:path';
 import { CONTRACTS_HASH } from '../../generated/ts/contracts-hash.js';
@@ -23,19 +26,22 @@ const CHECKER_SOURCES = [
   'src/harness/fixture-file.ts',
   'src/harness/fixture-id.ts',
   'src/harness/verified-fixtures.ts',
+  // What writes the kept texts.
+  'src/harness/fixture-texts.ts',
+  'src/harness/session-frame.ts',
+  'src/harness/baseline-response.ts',
   'src/canonical',
   'src/contracts',
   'generated/ts/validators.js',
 ];
 
-/** Remembered entries at most (a corpus is a few hundred files; old entries are dropped first). */
-const ENTRIES_MAX = 20_000;
-
 export interface VerifiedFixtures {
   /** Whether a file with these bytes passed the checks before. */
   has(digest: string): boolean;
-  /** Remembers that a file with these bytes passed. */
-  add(digest: string): void;
+  /** The texts kept for a file that passed (as stored: fixture-texts.ts `fitsFixture` checks them). */
+  texts(digest: string): unknown;
+  /** Remembers that a file with these bytes passed, and its texts. */
+  add(digest: string, texts: FixtureTexts): void;
   /** Writes the set back when it changed; a cache that cannot be written is only slower, never wrong. */
   save(): void;
 }
@@ -58,37 +64,50 @@ function makeFolder(folder: string): void {
 
 interface Stored {
   readonly checker: string;
-  readonly digests: readonly string[];
+  /** Texts per file digest (sha256 hex). */
+  readonly fixtures: Record<string, unknown>;
 }
 
-function readStored(path: string, checker: string): string[] {
+const DIGEST = /^[0-9a-f]{64}$/;
+
+function readStored(path: string, checker: string): Map<string, unknown> {
   try {
     const stored = JSON.parse(readFileSync(path, 'utf8')) as Partial<Stored>;
-    if (stored.checker !== checker || !Array.isArray(stored.digests)) return [];
-    return stored.digests.filter((d): d is string => typeof d === 'string' && /^[0-9a-f]{64}$/.test(d));
+    if (stored.checker !== checker || typeof stored.fixtures !== 'object' || stored.fixtures === null) return new Map();
+    return new Map(Object.entries(stored.fixtures).filter(([digest]) => DIGEST.test(digest)));
   } catch {
-    return [];
+    return new Map();
   }
 }
 
-/** The remembered set of a checkout (at `path`, default under its node_modules/.cache). */
+/**
+ * The remembered set of a checkout (at `path`, default under its node_modules/.cache). What is
+ * saved is what this set was asked about or given (the files of the last load), so entries of
+ * files since edited or removed do not pile up in a file every run reads.
+ */
 export function openVerifiedFixtures(path: string = join(PACKAGE_ROOT, VERIFIED_FIXTURES_FILE), checker: string = checkerKey()): VerifiedFixtures {
-  const digests = new Set(readStored(path, checker));
+  const stored = readStored(path, checker);
+  const used = new Map<string, unknown>();
   let changed = false;
+  const use = (digest: string): unknown => {
+    const texts = stored.get(digest);
+    if (texts !== undefined) used.set(digest, texts);
+    return texts;
+  };
   return {
-    has: (digest) => digests.has(digest),
-    add(digest) {
-      if (digests.has(digest)) return;
-      digests.add(digest);
+    has: (digest) => use(digest) !== undefined,
+    texts: (digest) => use(digest),
+    add(digest, texts) {
+      stored.set(digest, texts);
+      used.set(digest, texts);
       changed = true;
     },
     save() {
       if (!changed) return;
-      const kept = [...digests].slice(-ENTRIES_MAX);
       const temporary = `${path}.${process.pid}.tmp`;
       try {
         makeFolder(dirname(path));
-        writeFileSync(temporary, `${JSON.stringify({ checker, digests: kept } satisfies Stored)}\n`);
+        writeFileSync(temporary, `${JSON.stringify({ checker, fixtures: Object.fromEntries(used) } satisfies Stored)}\n`);
         renameSync(temporary, path);
         changed = false;
       } catch {

@@ -21,9 +21,9 @@ describe('verified fixture files (the parity run checks only what changed)', () 
     const root = writeFixtureRoot([fakeFixture('first'), fakeFixture('second')]);
     const path = cachePath();
     const checked = loadFixtures(root, openVerifiedFixtures(path, 'checker-a'));
-    const stored = JSON.parse(readFileSync(path, 'utf8')) as { checker: string; digests: string[] };
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as { checker: string; fixtures: Record<string, unknown> };
     expect(stored.checker).toBe('checker-a');
-    expect(stored.digests).toHaveLength(2);
+    expect(Object.keys(stored.fixtures)).toHaveLength(2);
     const remembered = loadFixtures(root, openVerifiedFixtures(path, 'checker-a'));
     expect(remembered).toEqual(checked);
     expect(names(remembered)).toEqual(['first', 'second']);
