@@ -3,22 +3,26 @@
  * harness (target: under 3 s of wall time; the TS server runs from its JavaScript bundle, built
  * before the clock starts), then each implementation's harness cost against its standalone pipe.
  *
- * What each figure means (like with like: the same fixtures, the same sessions, the same
- * number of processes at a time, nothing else running in this process):
+ * What each figure means (like with like: the same fixtures, the same session texts, the same
+ * sessions and processes, the same number at a time, nothing else running in this process; the
+ * bench checks the session counts agree):
  * - harness: `runParity` with that implementation alone, judged against the golden answers:
  *   start, feed, read and judge, the wall time of its run (`wallMs`); for the in-process
- *   reference, the time spent in its slices plus judging;
+ *   reference, the time spent in its slices plus judging. Loading the fixture files is not in
+ *   it (the standalone pipe's inputs are prepared before its clock too): it is its own row;
  * - standalone pipe: the same session texts, each written to a file and fed to the same command
  *   started the same way (no shell for a plain command line), `DEFAULT_SESSION_LANES` at a time,
  *   output discarded (an implementation that listens: the first session on stdio and the rest in
- *   turn on one listening process, as the harness runs them); for the in-process reference, its sessions called on the same lines with
- *   no comparison.
+ *   turn on one listening process, as the harness runs them); for the in-process reference, its
+ *   sessions called on the same lines with no comparison;
+ * - load: `loadFixtures` over the corpus, with the checks and canonical texts kept from an
+ *   earlier run (every parity run in a checkout) and without them (a fresh clone's first run).
  * The machine is shared: harness and standalone alternate, and the best of the rounds of each
- * is compared (the least disturbed run of each). Target: harness / standalone >= 0.77 (the
- * harness costs at most 30 % on top).
+ * is compared (the least disturbed run of each); medians and load averages are in the notes.
+ * Target: standalone / harness >= 0.77 (the harness costs at most 30 % on top).
  */
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { builtinImplementations } from '../../src/harness/builtin-implementations.js';
@@ -32,7 +36,7 @@ import { DEFAULT_SESSION_LANES, planSegment, processRunOrder } from '../../src/h
 import { FRESH_FRAME, fixtureLines, helloLine, placeFixture } from '../../src/harness/session-frame.js';
 import { ensureRustKernel } from '../../src/harness/rust-kernel-build.js';
 import { ensureTsServer } from '../../src/harness/ts-server-build.js';
-import { defaultVerifiedFixtures } from '../../src/harness/verified-fixtures.js';
+import { defaultVerifiedFixtures, openVerifiedFixtures } from '../../src/harness/verified-fixtures.js';
 import type { BenchContext, BenchRatio, BenchRow, BenchSection } from './kit/types.js';
 
 const NEWLINE = Buffer.from('\n');
@@ -130,7 +134,7 @@ async function spawnSessions(implementation: Extract<Implementation, { kind: 'pr
 }
 
 /** One harness run of one implementation alone, judged against the golden answers: its wall ms. */
-async function harnessRunMs(implementation: Implementation, fixturesRoot: string, root: string): Promise<{ ms: number; steps: number; sessions: number; processes: number }> {
+async function harnessRunMs(implementation: Implementation, fixturesRoot: string, root: string): Promise<HarnessRun> {
   const verified = defaultVerifiedFixtures();
   const result = await runParity({
     fixturesRoot,
@@ -145,6 +149,81 @@ async function harnessRunMs(implementation: Implementation, fixturesRoot: string
   if (result.failed) throw new Error(`${implementation.name} failed the parity run (see pnpm parity --impl ${implementation.name})`);
   const summary = result.summaries[0]!;
   return { ms: summary.wallMs, steps: summary.steps, sessions: summary.sessions, processes: summary.processes ?? 0 };
+}
+
+interface HarnessRun {
+  readonly ms: number;
+  readonly steps: number;
+  readonly sessions: number;
+  readonly processes: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function loadAverages(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+}
+
+/** Milliseconds to load the corpus: with the kept checks and texts, and with none (into a scratch cache). */
+function loadRows(fixturesRoot: string, rounds: number): BenchRow[] {
+  const timed = (open: () => Parameters<typeof loadFixtures>[1]): number => {
+    const verified = open();
+    const started = performance.now();
+    const loaded = loadFixtures(fixturesRoot, verified);
+    const ms = performance.now() - started;
+    if (!loaded.ok) throw new Error('fixtures refused');
+    return ms;
+  };
+  const scratch = mkdtempSync(join(tmpdir(), 'lockstep-bench-kept-'));
+  try {
+    const warm: number[] = [];
+    const cold: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      warm.push(timed(defaultVerifiedFixtures));
+      // A new scratch file each round: nothing kept, every file checked and serialised (and kept).
+      cold.push(timed(() => openVerifiedFixtures(join(scratch, `kept-${round}.json`))));
+    }
+    return [
+      { name: 'load, checks and texts kept', value: Math.min(...warm), unit: 'ms', note: `best of ${warm.length}, median ${median(warm).toFixed(0)} ms: read, hash, JSON.parse, adopt the kept texts (every run in a checkout)` },
+      { name: 'load, nothing kept', value: Math.min(...cold), unit: 'ms', note: `best of ${cold.length}, median ${median(cold).toFixed(0)} ms: strict parse, validate, serialise the texts and keep them (a fresh clone's first run)` },
+    ];
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** How the standalone pipe's sessions run, for the notes. */
+function sessionsNote(implementation: Implementation, run: HarnessRun): string {
+  if (implementation.kind === 'in-process') return `${run.sessions} in-process sessions`;
+  if (implementation.listen !== undefined) return `${run.sessions} sessions in ${run.processes} processes (the first on stdio, the rest on one listening process)`;
+  return `${run.sessions} processes, ${DEFAULT_SESSION_LANES} at a time`;
+}
+
+/** Harness and standalone alternately, `rounds` times each: their rows and ratio. */
+async function costRows(implementation: Implementation, planned: readonly PlannedFixture[], fixturesRoot: string, root: string, rounds: number): Promise<{ rows: BenchRow[]; ratio: BenchRatio }> {
+  const harness: HarnessRun[] = [];
+  const alone: number[] = [];
+  const loadBefore = loadAverages();
+  for (let round = 0; round < rounds; round += 1) {
+    harness.push(await harnessRunMs(implementation, fixturesRoot, root));
+    alone.push(await standaloneMs(implementation, planned, root));
+  }
+  const best = harness.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const expectedSessions = implementation.kind === 'in-process' ? planned.length : sessionInputs(planned).length;
+  if (best.sessions !== expectedSessions) throw new Error(`${implementation.name}: the harness ran ${best.sessions} sessions, the standalone pipe ${expectedSessions}: not like with like`);
+  const aloneMs = Math.min(...alone);
+  const harnessMedian = median(harness.map((run) => run.ms));
+  const rows: BenchRow[] = [
+    { name: `${implementation.name}, harness`, value: (best.steps * 1000) / best.ms, unit: 'steps/s', note: `${best.steps} steps, best ${best.ms.toFixed(0)} ms of ${harness.length} (median ${harnessMedian.toFixed(0)}), ${sessionsNote(implementation, best)}, judging included` },
+    { name: `${implementation.name}, standalone pipe`, value: (best.steps * 1000) / aloneMs, unit: 'steps/s', note: `best ${aloneMs.toFixed(0)} ms of ${alone.length} (median ${median(alone).toFixed(0)}), the same sessions; load averages ${loadBefore} before, ${loadAverages()} after` },
+  ];
+  const ratio = { name: `${implementation.name}: standalone ms / harness ms`, value: aloneMs / best.ms, note: `best against best; medians give ${(median(alone) / harnessMedian).toFixed(2)}; target >= 0.77 (<= 30 % overhead)` };
+  return { rows, ratio };
 }
 
 export async function run(ctx: BenchContext): Promise<BenchSection> {
@@ -183,32 +262,17 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
       name: 'corpus, all implementations, wall',
       value: Math.min(...walls) / 1000,
       unit: 's',
-      note: `${planned.length} fixtures, best of ${walls.length} (in this process: no CLI start-up); target < 3 s${failed ? '; the run FAILED (see pnpm parity)' : ''}`,
+      note: `${planned.length} fixtures, best of ${walls.length} (in this process: no CLI start-up; loading included); target < 3 s${failed ? '; the run FAILED (see pnpm parity)' : ''}`,
     },
+    ...loadRows(fixturesRoot, ctx.quick ? 1 : 3),
   ];
   const ratios: BenchRatio[] = [];
-  const rounds = ctx.quick ? 2 : 4;
+  const rounds = ctx.quick ? 2 : 10;
   for (const implementation of builtinImplementations) {
-    const harness: Array<{ ms: number; steps: number; sessions: number; processes: number }> = [];
-    const alone: number[] = [];
-    for (let round = 0; round < rounds; round += 1) {
-      ctx.log(`${implementation.name}: harness and standalone (${round + 1}/${rounds})`);
-      harness.push(await harnessRunMs(implementation, fixturesRoot, ctx.root));
-      alone.push(await standaloneMs(implementation, planned, ctx.root));
-    }
-    const best = harness.reduce((a, b) => (b.ms < a.ms ? b : a));
-    const aloneMs = Math.min(...alone);
-    const harnessRate = (best.steps * 1000) / best.ms;
-    const aloneRate = (best.steps * 1000) / aloneMs;
-    const sessions =
-      implementation.kind === 'in-process'
-        ? `${best.sessions} in-process sessions`
-        : implementation.listen !== undefined
-          ? `${best.sessions} sessions in ${best.processes} processes (the first on stdio, the rest on one listening process)`
-          : `${best.sessions} processes, ${DEFAULT_SESSION_LANES} at a time`;
-    rows.push({ name: `${implementation.name}, harness`, value: harnessRate, unit: 'steps/s', note: `${best.steps} steps, best ${best.ms.toFixed(0)} ms of ${harness.length}, ${sessions}, judging included` });
-    rows.push({ name: `${implementation.name}, standalone pipe`, value: aloneRate, unit: 'steps/s', note: `best ${aloneMs.toFixed(0)} ms of ${alone.length}, the same sessions` });
-    ratios.push({ name: `${implementation.name}: harness / standalone`, value: harnessRate / aloneRate, note: 'target >= 0.77 (<= 30 % overhead)' });
+    ctx.log(`${implementation.name}: harness and standalone, ${rounds} rounds each`);
+    const measured = await costRows(implementation, planned, fixturesRoot, ctx.root, rounds);
+    rows.push(...measured.rows);
+    ratios.push(measured.ratio);
   }
   return { title: 'parity harness over the corpus', rows, ratios };
 }
