@@ -125,9 +125,12 @@ export function baselineFromText(value: unknown, text: string, seqStart: number,
   return new Baseline(text, value as Record<string, unknown>, [seqStart, seqEnd]);
 }
 
-/** A baseline from a canonical response line (the reference engine's). */
-export function baselineFromLine(line: string): BaselineResponse {
-  return new Baseline(line, undefined);
+/**
+ * A baseline from a canonical response line (the reference engine's). `seqSpan` is where its
+ * top-level seq sits when already known (the same text kept as a golden answer's).
+ */
+export function baselineFromLine(line: string, seqSpan?: readonly [number, number]): BaselineResponse {
+  return new Baseline(line, undefined, seqSpan);
 }
 
 /**

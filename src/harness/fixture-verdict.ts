@@ -30,12 +30,26 @@ export function goldenBaseline(fixture: Fixture): Baseline {
   return golden;
 }
 
-/** The reference run as a baseline; undefined when it did not answer in full. */
+/** Reference baselines per run, built once however many targets are judged against them. */
+const referenceBaselines = new WeakMap<FixtureRun, Baseline>();
+
+/**
+ * The reference run as a baseline; undefined when it did not answer in full. An answer whose
+ * text is its golden answer's kept text takes the seq's place from there (no scan of the text).
+ */
 export function referenceBaseline(run: FixtureRun): Baseline | undefined {
   if (run.status !== 'answered') return undefined;
-  const answers = run.responses.map(baselineFromLine);
+  let baseline = referenceBaselines.get(run);
+  if (baseline) return baseline;
   const opening = openingAnswerCount(run.planned.placement);
-  return { source: 'reference', configure: opening > 0 ? answers[0] : undefined, steps: answers.slice(opening) };
+  const kept = adoptedGoldenTexts(run.planned.loaded.fixture);
+  const answers = run.responses.map((line, index) => {
+    const golden = index < opening ? undefined : kept?.[index - opening];
+    return golden !== undefined && golden[0] === line ? baselineFromLine(line, [golden[1], golden[2]]) : baselineFromLine(line);
+  });
+  baseline = { source: 'reference', configure: opening > 0 ? answers[0] : undefined, steps: answers.slice(opening) };
+  referenceBaselines.set(run, baseline);
+  return baseline;
 }
 
 /** Step index -1 is the configure line the harness sends before the fixture's steps. */

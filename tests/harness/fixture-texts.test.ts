@@ -89,9 +89,11 @@ const planted = (left: string): Record<string, string> => ({ 'a-good': 'passed',
 describe('kept fixture texts (requests and golden answers, beside the verified files)', () => {
   it('give the verdicts of an uncached run, cold and warm, in a fresh session and relocated', async () => {
     const root = plantedRoot();
-    for (const implementations of [[referenceImplementation], [server]]) {
+    for (const implementations of [[referenceImplementation], [server], [referenceImplementation, server]]) {
       const uncached = await verdicts(root, implementations);
       expect(statusOf(uncached, implementations[0]!.name)).toEqual(planted(implementations[0] === server ? 'diverged' : 'golden-stale'));
+      // Three ways: the server follows the reference (judged against its answers, relocated).
+      if (implementations.length > 1) expect(statusOf(uncached, server.name)).toEqual(planted('passed'));
       const path = cachePath();
       expect(await verdicts(root, implementations, openVerifiedFixtures(path, 'code-a'))).toEqual(uncached);
       expect(await verdicts(root, implementations, openVerifiedFixtures(path, 'code-a'))).toEqual(uncached);

@@ -48,6 +48,17 @@ describe('compareResponse', () => {
     expect(compareResponse(baselineFromValue(error), canonicalize(noKeyword), moved, true)).toMatchObject({ pointer: '/error/keyword' });
   });
 
+  it('passes an error answer by its bytes only where nothing moves', () => {
+    const error = { op: 'error', seq: 3, error: { code: 'NOT_CONFIGURED', category: 'protocol', line: 5, path: '', message: 'a' } };
+    const text = canonicalize(error);
+    expect(compareResponse(baselineFromValue(error), text, fresh, true)).toBeUndefined();
+    expect(compareResponse(baselineFromValue(error), text, { seqOffset: 0, lineBase: 0 }, false)).toBeUndefined();
+    // The same bytes at a moved line or seq are another answer.
+    expect(compareResponse(baselineFromValue(error), text, { seqOffset: 0, lineBase: 4 }, true)).toMatchObject({ pointer: '/error/line', expected: 5, actual: 1 });
+    expect(compareResponse(baselineFromValue(error), text, { seqOffset: 4, lineBase: 0 }, true)).toMatchObject({ pointer: '/seq', expected: 3, actual: -1 });
+    expect(compareResponse(baselineFromValue(error), text, { seqOffset: 4, lineBase: 0 }, false)).toBeUndefined();
+  });
+
   it('compares hello responses on protocol_version and capabilities only', () => {
     const hello = { op: 'hello', seq: 0, protocol_version: '1.0', capabilities: ['bye', 'hello'], implementation: { name: 'a', version: '1', language: 'ts' } };
     const other = { ...hello, implementation: { name: 'b', version: '2', language: 'rust' } };
