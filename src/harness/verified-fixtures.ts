@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import type { FixtureTexts } from './fixture-texts.js';
 import { sourceTreeHash } from './source-tree-hash.js';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { CONTRACTS_HASH } from '../../generated/ts/contracts-hash.js';
 import { IS_CHECKOUT, PACKAGE_ROOT } from '../package-root.js';
 
@@ -104,7 +105,8 @@ export function openVerifiedFixtures(path: string = join(PACKAGE_ROOT, VERIFIED_
     },
     save() {
       if (!changed) return;
-      const temporary = `${path}.${process.pid}.tmp`;
+      // One temporary file per writer (threads of one process share a pid): the rename is atomic.
+      const temporary = `${path}.${process.pid}.${threadId}.tmp`;
       try {
         makeFolder(dirname(path));
         writeFileSync(temporary, `${JSON.stringify({ checker, fixtures: Object.fromEntries(used) } satisfies Stored)}\n`);
