@@ -13,7 +13,10 @@
  * worker thread and the main thread (`reference-pool.ts`), as `pnpm fuzz` runs them, so the
  * shares are of CPU time summed over threads, not of wall time. The machine may be shared:
  * besides wall-clock figures, the loop's CPU time (all threads, plus the Rust kernel's own)
- * gives a per-minute estimate and a ratio to the Rust kernel that load barely moves. Last, the merge of 256 shard
+ * gives a per-minute estimate and a ratio to the Rust kernel that load barely moves. Then the
+ * loop's floor and ceiling (`fuzz-floor.ts`): each stage alone on one thread, and what their
+ * sum allows on this machine's cores, so that the targets are read against what any
+ * arrangement of the same work could reach. Last, the merge of 256 shard
  * result files (`lockstep fuzz merge`: read, validate, dedupe, write), the size of a CI matrix.
  */
 import { execFileSync } from 'node:child_process';
@@ -30,6 +33,7 @@ import { planTasks } from '../../src/fuzz/fuzz-task.js';
 import { readShardFile, ShardFileWriter } from '../../src/fuzz/shard-file.js';
 import { mergeShards, mergedReportText } from '../../src/fuzz/shard-merge.js';
 import type { BenchContext, BenchRow, BenchSection } from './kit/types.js';
+import { referenceLegPerStep, timedFloor, type FuzzFloor } from './fuzz-floor.js';
 
 const STEPS = 50;
 
@@ -103,6 +107,30 @@ function mergeRow(): BenchRow {
   }
 }
 
+/**
+ * What the floor allows on `cores` cores if they did nothing else: scenarios of STEPS steps per
+ * minute, and the loop's best ratio to the Rust kernel alone (its CPU per step on one core).
+ */
+function ceiling(floor: FuzzFloor, rustPerStep: number, cores: number): { perMinute: number; rustRatio: number; perStep: number } {
+  const perStep = referenceLegPerStep(floor) + rustPerStep;
+  return { perMinute: (cores * 60e6) / (perStep * STEPS), rustRatio: perStep / cores / rustPerStep, perStep };
+}
+
+function floorRows(floor: FuzzFloor, bound: { perMinute: number; perStep: number }): BenchRow[] {
+  const note = `one thread, warm, best of several passes over ${floor.steps} steps built beforehand`;
+  const stage = (name: string, us: number, what: string): BenchRow => ({ name: `floor: ${name}`, value: us, unit: 'us/step', note: what });
+  return [
+    stage('generation', floor.generation, `drawing scenarios, the reference kernel in the loop; ${note}`),
+    stage('request texts', floor.requestTexts, 'canonical request lines, written once per scenario'),
+    stage('reference session', floor.referenceSession, 'parse, validate, kernel step, canonical answer'),
+    stage('coverage and response checks', floor.responseChecks, 'over the reference session'),
+    stage('state invariants', floor.stateInvariants, 'snapshot and checks after each step, over the reference session'),
+    stage('reference leg', referenceLegPerStep(floor), 'the five above'),
+    stage('reference leg and rust kernel', bound.perStep, 'with the rust kernel alone per step (its CPU on the run above)'),
+    { name: 'ceiling', value: bound.perMinute, unit: 'scenarios/min', note: `${STEPS} steps each, if every core ran only this work; the harness, messages and warm-up not counted` },
+  ];
+}
+
 /** A point of the run's progress: scenarios done after so many milliseconds. */
 interface ProgressPoint {
   readonly scenarios: number;
@@ -164,6 +192,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
       ['harness (driving rust, comparing)', Math.max(0, (t.rust ?? 0) - alone)],
     ];
     const total = parts.reduce((s, [, v]) => s + v, 0);
+    const { floor, ms: floorMs } = timedFloor(seed + 1, ctx.quick ? 200 : 400, STEPS, ctx.quick ? 3 : 5);
+    ctx.log(`fuzz: floor measured in ${(floorMs / 1000).toFixed(1)} s`);
+    const bound = ceiling(floor, (rust.cpu * 1000) / Math.max(1, report.steps), cores);
     return {
       title: 'fuzz: generated scenarios through both implementations',
       rows: [
@@ -175,6 +206,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
         { name: 'rust kernel alone, per minute', value: rustPerMs * 60_000, unit: 'scenarios/min', note: 'the same lines piped from files' },
         { name: 'fuzz loop CPU per scenario', value: loopCpuMs / report.scenarios, unit: 'ms', note: `all threads and the rust kernel, the whole run; rust kernel alone ${(rust.cpu / report.scenarios).toFixed(2)} ms` },
         { name: 'per minute, from CPU time', value: idlePerMinute, unit: 'scenarios/min', note: `if all ${cores} cores were free for it: scenarios / (CPU time / cores), the whole run; a load-independent estimate` },
+        ...floorRows(floor, bound),
         mergeRow(),
       ],
       ratios: [
@@ -182,6 +214,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
         { name: 'fuzz loop (warm) / rust kernel alone (wall)', value: rustPerMs / steady.perMs, note: 'target <= 4' },
         { name: 'fuzz loop / rust kernel alone (wall, whole run)', value: report.elapsed_ms / alone, note: 'start-up and warm-up included' },
         { name: 'fuzz loop / rust kernel alone (CPU)', value: loopCpuMs / cores / rust.cpu, note: `fuzz CPU spread over ${cores} cores / the kernel's CPU on one, the whole run: the wall ratio of an idle machine` },
+        { name: 'ceiling / target', value: bound.perMinute / 50_000, note: `the most the floor allows on ${cores} cores, against 50,000 of ${STEPS} steps per minute` },
+        { name: 'warm loop / ceiling', value: steadyPerMinute / bound.perMinute, note: 'how close the loop runs to its floor (threads, messages, the harness and warm-up are the rest)' },
+        { name: 'floor / rust kernel alone', value: bound.rustRatio, note: `the best "fuzz loop / rust kernel alone" the floor allows on ${cores} cores; target <= 4` },
       ],
     };
   } finally {
