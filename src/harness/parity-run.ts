@@ -88,7 +88,9 @@ async function runOne(implementation: Implementation, planned: readonly PlannedF
   if (implementation.kind === 'in-process') {
     const onProgress = options.onProgress;
     const progress = onProgress ? (done: number, total: number) => onProgress({ implementation: implementation.name, done, total }) : undefined;
-    return runInProcessImplementationSliced(implementation.name, implementation.createSession, planned, progress);
+    // Timed from start to end when nothing else runs beside it (in-process-driver.ts, SlicedTiming).
+    const alone = !options.implementations.some((other) => other.kind === 'process');
+    return runInProcessImplementationSliced(implementation.name, implementation.createSession, planned, progress, alone ? 'wall' : 'slices');
   }
   const problem = implementation.prepare?.(implementation.cwd ?? options.repoRoot);
   if (problem !== undefined) {
