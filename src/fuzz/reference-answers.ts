@@ -18,7 +18,7 @@ import type { ProtocolResponse } from '../../generated/ts/types.js';
 import type { FixtureRun, PlannedFixture } from '../harness/fixture-run.js';
 import { REFERENCE_IMPLEMENTATION } from '../harness/reference-session.js';
 import { CONFIGURE_SEQ, configureLine, FRESH_FRAME, helloLine, rawStepBytes, requestTextsOf } from '../harness/session-frame.js';
-import { answerLine, LINE_BYTES_MAX, LineReader, Session, type Line } from '../protocol/index.js';
+import { answerText, LINE_BYTES_MAX, LineReader, Session, type Line } from '../protocol/index.js';
 
 /** What the pass tells its caller, line by line. */
 export interface AnswerObserver {
@@ -54,7 +54,7 @@ class AnswerPass {
     const index = this.responses.length;
     if (record) this.observer.beforeLine?.(this.session);
     this.answered = false;
-    const text = answerLine(this.session, line, this.lineNo, record ? this.keep : undefined).slice(0, -1);
+    const text = answerText(this.session, line, this.lineNo, record ? this.keep : undefined);
     if (!record) {
       this.greeting ??= text;
       return;

@@ -45,17 +45,25 @@ function seqOf(response: ProtocolResponse | undefined): number | undefined {
  * written in full (an in-process caller that reads the answer need not parse its text again).
  */
 export function answerLine(session: Session, line: Line, lineNo: number, answered?: (response: ProtocolResponse) => void): string {
+  return `${answerText(session, line, lineNo, answered)}\n`;
+}
+
+/**
+ * `answerLine` without the newline, for in-process callers that keep answers as texts:
+ * stripping the newline again would copy every answer (a sliced concatenation is flattened).
+ */
+export function answerText(session: Session, line: Line, lineNo: number, answered?: (response: ProtocolResponse) => void): string {
   let response: ProtocolResponse | undefined;
   let text: string;
   try {
     response = responseTo(session, line, lineNo);
-    text = `${responseJson(response)}\n`;
+    text = responseJson(response);
   } catch (e) {
     try {
       const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      return `${canonicalize(errorResponse(fault(ERROR_CODE.INTERNAL_ERROR, '', { detail }), lineNo, seqOf(response)))}\n`;
+      return canonicalize(errorResponse(fault(ERROR_CODE.INTERNAL_ERROR, '', { detail }), lineNo, seqOf(response)));
     } catch {
-      return fallbackLine(lineNo, seqOf(response));
+      return fallbackLine(lineNo, seqOf(response)).slice(0, -1);
     }
   }
   // Outside the try: what the caller does with the response is no part of answering the line.

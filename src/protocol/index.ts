@@ -2,7 +2,7 @@
 export { serve, type AnswerSink, type ServeResult } from './server.js';
 export { listen, untilClosed, type Listening } from './listen.js';
 export { Session, type Implementation } from './session.js';
-export { answerLine, responseJson, responseTo } from './answer-line.js';
+export { answerLine, answerText, responseJson, responseTo } from './answer-line.js';
 export { stepResultJson, FastJsonUnsupported } from './step-result-json.js';
 export { LineReader, type Line } from './line-reader.js';
 export { readRequest, echoSeq, type ReadResult } from './read-request.js';
