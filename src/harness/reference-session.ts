@@ -1,4 +1,4 @@
-import { answerLine, LineReader, Session, type Line } from '../protocol/index.js';
+import { answerText, LineReader, Session, type Line } from '../protocol/index.js';
 import type { LineSession } from './line-session.js';
 
 /** How the reference engine's in-process session names itself in its hello answer. */
@@ -7,8 +7,8 @@ export const REFERENCE_IMPLEMENTATION = { name: 'lockstep-ts-in-process', versio
 /**
  * The reference engine's protocol session, in process: each line goes through
  * the protocol's own line reader (strict UTF-8, `\r` trimming, length bound) and
- * `answerLine`, exactly as the server does, minus the streams. The one place the
- * harness touches the protocol module.
+ * `answerText` (`answerLine` without its newline, which would be copied to strip it), exactly
+ * as the server does, minus the streams. The one place the harness touches the protocol module.
  */
 export function createReferenceSession(): LineSession {
   const session = new Session(REFERENCE_IMPLEMENTATION);
@@ -24,7 +24,7 @@ export function createReferenceSession(): LineSession {
       for (const line of lines) {
         if (session.ended) break;
         lineNo += 1;
-        answers.push(answerLine(session, line, lineNo).slice(0, -1));
+        answers.push(answerText(session, line, lineNo));
       }
       return answers;
     },
