@@ -91,6 +91,30 @@ export class LineInbox {
 }
 
 const NEWLINE = Buffer.from('\n');
+
+/**
+ * Lines as few pieces, each to be written followed by a newline (as `writeLines` does): a run
+ * of text lines becomes one buffer, the lines joined by newlines; byte lines stay as they are.
+ * One encoding per run instead of one buffer per line (a session is thousands of lines).
+ */
+export function joinLines(lines: ReadonlyArray<string | Buffer>): Buffer[] {
+  const pieces: Buffer[] = [];
+  let run: string[] = [];
+  const endRun = (): void => {
+    if (run.length > 0) pieces.push(Buffer.from(run.join('\n'), 'utf8'));
+    run = [];
+  };
+  for (const line of lines) {
+    if (typeof line === 'string') {
+      run.push(line);
+      continue;
+    }
+    endRun();
+    pieces.push(line);
+  }
+  endRun();
+  return pieces;
+}
 /** Lines are gathered into writes of about this many bytes. */
 const WRITE_CHUNK_BYTES = 1 << 16;
 

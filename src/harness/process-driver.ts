@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { describeEnd, type LineChannel, type Received } from './line-inbox.js';
+import { describeEnd, joinLines, type LineChannel, type Received } from './line-inbox.js';
 import { ProcessSession } from './process-session.js';
 import { SessionHost } from './session-host.js';
 import type { FixtureRun, ImplementationRun, PlannedFixture } from './fixture-run.js';
-import { fitsOffset, fixtureLines, helloLine, openingAnswerCount, type FixtureFrame } from './session-frame.js';
+import { fitsOffset, fixtureLines, fixtureLineTexts, helloLine, openingAnswerCount, type FixtureFrame } from './session-frame.js';
 
 export interface ProcessDriverOptions {
   readonly timeoutMs: number;
@@ -20,10 +20,10 @@ export interface ProcessDriverOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-interface SegmentEntry {
+interface SegmentEntry<Line> {
   readonly index: number;
   readonly frame: FixtureFrame;
-  readonly lines: readonly Buffer[];
+  readonly lines: readonly Line[];
 }
 
 /** Lines written for a fixture (configure in a standard opening, then the sent steps): fixtureLines' count. */
@@ -54,10 +54,18 @@ function segmentFrames(planned: readonly PlannedFixture[], start: number, end: n
 }
 
 /** The fixtures from `start` packed into one session (segmentFrames), with the lines each is written as. */
-export function planSegment(planned: readonly PlannedFixture[], start: number, end: number = planned.length): SegmentEntry[] {
+export function planSegment(planned: readonly PlannedFixture[], start: number, end: number = planned.length): Array<SegmentEntry<Buffer>> {
   return segmentFrames(planned, start, end).map(({ index, frame }) => {
     const { loaded, placement } = planned[index]!;
     return { index, frame, lines: fixtureLines(loaded.fixture, placement, frame) };
+  });
+}
+
+/** planSegment with request lines as texts (fixtureLineTexts), for writing a session as few pieces (joinLines). */
+export function planSegmentTexts(planned: readonly PlannedFixture[], start: number, end: number = planned.length): Array<SegmentEntry<string | Buffer>> {
+  return segmentFrames(planned, start, end).map(({ index, frame }) => {
+    const { loaded, placement } = planned[index]!;
+    return { index, frame, lines: fixtureLineTexts(loaded.fixture, placement, frame) };
   });
 }
 
@@ -179,10 +187,10 @@ async function runRange(
     const session = await open();
     state.sessions += 1;
     const bare = ordered[next]!.placement.opening === 'bare';
-    const segment = planSegment(ordered, next, end);
+    const segment = planSegmentTexts(ordered, next, end);
     // The hello is pipelined with the fixtures: no round trip before the first fixture.
-    const hello = bare ? [] : [Buffer.from(helloLine(), 'utf8')];
-    void session.write([...hello, ...segment.flatMap((entry) => entry.lines)]);
+    const hello = bare ? [] : [helloLine()];
+    void session.write(joinLines([...hello, ...segment.flatMap((entry) => entry.lines)]));
     session.endInput();
     const greeting: Received = bare ? { kind: 'line', line: '' } : await session.next(Date.now() + options.timeoutMs);
     const refusal = greeting.kind === 'line' && !bare ? helloRefusal(greeting.line) : undefined;
@@ -219,7 +227,7 @@ async function runRange(
 async function readFixture(
   session: LineChannel,
   planned: PlannedFixture,
-  entry: SegmentEntry,
+  entry: SegmentEntry<string | Buffer>,
   timeoutMs: number,
 ): Promise<FixtureRun> {
   const deadline = Date.now() + timeoutMs;

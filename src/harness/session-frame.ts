@@ -173,16 +173,20 @@ export function adoptRequestTexts(fixture: Fixture, texts: readonly (RequestText
 /**
  * The lines written for one fixture in a frame: configure (standard opening
  * only), then the sent steps. The session's hello is not among them. Request
- * steps are canonical JSON with the seq shifted by the frame; raw steps are
+ * steps are canonical JSON with the seq shifted by the frame (as text); raw steps are
  * their bytes.
  */
-export function fixtureLines(fixture: Fixture, placement: FixturePlacement, frame: FixtureFrame): Buffer[] {
-  const lines: Buffer[] =
-    placement.opening === 'standard' ? [Buffer.from(configureLine(fixture.config, CONFIGURE_SEQ + frame.seqOffset), 'utf8')] : [];
+export function fixtureLineTexts(fixture: Fixture, placement: FixturePlacement, frame: FixtureFrame): Array<string | Buffer> {
+  const lines: Array<string | Buffer> = placement.opening === 'standard' ? [configureLine(fixture.config, CONFIGURE_SEQ + frame.seqOffset)] : [];
   const texts = textsOf(fixture);
   for (let index = 0; index < placement.sentStepCount; index += 1) {
     const text = texts[index]!;
-    lines.push(Buffer.isBuffer(text) ? text : Buffer.from(`${text.before}${text.seq + frame.seqOffset}${text.after}`, 'utf8'));
+    lines.push(Buffer.isBuffer(text) ? text : `${text.before}${text.seq + frame.seqOffset}${text.after}`);
   }
   return lines;
+}
+
+/** fixtureLineTexts as bytes, one buffer a line (for callers that answer line by line). */
+export function fixtureLines(fixture: Fixture, placement: FixturePlacement, frame: FixtureFrame): Buffer[] {
+  return fixtureLineTexts(fixture, placement, frame).map((line) => (typeof line === 'string' ? Buffer.from(line, 'utf8') : line));
 }
