@@ -25,6 +25,8 @@ export interface LineChannel {
   endInput(): void;
   /** The next line, or the end, or `timeout` when `deadline` (ms since epoch) passes first. */
   next(deadline: number): Promise<Received>;
+  /** A line already received and not yet read, without waiting (undefined when there is none). */
+  take(): string | undefined;
   /** Ends the session at once, and whatever could be stuck serving it. */
   kill(): void;
   /** The end of the server's stderr, for a crash report. */
@@ -66,16 +68,21 @@ export class LineInbox {
     }
   }
 
-  next(deadline: number): Promise<Received> {
-    if (this.head < this.lines.length) {
-      const line = this.lines[this.head]!;
-      this.head += 1;
-      if (this.head > 4096 && this.head * 2 > this.lines.length) {
-        this.lines.splice(0, this.head);
-        this.head = 0;
-      }
-      return Promise.resolve({ kind: 'line', line });
+  /** A queued line, without waiting (a reader that has many to read spares a promise each). */
+  take(): string | undefined {
+    if (this.head >= this.lines.length) return undefined;
+    const line = this.lines[this.head]!;
+    this.head += 1;
+    if (this.head > 4096 && this.head * 2 > this.lines.length) {
+      this.lines.splice(0, this.head);
+      this.head = 0;
     }
+    return line;
+  }
+
+  next(deadline: number): Promise<Received> {
+    const queued = this.take();
+    if (queued !== undefined) return Promise.resolve({ kind: 'line', line: queued });
     if (this.end) return Promise.resolve(this.end);
     return new Promise<Received>((resolve) => {
       const timer = setTimeout(() => {

@@ -91,6 +91,10 @@ export class ProcessSession implements LineChannel {
     return this.inbox.next(deadline);
   }
 
+  take(): string | undefined {
+    return this.inbox.take();
+  }
+
   /** Waits for the exit (after `endInput`), up to `deadline`. */
   async exit(deadline: number): Promise<Received> {
     for (;;) {

@@ -18,6 +18,7 @@ function unopened(message: string): LineChannel {
     write: () => Promise.resolve(),
     endInput: () => undefined,
     next: () => Promise.resolve({ kind: 'spawn-error', message }),
+    take: () => undefined,
     kill: () => undefined,
     stderr: () => '',
   };

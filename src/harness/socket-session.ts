@@ -62,6 +62,10 @@ export class SocketSession implements LineChannel {
     return this.inbox.next(deadline);
   }
 
+  take(): string | undefined {
+    return this.inbox.take();
+  }
+
   kill(): void {
     if (this.inbox.ended) return;
     this.server.kill();

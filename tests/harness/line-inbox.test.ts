@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinLines } from '../../src/harness/line-inbox.js';
+import { joinLines, LineInbox } from '../../src/harness/line-inbox.js';
 
 const NEWLINE = Buffer.from('\n');
 
@@ -18,5 +18,29 @@ describe('joinLines', () => {
     expect(pieces).toHaveLength(6);
     expect(joinLines([])).toEqual([]);
     expect(joinLines(['x', 'y'])).toEqual([Buffer.from('x\ny')]);
+  });
+});
+
+describe('LineInbox', () => {
+  it('gives queued lines in order, by take or next, and the end only after the last line', async () => {
+    const inbox = new LineInbox();
+    expect(inbox.take()).toBeUndefined();
+    inbox.deliver('a');
+    inbox.deliver('b');
+    inbox.deliver('c');
+    inbox.finish({ kind: 'exit', code: 0, signal: null });
+    expect(inbox.take()).toBe('a');
+    expect(await inbox.next(Date.now() + 1000)).toEqual({ kind: 'line', line: 'b' });
+    expect(inbox.take()).toBe('c');
+    expect(inbox.take()).toBeUndefined();
+    expect(await inbox.next(Date.now() + 1000)).toEqual({ kind: 'exit', code: 0, signal: null });
+  });
+
+  it('hands a line delivered later to the reader waiting for it, not to the queue', async () => {
+    const inbox = new LineInbox();
+    const waiting = inbox.next(Date.now() + 1000);
+    inbox.deliver('late');
+    expect(await waiting).toEqual({ kind: 'line', line: 'late' });
+    expect(inbox.take()).toBeUndefined();
   });
 });
