@@ -85,16 +85,15 @@ class Baseline implements BaselineResponse {
   private text: string | undefined;
   private parsed: Record<string, unknown> | undefined;
   private split: readonly [string, number, string] | undefined | null = null;
+  /** Where the top-level seq sits, when known beforehand (kept texts); split on first use. */
+  private readonly seqSpan: readonly [number, number] | undefined;
   readonly kind: ResponseKind;
 
   constructor(canonical: string | undefined, value: Record<string, unknown> | undefined, seqSpan?: readonly [number, number]) {
     this.text = canonical;
     this.parsed = value;
     this.kind = value ? (value.op === 'error' ? 'error' : value.op === 'hello' ? 'hello' : 'other') : kindOfText(canonical!);
-    if (seqSpan !== undefined && canonical !== undefined) {
-      const [start, end] = seqSpan;
-      this.split = start < 0 ? undefined : [canonical.slice(0, start), Number(canonical.slice(start, end)), canonical.slice(end)];
-    }
+    this.seqSpan = canonical !== undefined ? seqSpan : undefined;
   }
 
   get canonical(): string {
@@ -108,9 +107,13 @@ class Baseline implements BaselineResponse {
   }
 
   get around(): readonly [string, number, string] | undefined {
-    if (this.split === null) this.split = splitAtSeq(this.canonical, () => this.value);
+    if (this.split === null) this.split = this.seqSpan ? splitAtSpan(this.canonical, this.seqSpan) : splitAtSeq(this.canonical, () => this.value);
     return this.split;
   }
+}
+
+function splitAtSpan(text: string, [start, end]: readonly [number, number]): readonly [string, number, string] | undefined {
+  return start < 0 ? undefined : [text.slice(0, start), Number(text.slice(start, end)), text.slice(end)];
 }
 
 export function baselineFromValue(value: unknown): BaselineResponse {
