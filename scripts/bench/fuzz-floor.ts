@@ -14,6 +14,8 @@ import { MatrixCoverage } from '../../src/fuzz/matrix-coverage.js';
 import { answerReference } from '../../src/fuzz/reference-answers.js';
 import { ResponseInvariantChecker } from '../../src/fuzz/response-invariants.js';
 import { scenarioFixture } from '../../src/fuzz/scenario-fixture.js';
+import { judgeFixture, referenceBaseline } from '../../src/harness/fixture-verdict.js';
+import { planSegment } from '../../src/harness/process-driver.js';
 import { placeFixture, requestTextsOf } from '../../src/harness/session-frame.js';
 import type { PlannedFixture } from '../../src/harness/fixture-run.js';
 
@@ -25,17 +27,29 @@ export interface FuzzFloor {
   readonly referenceSession: number;
   readonly responseChecks: number;
   readonly stateInvariants: number;
+  /** The harness's own part of a target leg: the wire lines built, the answers judged. */
+  readonly harness: number;
 }
 
 /** CPU milliseconds of `fn`, best of `rounds` after one warm-up round. */
 function bestCpuMs(rounds: number, fn: () => void): number {
-  fn();
-  let best = Infinity;
+  return bestCpuMsEach(rounds, [fn])[0]!;
+}
+
+/**
+ * The same for several functions, run in turn within each round: a burst of load from
+ * elsewhere then falls on all of them alike, so differences between them stay meaningful.
+ */
+function bestCpuMsEach(rounds: number, fns: readonly (() => void)[]): number[] {
+  for (const fn of fns) fn();
+  const best = fns.map(() => Infinity);
   for (let r = 0; r < rounds; r++) {
-    const before = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(before);
-    best = Math.min(best, (used.user + used.system) / 1000);
+    fns.forEach((fn, i) => {
+      const before = process.cpuUsage();
+      fn();
+      const used = process.cpuUsage(before);
+      best[i] = Math.min(best[i]!, (used.user + used.system) / 1000);
+    });
   }
   return best;
 }
@@ -46,7 +60,8 @@ function plan(fixture: Fixture): PlannedFixture {
 
 /**
  * Measures each stage on `scenarios` scenarios of `steps` commands (levels mixed as the loop
- * mixes them). Each stage is timed alone where it can be; the state invariants, which watch
+ * mixes them), the harness's included (wire lines and verdicts, the pipes left out). Each
+ * stage is timed alone where it can be; the state invariants, which watch
  * the session's own kernel, as their extra cost over the reference session. Repeating the same
  * scenarios keeps caches warmer than a run of fresh ones does: this is an optimistic bound.
  */
@@ -65,9 +80,7 @@ export function measureFuzzFloor(seed: number, scenarios: number, steps: number,
   });
   const plans = fixtures.map(plan);
   for (const p of plans) requestTextsOf(p.loaded.fixture);
-  const session = bestCpuMs(rounds, () => {
-    for (const p of plans) answerReference(p, { answer: () => {} });
-  });
+
   // The checks read each answer's response object: timed alone over the objects of one pass.
   const answers = plans.map((p) => {
     const objects: unknown[] = [];
@@ -87,13 +100,27 @@ export function measureFuzzFloor(seed: number, scenarios: number, steps: number,
       });
     }
   });
-  const watched = bestCpuMs(rounds, () => {
-    for (const p of plans) {
-      const watch = new KernelInvariantWatch();
-      answerReference(p, {
-        beforeLine: (s) => watch.beforeLine(s.currentKernel),
-        answer: (_index, step, response, written, s) => watch.afterAnswer(step, response as ProtocolResponse, written, s.currentKernel),
-      });
+  const [session, watched] = bestCpuMsEach(rounds + 2, [
+    () => {
+      for (const p of plans) answerReference(p, { answer: () => {} });
+    },
+    () => {
+      for (const p of plans) {
+        const watch = new KernelInvariantWatch();
+        answerReference(p, {
+          beforeLine: (s) => watch.beforeLine(s.currentKernel),
+          answer: (_index, step, response, written, s) => watch.afterAnswer(step, response as ProtocolResponse, written, s.currentKernel),
+        });
+      }
+    },
+  ]) as [number, number];
+  // A target that answers exactly as the reference did: the verdicts take their fast path.
+  const runs = plans.map((p) => answerReference(p, { answer: () => {} }).run);
+  const harness = bestCpuMs(rounds, () => {
+    for (let next = 0; next < plans.length; ) next = planSegment(plans, next).at(-1)!.index + 1;
+    for (const run of runs) {
+      const baseline = referenceBaseline(run);
+      if (baseline !== undefined) judgeFixture(run, baseline);
     }
   });
   return {
@@ -103,12 +130,13 @@ export function measureFuzzFloor(seed: number, scenarios: number, steps: number,
     referenceSession: perStep(session),
     responseChecks: perStep(checks),
     stateInvariants: perStep(Math.max(0, watched - session)),
+    harness: perStep(harness),
   };
 }
 
-/** The floor's stages summed: the reference leg's CPU per step on one thread. */
-export function referenceLegPerStep(f: FuzzFloor): number {
-  return f.generation + f.requestTexts + f.referenceSession + f.responseChecks + f.stateInvariants;
+/** The floor's stages summed: the loop's own CPU per step on one thread (the target's not included). */
+export function loopPerStep(f: FuzzFloor): number {
+  return f.generation + f.requestTexts + f.referenceSession + f.responseChecks + f.stateInvariants + f.harness;
 }
 
 /** Wall time of `measureFuzzFloor` itself, for the section's log. */

@@ -33,7 +33,7 @@ import { planTasks } from '../../src/fuzz/fuzz-task.js';
 import { readShardFile, ShardFileWriter } from '../../src/fuzz/shard-file.js';
 import { mergeShards, mergedReportText } from '../../src/fuzz/shard-merge.js';
 import type { BenchContext, BenchRow, BenchSection } from './kit/types.js';
-import { referenceLegPerStep, timedFloor, type FuzzFloor } from './fuzz-floor.js';
+import { loopPerStep, timedFloor, type FuzzFloor } from './fuzz-floor.js';
 
 const STEPS = 50;
 
@@ -112,7 +112,7 @@ function mergeRow(): BenchRow {
  * minute, and the loop's best ratio to the Rust kernel alone (its CPU per step on one core).
  */
 function ceiling(floor: FuzzFloor, rustPerStep: number, cores: number): { perMinute: number; rustRatio: number; perStep: number } {
-  const perStep = referenceLegPerStep(floor) + rustPerStep;
+  const perStep = loopPerStep(floor) + rustPerStep;
   return { perMinute: (cores * 60e6) / (perStep * STEPS), rustRatio: perStep / cores / rustPerStep, perStep };
 }
 
@@ -125,9 +125,10 @@ function floorRows(floor: FuzzFloor, bound: { perMinute: number; perStep: number
     stage('reference session', floor.referenceSession, 'parse, validate, kernel step, canonical answer'),
     stage('coverage and response checks', floor.responseChecks, 'over the reference session'),
     stage('state invariants', floor.stateInvariants, 'snapshot and checks after each step, over the reference session'),
-    stage('reference leg', referenceLegPerStep(floor), 'the five above'),
-    stage('reference leg and rust kernel', bound.perStep, 'with the rust kernel alone per step (its CPU on the run above)'),
-    { name: 'ceiling', value: bound.perMinute, unit: 'scenarios/min', note: `${STEPS} steps each, if every core ran only this work; the harness, messages and warm-up not counted` },
+    stage('harness', floor.harness, 'wire lines built and answers judged, for a target answering as the reference (pipes not counted)'),
+    stage('fuzz loop', loopPerStep(floor), 'the six above'),
+    stage('fuzz loop and rust kernel', bound.perStep, 'with the rust kernel alone per step (its CPU on the run above)'),
+    { name: 'ceiling', value: bound.perMinute, unit: 'scenarios/min', note: `${STEPS} steps each, if every core ran only this work; threads, messages, pipes and warm-up not counted` },
   ];
 }
 
