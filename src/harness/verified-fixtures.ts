@@ -67,50 +67,84 @@ interface Stored {
   readonly checker: string;
   /** Texts per file digest (sha256 hex). */
   readonly fixtures: Record<string, unknown>;
+  /** Per digest, how many saves in a row did without it (absent: 0). */
+  readonly unused?: Record<string, number>;
 }
+
+/**
+ * Saves an entry may go unused before it is dropped: enough to outlive loads of other fixture
+ * roots between two runs over the corpus (the tests load their own), few enough that the texts
+ * of edited files do not pile up in a file every run reads.
+ */
+export const UNUSED_SAVES_MAX = 3;
 
 const DIGEST = /^[0-9a-f]{64}$/;
 
-function readStored(path: string, checker: string): Map<string, unknown> {
+interface Entry {
+  readonly texts: unknown;
+  readonly unused: number;
+}
+
+function readStored(path: string, checker: string): Map<string, Entry> {
   try {
     const stored = JSON.parse(readFileSync(path, 'utf8')) as Partial<Stored>;
     if (stored.checker !== checker || typeof stored.fixtures !== 'object' || stored.fixtures === null) return new Map();
-    return new Map(Object.entries(stored.fixtures).filter(([digest]) => DIGEST.test(digest)));
+    const unused = typeof stored.unused === 'object' && stored.unused !== null ? stored.unused : {};
+    return new Map(
+      Object.entries(stored.fixtures)
+        .filter(([digest]) => DIGEST.test(digest))
+        .map(([digest, texts]) => [digest, { texts, unused: Number.isInteger(unused[digest]) ? unused[digest]! : 0 }]),
+    );
   } catch {
     return new Map();
   }
 }
 
 /**
- * The remembered set of a checkout (at `path`, default under its node_modules/.cache). What is
- * saved is what this set was asked about or given (the files of the last load), so entries of
- * files since edited or removed do not pile up in a file every run reads.
+ * The remembered set of a checkout (at `path`, default under its node_modules/.cache). A save
+ * keeps what this set was asked about or given (the files of this load) and, for up to
+ * UNUSED_SAVES_MAX saves, the entries it did without.
  */
 export function openVerifiedFixtures(path: string = join(PACKAGE_ROOT, VERIFIED_FIXTURES_FILE), checker: string = checkerKey()): VerifiedFixtures {
   const stored = readStored(path, checker);
-  const used = new Map<string, unknown>();
+  const used = new Set<string>();
   let changed = false;
   const use = (digest: string): unknown => {
-    const texts = stored.get(digest);
-    if (texts !== undefined) used.set(digest, texts);
-    return texts;
+    const entry = stored.get(digest);
+    if (entry === undefined) return undefined;
+    used.add(digest);
+    // Its count of unused saves starts over, which only a save records.
+    if (entry.unused > 0) changed = true;
+    return entry.texts;
   };
   return {
     has: (digest) => use(digest) !== undefined,
     texts: (digest) => use(digest),
     add(digest, texts) {
-      stored.set(digest, texts);
-      used.set(digest, texts);
+      stored.set(digest, { texts, unused: 0 });
+      used.add(digest);
       changed = true;
     },
     save() {
       if (!changed) return;
+      const fixtures: Record<string, unknown> = {};
+      const unused: Record<string, number> = {};
+      for (const [digest, entry] of stored) {
+        const saves = used.has(digest) ? 0 : entry.unused + 1;
+        if (saves > UNUSED_SAVES_MAX) continue;
+        fixtures[digest] = entry.texts;
+        if (saves > 0) unused[digest] = saves;
+      }
       // One temporary file per writer (threads of one process share a pid): the rename is atomic.
       const temporary = `${path}.${process.pid}.${threadId}.tmp`;
       try {
         makeFolder(dirname(path));
-        writeFileSync(temporary, `${JSON.stringify({ checker, fixtures: Object.fromEntries(used) } satisfies Stored)}\n`);
+        writeFileSync(temporary, `${JSON.stringify({ checker, fixtures, unused } satisfies Stored)}\n`);
         renameSync(temporary, path);
+        // What this set holds from now on is what it saved (a set used for several loads saves once per change).
+        stored.clear();
+        used.clear();
+        for (const [digest, texts] of Object.entries(fixtures)) stored.set(digest, { texts, unused: unused[digest] ?? 0 });
         changed = false;
       } catch {
         // Unwritable (a read-only checkout): the next run checks every file again.

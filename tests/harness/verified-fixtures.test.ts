@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalize } from '../../src/canonical/index.js';
 import { loadFixtures } from '../../src/harness/fixture-file.js';
-import { fileDigest, openVerifiedFixtures } from '../../src/harness/verified-fixtures.js';
+import { fileDigest, openVerifiedFixtures, UNUSED_SAVES_MAX } from '../../src/harness/verified-fixtures.js';
 import { fakeFixture, writeFixtureRoot } from './support/temp-fixtures.js';
 
 function cachePath(): string {
@@ -64,6 +64,26 @@ describe('verified fixture files (the parity run checks only what changed)', () 
     const load = loadFixtures(one, openVerifiedFixtures(path, 'checker-a'));
     expect(load.ok).toBe(false);
     expect(!load.ok && load.problems[0]!.reason).toMatch(/name twin is already used/);
+  });
+
+  it('keeps the entries of another root for a few saves, then drops them', () => {
+    const path = cachePath();
+    const corpus = writeFixtureRoot([fakeFixture('corpus-one')]);
+    const digest = fileDigest(readFileSync(join(corpus, 'corpus', 'corpus-one.json')));
+    const remembered = (): boolean => openVerifiedFixtures(path, 'checker-a').has(digest);
+    expect(names(loadFixtures(corpus, openVerifiedFixtures(path, 'checker-a')))).toEqual(['corpus-one']);
+    // Loads of other roots, each with a file not seen before (so each saves).
+    const others = (count: number, tag: string): void => {
+      for (let i = 0; i < count; i += 1) loadFixtures(writeFixtureRoot([fakeFixture(`other-${tag}-${i}`)]), openVerifiedFixtures(path, 'checker-a'));
+    };
+    others(UNUSED_SAVES_MAX, 'a');
+    expect(remembered()).toBe(true);
+    // Used again: its count starts over.
+    loadFixtures(corpus, openVerifiedFixtures(path, 'checker-a'));
+    others(UNUSED_SAVES_MAX, 'b');
+    expect(remembered()).toBe(true);
+    others(1, 'c');
+    expect(remembered()).toBe(false);
   });
 
   it('loads (checking every file) when the remembered set cannot be written', () => {
