@@ -15,7 +15,7 @@ import { answerReference } from '../../src/fuzz/reference-answers.js';
 import { ResponseInvariantChecker } from '../../src/fuzz/response-invariants.js';
 import { scenarioFixture } from '../../src/fuzz/scenario-fixture.js';
 import { judgeFixture, referenceBaseline } from '../../src/harness/fixture-verdict.js';
-import { planSegment } from '../../src/harness/process-driver.js';
+import { sessionInputs } from '../../src/harness/process-driver.js';
 import { placeFixture, requestTextsOf } from '../../src/harness/session-frame.js';
 import type { PlannedFixture } from '../../src/harness/fixture-run.js';
 
@@ -117,7 +117,7 @@ export function measureFuzzFloor(seed: number, scenarios: number, steps: number,
   // A target that answers exactly as the reference did: the verdicts take their fast path.
   const runs = plans.map((p) => answerReference(p, { answer: () => {} }).run);
   const harness = bestCpuMs(rounds, () => {
-    for (let next = 0; next < plans.length; ) next = planSegment(plans, next).at(-1)!.index + 1;
+    sessionInputs(plans);
     for (const run of runs) {
       const baseline = referenceBaseline(run);
       if (baseline !== undefined) judgeFixture(run, baseline);

@@ -27,8 +27,8 @@ import { performance } from 'node:perf_hooks';
 import { runFuzz, generateScenario, scenarioSeed } from '../../src/fuzz/fuzz-run.js';
 import { scenarioFixture } from '../../src/fuzz/scenario-fixture.js';
 import { ensureRustKernel, RUST_BINARY } from '../../src/harness/implementation.js';
-import { planSegment } from '../../src/harness/process-driver.js';
-import { helloLine, placeFixture } from '../../src/harness/session-frame.js';
+import { sessionInputs } from '../../src/harness/process-driver.js';
+import { placeFixture } from '../../src/harness/session-frame.js';
 import { planTasks } from '../../src/fuzz/fuzz-task.js';
 import { readShardFile, ShardFileWriter } from '../../src/fuzz/shard-file.js';
 import { mergeShards, mergedReportText } from '../../src/fuzz/shard-merge.js';
@@ -47,15 +47,12 @@ function rustAloneMs(root: string, seed: number, runs: number): { wall: number; 
   const planned = fixtures.map((fixture) => ({ loaded: { file: fixture.name, fixture }, placement: placeFixture(fixture) }));
   const dir = mkdtempSync(join(tmpdir(), 'lockstep-bench-fuzz-'));
   try {
-    const files: string[] = [];
-    for (let next = 0; next < planned.length; ) {
-      const segment = planSegment(planned, next);
-      const lines = [Buffer.from(helloLine(), 'utf8'), ...segment.flatMap((e) => e.lines)];
-      const file = join(dir, `s${files.length}.jsonl`);
-      writeFileSync(file, Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')])));
-      files.push(file);
-      next = segment.at(-1)!.index + 1;
-    }
+    // Each session's input exactly as the harness writes it.
+    const files = sessionInputs(planned).map((input, i) => {
+      const file = join(dir, `s${i}.jsonl`);
+      writeFileSync(file, input);
+      return file;
+    });
     const script = `${files.map((f) => `${RUST_BINARY} < '${f}' > /dev/null`).join('\n')}\ntimes`;
     // The best of three: the kernel alone takes a fraction of a second, which one burst of
     // another process's load can double.

@@ -30,35 +30,18 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { builtinImplementations } from '../../src/harness/builtin-implementations.js';
 import { startCommand } from '../../src/harness/command-process.js';
-import { joinLines } from '../../src/harness/line-inbox.js';
 import { loadFixtures } from '../../src/harness/fixture-file.js';
 import type { PlannedFixture } from '../../src/harness/fixture-run.js';
 import type { Implementation } from '../../src/harness/implementation.js';
 import { runParity } from '../../src/harness/parity-run.js';
 import { SessionHost } from '../../src/harness/session-host.js';
-import { DEFAULT_SESSION_LANES, planSegmentTexts, processRunOrder } from '../../src/harness/process-driver.js';
+import { DEFAULT_SESSION_LANES, sessionInputs } from '../../src/harness/process-driver.js';
 import { FRESH_FRAME, fixtureLines, helloLine, placeFixture } from '../../src/harness/session-frame.js';
 import { ensureRustKernel } from '../../src/harness/rust-kernel-build.js';
 import { ensureTsServer } from '../../src/harness/ts-server-build.js';
 import { defaultVerifiedFixtures, openVerifiedFixtures } from '../../src/harness/verified-fixtures.js';
 import type { BenchContext, BenchRatio, BenchRow, BenchSection } from './kit/types.js';
 
-const NEWLINE = Buffer.from('\n');
-
-/** The sessions the harness would write, as whole input texts. */
-function sessionInputs(inFileOrder: readonly PlannedFixture[]): Buffer[] {
-  const planned = processRunOrder(inFileOrder).map((index) => inFileOrder[index]!);
-  const inputs: Buffer[] = [];
-  for (let next = 0; next < planned.length; ) {
-    const segment = planSegmentTexts(planned, next);
-    const hello = planned[next]!.placement.opening === 'bare' ? [] : [helloLine()];
-    // The bytes the harness writes (process-driver.ts runRange), each piece followed by a newline.
-    const pieces = joinLines([...hello, ...segment.flatMap((entry) => entry.lines)]);
-    inputs.push(Buffer.concat(pieces.flatMap((piece) => [piece, NEWLINE])));
-    next = segment.at(-1)!.index + 1;
-  }
-  return inputs;
-}
 
 /** Milliseconds for the implementation alone to answer the same lines. */
 async function standaloneMs(implementation: Implementation, planned: readonly PlannedFixture[], root: string): Promise<number> {

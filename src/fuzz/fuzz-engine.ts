@@ -18,7 +18,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { FixtureRun } from '../harness/fixture-run.js';
-import { baselineTextAt } from '../harness/baseline-response.js';
+import { matchesTextAt } from '../harness/baseline-response.js';
 import { judgeFixture, referenceBaseline, type Baseline } from '../harness/fixture-verdict.js';
 import { runProcessImplementation } from '../harness/process-driver.js';
 import { plantCanary } from './canary-target.js';
@@ -124,7 +124,8 @@ function answersAsReference(run: FixtureRun, baseline: Baseline): boolean {
   for (let step = 0; step < baseline.steps.length; step++) {
     const actual = run.responses[step + opening];
     const expected = baseline.steps[step]!;
-    if (actual === baselineTextAt(expected, run.frame.seqOffset) || actual === baselineTextAt(expected, 0)) continue;
+    // Compared in place (matchesTextAt): no shifted copy of the text is built per answer.
+    if (actual !== undefined && (matchesTextAt(expected, actual, run.frame.seqOffset) === true || actual === expected.canonical)) continue;
     // Error answers were judged equal on code and path (their messages may differ); the response
     // invariants do not read error answers at all, so such a pair gives the same verdict too.
     if (expected.kind === 'error' && actual?.startsWith('{"error":')) continue;

@@ -3,7 +3,7 @@ import { describeEnd, joinLines, type LineChannel, type Received } from './line-
 import { ProcessSession } from './process-session.js';
 import { SessionHost } from './session-host.js';
 import type { FixtureRun, ImplementationRun, PlannedFixture } from './fixture-run.js';
-import { fitsOffset, fixtureLines, fixtureLineTexts, helloLine, openingAnswerCount, type FixtureFrame } from './session-frame.js';
+import { fitsOffset, fixtureLineTexts, helloLine, openingAnswerCount, type FixtureFrame } from './session-frame.js';
 
 export interface ProcessDriverOptions {
   readonly timeoutMs: number;
@@ -53,20 +53,34 @@ function segmentFrames(planned: readonly PlannedFixture[], start: number, end: n
   return segment;
 }
 
-/** The fixtures from `start` packed into one session (segmentFrames), with the lines each is written as. */
-export function planSegment(planned: readonly PlannedFixture[], start: number, end: number = planned.length): Array<SegmentEntry<Buffer>> {
-  return segmentFrames(planned, start, end).map(({ index, frame }) => {
-    const { loaded, placement } = planned[index]!;
-    return { index, frame, lines: fixtureLines(loaded.fixture, placement, frame) };
-  });
-}
-
-/** planSegment with request lines as texts (fixtureLineTexts), for writing a session as few pieces (joinLines). */
-export function planSegmentTexts(planned: readonly PlannedFixture[], start: number, end: number = planned.length): Array<SegmentEntry<string | Buffer>> {
+/** The fixtures from `start` packed into one session (segmentFrames), with the lines each is written as (fixtureLineTexts). */
+function planSegment(planned: readonly PlannedFixture[], start: number, end: number): Array<SegmentEntry<string | Buffer>> {
   return segmentFrames(planned, start, end).map(({ index, frame }) => {
     const { loaded, placement } = planned[index]!;
     return { index, frame, lines: fixtureLineTexts(loaded.fixture, placement, frame) };
   });
+}
+
+/**
+ * One session from `start`: its fixtures (planSegment) and what is written to it, hello first
+ * unless bare (pipelined: no round trip before the first fixture), as few pieces (joinLines),
+ * each to be followed by a newline.
+ */
+function planSession(ordered: readonly PlannedFixture[], start: number, end: number): { segment: Array<SegmentEntry<string | Buffer>>; pieces: Buffer[] } {
+  const segment = planSegment(ordered, start, end);
+  const hello = ordered[start]!.placement.opening === 'bare' ? [] : [helloLine()];
+  return { segment, pieces: joinLines([...hello, ...segment.flatMap((entry) => entry.lines)]) };
+}
+
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * Each session a process run over `planned` (in file order) writes, as its whole input: the
+ * bytes a kernel run alone is fed, so that benches time it on exactly the harness's lines.
+ */
+export function sessionInputs(planned: readonly PlannedFixture[]): Buffer[] {
+  const ordered = processRunOrder(planned).map((index) => planned[index]!);
+  return sessionRanges(ordered).map(([start, end]) => Buffer.concat(planSession(ordered, start, end).pieces.flatMap((piece) => [piece, NEWLINE])));
 }
 
 /** Why a hello answer is not a successful handshake, or undefined when it is one. */
@@ -187,10 +201,8 @@ async function runRange(
     const session = await open();
     state.sessions += 1;
     const bare = ordered[next]!.placement.opening === 'bare';
-    const segment = planSegmentTexts(ordered, next, end);
-    // The hello is pipelined with the fixtures: no round trip before the first fixture.
-    const hello = bare ? [] : [helloLine()];
-    void session.write(joinLines([...hello, ...segment.flatMap((entry) => entry.lines)]));
+    const { segment, pieces } = planSession(ordered, next, end);
+    void session.write(pieces);
     session.endInput();
     const greeting: Received = bare ? { kind: 'line', line: '' } : await session.next(Date.now() + options.timeoutMs);
     const refusal = greeting.kind === 'line' && !bare ? helloRefusal(greeting.line) : undefined;

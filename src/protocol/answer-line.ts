@@ -1,7 +1,7 @@
 // One line in, one canonical response line out (checks 1 to 12 of docs/protocol.md).
 import type { ProtocolResponse } from '../../generated/ts/types.js';
 import { canonicalize } from '../canonical/index.js';
-import { errorResponse, fallbackLine, fault } from './protocol-error.js';
+import { errorResponse, fallbackText, fault } from './protocol-error.js';
 import type { Line } from './line-reader.js';
 import { readRequest } from './read-request.js';
 import { FastJsonUnsupported, stepResponseJson } from './step-result-json.js';
@@ -63,7 +63,7 @@ export function answerText(session: Session, line: Line, lineNo: number, answere
       const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       return canonicalize(errorResponse(fault(ERROR_CODE.INTERNAL_ERROR, '', { detail }), lineNo, seqOf(response)));
     } catch {
-      return fallbackLine(lineNo, seqOf(response)).slice(0, -1);
+      return fallbackText(lineNo, seqOf(response));
     }
   }
   // Outside the try: what the caller does with the response is no part of answering the line.

@@ -36,7 +36,7 @@ export function errorResponse(f: LineFault, line: number, seq: number | undefine
  * alone (a fixed ASCII message, the line number, a safe-integer seq), which canonical JSON
  * cannot refuse.
  */
-export function fallbackLine(line: number, seq: number | undefined): string {
+export function fallbackText(line: number, seq: number | undefined): string {
   const safeSeq = seq !== undefined && Number.isSafeInteger(seq) && seq >= 0 ? seq : undefined;
-  return `${canonicalize(errorResponse({ code: ERROR_CODE.INTERNAL_ERROR, path: '', message: FALLBACK_MESSAGE }, line, safeSeq))}\n`;
+  return canonicalize(errorResponse({ code: ERROR_CODE.INTERNAL_ERROR, path: '', message: FALLBACK_MESSAGE }, line, safeSeq));
 }
