@@ -12,6 +12,7 @@ import type { CoreSnapshot, ExecutionStepResult, ProtocolRequest, ProtocolRespon
 import { ERROR_CODE } from '../../generated/ts/protocol-edge.js';
 import { createKernel } from '../kernel/index.js';
 import { checkInvariants } from '../kernel/invariants.js';
+import { kernelStep } from '../protocol/session.js';
 import type { InvariantViolation } from './response-invariants.js';
 import type { Scenario } from './scenario.js';
 
@@ -20,26 +21,19 @@ type Kernel = ReturnType<typeof createKernel>;
 /** Applies one request to an in-process kernel; undefined for requests that are not steps. */
 export function applyRequest(kernel: Kernel, r: ProtocolRequest): ExecutionStepResult | undefined {
   switch (r.op) {
-    case 'intent':
-      return kernel.intent(r.intent);
-    case 'venue_event':
-      return kernel.venueEvent(r.event);
-    case 'account_event':
-      return kernel.accountEvent(r.event);
-    case 'mark_price':
-      return kernel.markPrice({ asset: r.asset, price: r.price, ts: r.ts });
-    case 'reconcile':
-      return kernel.reconcile({ reconcile_id: r.reconcile_id, ts: r.ts, slots: r.slots });
-    case 'calibrate_fee':
-      return kernel.calibrateFee({ fill_price: r.fill_price, fill_size: r.fill_size, order_type: r.order_type, actual_fee: r.actual_fee });
     case 'restore':
       kernel.restore(r.snapshot);
       return undefined;
     case 'reset':
       kernel.reset();
       return undefined;
-    default:
+    case 'hello':
+    case 'configure':
+    case 'snapshot':
+    case 'bye':
       return undefined;
+    default:
+      return kernelStep(kernel, r);
   }
 }
 

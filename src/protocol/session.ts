@@ -1,6 +1,6 @@
 // One protocol session: checks 9 to 12 of docs/protocol.md (seq, handshake, configured) and
 // the dispatch of each op to the kernel. Pure apart from the kernel it owns.
-import type { ProtocolRequest, ProtocolResponse } from '../../generated/ts/types.js';
+import type { ExecutionStepResult, ProtocolRequest, ProtocolResponse } from '../../generated/ts/types.js';
 import { createKernel, SnapshotShapeError, type Kernel, type KernelOptions } from '../kernel/index.js';
 import { errorResponse, fault, type LineFault } from './protocol-error.js';
 import { CAPABILITIES, PROTOCOL_MAJOR, PROTOCOL_VERSION } from './limits.js';
@@ -23,6 +23,31 @@ const NEEDS_CONFIGURE: ReadonlySet<ProtocolRequest['op']> = new Set([
   'snapshot',
   'reset',
 ]);
+
+/** The requests answered with a step result. */
+export type StepRequest = Extract<ProtocolRequest, { op: 'intent' | 'venue_event' | 'account_event' | 'mark_price' | 'reconcile' | 'calibrate_fee' }>;
+
+/**
+ * The kernel call each step request asks for: one mapping from a request's fields to the
+ * kernel's arguments, for the session below and for whatever replays requests straight into a
+ * kernel (the fuzz loop's invariant replay).
+ */
+export function kernelStep(k: Kernel, r: StepRequest): ExecutionStepResult {
+  switch (r.op) {
+    case 'intent':
+      return k.intent(r.intent);
+    case 'venue_event':
+      return k.venueEvent(r.event);
+    case 'account_event':
+      return k.accountEvent(r.event);
+    case 'mark_price':
+      return k.markPrice({ asset: r.asset, price: r.price, ts: r.ts });
+    case 'reconcile':
+      return k.reconcile({ reconcile_id: r.reconcile_id, ts: r.ts, slots: r.slots });
+    case 'calibrate_fee':
+      return k.calibrateFee({ fill_price: r.fill_price, fill_size: r.fill_size, order_type: r.order_type, actual_fee: r.actual_fee });
+  }
+}
 
 export class Session {
   private lastSeq: number | undefined;
@@ -112,27 +137,14 @@ export class Session {
 
   private step(r: Exclude<ProtocolRequest, { op: 'hello' | 'configure' | 'restore' | 'bye' }>, k: Kernel): ProtocolResponse {
     switch (r.op) {
-      case 'intent':
-        return { op: 'intent', seq: r.seq, result: k.intent(r.intent) };
-      case 'venue_event':
-        return { op: 'venue_event', seq: r.seq, result: k.venueEvent(r.event) };
-      case 'account_event':
-        return { op: 'account_event', seq: r.seq, result: k.accountEvent(r.event) };
-      case 'mark_price':
-        return { op: 'mark_price', seq: r.seq, result: k.markPrice({ asset: r.asset, price: r.price, ts: r.ts }) };
-      case 'reconcile':
-        return { op: 'reconcile', seq: r.seq, result: k.reconcile({ reconcile_id: r.reconcile_id, ts: r.ts, slots: r.slots }) };
-      case 'calibrate_fee':
-        return {
-          op: 'calibrate_fee',
-          seq: r.seq,
-          result: k.calibrateFee({ fill_price: r.fill_price, fill_size: r.fill_size, order_type: r.order_type, actual_fee: r.actual_fee }),
-        };
       case 'snapshot':
         return { op: 'snapshot', seq: r.seq, snapshot: k.snapshot() };
       case 'reset':
         k.reset();
         return this.state('reset', r.seq, k);
+      default:
+        // Every step op answers { op, seq, result }: the per-op response types differ in `op` only.
+        return { op: r.op, seq: r.seq, result: kernelStep(k, r) } as ProtocolResponse;
     }
   }
 
