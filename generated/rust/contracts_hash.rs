@@ -5,4 +5,4 @@
 //! The contracts hash a journal header names (SHA-256 over every schema and data table).
 
 /// SHA-256 over the canonical JSON of every schema and data table.
-pub const CONTRACTS_HASH: &str = "sha256:0fd02c01b7308434fc6f63639c8123c6d66ab8178fa9f3957b599de35d8b9391";
+pub const CONTRACTS_HASH: &str = "sha256:d7d12964969586c7a18716ae64a16be96675ce304335dd3bb0c8db43cbce4627";

@@ -4013,9 +4013,6 @@ pub enum ReconcileField {
     /// `exit_leg_ratios`
     #[serde(rename = "exit_leg_ratios")]
     ExitLegRatios,
-    /// `orders_placed`
-    #[serde(rename = "orders_placed")]
-    OrdersPlaced,
     /// `seen_event_ids`
     #[serde(rename = "seen_event_ids")]
     SeenEventIds,
@@ -4026,7 +4023,7 @@ pub enum ReconcileField {
 
 impl ReconcileField {
     /// Every value, in schema order.
-    pub const ALL: [ReconcileField; 12] = [ReconcileField::TradeId, ReconcileField::Asset, ReconcileField::Side, ReconcileField::Size, ReconcileField::EntryPrice, ReconcileField::InitialSize, ReconcileField::ActiveLegIndex, ReconcileField::UnrealizedPnl, ReconcileField::ExitLegRatios, ReconcileField::OrdersPlaced, ReconcileField::SeenEventIds, ReconcileField::LiveEventIds];
+    pub const ALL: [ReconcileField; 11] = [ReconcileField::TradeId, ReconcileField::Asset, ReconcileField::Side, ReconcileField::Size, ReconcileField::EntryPrice, ReconcileField::InitialSize, ReconcileField::ActiveLegIndex, ReconcileField::UnrealizedPnl, ReconcileField::ExitLegRatios, ReconcileField::SeenEventIds, ReconcileField::LiveEventIds];
 
     /// The JSON spelling of the value.
     pub const fn as_str(self) -> &'static str {
@@ -4040,7 +4037,6 @@ impl ReconcileField {
             ReconcileField::ActiveLegIndex => "active_leg_index",
             ReconcileField::UnrealizedPnl => "unrealized_pnl",
             ReconcileField::ExitLegRatios => "exit_leg_ratios",
-            ReconcileField::OrdersPlaced => "orders_placed",
             ReconcileField::SeenEventIds => "seen_event_ids",
             ReconcileField::LiveEventIds => "live_event_ids",
         }
@@ -4719,7 +4715,7 @@ pub struct TradeSlot {
     /// Last mark price seen for the slot's asset while it held a position.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mark_price: Option<Price>,
-    /// Orders placed for this trade; the next order id uses orders_placed + 1.
+    /// Orders the kernel has placed on this slot over all its trades; the next order id is <trade_id>#<orders_placed + 1>, so no two orders of a slot share an id.
     pub orders_placed: u64,
     /// PnL realised by this trade's exit fills.
     pub realized_pnl: Amount,

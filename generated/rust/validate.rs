@@ -2011,7 +2011,7 @@ pub fn validate_reconcile_change(value: &Value) -> Result<(), SchemaError> {
 
 /// Validates a value against `ReconcileField`; the first error as ajv reports it.
 pub fn validate_reconcile_field(value: &Value) -> Result<(), SchemaError> {
-    check_string(value, &StringRule { const_value: None, enum_values: Some(&["trade_id", "asset", "side", "size", "entry_price", "initial_size", "active_leg_index", "unrealized_pnl", "exit_leg_ratios", "orders_placed", "seen_event_ids", "live_event_ids"]), max_length: None, min_length: None, pattern: None })
+    check_string(value, &StringRule { const_value: None, enum_values: Some(&["trade_id", "asset", "side", "size", "entry_price", "initial_size", "active_leg_index", "unrealized_pnl", "exit_leg_ratios", "seen_event_ids", "live_event_ids"]), max_length: None, min_length: None, pattern: None })
 }
 
 /// Validates a value against `ReconcileRequest`; the first error as ajv reports it.
@@ -3809,7 +3809,7 @@ fn check_trade_slot_active_leg_index(value: &Value) -> Result<(), SchemaError> {
 }
 
 fn check_trade_slot_orders_placed(value: &Value) -> Result<(), SchemaError> {
-    check_number(value, &NumberRule { integer: true, maximum: Some(1000000.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
+    check_number(value, &NumberRule { integer: true, maximum: Some(9007199254740991.0), minimum: Some(0.0), exclusive_maximum: None, exclusive_minimum: None })
 }
 
 fn check_trade_slot_seen_event_ids(value: &Value) -> Result<(), SchemaError> {

@@ -160,7 +160,6 @@ export type ReconcileField =
   | 'active_leg_index'
   | 'unrealized_pnl'
   | 'exit_leg_ratios'
-  | 'orders_placed'
   | 'seen_event_ids'
   | 'live_event_ids';
 /**
@@ -622,7 +621,7 @@ export interface TradeSlot {
   unrealized_pnl: Amount;
   fees_paid: Amount;
   /**
-   * Orders placed for this trade; the next order id uses orders_placed + 1.
+   * Orders the kernel has placed on this slot over all its trades; the next order id is <trade_id>#<orders_placed + 1>, so no two orders of a slot share an id.
    */
   orders_placed: number;
   entry_order?: VenueOrder;

@@ -124,6 +124,36 @@ fn r10_duplicates_and_unknown_orders_change_nothing() {
     assert_eq!(typed_to_string(&after).unwrap_or_default(), before);
 }
 
+fn rejected(id: &str, order: &str, trade: &str) -> VenueEvent {
+    VenueEvent::OrderRejected(OrderRejected { event_id: id.into(), order_id: order.into(), reason: None, slot_id: 0, trade_id: trade.into(), ts: 3 })
+}
+
+#[test]
+fn r10_a_trade_id_that_comes_back_names_new_orders_so_an_old_event_is_never_applied_again() {
+    let mut k = Kernel::new(config(Mode::Backtest));
+    k.intent(&enter(0, "A", 1.0, vec![1.0]));
+    k.venue_event(&rejected("a1", "A#1", "A"));
+    k.intent(&enter(0, "B", 1.0, vec![1.0]));
+    k.venue_event(&rejected("b1", "B#2", "B"));
+    let again = k.intent(&enter(0, "A", 1.0, vec![1.0]));
+    assert!(matches!(again.actions.first(), Some(OrderAction::PlaceOrder(p)) if p.order_id == "A#3"));
+    assert_eq!(k.venue_event(&rejected("a1", "A#1", "A")).outcome.code, DiagnosticCode::UnknownOrder);
+}
+
+#[test]
+fn r1_an_order_past_the_last_exact_id_is_refused_not_wrapped() {
+    let mut snapshot = Kernel::new(config(Mode::Backtest)).snapshot();
+    snapshot.slots[0].orders_placed = 9_007_199_254_740_990;
+    let Ok(mut k) = Kernel::restore(snapshot) else { panic!("a fresh kernel's snapshot restores") };
+    let last = k.intent(&enter(0, "A", 1.0, vec![1.0]));
+    assert!(matches!(last.actions.first(), Some(OrderAction::PlaceOrder(p)) if p.order_id == "A#9007199254740991"));
+    k.venue_event(&rejected("a1", "A#9007199254740991", "A"));
+    let r = k.intent(&enter(0, "B", 1.0, vec![1.0]));
+    assert_eq!(r.outcome.code, DiagnosticCode::InvalidIntent);
+    assert_eq!(r.outcome.details.reason.as_deref(), Some("ORDER_IDS_EXHAUSTED"));
+    assert_eq!(r.outcome.details.value.as_deref(), Some("9007199254740991"));
+}
+
 #[test]
 fn r11_a_fill_on_a_closed_trade_goes_stale_until_reconcile() {
     let mut k = Kernel::new(config(Mode::Backtest));
@@ -254,7 +284,7 @@ fn r12_reconcile_audits_the_bookkeeping() {
         OrderTransition::ReconcileChange(c) => Some(format!("{}:{}->{}", c.field.as_str(), c.before, c.after)),
         _ => None,
     }).collect();
-    assert_eq!(fields, ["trade_id:\"T\"->\"U\"", "live_event_ids:1->0", "orders_placed:1->0", "size:0.5->0", "entry_price:100->0"]);
+    assert_eq!(fields, ["trade_id:\"T\"->\"U\"", "live_event_ids:1->0", "size:0.5->0", "entry_price:100->0"]);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 // R2 ENTER: open a new trade on an IDLE or CLOSED slot (after R1 and the mode policy).
 import type { AccountState, EnterIntent, OrderAction, TradeSlot, VenueOrder } from './types.js';
 import { entryNeedsGapFreeAccount, entryNeedsReconciledAccount, slotCell } from './matrix.js';
-import { orderId } from './order-id.js';
+import { nextOrderNumber, orderId } from './order-id.js';
 import { refusal, slotEffect, type Refusal, type SlotEffect } from './outcome.js';
 import { slotTransition, type StepContext } from './transition.js';
 
@@ -25,14 +25,15 @@ export function enter(
   if ((slot.stage !== 'IDLE' && slot.stage !== 'CLOSED') || !slotCell(slot.stage, 'ENTER', to)) {
     return refusal('SLOT_BUSY', { stage: slot.stage });
   }
-  // A trade id names one trade: reusing the slot's last one would give the new entry order the
-  // id of the old (`<trade_id>#1`), so a late event of the old trade would land on the new one,
-  // and a retried ENTER whose first answer was lost would open a second trade.
+  // A trade id names one trade: a retried ENTER whose first answer was lost must not open a
+  // second trade. (Order ids stay unique however trade ids come back: see nextOrderNumber.)
   if (slot.trade_id === i.trade_id) {
     return refusal('INVALID_INTENT', { field: 'trade_id', value: i.trade_id, reason: 'TRADE_ID_REUSED' });
   }
+  const n = nextOrderNumber(slot);
+  if (typeof n !== 'number') return n;
   const order: VenueOrder = {
-    order_id: orderId(i.trade_id, 1),
+    order_id: orderId(i.trade_id, n),
     role: 'ENTRY',
     order_side: i.side === 'LONG' ? 'BUY' : 'SELL',
     order_type: i.order_type,
@@ -42,7 +43,8 @@ export function enter(
     status: 'NEW',
   };
   if (i.limit_price !== undefined) order.limit_price = i.limit_price;
-  // Every trade field is replaced; exit_order and mark_price go; last_event_ts is kept.
+  // Every trade field is replaced; exit_order and mark_price go; last_event_ts is kept, and so is
+  // the order counter (nextOrderNumber).
   const next: TradeSlot = {
     slot_id: slot.slot_id,
     stage: to,
@@ -58,7 +60,7 @@ export function enter(
     realized_pnl: 0,
     unrealized_pnl: 0,
     fees_paid: 0,
-    orders_placed: 1,
+    orders_placed: n,
     entry_order: order,
     seen_event_ids: [],
   };

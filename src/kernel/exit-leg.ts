@@ -1,7 +1,7 @@
 // R5 EXIT: an exit order for the next leg of an open position.
 import type { ExitIntent, OrderAction, OutcomeDetails, TradeSlot, VenueOrder } from './types.js';
 import { slotCell } from './matrix.js';
-import { orderId } from './order-id.js';
+import { nextOrderNumber, orderId } from './order-id.js';
 import { refusal, slotEffect, type Refusal, type SlotEffect } from './outcome.js';
 import { checkNotStale, checkTradeId } from './trade-id.js';
 import { slotTransition, type StepContext } from './transition.js';
@@ -33,8 +33,9 @@ export function exitLeg(slot: TradeSlot, i: ExitIntent, ctx: StepContext): Refus
   const mismatch = checkTradeId(slot, i.trade_id);
   if (mismatch !== undefined) return mismatch;
   const tradeId = slot.trade_id as string;
+  const n = nextOrderNumber(slot);
+  if (typeof n !== 'number') return n;
   const { leg, requested, clamped } = nextLegSize(slot);
-  const n = slot.orders_placed + 1;
   const order: VenueOrder = {
     order_id: orderId(tradeId, n),
     role: 'EXIT',

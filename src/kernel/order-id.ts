@@ -1,25 +1,26 @@
+import { SAFE_INTEGER_MAX } from '../../generated/ts/protocol-edge.js';
+import { refusal, type Refusal } from './outcome.js';
+import type { TradeSlot } from './types.js';
+
 /**
- * The n-th order of a trade (entry = 1, exits counting on) has the id `<trade_id>#<n>`:
- * deterministic, so replays and restarts name the same orders.
+ * An order of a slot has the id `<trade_id>#<n>`: deterministic, so replays and restarts name
+ * the same orders.
  */
 export function orderId(tradeId: string, n: number): string {
   return `${tradeId}#${n}`;
 }
 
 /**
- * How many orders of `tradeId` the slot's order fields already name: the highest n of an order
- * id `<tradeId>#<n>` among them, 0 when none. A reconcile that adopts a trade counts on from
- * there, so a trade the slot held before (A, then B, then A again by reconcile) never names a
- * new order like one the slot still holds: a venue event for that id would find the old one.
- * At most 15 digits are read (below 2^53, so both kernels read the same number).
+ * The number of the slot's next order. Orders are numbered over the slot's whole life, not per
+ * trade: a trade id that comes back (A, then B, then A again, by ENTER or by reconcile) names
+ * its orders past every order the slot placed before. So no two orders of a slot share an id,
+ * and a late event of an old order is UNKNOWN_ORDER instead of landing on a new order of the
+ * same name (R10: no input sequence applies one event twice). A slot whose counter is at the
+ * largest integer both kernels count exactly has no id left to give: refused, not wrapped.
  */
-export function ordersNamedFor(tradeId: string, orders: ReadonlyArray<{ readonly order_id: string } | undefined>): number {
-  const prefix = `${tradeId}#`;
-  let highest = 0;
-  for (const o of orders) {
-    if (o === undefined || !o.order_id.startsWith(prefix)) continue;
-    const digits = o.order_id.slice(prefix.length);
-    if (/^[1-9][0-9]{0,14}$/.test(digits)) highest = Math.max(highest, Number(digits));
+export function nextOrderNumber(slot: TradeSlot): number | Refusal {
+  if (slot.orders_placed >= SAFE_INTEGER_MAX) {
+    return refusal('INVALID_INTENT', { field: 'orders_placed', value: String(slot.orders_placed), reason: 'ORDER_IDS_EXHAUSTED' });
   }
-  return highest;
+  return slot.orders_placed + 1;
 }

@@ -5,7 +5,6 @@
 import type { OrderTransition, ReconcileField, ReconcileSlot, TradeSlot, TradeStage } from './types.js';
 import { isTerminal, orderCell, slotCell } from './matrix.js';
 import { isPositiveFinite, numberText, sideSign } from './numbers.js';
-import { ordersNamedFor } from './order-id.js';
 import { refusal, type Refusal } from './outcome.js';
 import { copyOrder, copySlot, setOrder } from './slot.js';
 import { orderTransition, reconcileChange, slotTransition, type StepContext } from './transition.js';
@@ -78,8 +77,8 @@ export function reconcileSlot(
   if (s.trade_id !== truth.trade_id) {
     out.push(reconcileChange(ctx, 'trade_id', fieldText(s.trade_id), fieldText(truth.trade_id)));
     s.trade_id = truth.trade_id;
+    // orders_placed is kept: the slot's orders are numbered over its whole life (nextOrderNumber).
     auditWindow(s, ctx, out, [], []);
-    set('orders_placed', ordersNamedFor(truth.trade_id, [s.entry_order, s.exit_order]));
   } else {
     // Every order has ended: the live ids may now be evicted like any other.
     auditWindow(s, ctx, out, [...s.seen_event_ids, ...(s.live_event_ids ?? [])], []);

@@ -35,6 +35,19 @@ function checkCancelMemory(o: VenueOrder, path: string): void {
   }
 }
 
+/**
+ * R2, R5: a slot numbers its orders over its life, so every order it holds whose id ends in a
+ * number the kernel could give (`#` and digits without a leading zero) is numbered at most
+ * `orders_placed`. One numbered past it would see its id given again to a new order.
+ */
+function checkOrderNumber(o: VenueOrder, ordersPlaced: number, path: string): void {
+  const digits = /#([1-9][0-9]*)$/.exec(o.order_id)?.[1];
+  // 17 digits or more exceed any counter; up to 16, Number() rounds nothing at or below 2^53 - 1.
+  if (digits !== undefined && (digits.length > 16 || Number(digits) > ordersPlaced)) {
+    throw new SnapshotShapeError(`${path}/order_id`, `order ${o.order_id} is numbered past orders_placed ${ordersPlaced}, so its id would be given again`);
+  }
+}
+
 /** The order a stage needs live (and in which phase), and whether it needs an open position. */
 const STAGE_NEEDS: Readonly<Record<TradeStage, { live?: 'entry_order' | 'exit_order'; phases?: readonly OrderStatus[]; size: 'zero' | 'positive' | 'any' }>> = {
   IDLE: { size: 'zero' },
@@ -91,7 +104,9 @@ export function checkSnapshotShape(s: CoreSnapshot): void {
     if (slot.slot_id !== i) throw new SnapshotShapeError(`/slots/${i}/slot_id`, `slot ${i} has slot_id ${String(slot.slot_id)}`);
     for (const field of ['entry_order', 'exit_order'] as const) {
       const o = slot[field];
-      if (o !== undefined) checkCancelMemory(o, `/slots/${i}/${field}`);
+      if (o === undefined) continue;
+      checkCancelMemory(o, `/slots/${i}/${field}`);
+      checkOrderNumber(o, slot.orders_placed, `/slots/${i}/${field}`);
     }
     checkStageOrders(slot, `/slots/${i}`);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SAFE_INTEGER_MAX } from '../../src/protocol/limits.js';
 import { accountUpdate, config, enterIntent, ev, expectRefused, kernel, openPosition, slot0 } from './helpers.js';
 
 describe('R1 validation of ENTER (nothing mutated on refusal)', () => {
@@ -108,9 +109,32 @@ describe('R2 ENTER', () => {
     const r = t.intent(enterIntent({ trade_id: 'T2', intent_id: 'i2' }));
     const s = slot0(r);
     expect(r.outcome.transitions[0]).toMatchObject({ from: 'CLOSED', to: 'ORDER_REQUESTED', trade_id: 'T2' });
-    expect(s).toMatchObject({ trade_id: 'T2', realized_pnl: 0, fees_paid: 0, seen_event_ids: [], orders_placed: 1, last_event_ts: 77 });
+    expect(s).toMatchObject({ trade_id: 'T2', realized_pnl: 0, fees_paid: 0, seen_event_ids: [], last_event_ts: 77 });
+    // The order counter is the slot's, not the trade's: T1 placed T1#1 and T1#2.
+    expect(s).toMatchObject({ orders_placed: 3, entry_order: { order_id: 'T2#3' } });
     expect(s.exit_order).toBeUndefined();
     expect(s.mark_price).toBeUndefined();
+  });
+
+  it('a trade id that comes back (A, B, then A) names its entry past every order of the slot: an old event is UNKNOWN_ORDER, never applied again', () => {
+    const t = kernel();
+    t.intent(enterIntent());
+    const rejectA = ev('ORDER_REJECTED', 'T1#1', { reason: 'venue says no' });
+    t.event(rejectA);
+    t.intent(enterIntent({ trade_id: 'T2', intent_id: 'i2' }));
+    t.event(ev('ORDER_REJECTED', 'T2#2', { trade_id: 'T2', reason: 'venue says no' }));
+    expect(t.intent(enterIntent({ intent_id: 'i3' })).actions[0]).toMatchObject({ order_id: 'T1#3' });
+    expectRefused(t, () => t.event(rejectA), 'UNKNOWN_ORDER');
+  });
+
+  it('gives the last id a slot can count exactly, then refuses (ORDER_IDS_EXHAUSTED): an order id never wraps', () => {
+    const t = kernel();
+    const snap = t.k.snapshot();
+    t.k.restore({ ...snap, slots: snap.slots.map((s) => ({ ...s, orders_placed: SAFE_INTEGER_MAX - 1 })) });
+    expect(t.intent(enterIntent()).actions[0]).toMatchObject({ order_id: `T1#${SAFE_INTEGER_MAX}` });
+    t.event(ev('ORDER_REJECTED', `T1#${SAFE_INTEGER_MAX}`, { reason: 'venue says no' }));
+    const r = expectRefused(t, () => t.intent(enterIntent({ trade_id: 'T2', intent_id: 'i2' })), 'INVALID_INTENT');
+    expect(r.outcome.details).toEqual({ field: 'orders_placed', value: String(SAFE_INTEGER_MAX), reason: 'ORDER_IDS_EXHAUSTED' });
   });
 
   it('R16: live mode refuses ENTER on an unreconciled account (MODE_FORBIDDEN, ERROR)', () => {

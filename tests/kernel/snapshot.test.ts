@@ -87,4 +87,15 @@ describe('snapshot and restore', () => {
     expect(() => a.restore(swapped)).toThrow(/slots\/0\/slot_id/);
     expect(canonicalize(a.snapshot())).toBe(before);
   });
+
+  it('restore refuses an order numbered past orders_placed (its id would be given again), and only a number the kernel could give counts', () => {
+    const a = createKernel(config());
+    a.intent(enterIntent());
+    const snap = a.snapshot();
+    const named = (orderId: string) => ({ ...snap, slots: [{ ...snap.slots[0]!, entry_order: { ...snap.slots[0]!.entry_order!, order_id: orderId } }, ...snap.slots.slice(1)] });
+    for (const past of ['T1#2', 'x#9007199254740992', 'T1#1#3', `T1#${'9'.repeat(17)}`]) {
+      expect(() => a.restore(named(past)), past).toThrow(/slots\/0\/entry_order\/order_id/);
+    }
+    for (const fine of ['T1#1', 'T1#01', 'T1#0', 'T1#', 'T1#2x', 'venue-order']) expect(() => a.restore(named(fine)), fine).not.toThrow();
+  });
 });

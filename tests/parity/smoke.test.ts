@@ -92,10 +92,21 @@ const SIZES = [0.1, 0.3, 0.5, 1, 1.5, 2, 3.3333333333333335, 1e-7, 1e21 / 1e10];
 const PRICES = [99.5, 100, 100.25, 101.3, 0.1 + 0.2, 123456.789];
 
 /** One plausible kernel request (about half of them legal in the current state). */
-function randomStep(s: Script, trades: number[]): Record<string, unknown> {
+/**
+ * What the script believes of each slot: its trade counter (the next trade id) and how many
+ * orders it has asked the slot to place (an upper bound: some are refused). A slot numbers its
+ * orders over its life, so events name orders near that count.
+ */
+interface ScriptState {
+  readonly trades: number[];
+  readonly placed: number[];
+}
+
+function randomStep(s: Script, state: ScriptState): Record<string, unknown> {
+  const { trades, placed } = state;
   const slot = s.pick([0, 1, 2, 0, 1, 3]);
   const trade = `T${slot}-${trades[slot % 3] ?? 0}`;
-  const order = `${trade}#${s.pick([1, 2, 2, 3])}`;
+  const order = `${trade}#${Math.max(1, (placed[slot] ?? 0) - s.pick([0, 0, 1, 2]))}`;
   const event = `E${Math.floor(s.random() * 60)}`;
   const ts = s.count;
   const kind = s.pick(['ORDER_ACK', 'PARTIAL_FILL', 'FILL', 'FILL', 'CANCEL_ACK', 'ORDER_REJECTED', 'CANCEL_REJECTED', 'ORDER_EXPIRED', 'RATE_LIMITED']);
@@ -103,6 +114,7 @@ function randomStep(s: Script, trades: number[]): Record<string, unknown> {
     case 'enter': {
       // Mostly a fresh trade id; now and then the slot's own, which ENTER refuses (TRADE_ID_REUSED).
       if (s.random() < 0.85) trades[slot % 3] = (trades[slot % 3] ?? 0) + 1;
+      placed[slot] = (placed[slot] ?? 0) + 1;
       const limit = s.random() < 0.5;
       const intent: Record<string, unknown> = {
         action: 'ENTER', intent_id: `I${ts}`, ts, slot_id: slot, trade_id: `T${slot}-${trades[slot % 3] ?? 0}`, asset: s.pick(['BTC-USDT', 'ETH-USDT']),
@@ -113,6 +125,7 @@ function randomStep(s: Script, trades: number[]): Record<string, unknown> {
       return { op: 'intent', intent };
     }
     case 'exit': {
+      placed[slot] = (placed[slot] ?? 0) + 1;
       const limit = s.random() < 0.5;
       const intent: Record<string, unknown> = { action: 'EXIT', intent_id: `I${ts}`, ts, slot_id: slot, trade_id: trade, order_type: limit ? 'LIMIT' : 'MARKET' };
       if (limit) intent['limit_price'] = s.pick(PRICES);
@@ -215,7 +228,7 @@ const BAD_LINES: Array<string | Buffer> = [
   Buffer.from('{"op":"snapshot","seq":3}\r'),
 ];
 
-/** A whole trade on slot 2 that passes through every accepted outcome code. */
+/** A whole trade on slot 2 that passes through every accepted outcome code (and RATE_LIMITED). */
 function scriptedTrade(s: Script): void {
   let n = 0;
   const intent = (body: Record<string, unknown>): void => s.req({ op: 'intent', intent: { intent_id: `HI${++n}`, ts: 1000 + n, slot_id: 2, trade_id: 'H', ...body } });
@@ -230,6 +243,7 @@ function scriptedTrade(s: Script): void {
   intent({ action: 'EXIT', order_type: 'MARKET' });
   event('ORDER_ACK', 'H#3');
   event('PARTIAL_FILL', 'H#3', { price: 99, size: 1 });
+  event('RATE_LIMITED', 'H#3', { retry_after_ms: 250 }); // RATE_LIMITED
   intent({ action: 'CANCEL' });
   event('CANCEL_REJECTED', 'H#3'); // CANCEL_REJECTED
   intent({ action: 'CANCEL' });
@@ -240,7 +254,7 @@ function scriptedTrade(s: Script): void {
   event('FILL', 'H#4', { price: 98, size: 1 }); // a fill on a closed trade: STALE_STATE_RECONCILING
   s.req({ op: 'reconcile', reconcile_id: 'HR', ts: 1200, slots: [{ slot_id: 2, trade_id: 'H', asset: 'BTC-USDT' }] });
   s.req({ op: 'intent', intent: { action: 'ENTER', intent_id: 'HI-new', ts: 1300, slot_id: 2, trade_id: 'H2', asset: 'BTC-USDT', side: 'LONG', order_type: 'LIMIT', limit_price: 99, target_size: 1, leverage: 1, exit_leg_ratios: [1] } });
-  s.req({ op: 'venue_event', event: { kind: 'ORDER_REJECTED', event_id: 'HE-new', ts: 1301, slot_id: 2, trade_id: 'H2', order_id: 'H2#1' } }); // ORDER_REJECTED
+  s.req({ op: 'venue_event', event: { kind: 'ORDER_REJECTED', event_id: 'HE-new', ts: 1301, slot_id: 2, trade_id: 'H2', order_id: 'H2#5' } }); // ORDER_REJECTED (the slot's fifth order)
 }
 
 function buildSessionA(s: Script): void {
@@ -253,9 +267,10 @@ function buildSessionA(s: Script): void {
   s.raw(JSON.stringify({ op: 'snapshot', seq: s.seq - 1 }));
   s.req({ op: 'configure', config: CONFIG });
   scriptedTrade(s);
-  const trades = [1, 1, 1];
+  // scriptedTrade placed H#1..H#4 and H2#5 on slot 2.
+  const state: ScriptState = { trades: [1, 1, 1], placed: [0, 0, 5, 0] };
   for (let i = 0; i < 260; i++) {
-    const step = randomStep(s, trades);
+    const step = randomStep(s, state);
     const roll = s.random();
     if (roll < 0.12) s.req(mutate(s, step));
     else if (roll < 0.17) s.raw(s.pick(BAD_LINES));
@@ -268,8 +283,9 @@ function buildSessionA(s: Script): void {
 function buildSessionB(s: Script, snapshot: unknown): void {
   s.req({ op: 'hello', protocol_version: '1.7' });
   s.req({ op: 'restore', snapshot });
-  const trades = [5, 5, 5];
-  for (let i = 0; i < 80; i++) s.req(randomStep(s, trades));
+  const slots = (snapshot as { slots: Array<{ orders_placed: number }> }).slots;
+  const state: ScriptState = { trades: [5, 5, 5], placed: slots.map((x) => x.orders_placed) };
+  for (let i = 0; i < 80; i++) s.req(randomStep(s, state));
   const broken = structuredClone(snapshot) as { slots: Array<{ slot_id: number }> };
   if (broken.slots[1] !== undefined) broken.slots[1].slot_id = 2;
   s.req({ op: 'restore', snapshot: broken });

@@ -4,7 +4,7 @@ use crate::generated::tables::{is_legal_slot_cell, mode_rule};
 use crate::generated::types::{TradeSlot, EnterIntent, AccountState, ReconcileStatus, OutcomeDetails, TradeStage, Trigger, VenueOrder, Side, OrderSide, OrderRole, OrderStatus, OrderAction, PlaceOrder};
 use crate::generated::types::DiagnosticCode as C;
 
-use super::order_id::order_id;
+use super::order_id::{next_order_number, order_id};
 use super::outcome::{SlotEffect, Refusal, refusal, stage_details};
 use super::trade_id::check_not_stale;
 use super::transition::{StepContext, slot_transition};
@@ -27,9 +27,8 @@ pub fn enter(slot: &TradeSlot, i: &EnterIntent, ctx: &StepContext, account: &Acc
     if !matches!(slot.stage, TradeStage::Idle | TradeStage::Closed) || !is_legal_slot_cell(slot.stage, Trigger::Enter, to) {
         return Err(refusal(C::SlotBusy, stage_details(slot.stage)));
     }
-    // A trade id names one trade: reusing the slot's last one would give the new entry order the
-    // id of the old (`<trade_id>#1`), so a late event of the old trade would land on the new one,
-    // and a retried ENTER whose first answer was lost would open a second trade.
+    // A trade id names one trade: a retried ENTER whose first answer was lost must not open a
+    // second trade. (Order ids stay unique however trade ids come back: see next_order_number.)
     if slot.trade_id.as_deref() == Some(i.trade_id.as_str()) {
         let details = OutcomeDetails {
             field: Some("trade_id".to_owned()),
@@ -39,12 +38,13 @@ pub fn enter(slot: &TradeSlot, i: &EnterIntent, ctx: &StepContext, account: &Acc
         };
         return Err(refusal(C::InvalidIntent, details));
     }
+    let n = next_order_number(slot)?;
     let order = VenueOrder {
         avg_fill_price: 0.0,
         filled_size: 0.0,
         intended_size: i.target_size,
         limit_price: i.limit_price,
-        order_id: order_id(&i.trade_id, 1),
+        order_id: order_id(&i.trade_id, n),
         order_side: if i.side == Side::Long { OrderSide::Buy } else { OrderSide::Sell },
         order_type: i.order_type,
         position_before: None,
@@ -53,7 +53,8 @@ pub fn enter(slot: &TradeSlot, i: &EnterIntent, ctx: &StepContext, account: &Acc
         status_before_cancel: None,
         venue_order_id: None,
     };
-    // Every trade field is replaced; exit_order and mark_price go; last_event_ts is kept.
+    // Every trade field is replaced; exit_order and mark_price go; last_event_ts is kept, and so
+    // is the order counter (next_order_number).
     let next = TradeSlot {
         active_leg_index: 0,
         asset: Some(i.asset.clone()),
@@ -66,7 +67,7 @@ pub fn enter(slot: &TradeSlot, i: &EnterIntent, ctx: &StepContext, account: &Acc
         last_event_ts: slot.last_event_ts,
         leverage: Some(i.leverage),
         mark_price: None,
-        orders_placed: 1,
+        orders_placed: n,
         realized_pnl: 0.0,
         seen_event_ids: Vec::new(),
         live_event_ids: None,

@@ -4,7 +4,7 @@ use crate::generated::tables::is_legal_slot_cell;
 use crate::generated::types::{TradeSlot, ExitIntent, TradeStage, Trigger, VenueOrder, Side, OrderSide, OrderRole, OrderStatus, OrderAction, PlaceOrder, OutcomeDetails};
 use crate::generated::types::DiagnosticCode as C;
 
-use super::order_id::order_id;
+use super::order_id::{next_order_number, order_id};
 use super::outcome::{SlotEffect, Refusal, refusal, stage_details};
 use super::trade_id::{check_not_stale, check_trade_id};
 use super::transition::{StepContext, slot_transition};
@@ -38,8 +38,8 @@ pub fn exit_leg(slot: &TradeSlot, i: &ExitIntent, ctx: &StepContext) -> Result<S
         return Err(mismatch);
     }
     let trade_id = slot.trade_id.clone().unwrap_or_default();
+    let n = next_order_number(slot)?;
     let (leg, requested, clamped) = next_leg_size(slot);
-    let n = slot.orders_placed + 1;
     let order = VenueOrder {
         avg_fill_price: 0.0,
         filled_size: 0.0,

@@ -1,23 +1,30 @@
 //! Deterministic order ids, so replays and restarts name the same orders.
 
-/// The n-th order of a trade has the id `<trade_id>#<n>`.
+use crate::generated::protocol_edge::SAFE_INTEGER_MAX;
+use crate::generated::types::{DiagnosticCode as C, OutcomeDetails, TradeSlot};
+
+use super::outcome::{refusal, Refusal};
+
+/// An order of a slot has the id `<trade_id>#<n>`.
 pub fn order_id(trade_id: &str, n: u64) -> String {
     format!("{trade_id}#{n}")
 }
 
-/// How many orders of `trade_id` the slot's order fields already name: the highest n of an
-/// order id `<trade_id>#<n>` among them, 0 when none. A reconcile that adopts a trade counts on
-/// from there, so a trade the slot held before (A, then B, then A again by reconcile) never
-/// names a new order like one the slot still holds: a venue event for that id would find the
-/// old one. At most 15 digits are read (below 2^53, so both kernels read the same number).
-pub fn orders_named_for<'a>(trade_id: &str, order_ids: impl IntoIterator<Item = &'a str>) -> u64 {
-    let mut highest = 0;
-    for id in order_ids {
-        let Some(digits) = id.strip_prefix(trade_id).and_then(|rest| rest.strip_prefix('#')) else { continue };
-        let well_formed = (1..=15).contains(&digits.len()) && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit());
-        if well_formed {
-            highest = highest.max(digits.parse::<u64>().unwrap_or(0));
-        }
+/// The number of the slot's next order. Orders are numbered over the slot's whole life, not per
+/// trade: a trade id that comes back (A, then B, then A again, by ENTER or by reconcile) names
+/// its orders past every order the slot placed before. So no two orders of a slot share an id,
+/// and a late event of an old order is UNKNOWN_ORDER instead of landing on a new order of the
+/// same name (R10: no input sequence applies one event twice). A slot whose counter is at the
+/// largest integer both kernels count exactly has no id left to give: refused, not wrapped.
+pub fn next_order_number(slot: &TradeSlot) -> Result<u64, Refusal> {
+    if slot.orders_placed as f64 >= SAFE_INTEGER_MAX {
+        let details = OutcomeDetails {
+            field: Some("orders_placed".to_owned()),
+            value: Some(slot.orders_placed.to_string()),
+            reason: Some("ORDER_IDS_EXHAUSTED".to_owned()),
+            ..OutcomeDetails::default()
+        };
+        return Err(refusal(C::InvalidIntent, details));
     }
-    highest
+    Ok(slot.orders_placed + 1)
 }

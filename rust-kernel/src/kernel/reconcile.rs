@@ -8,7 +8,6 @@ use crate::generated::types::{
 };
 
 use super::numbers::{is_positive_finite, side_sign};
-use super::order_id::orders_named_for;
 use super::outcome::{field_value, refusal, Refusal};
 use super::slot::OrderField;
 use super::transition::{order_transition, reconcile_change, slot_transition, StepContext};
@@ -93,12 +92,8 @@ pub fn reconcile_slot(slot: &TradeSlot, truth: &ReconcileSlot, r: &ReconcileRequ
     if s.trade_id.as_deref() != Some(truth.trade_id.as_str()) {
         out.push(reconcile_change(&ctx, ReconcileField::TradeId, text_of(s.trade_id.as_deref()), text_of(Some(&truth.trade_id))));
         s.trade_id = Some(truth.trade_id.clone());
+        // orders_placed is kept: the slot's orders are numbered over its whole life (next_order_number).
         audit_window(&mut s, &ctx, out, Vec::new());
-        let named = orders_named_for(&truth.trade_id, [&s.entry_order, &s.exit_order].into_iter().flatten().map(|o| o.order_id.as_str()));
-        if s.orders_placed != named {
-            out.push(reconcile_change(&ctx, ReconcileField::OrdersPlaced, number_text(s.orders_placed as f64), number_text(named as f64)));
-            s.orders_placed = named;
-        }
     } else {
         // Every order has ended: the live ids may now be evicted like any other.
         let mut all = s.seen_event_ids.clone();

@@ -49,6 +49,22 @@ fn check_cancel_memory(o: &VenueOrder, path: &str) -> Result<(), SnapshotShapeEr
     }
 }
 
+/// R2, R5: a slot numbers its orders over its life, so every order it holds whose id ends in a
+/// number the kernel could give (`#` and digits without a leading zero) is numbered at most
+/// `orders_placed`. One numbered past it would see its id given again to a new order.
+fn check_order_number(o: &VenueOrder, orders_placed: u64, path: &str) -> Result<(), SnapshotShapeError> {
+    let Some((_, digits)) = o.order_id.rsplit_once('#') else { return Ok(()) };
+    let numbered = !digits.is_empty() && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit());
+    // Too many digits for a u64 exceed any counter too.
+    if numbered && digits.parse::<u64>().map_or(true, |n| n > orders_placed) {
+        return Err(shape_error(
+            format!("{path}/order_id"),
+            format!("order {} is numbered past orders_placed {orders_placed}, so its id would be given again", o.order_id),
+        ));
+    }
+    Ok(())
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum LiveOrder {
     None,
@@ -140,6 +156,7 @@ pub fn check_snapshot_shape(s: &CoreSnapshot) -> Result<(), SnapshotShapeError> 
         for (field, o) in [("entry_order", slot.entry_order.as_ref()), ("exit_order", slot.exit_order.as_ref())] {
             if let Some(o) = o {
                 check_cancel_memory(o, &format!("/slots/{i}/{field}"))?;
+                check_order_number(o, slot.orders_placed, &format!("/slots/{i}/{field}"))?;
             }
         }
         check_stage_orders(slot, &format!("/slots/{i}"))?;
