@@ -5,4 +5,4 @@
 //! The contracts hash a journal header names (SHA-256 over every schema and data table).
 
 /// SHA-256 over the canonical JSON of every schema and data table.
-pub const CONTRACTS_HASH: &str = "sha256:d7d12964969586c7a18716ae64a16be96675ce304335dd3bb0c8db43cbce4627";
+pub const CONTRACTS_HASH: &str = "sha256:c71ba9995de6ebdde5eff8ebff3f8489e1dc8bf0408c5141047989a1ff5b8d7c";

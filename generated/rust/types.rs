@@ -663,6 +663,9 @@ pub struct CompatReport {
     pub baseline: Option<String>,
     /// One entry per baseline compared.
     pub comparisons: Vec<CompatComparison>,
+    /// Written by a release gate run (--gate) whose breaking findings pending major changesets of the package cover: their files. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covered_by_changesets: Option<Vec<String>>,
     /// Every finding of every comparison, flattened (the list `lockstep report` reads).
     pub findings: Vec<CompatFinding>,
     /// Compatibility mode checked: which directions must hold, against the last release or every release.

@@ -583,13 +583,14 @@ pub fn validate_compat_finding_severity(value: &Value) -> Result<(), SchemaError
 pub fn validate_compat_report(value: &Value) -> Result<(), SchemaError> {
     let object = as_object(value)?;
     check_required(object, &["report", "mode", "verdict", "findings", "comparisons", "stale_acks"])?;
-    check_additional(object, &["report", "mode", "verdict", "baseline", "findings", "comparisons", "stale_acks"])?;
+    check_additional(object, &["report", "mode", "verdict", "baseline", "findings", "comparisons", "covered_by_changesets", "stale_acks"])?;
     check_property(object, "report", check_compat_report_report)?;
     check_property(object, "mode", validate_compat_report_mode)?;
     check_property(object, "verdict", validate_compat_verdict)?;
     check_property(object, "baseline", check_compat_report_baseline)?;
     check_property(object, "findings", check_compat_report_findings)?;
     check_property(object, "comparisons", check_compat_report_comparisons)?;
+    check_property(object, "covered_by_changesets", check_compat_report_covered_by_changesets)?;
     check_property(object, "stale_acks", check_compat_report_stale_acks)?;
     Ok(())
 }
@@ -2690,6 +2691,14 @@ fn check_compat_report_findings(value: &Value) -> Result<(), SchemaError> {
 
 fn check_compat_report_comparisons(value: &Value) -> Result<(), SchemaError> {
     check_array(value, Some(1000), Some(0), validate_compat_comparison)
+}
+
+fn check_compat_report_covered_by_changesets_item(value: &Value) -> Result<(), SchemaError> {
+    check_string(value, &StringRule { const_value: None, enum_values: None, max_length: Some(1024), min_length: None, pattern: None })
+}
+
+fn check_compat_report_covered_by_changesets(value: &Value) -> Result<(), SchemaError> {
+    check_array(value, Some(10000), Some(1), check_compat_report_covered_by_changesets_item)
 }
 
 fn check_compat_report_stale_acks(value: &Value) -> Result<(), SchemaError> {

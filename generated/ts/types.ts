@@ -1059,6 +1059,13 @@ export interface CompatReport {
    */
   comparisons: CompatComparison[];
   /**
+   * Written by a release gate run (--gate) whose breaking findings pending major changesets of the package cover: their files. Absent otherwise.
+   *
+   * @minItems 1
+   * @maxItems 10000
+   */
+  covered_by_changesets?: string[];
+  /**
    * Acks that matched no finding; any entry fails the run.
    *
    * @minItems 0

@@ -1053,7 +1053,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const CompatReport = validate24;
-const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/compat_report.schema.json","title":"CompatReport","description":"What `lockstep compat --format json` prints: the findings and verdicts of comparing the current contracts with one or more baselines.","type":"object","additionalProperties":false,"required":["report","mode","verdict","findings","comparisons","stale_acks"],"properties":{"report":{"description":"Tag: a compat report.","type":"string","const":"compat"},"mode":{"description":"Compatibility mode checked: which directions must hold, against the last release or every release.","type":"string","enum":["BACKWARD","FORWARD","FULL","BACKWARD_TRANSITIVE","FORWARD_TRANSITIVE","FULL_TRANSITIVE"]},"verdict":{"description":"The worst verdict over every baseline.","$ref":"#/$defs/CompatVerdict"},"baseline":{"description":"The --against value when one was given; absent when compared with the recorded releases.","type":"string","minLength":1,"maxLength":1000},"findings":{"description":"Every finding of every comparison, flattened (the list `lockstep report` reads).","type":"array","items":{"$ref":"#/$defs/CompatFinding"},"minItems":0,"maxItems":1000000},"comparisons":{"description":"One entry per baseline compared.","type":"array","items":{"$ref":"#/$defs/CompatComparison"},"minItems":0,"maxItems":1000},"stale_acks":{"description":"Acks that matched no finding; any entry fails the run.","type":"array","items":{"$ref":"#/$defs/CompatAck"},"minItems":0,"maxItems":10000}},"$defs":{"CompatVerdict":{"title":"CompatVerdict","description":"identical: same closure; compatible: no finding and sampling reached every branch; unproven: sampling missed a branch; unsampled: sampling was off; breaking: an unacknowledged break.","type":"string","enum":["identical","compatible","unproven","unsampled","breaking"]},"CompatComparison":{"title":"CompatComparison","description":"The current contracts against one baseline.","type":"object","additionalProperties":false,"required":["baseline","verdict","findings","contracts"],"properties":{"baseline":{"description":"Which baseline: release 0.1.0, git <ref>, a folder or tarball path.","type":"string","minLength":1,"maxLength":1000},"verdict":{"description":"Verdict against this baseline.","$ref":"#/$defs/CompatVerdict"},"findings":{"description":"Every change found, in rule order of discovery.","type":"array","items":{"$ref":"#/$defs/CompatFinding"},"minItems":0,"maxItems":100000},"contracts":{"description":"Verdict per schema present on both sides, per direction.","type":"array","items":{"$ref":"#/$defs/CompatContractVerdict"},"minItems":0,"maxItems":10000}}},"CompatFinding":{"title":"CompatFinding","description":"One change, classified by a stable rule id.","type":"object","additionalProperties":false,"required":["rule","directions","categories","severity","breaking","schema","contract","instance_path","message","file","pointer"],"properties":{"rule":{"description":"Stable UPPER_SNAKE rule id (see docs/compat.md).","type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":100},"directions":{"description":"Directions in which the change breaks someone.","type":"array","items":{"description":"BACKWARD: new readers, old data. FORWARD: old readers, new data.","type":"string","enum":["BACKWARD","FORWARD"]},"minItems":0,"maxItems":2},"categories":{"description":"What it breaks.","type":"array","items":{"description":"WIRE: validation; CODEGEN: generated code; PARITY: agreement of the two languages.","type":"string","enum":["WIRE","CODEGEN","PARITY"]},"minItems":1,"maxItems":3},"severity":{"description":"error breaks its directions; warning and info never fail a run.","type":"string","enum":["error","warning","info"]},"breaking":{"description":"True when it breaks a direction the mode checks and no ack covers it.","type":"boolean"},"schema":{"description":"File (relative to schemas/) holding the changed definition.","type":"string","minLength":1,"maxLength":1000},"contract":{"description":"Root schema or data file in which the change was found.","type":"string","minLength":1,"maxLength":1000},"old_pointer":{"description":"file#/json/pointer on the baseline side; absent when the baseline has nothing there.","type":"string","maxLength":2000},"new_pointer":{"description":"file#/json/pointer on the current side; absent when the current contracts have nothing there.","type":"string","maxLength":2000},"instance_path":{"description":"Where in an instance the change bites, * for array items.","type":"string","maxLength":2000},"message":{"description":"The change in words, naming the schema and both pointers.","type":"string","minLength":1,"maxLength":10000},"file":{"description":"schemas/<schema>: the file to open.","type":"string","minLength":1,"maxLength":1000},"pointer":{"description":"JSON pointer of the finding inside that file (what an ack names).","type":"string","maxLength":2000},"witness":{"description":"An instance one side accepts and the other refuses.","$ref":"#/$defs/CompatWitness"},"acknowledged":{"description":"The reason of the ack that accepts this break.","type":"string","maxLength":10000}}},"CompatWitness":{"title":"CompatWitness","description":"A concrete instance backing a break.","type":"object","additionalProperties":false,"required":["source","instance_json"],"properties":{"source":{"description":"fixture:<path>#<pointer>, data:<file>#<pointer>, or generated.","type":"string","minLength":1,"maxLength":2000},"instance_json":{"description":"The instance as JSON text (any JSON value).","type":"string","minLength":1,"maxLength":1000000}}},"CompatContractVerdict":{"title":"CompatContractVerdict","description":"Verdicts of one schema in both directions, with the sampling behind them.","type":"object","additionalProperties":false,"required":["contract","backward","forward","sampled","missed"],"properties":{"contract":{"description":"Schema file name.","type":"string","minLength":1,"maxLength":1000},"backward":{"description":"New readers, old data.","$ref":"#/$defs/CompatVerdict"},"forward":{"description":"Old readers, new data.","$ref":"#/$defs/CompatVerdict"},"sampled":{"description":"Valid instances run through the other side (the fewest over the changed definitions reached).","type":"object","additionalProperties":false,"required":["backward","forward"],"properties":{"backward":{"description":"Old-valid instances run through the new validator.","type":"integer","minimum":0,"maximum":1000000000},"forward":{"description":"New-valid instances run through the old validator.","type":"integer","minimum":0,"maximum":1000000000}}},"missed":{"description":"Branches (enum values, variants, optional properties) sampling never reached.","type":"array","items":{"description":"file#/pointer of the branch, with =value, /oneOf/i or ? for an optional property.","type":"string","maxLength":2000},"minItems":0,"maxItems":100000}}},"CompatAck":{"title":"CompatAck","description":"An accepted break, matched structurally.","type":"object","additionalProperties":false,"required":["rule","schema","pointer","reason"],"properties":{"rule":{"description":"Rule id.","type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":100},"schema":{"description":"File relative to schemas/.","type":"string","minLength":1,"maxLength":1000},"pointer":{"description":"JSON pointer of the finding (its new side, or its old side when removed).","type":"string","maxLength":2000},"reason":{"description":"Why the break is accepted.","type":"string","minLength":1,"maxLength":10000}}}}};
+const schema53 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/compat_report.schema.json","title":"CompatReport","description":"What `lockstep compat --format json` prints: the findings and verdicts of comparing the current contracts with one or more baselines.","type":"object","additionalProperties":false,"required":["report","mode","verdict","findings","comparisons","stale_acks"],"properties":{"report":{"description":"Tag: a compat report.","type":"string","const":"compat"},"mode":{"description":"Compatibility mode checked: which directions must hold, against the last release or every release.","type":"string","enum":["BACKWARD","FORWARD","FULL","BACKWARD_TRANSITIVE","FORWARD_TRANSITIVE","FULL_TRANSITIVE"]},"verdict":{"description":"The worst verdict over every baseline.","$ref":"#/$defs/CompatVerdict"},"baseline":{"description":"The --against value when one was given; absent when compared with the recorded releases.","type":"string","minLength":1,"maxLength":1000},"findings":{"description":"Every finding of every comparison, flattened (the list `lockstep report` reads).","type":"array","items":{"$ref":"#/$defs/CompatFinding"},"minItems":0,"maxItems":1000000},"comparisons":{"description":"One entry per baseline compared.","type":"array","items":{"$ref":"#/$defs/CompatComparison"},"minItems":0,"maxItems":1000},"covered_by_changesets":{"description":"Written by a release gate run (--gate) whose breaking findings pending major changesets of the package cover: their files. Absent otherwise.","type":"array","items":{"type":"string","maxLength":1024},"minItems":1,"maxItems":10000},"stale_acks":{"description":"Acks that matched no finding; any entry fails the run.","type":"array","items":{"$ref":"#/$defs/CompatAck"},"minItems":0,"maxItems":10000}},"$defs":{"CompatVerdict":{"title":"CompatVerdict","description":"identical: same closure; compatible: no finding and sampling reached every branch; unproven: sampling missed a branch; unsampled: sampling was off; breaking: an unacknowledged break.","type":"string","enum":["identical","compatible","unproven","unsampled","breaking"]},"CompatComparison":{"title":"CompatComparison","description":"The current contracts against one baseline.","type":"object","additionalProperties":false,"required":["baseline","verdict","findings","contracts"],"properties":{"baseline":{"description":"Which baseline: release 0.1.0, git <ref>, a folder or tarball path.","type":"string","minLength":1,"maxLength":1000},"verdict":{"description":"Verdict against this baseline.","$ref":"#/$defs/CompatVerdict"},"findings":{"description":"Every change found, in rule order of discovery.","type":"array","items":{"$ref":"#/$defs/CompatFinding"},"minItems":0,"maxItems":100000},"contracts":{"description":"Verdict per schema present on both sides, per direction.","type":"array","items":{"$ref":"#/$defs/CompatContractVerdict"},"minItems":0,"maxItems":10000}}},"CompatFinding":{"title":"CompatFinding","description":"One change, classified by a stable rule id.","type":"object","additionalProperties":false,"required":["rule","directions","categories","severity","breaking","schema","contract","instance_path","message","file","pointer"],"properties":{"rule":{"description":"Stable UPPER_SNAKE rule id (see docs/compat.md).","type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":100},"directions":{"description":"Directions in which the change breaks someone.","type":"array","items":{"description":"BACKWARD: new readers, old data. FORWARD: old readers, new data.","type":"string","enum":["BACKWARD","FORWARD"]},"minItems":0,"maxItems":2},"categories":{"description":"What it breaks.","type":"array","items":{"description":"WIRE: validation; CODEGEN: generated code; PARITY: agreement of the two languages.","type":"string","enum":["WIRE","CODEGEN","PARITY"]},"minItems":1,"maxItems":3},"severity":{"description":"error breaks its directions; warning and info never fail a run.","type":"string","enum":["error","warning","info"]},"breaking":{"description":"True when it breaks a direction the mode checks and no ack covers it.","type":"boolean"},"schema":{"description":"File (relative to schemas/) holding the changed definition.","type":"string","minLength":1,"maxLength":1000},"contract":{"description":"Root schema or data file in which the change was found.","type":"string","minLength":1,"maxLength":1000},"old_pointer":{"description":"file#/json/pointer on the baseline side; absent when the baseline has nothing there.","type":"string","maxLength":2000},"new_pointer":{"description":"file#/json/pointer on the current side; absent when the current contracts have nothing there.","type":"string","maxLength":2000},"instance_path":{"description":"Where in an instance the change bites, * for array items.","type":"string","maxLength":2000},"message":{"description":"The change in words, naming the schema and both pointers.","type":"string","minLength":1,"maxLength":10000},"file":{"description":"schemas/<schema>: the file to open.","type":"string","minLength":1,"maxLength":1000},"pointer":{"description":"JSON pointer of the finding inside that file (what an ack names).","type":"string","maxLength":2000},"witness":{"description":"An instance one side accepts and the other refuses.","$ref":"#/$defs/CompatWitness"},"acknowledged":{"description":"The reason of the ack that accepts this break.","type":"string","maxLength":10000}}},"CompatWitness":{"title":"CompatWitness","description":"A concrete instance backing a break.","type":"object","additionalProperties":false,"required":["source","instance_json"],"properties":{"source":{"description":"fixture:<path>#<pointer>, data:<file>#<pointer>, or generated.","type":"string","minLength":1,"maxLength":2000},"instance_json":{"description":"The instance as JSON text (any JSON value).","type":"string","minLength":1,"maxLength":1000000}}},"CompatContractVerdict":{"title":"CompatContractVerdict","description":"Verdicts of one schema in both directions, with the sampling behind them.","type":"object","additionalProperties":false,"required":["contract","backward","forward","sampled","missed"],"properties":{"contract":{"description":"Schema file name.","type":"string","minLength":1,"maxLength":1000},"backward":{"description":"New readers, old data.","$ref":"#/$defs/CompatVerdict"},"forward":{"description":"Old readers, new data.","$ref":"#/$defs/CompatVerdict"},"sampled":{"description":"Valid instances run through the other side (the fewest over the changed definitions reached).","type":"object","additionalProperties":false,"required":["backward","forward"],"properties":{"backward":{"description":"Old-valid instances run through the new validator.","type":"integer","minimum":0,"maximum":1000000000},"forward":{"description":"New-valid instances run through the old validator.","type":"integer","minimum":0,"maximum":1000000000}}},"missed":{"description":"Branches (enum values, variants, optional properties) sampling never reached.","type":"array","items":{"description":"file#/pointer of the branch, with =value, /oneOf/i or ? for an optional property.","type":"string","maxLength":2000},"minItems":0,"maxItems":100000}}},"CompatAck":{"title":"CompatAck","description":"An accepted break, matched structurally.","type":"object","additionalProperties":false,"required":["rule","schema","pointer","reason"],"properties":{"rule":{"description":"Rule id.","type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":100},"schema":{"description":"File relative to schemas/.","type":"string","minLength":1,"maxLength":1000},"pointer":{"description":"JSON pointer of the finding (its new side, or its old side when removed).","type":"string","maxLength":2000},"reason":{"description":"Why the break is accepted.","type":"string","minLength":1,"maxLength":10000}}}}};
 const schema54 = {"title":"CompatVerdict","description":"identical: same closure; compatible: no finding and sampling reached every branch; unproven: sampling missed a branch; unsampled: sampling was off; breaking: an unacknowledged break.","type":"string","enum":["identical","compatible","unproven","unsampled","breaking"]};
 const schema62 = {"title":"CompatAck","description":"An accepted break, matched structurally.","type":"object","additionalProperties":false,"required":["rule","schema","pointer","reason"],"properties":{"rule":{"description":"Rule id.","type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":100},"schema":{"description":"File relative to schemas/.","type":"string","minLength":1,"maxLength":1000},"pointer":{"description":"JSON pointer of the finding (its new side, or its old side when removed).","type":"string","maxLength":2000},"reason":{"description":"Why the break is accepted.","type":"string","minLength":1,"maxLength":10000}}};
 const schema55 = {"title":"CompatFinding","description":"One change, classified by a stable rule id.","type":"object","additionalProperties":false,"required":["rule","directions","categories","severity","breaking","schema","contract","instance_path","message","file","pointer"],"properties":{"rule":{"description":"Stable UPPER_SNAKE rule id (see docs/compat.md).","type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":100},"directions":{"description":"Directions in which the change breaks someone.","type":"array","items":{"description":"BACKWARD: new readers, old data. FORWARD: old readers, new data.","type":"string","enum":["BACKWARD","FORWARD"]},"minItems":0,"maxItems":2},"categories":{"description":"What it breaks.","type":"array","items":{"description":"WIRE: validation; CODEGEN: generated code; PARITY: agreement of the two languages.","type":"string","enum":["WIRE","CODEGEN","PARITY"]},"minItems":1,"maxItems":3},"severity":{"description":"error breaks its directions; warning and info never fail a run.","type":"string","enum":["error","warning","info"]},"breaking":{"description":"True when it breaks a direction the mode checks and no ack covers it.","type":"boolean"},"schema":{"description":"File (relative to schemas/) holding the changed definition.","type":"string","minLength":1,"maxLength":1000},"contract":{"description":"Root schema or data file in which the change was found.","type":"string","minLength":1,"maxLength":1000},"old_pointer":{"description":"file#/json/pointer on the baseline side; absent when the baseline has nothing there.","type":"string","maxLength":2000},"new_pointer":{"description":"file#/json/pointer on the current side; absent when the current contracts have nothing there.","type":"string","maxLength":2000},"instance_path":{"description":"Where in an instance the change bites, * for array items.","type":"string","maxLength":2000},"message":{"description":"The change in words, naming the schema and both pointers.","type":"string","minLength":1,"maxLength":10000},"file":{"description":"schemas/<schema>: the file to open.","type":"string","minLength":1,"maxLength":1000},"pointer":{"description":"JSON pointer of the finding inside that file (what an ack names).","type":"string","maxLength":2000},"witness":{"description":"An instance one side accepts and the other refuses.","$ref":"#/$defs/CompatWitness"},"acknowledged":{"description":"The reason of the ack that accepts this break.","type":"string","maxLength":10000}}};
@@ -2427,7 +2427,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "report") || (key0 === "mode")) || (key0 === "verdict")) || (key0 === "baseline")) || (key0 === "findings")) || (key0 === "comparisons")) || (key0 === "stale_acks"))){
+if(!((((((((key0 === "report") || (key0 === "mode")) || (key0 === "verdict")) || (key0 === "baseline")) || (key0 === "findings")) || (key0 === "comparisons")) || (key0 === "covered_by_changesets")) || (key0 === "stale_acks"))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err6];
@@ -2626,11 +2626,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.stale_acks !== undefined){
-let data8 = data.stale_acks;
+if(data.covered_by_changesets !== undefined){
+let data8 = data.covered_by_changesets;
 if(Array.isArray(data8)){
 if(data8.length > 10000){
-const err22 = {instancePath:instancePath+"/stale_acks",schemaPath:"#/properties/stale_acks/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema53.properties.stale_acks,data:data8};
+const err22 = {instancePath:instancePath+"/covered_by_changesets",schemaPath:"#/properties/covered_by_changesets/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema53.properties.covered_by_changesets,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2639,8 +2639,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data8.length < 0){
-const err23 = {instancePath:instancePath+"/stale_acks",schemaPath:"#/properties/stale_acks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema53.properties.stale_acks,data:data8};
+if(data8.length < 1){
+const err23 = {instancePath:instancePath+"/covered_by_changesets",schemaPath:"#/properties/covered_by_changesets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53.properties.covered_by_changesets,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2652,9 +2652,9 @@ errors++;
 const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.rule === undefined){
-const err24 = {instancePath:instancePath+"/stale_acks/" + i2,schemaPath:"#/$defs/CompatAck/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema62.required,parentSchema:schema62,data:data9};
+if(typeof data9 === "string"){
+if((data9.length > 1024 && func2(data9) > 1024)){
+const err24 = {instancePath:instancePath+"/covered_by_changesets/" + i2,schemaPath:"#/properties/covered_by_changesets/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema53.properties.covered_by_changesets.items,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2663,8 +2663,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data9.schema === undefined){
-const err25 = {instancePath:instancePath+"/stale_acks/" + i2,schemaPath:"#/$defs/CompatAck/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema62.required,parentSchema:schema62,data:data9};
+}
+else {
+const err25 = {instancePath:instancePath+"/covered_by_changesets/" + i2,schemaPath:"#/properties/covered_by_changesets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.covered_by_changesets.items.type,parentSchema:schema53.properties.covered_by_changesets.items,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2673,8 +2674,10 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data9.pointer === undefined){
-const err26 = {instancePath:instancePath+"/stale_acks/" + i2,schemaPath:"#/$defs/CompatAck/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema62.required,parentSchema:schema62,data:data9};
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/covered_by_changesets",schemaPath:"#/properties/covered_by_changesets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.covered_by_changesets.type,parentSchema:schema53.properties.covered_by_changesets,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2683,8 +2686,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data9.reason === undefined){
-const err27 = {instancePath:instancePath+"/stale_acks/" + i2,schemaPath:"#/$defs/CompatAck/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema62.required,parentSchema:schema62,data:data9};
+}
+if(data.stale_acks !== undefined){
+let data10 = data.stale_acks;
+if(Array.isArray(data10)){
+if(data10.length > 10000){
+const err27 = {instancePath:instancePath+"/stale_acks",schemaPath:"#/properties/stale_acks/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema53.properties.stale_acks,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2693,9 +2700,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key1 in data9){
-if(!((((key1 === "rule") || (key1 === "schema")) || (key1 === "pointer")) || (key1 === "reason"))){
-const err28 = {instancePath:instancePath+"/stale_acks/" + i2,schemaPath:"#/$defs/CompatAck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data:data9};
+if(data10.length < 0){
+const err28 = {instancePath:instancePath+"/stale_acks",schemaPath:"#/properties/stale_acks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema53.properties.stale_acks,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2704,12 +2710,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data9.rule !== undefined){
-let data10 = data9.rule;
-if(typeof data10 === "string"){
-if((data10.length > 100 && func2(data10) > 100)){
-const err29 = {instancePath:instancePath+"/stale_acks/" + i2+"/rule",schemaPath:"#/$defs/CompatAck/properties/rule/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema62.properties.rule,data:data10};
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+let data11 = data10[i3];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.rule === undefined){
+const err29 = {instancePath:instancePath+"/stale_acks/" + i3,schemaPath:"#/$defs/CompatAck/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema62.required,parentSchema:schema62,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2718,8 +2724,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!pattern4.test(data10)){
-const err30 = {instancePath:instancePath+"/stale_acks/" + i2+"/rule",schemaPath:"#/$defs/CompatAck/properties/rule/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema62.properties.rule,data:data10};
+if(data11.schema === undefined){
+const err30 = {instancePath:instancePath+"/stale_acks/" + i3,schemaPath:"#/$defs/CompatAck/required",keyword:"required",params:{missingProperty: "schema"},message:"must have required property '"+"schema"+"'",schema:schema62.required,parentSchema:schema62,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2728,9 +2734,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/stale_acks/" + i2+"/rule",schemaPath:"#/$defs/CompatAck/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.rule.type,parentSchema:schema62.properties.rule,data:data10};
+if(data11.pointer === undefined){
+const err31 = {instancePath:instancePath+"/stale_acks/" + i3,schemaPath:"#/$defs/CompatAck/required",keyword:"required",params:{missingProperty: "pointer"},message:"must have required property '"+"pointer"+"'",schema:schema62.required,parentSchema:schema62,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2739,12 +2744,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data9.schema !== undefined){
-let data11 = data9.schema;
-if(typeof data11 === "string"){
-if((data11.length > 1000 && func2(data11) > 1000)){
-const err32 = {instancePath:instancePath+"/stale_acks/" + i2+"/schema",schemaPath:"#/$defs/CompatAck/properties/schema/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema62.properties.schema,data:data11};
+if(data11.reason === undefined){
+const err32 = {instancePath:instancePath+"/stale_acks/" + i3,schemaPath:"#/$defs/CompatAck/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema62.required,parentSchema:schema62,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2753,8 +2754,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((data11.length < 2 && func2(data11) < 1)){
-const err33 = {instancePath:instancePath+"/stale_acks/" + i2+"/schema",schemaPath:"#/$defs/CompatAck/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62.properties.schema,data:data11};
+for(const key1 in data11){
+if(!((((key1 === "rule") || (key1 === "schema")) || (key1 === "pointer")) || (key1 === "reason"))){
+const err33 = {instancePath:instancePath+"/stale_acks/" + i3,schemaPath:"#/$defs/CompatAck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2764,8 +2766,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/stale_acks/" + i2+"/schema",schemaPath:"#/$defs/CompatAck/properties/schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.schema.type,parentSchema:schema62.properties.schema,data:data11};
+if(data11.rule !== undefined){
+let data12 = data11.rule;
+if(typeof data12 === "string"){
+if((data12.length > 100 && func2(data12) > 100)){
+const err34 = {instancePath:instancePath+"/stale_acks/" + i3+"/rule",schemaPath:"#/$defs/CompatAck/properties/rule/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema62.properties.rule,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2774,12 +2779,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data9.pointer !== undefined){
-let data12 = data9.pointer;
-if(typeof data12 === "string"){
-if((data12.length > 2000 && func2(data12) > 2000)){
-const err35 = {instancePath:instancePath+"/stale_acks/" + i2+"/pointer",schemaPath:"#/$defs/CompatAck/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema62.properties.pointer,data:data12};
+if(!pattern4.test(data12)){
+const err35 = {instancePath:instancePath+"/stale_acks/" + i3+"/rule",schemaPath:"#/$defs/CompatAck/properties/rule/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema62.properties.rule,data:data12};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2790,7 +2791,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/stale_acks/" + i2+"/pointer",schemaPath:"#/$defs/CompatAck/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.pointer.type,parentSchema:schema62.properties.pointer,data:data12};
+const err36 = {instancePath:instancePath+"/stale_acks/" + i3+"/rule",schemaPath:"#/$defs/CompatAck/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.rule.type,parentSchema:schema62.properties.rule,data:data12};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2800,11 +2801,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data9.reason !== undefined){
-let data13 = data9.reason;
+if(data11.schema !== undefined){
+let data13 = data11.schema;
 if(typeof data13 === "string"){
-if((data13.length > 10000 && func2(data13) > 10000)){
-const err37 = {instancePath:instancePath+"/stale_acks/" + i2+"/reason",schemaPath:"#/$defs/CompatAck/properties/reason/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema62.properties.reason,data:data13};
+if((data13.length > 1000 && func2(data13) > 1000)){
+const err37 = {instancePath:instancePath+"/stale_acks/" + i3+"/schema",schemaPath:"#/$defs/CompatAck/properties/schema/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema62.properties.schema,data:data13};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2814,7 +2815,7 @@ vErrors.push(err37);
 errors++;
 }
 if((data13.length < 2 && func2(data13) < 1)){
-const err38 = {instancePath:instancePath+"/stale_acks/" + i2+"/reason",schemaPath:"#/$defs/CompatAck/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62.properties.reason,data:data13};
+const err38 = {instancePath:instancePath+"/stale_acks/" + i3+"/schema",schemaPath:"#/$defs/CompatAck/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62.properties.schema,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2825,7 +2826,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/stale_acks/" + i2+"/reason",schemaPath:"#/$defs/CompatAck/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.reason.type,parentSchema:schema62.properties.reason,data:data13};
+const err39 = {instancePath:instancePath+"/stale_acks/" + i3+"/schema",schemaPath:"#/$defs/CompatAck/properties/schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.schema.type,parentSchema:schema62.properties.schema,data:data13};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2835,9 +2836,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/stale_acks/" + i2,schemaPath:"#/$defs/CompatAck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data:data9};
+if(data11.pointer !== undefined){
+let data14 = data11.pointer;
+if(typeof data14 === "string"){
+if((data14.length > 2000 && func2(data14) > 2000)){
+const err40 = {instancePath:instancePath+"/stale_acks/" + i3+"/pointer",schemaPath:"#/$defs/CompatAck/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema62.properties.pointer,data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2847,9 +2850,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
 else {
-const err41 = {instancePath:instancePath+"/stale_acks",schemaPath:"#/properties/stale_acks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.stale_acks.type,parentSchema:schema53.properties.stale_acks,data:data8};
+const err41 = {instancePath:instancePath+"/stale_acks/" + i3+"/pointer",schemaPath:"#/$defs/CompatAck/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.pointer.type,parentSchema:schema62.properties.pointer,data:data14};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2859,14 +2861,73 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+if(data11.reason !== undefined){
+let data15 = data11.reason;
+if(typeof data15 === "string"){
+if((data15.length > 10000 && func2(data15) > 10000)){
+const err42 = {instancePath:instancePath+"/stale_acks/" + i3+"/reason",schemaPath:"#/$defs/CompatAck/properties/reason/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema62.properties.reason,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+if((data15.length < 2 && func2(data15) < 1)){
+const err43 = {instancePath:instancePath+"/stale_acks/" + i3+"/reason",schemaPath:"#/$defs/CompatAck/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62.properties.reason,data:data15};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/stale_acks/" + i3+"/reason",schemaPath:"#/$defs/CompatAck/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.reason.type,parentSchema:schema62.properties.reason,data:data15};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/stale_acks/" + i3,schemaPath:"#/$defs/CompatAck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data:data11};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/stale_acks",schemaPath:"#/properties/stale_acks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.stale_acks.type,parentSchema:schema53.properties.stale_acks,data:data10};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
 }
 errors++;
 }

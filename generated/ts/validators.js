@@ -729,7 +729,7 @@ return errors === 0;
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const CompatReport = validate31;
-const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/compat_report.schema.json","title":"CompatReport","description":"What `lockstep compat --format json` prints: the findings and verdicts of comparing the current contracts with one or more baselines.","type":"object","additionalProperties":false,"required":["report","mode","verdict","findings","comparisons","stale_acks"],"properties":{"report":{"description":"Tag: a compat report.","type":"string","const":"compat"},"mode":{"description":"Compatibility mode checked: which directions must hold, against the last release or every release.","type":"string","enum":["BACKWARD","FORWARD","FULL","BACKWARD_TRANSITIVE","FORWARD_TRANSITIVE","FULL_TRANSITIVE"]},"verdict":{"description":"The worst verdict over every baseline.","$ref":"#/$defs/CompatVerdict"},"baseline":{"description":"The --against value when one was given; absent when compared with the recorded releases.","type":"string","minLength":1,"maxLength":1000},"findings":{"description":"Every finding of every comparison, flattened (the list `lockstep report` reads).","type":"array","items":{"$ref":"#/$defs/CompatFinding"},"minItems":0,"maxItems":1000000},"comparisons":{"description":"One entry per baseline compared.","type":"array","items":{"$ref":"#/$defs/CompatComparison"},"minItems":0,"maxItems":1000},"stale_acks":{"description":"Acks that matched no finding; any entry fails the run.","type":"array","items":{"$ref":"#/$defs/CompatAck"},"minItems":0,"maxItems":10000}},"$defs":{"CompatVerdict":{"title":"CompatVerdict","description":"identical: same closure; compatible: no finding and sampling reached every branch; unproven: sampling missed a branch; unsampled: sampling was off; breaking: an unacknowledged break.","type":"string","enum":["identical","compatible","unproven","unsampled","breaking"]},"CompatComparison":{"title":"CompatComparison","description":"The current contracts against one baseline.","type":"object","additionalProperties":false,"required":["baseline","verdict","findings","contracts"],"properties":{"baseline":{"description":"Which baseline: release 0.1.0, git <ref>, a folder or tarball path.","type":"string","minLength":1,"maxLength":1000},"verdict":{"description":"Verdict against this baseline.","$ref":"#/$defs/CompatVerdict"},"findings":{"description":"Every change found, in rule order of discovery.","type":"array","items":{"$ref":"#/$defs/CompatFinding"},"minItems":0,"maxItems":100000},"contracts":{"description":"Verdict per schema present on both sides, per direction.","type":"array","items":{"$ref":"#/$defs/CompatContractVerdict"},"minItems":0,"maxItems":10000}}},"CompatFinding":{"title":"CompatFinding","description":"One change, classified by a stable rule id.","type":"object","additionalProperties":false,"required":["rule","directions","categories","severity","breaking","schema","contract","instance_path","message","file","pointer"],"properties":{"rule":{"description":"Stable UPPER_SNAKE rule id (see docs/compat.md).","type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":100},"directions":{"description":"Directions in which the change breaks someone.","type":"array","items":{"description":"BACKWARD: new readers, old data. FORWARD: old readers, new data.","type":"string","enum":["BACKWARD","FORWARD"]},"minItems":0,"maxItems":2},"categories":{"description":"What it breaks.","type":"array","items":{"description":"WIRE: validation; CODEGEN: generated code; PARITY: agreement of the two languages.","type":"string","enum":["WIRE","CODEGEN","PARITY"]},"minItems":1,"maxItems":3},"severity":{"description":"error breaks its directions; warning and info never fail a run.","type":"string","enum":["error","warning","info"]},"breaking":{"description":"True when it breaks a direction the mode checks and no ack covers it.","type":"boolean"},"schema":{"description":"File (relative to schemas/) holding the changed definition.","type":"string","minLength":1,"maxLength":1000},"contract":{"description":"Root schema or data file in which the change was found.","type":"string","minLength":1,"maxLength":1000},"old_pointer":{"description":"file#/json/pointer on the baseline side; absent when the baseline has nothing there.","type":"string","maxLength":2000},"new_pointer":{"description":"file#/json/pointer on the current side; absent when the current contracts have nothing there.","type":"string","maxLength":2000},"instance_path":{"description":"Where in an instance the change bites, * for array items.","type":"string","maxLength":2000},"message":{"description":"The change in words, naming the schema and both pointers.","type":"string","minLength":1,"maxLength":10000},"file":{"description":"schemas/<schema>: the file to open.","type":"string","minLength":1,"maxLength":1000},"pointer":{"description":"JSON pointer of the finding inside that file (what an ack names).","type":"string","maxLength":2000},"witness":{"description":"An instance one side accepts and the other refuses.","$ref":"#/$defs/CompatWitness"},"acknowledged":{"description":"The reason of the ack that accepts this break.","type":"string","maxLength":10000}}},"CompatWitness":{"title":"CompatWitness","description":"A concrete instance backing a break.","type":"object","additionalProperties":false,"required":["source","instance_json"],"properties":{"source":{"description":"fixture:<path>#<pointer>, data:<file>#<pointer>, or generated.","type":"string","minLength":1,"maxLength":2000},"instance_json":{"description":"The instance as JSON text (any JSON value).","type":"string","minLength":1,"maxLength":1000000}}},"CompatContractVerdict":{"title":"CompatContractVerdict","description":"Verdicts of one schema in both directions, with the sampling behind them.","type":"object","additionalProperties":false,"required":["contract","backward","forward","sampled","missed"],"properties":{"contract":{"description":"Schema file name.","type":"string","minLength":1,"maxLength":1000},"backward":{"description":"New readers, old data.","$ref":"#/$defs/CompatVerdict"},"forward":{"description":"Old readers, new data.","$ref":"#/$defs/CompatVerdict"},"sampled":{"description":"Valid instances run through the other side (the fewest over the changed definitions reached).","type":"object","additionalProperties":false,"required":["backward","forward"],"properties":{"backward":{"description":"Old-valid instances run through the new validator.","type":"integer","minimum":0,"maximum":1000000000},"forward":{"description":"New-valid instances run through the old validator.","type":"integer","minimum":0,"maximum":1000000000}}},"missed":{"description":"Branches (enum values, variants, optional properties) sampling never reached.","type":"array","items":{"description":"file#/pointer of the branch, with =value, /oneOf/i or ? for an optional property.","type":"string","maxLength":2000},"minItems":0,"maxItems":100000}}},"CompatAck":{"title":"CompatAck","description":"An accepted break, matched structurally.","type":"object","additionalProperties":false,"required":["rule","schema","pointer","reason"],"properties":{"rule":{"description":"Rule id.","type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":100},"schema":{"description":"File relative to schemas/.","type":"string","minLength":1,"maxLength":1000},"pointer":{"description":"JSON pointer of the finding (its new side, or its old side when removed).","type":"string","maxLength":2000},"reason":{"description":"Why the break is accepted.","type":"string","minLength":1,"maxLength":10000}}}}};
+const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lockstep.dev/schemas/v1/compat_report.schema.json","title":"CompatReport","description":"What `lockstep compat --format json` prints: the findings and verdicts of comparing the current contracts with one or more baselines.","type":"object","additionalProperties":false,"required":["report","mode","verdict","findings","comparisons","stale_acks"],"properties":{"report":{"description":"Tag: a compat report.","type":"string","const":"compat"},"mode":{"description":"Compatibility mode checked: which directions must hold, against the last release or every release.","type":"string","enum":["BACKWARD","FORWARD","FULL","BACKWARD_TRANSITIVE","FORWARD_TRANSITIVE","FULL_TRANSITIVE"]},"verdict":{"description":"The worst verdict over every baseline.","$ref":"#/$defs/CompatVerdict"},"baseline":{"description":"The --against value when one was given; absent when compared with the recorded releases.","type":"string","minLength":1,"maxLength":1000},"findings":{"description":"Every finding of every comparison, flattened (the list `lockstep report` reads).","type":"array","items":{"$ref":"#/$defs/CompatFinding"},"minItems":0,"maxItems":1000000},"comparisons":{"description":"One entry per baseline compared.","type":"array","items":{"$ref":"#/$defs/CompatComparison"},"minItems":0,"maxItems":1000},"covered_by_changesets":{"description":"Written by a release gate run (--gate) whose breaking findings pending major changesets of the package cover: their files. Absent otherwise.","type":"array","items":{"type":"string","maxLength":1024},"minItems":1,"maxItems":10000},"stale_acks":{"description":"Acks that matched no finding; any entry fails the run.","type":"array","items":{"$ref":"#/$defs/CompatAck"},"minItems":0,"maxItems":10000}},"$defs":{"CompatVerdict":{"title":"CompatVerdict","description":"identical: same closure; compatible: no finding and sampling reached every branch; unproven: sampling missed a branch; unsampled: sampling was off; breaking: an unacknowledged break.","type":"string","enum":["identical","compatible","unproven","unsampled","breaking"]},"CompatComparison":{"title":"CompatComparison","description":"The current contracts against one baseline.","type":"object","additionalProperties":false,"required":["baseline","verdict","findings","contracts"],"properties":{"baseline":{"description":"Which baseline: release 0.1.0, git <ref>, a folder or tarball path.","type":"string","minLength":1,"maxLength":1000},"verdict":{"description":"Verdict against this baseline.","$ref":"#/$defs/CompatVerdict"},"findings":{"description":"Every change found, in rule order of discovery.","type":"array","items":{"$ref":"#/$defs/CompatFinding"},"minItems":0,"maxItems":100000},"contracts":{"description":"Verdict per schema present on both sides, per direction.","type":"array","items":{"$ref":"#/$defs/CompatContractVerdict"},"minItems":0,"maxItems":10000}}},"CompatFinding":{"title":"CompatFinding","description":"One change, classified by a stable rule id.","type":"object","additionalProperties":false,"required":["rule","directions","categories","severity","breaking","schema","contract","instance_path","message","file","pointer"],"properties":{"rule":{"description":"Stable UPPER_SNAKE rule id (see docs/compat.md).","type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":100},"directions":{"description":"Directions in which the change breaks someone.","type":"array","items":{"description":"BACKWARD: new readers, old data. FORWARD: old readers, new data.","type":"string","enum":["BACKWARD","FORWARD"]},"minItems":0,"maxItems":2},"categories":{"description":"What it breaks.","type":"array","items":{"description":"WIRE: validation; CODEGEN: generated code; PARITY: agreement of the two languages.","type":"string","enum":["WIRE","CODEGEN","PARITY"]},"minItems":1,"maxItems":3},"severity":{"description":"error breaks its directions; warning and info never fail a run.","type":"string","enum":["error","warning","info"]},"breaking":{"description":"True when it breaks a direction the mode checks and no ack covers it.","type":"boolean"},"schema":{"description":"File (relative to schemas/) holding the changed definition.","type":"string","minLength":1,"maxLength":1000},"contract":{"description":"Root schema or data file in which the change was found.","type":"string","minLength":1,"maxLength":1000},"old_pointer":{"description":"file#/json/pointer on the baseline side; absent when the baseline has nothing there.","type":"string","maxLength":2000},"new_pointer":{"description":"file#/json/pointer on the current side; absent when the current contracts have nothing there.","type":"string","maxLength":2000},"instance_path":{"description":"Where in an instance the change bites, * for array items.","type":"string","maxLength":2000},"message":{"description":"The change in words, naming the schema and both pointers.","type":"string","minLength":1,"maxLength":10000},"file":{"description":"schemas/<schema>: the file to open.","type":"string","minLength":1,"maxLength":1000},"pointer":{"description":"JSON pointer of the finding inside that file (what an ack names).","type":"string","maxLength":2000},"witness":{"description":"An instance one side accepts and the other refuses.","$ref":"#/$defs/CompatWitness"},"acknowledged":{"description":"The reason of the ack that accepts this break.","type":"string","maxLength":10000}}},"CompatWitness":{"title":"CompatWitness","description":"A concrete instance backing a break.","type":"object","additionalProperties":false,"required":["source","instance_json"],"properties":{"source":{"description":"fixture:<path>#<pointer>, data:<file>#<pointer>, or generated.","type":"string","minLength":1,"maxLength":2000},"instance_json":{"description":"The instance as JSON text (any JSON value).","type":"string","minLength":1,"maxLength":1000000}}},"CompatContractVerdict":{"title":"CompatContractVerdict","description":"Verdicts of one schema in both directions, with the sampling behind them.","type":"object","additionalProperties":false,"required":["contract","backward","forward","sampled","missed"],"properties":{"contract":{"description":"Schema file name.","type":"string","minLength":1,"maxLength":1000},"backward":{"description":"New readers, old data.","$ref":"#/$defs/CompatVerdict"},"forward":{"description":"Old readers, new data.","$ref":"#/$defs/CompatVerdict"},"sampled":{"description":"Valid instances run through the other side (the fewest over the changed definitions reached).","type":"object","additionalProperties":false,"required":["backward","forward"],"properties":{"backward":{"description":"Old-valid instances run through the new validator.","type":"integer","minimum":0,"maximum":1000000000},"forward":{"description":"New-valid instances run through the old validator.","type":"integer","minimum":0,"maximum":1000000000}}},"missed":{"description":"Branches (enum values, variants, optional properties) sampling never reached.","type":"array","items":{"description":"file#/pointer of the branch, with =value, /oneOf/i or ? for an optional property.","type":"string","maxLength":2000},"minItems":0,"maxItems":100000}}},"CompatAck":{"title":"CompatAck","description":"An accepted break, matched structurally.","type":"object","additionalProperties":false,"required":["rule","schema","pointer","reason"],"properties":{"rule":{"description":"Rule id.","type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":100},"schema":{"description":"File relative to schemas/.","type":"string","minLength":1,"maxLength":1000},"pointer":{"description":"JSON pointer of the finding (its new side, or its old side when removed).","type":"string","maxLength":2000},"reason":{"description":"Why the break is accepted.","type":"string","minLength":1,"maxLength":10000}}}}};
 const schema77 = {"title":"CompatVerdict","description":"identical: same closure; compatible: no finding and sampling reached every branch; unproven: sampling missed a branch; unsampled: sampling was off; breaking: an unacknowledged break.","type":"string","enum":["identical","compatible","unproven","unsampled","breaking"]};
 const schema85 = {"title":"CompatAck","description":"An accepted break, matched structurally.","type":"object","additionalProperties":false,"required":["rule","schema","pointer","reason"],"properties":{"rule":{"description":"Rule id.","type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":100},"schema":{"description":"File relative to schemas/.","type":"string","minLength":1,"maxLength":1000},"pointer":{"description":"JSON pointer of the finding (its new side, or its old side when removed).","type":"string","maxLength":2000},"reason":{"description":"Why the break is accepted.","type":"string","minLength":1,"maxLength":10000}}};
 const schema78 = {"title":"CompatFinding","description":"One change, classified by a stable rule id.","type":"object","additionalProperties":false,"required":["rule","directions","categories","severity","breaking","schema","contract","instance_path","message","file","pointer"],"properties":{"rule":{"description":"Stable UPPER_SNAKE rule id (see docs/compat.md).","type":"string","pattern":"^[A-Z][A-Z0-9_]*$","maxLength":100},"directions":{"description":"Directions in which the change breaks someone.","type":"array","items":{"description":"BACKWARD: new readers, old data. FORWARD: old readers, new data.","type":"string","enum":["BACKWARD","FORWARD"]},"minItems":0,"maxItems":2},"categories":{"description":"What it breaks.","type":"array","items":{"description":"WIRE: validation; CODEGEN: generated code; PARITY: agreement of the two languages.","type":"string","enum":["WIRE","CODEGEN","PARITY"]},"minItems":1,"maxItems":3},"severity":{"description":"error breaks its directions; warning and info never fail a run.","type":"string","enum":["error","warning","info"]},"breaking":{"description":"True when it breaks a direction the mode checks and no ack covers it.","type":"boolean"},"schema":{"description":"File (relative to schemas/) holding the changed definition.","type":"string","minLength":1,"maxLength":1000},"contract":{"description":"Root schema or data file in which the change was found.","type":"string","minLength":1,"maxLength":1000},"old_pointer":{"description":"file#/json/pointer on the baseline side; absent when the baseline has nothing there.","type":"string","maxLength":2000},"new_pointer":{"description":"file#/json/pointer on the current side; absent when the current contracts have nothing there.","type":"string","maxLength":2000},"instance_path":{"description":"Where in an instance the change bites, * for array items.","type":"string","maxLength":2000},"message":{"description":"The change in words, naming the schema and both pointers.","type":"string","minLength":1,"maxLength":10000},"file":{"description":"schemas/<schema>: the file to open.","type":"string","minLength":1,"maxLength":1000},"pointer":{"description":"JSON pointer of the finding inside that file (what an ack names).","type":"string","maxLength":2000},"witness":{"description":"An instance one side accepts and the other refuses.","$ref":"#/$defs/CompatWitness"},"acknowledged":{"description":"The reason of the ack that accepts this break.","type":"string","maxLength":10000}}};
@@ -1681,7 +1681,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((((key0 === "report") || (key0 === "mode")) || (key0 === "verdict")) || (key0 === "baseline")) || (key0 === "findings")) || (key0 === "comparisons")) || (key0 === "stale_acks"))){
+if(!((((((((key0 === "report") || (key0 === "mode")) || (key0 === "verdict")) || (key0 === "baseline")) || (key0 === "findings")) || (key0 === "comparisons")) || (key0 === "covered_by_changesets")) || (key0 === "stale_acks"))){
 validate31.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data}];
 return false;
 break;
@@ -1850,18 +1850,18 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.stale_acks !== undefined){
-let data8 = data.stale_acks;
+if(data.covered_by_changesets !== undefined){
+let data8 = data.covered_by_changesets;
 const _errs17 = errors;
 if(errors === _errs17){
 if(Array.isArray(data8)){
 if(data8.length > 10000){
-validate31.errors = [{instancePath:instancePath+"/stale_acks",schemaPath:"#/properties/stale_acks/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema76.properties.stale_acks,data:data8}];
+validate31.errors = [{instancePath:instancePath+"/covered_by_changesets",schemaPath:"#/properties/covered_by_changesets/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema76.properties.covered_by_changesets,data:data8}];
 return false;
 }
 else {
-if(data8.length < 0){
-validate31.errors = [{instancePath:instancePath+"/stale_acks",schemaPath:"#/properties/stale_acks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema76.properties.stale_acks,data:data8}];
+if(data8.length < 1){
+validate31.errors = [{instancePath:instancePath+"/covered_by_changesets",schemaPath:"#/properties/covered_by_changesets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema76.properties.covered_by_changesets,data:data8}];
 return false;
 }
 else {
@@ -1870,133 +1870,15 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 const _errs19 = errors;
-const _errs20 = errors;
-if(errors === _errs20){
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-let missing1;
-if(((((data9.rule === undefined) && (missing1 = "rule")) || ((data9.schema === undefined) && (missing1 = "schema"))) || ((data9.pointer === undefined) && (missing1 = "pointer"))) || ((data9.reason === undefined) && (missing1 = "reason"))){
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2,schemaPath:"#/$defs/CompatAck/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema85.required,parentSchema:schema85,data:data9}];
-return false;
-}
-else {
-const _errs22 = errors;
-for(const key1 in data9){
-if(!((((key1 === "rule") || (key1 === "schema")) || (key1 === "pointer")) || (key1 === "reason"))){
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2,schemaPath:"#/$defs/CompatAck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data:data9}];
-return false;
-break;
-}
-}
-if(_errs22 === errors){
-if(data9.rule !== undefined){
-let data10 = data9.rule;
-const _errs23 = errors;
-if(errors === _errs23){
-if(typeof data10 === "string"){
-if((data10.length > 100 && func1(data10) > 100)){
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2+"/rule",schemaPath:"#/$defs/CompatAck/properties/rule/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema85.properties.rule,data:data10}];
-return false;
-}
-else {
-if(!pattern9.test(data10)){
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2+"/rule",schemaPath:"#/$defs/CompatAck/properties/rule/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema85.properties.rule,data:data10}];
-return false;
-}
-}
-}
-else {
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2+"/rule",schemaPath:"#/$defs/CompatAck/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.rule.type,parentSchema:schema85.properties.rule,data:data10}];
-return false;
-}
-}
-var valid6 = _errs23 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data9.schema !== undefined){
-let data11 = data9.schema;
-const _errs25 = errors;
-if(errors === _errs25){
-if(typeof data11 === "string"){
-if((data11.length > 1000 && func1(data11) > 1000)){
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2+"/schema",schemaPath:"#/$defs/CompatAck/properties/schema/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema85.properties.schema,data:data11}];
-return false;
-}
-else {
-if((data11.length < 2 && func1(data11) < 1)){
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2+"/schema",schemaPath:"#/$defs/CompatAck/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema85.properties.schema,data:data11}];
-return false;
-}
-}
-}
-else {
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2+"/schema",schemaPath:"#/$defs/CompatAck/properties/schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.schema.type,parentSchema:schema85.properties.schema,data:data11}];
-return false;
-}
-}
-var valid6 = _errs25 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data9.pointer !== undefined){
-let data12 = data9.pointer;
-const _errs27 = errors;
-if(errors === _errs27){
-if(typeof data12 === "string"){
-if((data12.length > 2000 && func1(data12) > 2000)){
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2+"/pointer",schemaPath:"#/$defs/CompatAck/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema85.properties.pointer,data:data12}];
+if(errors === _errs19){
+if(typeof data9 === "string"){
+if((data9.length > 1024 && func1(data9) > 1024)){
+validate31.errors = [{instancePath:instancePath+"/covered_by_changesets/" + i2,schemaPath:"#/properties/covered_by_changesets/items/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema76.properties.covered_by_changesets.items,data:data9}];
 return false;
 }
 }
 else {
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2+"/pointer",schemaPath:"#/$defs/CompatAck/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.pointer.type,parentSchema:schema85.properties.pointer,data:data12}];
-return false;
-}
-}
-var valid6 = _errs27 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data9.reason !== undefined){
-let data13 = data9.reason;
-const _errs29 = errors;
-if(errors === _errs29){
-if(typeof data13 === "string"){
-if((data13.length > 10000 && func1(data13) > 10000)){
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2+"/reason",schemaPath:"#/$defs/CompatAck/properties/reason/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema85.properties.reason,data:data13}];
-return false;
-}
-else {
-if((data13.length < 2 && func1(data13) < 1)){
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2+"/reason",schemaPath:"#/$defs/CompatAck/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema85.properties.reason,data:data13}];
-return false;
-}
-}
-}
-else {
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2+"/reason",schemaPath:"#/$defs/CompatAck/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.reason.type,parentSchema:schema85.properties.reason,data:data13}];
-return false;
-}
-}
-var valid6 = _errs29 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i2,schemaPath:"#/$defs/CompatAck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data:data9}];
+validate31.errors = [{instancePath:instancePath+"/covered_by_changesets/" + i2,schemaPath:"#/properties/covered_by_changesets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.covered_by_changesets.items.type,parentSchema:schema76.properties.covered_by_changesets.items,data:data9}];
 return false;
 }
 }
@@ -2009,7 +1891,7 @@ break;
 }
 }
 else {
-validate31.errors = [{instancePath:instancePath+"/stale_acks",schemaPath:"#/properties/stale_acks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.stale_acks.type,parentSchema:schema76.properties.stale_acks,data:data8}];
+validate31.errors = [{instancePath:instancePath+"/covered_by_changesets",schemaPath:"#/properties/covered_by_changesets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.covered_by_changesets.type,parentSchema:schema76.properties.covered_by_changesets,data:data8}];
 return false;
 }
 }
@@ -2017,6 +1899,176 @@ var valid0 = _errs17 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.stale_acks !== undefined){
+let data10 = data.stale_acks;
+const _errs21 = errors;
+if(errors === _errs21){
+if(Array.isArray(data10)){
+if(data10.length > 10000){
+validate31.errors = [{instancePath:instancePath+"/stale_acks",schemaPath:"#/properties/stale_acks/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema76.properties.stale_acks,data:data10}];
+return false;
+}
+else {
+if(data10.length < 0){
+validate31.errors = [{instancePath:instancePath+"/stale_acks",schemaPath:"#/properties/stale_acks/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema76.properties.stale_acks,data:data10}];
+return false;
+}
+else {
+var valid5 = true;
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+let data11 = data10[i3];
+const _errs23 = errors;
+const _errs24 = errors;
+if(errors === _errs24){
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+let missing1;
+if(((((data11.rule === undefined) && (missing1 = "rule")) || ((data11.schema === undefined) && (missing1 = "schema"))) || ((data11.pointer === undefined) && (missing1 = "pointer"))) || ((data11.reason === undefined) && (missing1 = "reason"))){
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3,schemaPath:"#/$defs/CompatAck/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema85.required,parentSchema:schema85,data:data11}];
+return false;
+}
+else {
+const _errs26 = errors;
+for(const key1 in data11){
+if(!((((key1 === "rule") || (key1 === "schema")) || (key1 === "pointer")) || (key1 === "reason"))){
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3,schemaPath:"#/$defs/CompatAck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data:data11}];
+return false;
+break;
+}
+}
+if(_errs26 === errors){
+if(data11.rule !== undefined){
+let data12 = data11.rule;
+const _errs27 = errors;
+if(errors === _errs27){
+if(typeof data12 === "string"){
+if((data12.length > 100 && func1(data12) > 100)){
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3+"/rule",schemaPath:"#/$defs/CompatAck/properties/rule/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema85.properties.rule,data:data12}];
+return false;
+}
+else {
+if(!pattern9.test(data12)){
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3+"/rule",schemaPath:"#/$defs/CompatAck/properties/rule/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]*$"+"\"",schema:"^[A-Z][A-Z0-9_]*$",parentSchema:schema85.properties.rule,data:data12}];
+return false;
+}
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3+"/rule",schemaPath:"#/$defs/CompatAck/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.rule.type,parentSchema:schema85.properties.rule,data:data12}];
+return false;
+}
+}
+var valid7 = _errs27 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data11.schema !== undefined){
+let data13 = data11.schema;
+const _errs29 = errors;
+if(errors === _errs29){
+if(typeof data13 === "string"){
+if((data13.length > 1000 && func1(data13) > 1000)){
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3+"/schema",schemaPath:"#/$defs/CompatAck/properties/schema/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema85.properties.schema,data:data13}];
+return false;
+}
+else {
+if((data13.length < 2 && func1(data13) < 1)){
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3+"/schema",schemaPath:"#/$defs/CompatAck/properties/schema/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema85.properties.schema,data:data13}];
+return false;
+}
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3+"/schema",schemaPath:"#/$defs/CompatAck/properties/schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.schema.type,parentSchema:schema85.properties.schema,data:data13}];
+return false;
+}
+}
+var valid7 = _errs29 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data11.pointer !== undefined){
+let data14 = data11.pointer;
+const _errs31 = errors;
+if(errors === _errs31){
+if(typeof data14 === "string"){
+if((data14.length > 2000 && func1(data14) > 2000)){
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3+"/pointer",schemaPath:"#/$defs/CompatAck/properties/pointer/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema85.properties.pointer,data:data14}];
+return false;
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3+"/pointer",schemaPath:"#/$defs/CompatAck/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.pointer.type,parentSchema:schema85.properties.pointer,data:data14}];
+return false;
+}
+}
+var valid7 = _errs31 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data11.reason !== undefined){
+let data15 = data11.reason;
+const _errs33 = errors;
+if(errors === _errs33){
+if(typeof data15 === "string"){
+if((data15.length > 10000 && func1(data15) > 10000)){
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3+"/reason",schemaPath:"#/$defs/CompatAck/properties/reason/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema85.properties.reason,data:data15}];
+return false;
+}
+else {
+if((data15.length < 2 && func1(data15) < 1)){
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3+"/reason",schemaPath:"#/$defs/CompatAck/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema85.properties.reason,data:data15}];
+return false;
+}
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3+"/reason",schemaPath:"#/$defs/CompatAck/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.reason.type,parentSchema:schema85.properties.reason,data:data15}];
+return false;
+}
+}
+var valid7 = _errs33 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/stale_acks/" + i3,schemaPath:"#/$defs/CompatAck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data:data11}];
+return false;
+}
+}
+var valid5 = _errs23 === errors;
+if(!valid5){
+break;
+}
+}
+}
+}
+}
+else {
+validate31.errors = [{instancePath:instancePath+"/stale_acks",schemaPath:"#/properties/stale_acks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.stale_acks.type,parentSchema:schema76.properties.stale_acks,data:data10}];
+return false;
+}
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }

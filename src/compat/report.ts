@@ -41,6 +41,8 @@ export interface CompatReport {
     readonly contracts: Comparison['contracts'];
   }[];
   readonly stale_acks: Ack[];
+  /** Set by a release gate run (--gate): the pending major changesets that cover its breaks. */
+  readonly covered_by_changesets?: readonly string[];
 }
 
 function reportFinding(f: Finding, mode: Mode): ReportFinding {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { UsageError } from '../cli/command.js';
 import { DEFAULT_ACKS, loadAcks } from './acks.js';
 import { loadBaseline, releaseBaselines } from './baseline.js';
-import { hasMajorChangeset } from './changesets.js';
+import { majorChangesets } from './changesets.js';
 import { compareSets } from './compare-sets.js';
 import { loadContractDir } from './contract-set.js';
 import { formatGithub, formatJunit } from './format-ci.js';
@@ -83,13 +83,16 @@ export function runCompat(root: string, args: CompatArgs): CompatOutcome {
   const noRelease = args.recordRelease && args.against === undefined && !existsSync(join(root, 'contracts/releases/lock.json'));
   const baselines = noRelease ? [] : args.against !== undefined ? [loadBaseline(root, args.against)] : releaseBaselines(root, isTransitive(args.mode));
   const opts = { samples: args.samples, seed: args.seed, corpusRoot: root };
-  const report = buildReport(args.mode, baselines.map((b) => compareSets(b, current, opts)), loadAcks(join(root, args.acks)), args.against);
+  let report = buildReport(args.mode, baselines.map((b) => compareSets(b, current, opts)), loadAcks(join(root, args.acks)), args.against);
   const notes: string[] = [];
   let code = exitCodeOf(report);
   if (args.gate && report.verdict === 'breaking' && report.stale_acks.length === 0) {
     const accepted = report.comparisons.every((c) => c.findings.every((f) => !f.breaking));
-    if (hasMajorChangeset(root, pkg.name)) {
-      notes.push(`breaking changes are covered by a pending major changeset of ${pkg.name}`);
+    const majors = majorChangesets(root, pkg.name);
+    if (majors.length > 0) {
+      notes.push(`breaking changes are covered by a pending major changeset of ${pkg.name} (${majors.join(', ')})`);
+      // Said in the report too, so a page built from it shows the gate as CI decided it.
+      report = { ...report, covered_by_changesets: majors };
       code = 0;
     } else if (!accepted) notes.push(`breaking changes need a major changeset of ${pkg.name} (pnpm changeset) before release`);
   }

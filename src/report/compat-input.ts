@@ -24,6 +24,8 @@ export interface CompatReport {
   /** Acks that matched no finding: each fails the run. */
   readonly stale_acks?: readonly { readonly rule: string; readonly schema: string; readonly pointer: string }[];
   readonly comparisons?: readonly { readonly baseline: string }[];
+  /** Pending major changesets that cover the breaks (a `lockstep compat --gate` run). */
+  readonly covered_by_changesets?: readonly string[];
 }
 
 // `breaking` (when present) already weighs the mode's directions and acks; severity is the rule's.
@@ -44,18 +46,23 @@ export function compatPart(report: CompatReport, file: string): ReportPart {
   const baseline = report.baseline ?? (report.comparisons?.map((c) => c.baseline).join(', ') || 'the baseline');
   const command = `lockstep compat --format json${report.baseline ? ` --against ${report.baseline}` : ''}`;
   const stale = (report.stale_acks ?? []).map((a) => ({ what: `stale ack: ${a.rule} at ${a.schema}#${a.pointer} matches no finding (remove it)`, command }));
+  // As the release gate decides: breaks a pending major changeset covers do not fail it (they
+  // stay listed as breaking findings); stale acks always do.
+  const covered = report.covered_by_changesets ?? [];
+  const failing = covered.length > 0 ? [] : breaking;
+  const coverage = covered.length > 0 && breaking.length > 0 ? `, covered by the pending major changeset(s) ${covered.join(', ')}` : '';
   const gate: Gate = {
     gate: 'compat',
     subject: baseline,
-    status: breaking.length + stale.length > 0 ? 'fail' : 'pass',
-    summary: `${findings.length} change(s) against ${baseline}: ${breaking.length} breaking (not acked), ${findings.length - breaking.length} other (${file})`,
+    status: failing.length + stale.length > 0 ? 'fail' : 'pass',
+    summary: `${findings.length} change(s) against ${baseline}: ${breaking.length} breaking (not acked)${coverage}, ${findings.length - breaking.length} other (${file})`,
     metrics: [
       { name: 'findings', value: findings.length },
       { name: 'breaking', value: breaking.length },
       { name: 'stale acks', value: stale.length },
     ],
-    red: [...stale, ...breaking.map((f) => ({ what: `${f.rule} at ${f.where || '(root)'}: ${f.message}`, command }))].slice(0, RED_ITEMS_MAX),
-    red_total: breaking.length + stale.length,
+    red: [...stale, ...failing.map((f) => ({ what: `${f.rule} at ${f.where || '(root)'}: ${f.message}`, command }))].slice(0, RED_ITEMS_MAX),
+    red_total: failing.length + stale.length,
   };
   return { gates: [gate], coverage: [], divergences: [], timelines: [], findings, totals: {} };
 }

@@ -134,6 +134,9 @@ describe('lockstep compat', () => {
       mkdirSync(join(dir, '.changeset'), { recursive: true });
       writeFileSync(join(dir, '.changeset/drop-short.md'), '---\n"lockstep": major\n---\n\nDrop SHORT.\n');
       expect(run('--gate').code).toBe(0);
+      // The gate's decision is in its JSON report too (a plain run does not decide it).
+      expect(JSON.parse(run('--gate', '--format', 'json').text).covered_by_changesets).toEqual(['.changeset/drop-short.md']);
+      expect(JSON.parse(run('--format', 'json').text).covered_by_changesets).toBeUndefined();
       // A released copy edited after the fact is refused.
       const released = join(dir, 'contracts/releases/0.1.0/schemas/vocabulary.schema.json');
       writeFileSync(released, readFileSync(vocab));

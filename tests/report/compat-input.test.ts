@@ -31,4 +31,18 @@ describe('compat reports as the compat gate', () => {
     expect(gates.map((g) => g.status)).toEqual(['pass', 'fail']);
     expect(gates[1]!.red[0]!.what).toContain('stale ack: ENUM_VALUE_REMOVED');
   });
+
+  it('passes as the release gate did when pending major changesets cover the breaks, which stay listed; a stale ack still fails', async () => {
+    const report = JSON.parse(readFileSync(sample, 'utf8')) as { covered_by_changesets?: string[]; stale_acks: unknown[] };
+    report.covered_by_changesets = ['.changeset/drop-short.md'];
+    writeFileSync(join(dir, 'covered.json'), JSON.stringify(report));
+    report.stale_acks = [{ rule: 'ENUM_VALUE_REMOVED', schema: 'vocabulary.schema.json', pointer: '/$defs/X', reason: 'old' }];
+    writeFileSync(join(dir, 'covered-stale.json'), JSON.stringify(report));
+    const { data } = await buildReportData(await loadInputs([join(dir, 'covered.json'), join(dir, 'covered-stale.json')], repoRoot), { cwd: repoRoot, title: 't' });
+    const [covered, stale] = data.gates.filter((g) => g.gate === 'compat');
+    expect(covered).toMatchObject({ status: 'pass', red_total: 0 });
+    expect(covered!.summary).toContain('3 breaking (not acked), covered by the pending major changeset(s) .changeset/drop-short.md');
+    expect(data.findings.filter((f) => f.severity === 'breaking')).toHaveLength(6);
+    expect(stale).toMatchObject({ status: 'fail', red_total: 1 });
+  });
 });
